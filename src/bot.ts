@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { boot, describeEnvironments } from './startup.js';
+import { runShell } from './transports/shell.js';
+import { createSlackTransport } from './transports/slack/transport.js';
+
+export interface RunningBot {
+  stop(): Promise<void>;
+  /** HTTP mode: the port Slack's requests are served on. */
+  port?: number;
+}
+
+/**
+ * Starts ctx-ops the way `npm start` does: Socket Mode when SLACK_BOT_TOKEN and
+ * SLACK_APP_TOKEN are set, HTTP when SLACK_SIGNING_SECRET is, otherwise a local shell.
+ */
+export async function startBot(
+  env: Record<string, string | undefined>,
+  io: { cwd: string; stdin: NodeJS.ReadableStream & { isTTY?: boolean }; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<RunningBot | { exitCode: number }> {
+  const booted = boot(env, {
+    cwd: io.cwd,
+    stderr: io.stderr,
+    // In the shell, answers own stdout; logs go to stderr.
+    logDestination: (c) => (c.slack.mode === 'shell' ? pino.destination({ fd: 2, sync: true }) : undefined),
+  });
+  if ('exitCode' in booted) return booted;
+  const { config, bot, log } = booted;
+
+  if (config.slack.mode === 'shell') {
+    const interactive = Boolean(io.stdin.isTTY);
+    await bot.start({ surface: 'shell', slack: null });
+    await runShell(bot, {
+      input: io.stdin,
+      output: io.stdout,
+      interactive,
+      banner: interactive
+        ? [
+            'ctx-ops local shell: no Slack tokens are set, so commands run here (see README, "Slack app").',
+            ...describeEnvironments(config),
+            'Type `status`, `check <id>`, `help`; Ctrl-D or `exit` to leave.',
+          ].join('\n')
+        : undefined,
+    });
+    await bot.close();
+    return { exitCode: 0 };
+  }
+
+  const transport = createSlackTransport(bot, config.slack);
+  const server = await transport.start();
+  await bot.start({ surface: 'slack', slack: transport.slack });
+  const address = server?.address();
+  const port = address && typeof address === 'object' ? address.port : undefined;
+  log.info({ mode: config.slack.mode, port, environments: config.environments.map((e) => e.name) }, 'ctx-ops is connected to Slack');
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        await transport.stop().catch((err) => log.warn({ err }, 'slack transport did not stop cleanly'));
+        await bot.close();
+        log.info('ctx-ops stopped');
+      })()),
+  };
+}
+
+async function main() {
+  const running = await startBot(process.env, { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  if ('exitCode' in running) {
+    process.exitCode = running.exitCode;
+    return;
+  }
+  const shutdown = (signal: string) => {
+    process.stderr.write(`ctx-ops: ${signal}, stopping\n`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void running.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    process.stderr.write(`ctx-ops: could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,55 @@
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Environment } from '../config/types.js';
+import type { HttpClient } from './http-client.js';
+import type { PgAccess } from './pg-access.js';
+import type { Store } from '../store/store.js';
+
+export type Status = 'ok' | 'warn' | 'fail' | 'skip';
+
+export interface CheckResult {
+  id: string;
+  status: Status;
+  /** One line a human reads first. */
+  summary: string;
+  /** Each condition checked, with what was seen. */
+  details: string[];
+  durationMs: number;
+  /** Id of the failing dependency that explains this failure. */
+  rootCause?: string;
+  /** Id of the runbook to follow. */
+  runbook?: string;
+}
+
+/** What a check itself decides; the runner adds id, timing and root cause. */
+export type CheckOutcome = Omit<CheckResult, 'id' | 'durationMs' | 'rootCause'>;
+
+export interface CheckContext<O = Record<string, unknown>> {
+  env: Environment;
+  /** This check's options from `checks.<id>` in ctx-ops.yml, defaults applied. */
+  options: O & { timeoutMs: number };
+  log: Logger;
+  http: HttpClient;
+  /** Null when the environment has no DATABASE_URL. */
+  pg: PgAccess | null;
+  /** The bot's own store, when one is configured (fingerprints, history). */
+  store: Store | null;
+  now(): Date;
+}
+
+export interface Check<O = any> {
+  id: string;
+  /** Human name shown beside the status emoji. */
+  title: string;
+  dependsOn: string[];
+  /** Extra keys accepted under `checks.<id>` in ctx-ops.yml, with their defaults. */
+  options?: z.ZodRawShape;
+  run(ctx: CheckContext<O>, signal: AbortSignal): Promise<CheckOutcome>;
+}
+
+export interface StatusReport {
+  environment: string;
+  checkedAt: string;
+  overall: Exclude<Status, 'skip'>;
+  checks: CheckResult[];
+}

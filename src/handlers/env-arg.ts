@@ -1,0 +1,29 @@
+import type { Config } from '../config/types.js';
+
+export interface EnvChoice {
+  /** The environment to act on (default when none named). */
+  env: string;
+  /** `all` was asked for. */
+  all: boolean;
+  rest: string[];
+  error?: string;
+}
+
+/**
+ * Finds the environment a command names: `--env prod`, or a bare word that is an
+ * environment's name (`/ctx status prod`), or `all`. Anything else stays in `rest`.
+ */
+export function chooseEnvironment(args: string[], flagValue: string | undefined, config: Pick<Config, 'environments' | 'defaultEnvironment'>): EnvChoice {
+  const names = config.environments.map((e) => e.name);
+  const known = `known: ${names.join(', ')}`;
+  if (flagValue !== undefined) {
+    if (flagValue === 'all') return { env: config.defaultEnvironment, all: true, rest: args };
+    if (!names.includes(flagValue)) return { env: config.defaultEnvironment, all: false, rest: args, error: `there is no environment "${flagValue}" (${known})` };
+    return { env: flagValue, all: false, rest: args };
+  }
+  const idx = args.findIndex((a) => names.includes(a) || a === 'all');
+  if (idx === -1) return { env: config.defaultEnvironment, all: false, rest: args };
+  const word = args[idx]!;
+  const rest = args.filter((_, i) => i !== idx);
+  return word === 'all' ? { env: config.defaultEnvironment, all: true, rest } : { env: word, all: false, rest };
+}

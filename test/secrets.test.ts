@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json } from './support/fake-http.js';
+import { startFakeBackend, type FakeBackend } from './support/fake-backend.js';
+import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
+import { createTestDatabase, withDatabase, type TestDatabase } from './support/pg.js';
+import { startSlackBot, type SlackHarness } from './support/slack-bot.js';
+
+/**
+ * Plants secrets everywhere the bot reads them, makes components echo them back in their
+ * answers and errors, drives the bot through Slack, then scans every Slack payload and
+ * every log line for them.
+ */
+const AUTH_SECRET = 'planted-auth-secret-0123456789-abcdefghij';
+const DB_PASSWORD = 'Planted-Db-Pa55word';
+const ENCRYPTION_KEY = 'ab'.repeat(32);
+const BOT_TOKEN = 'xoxb-test-planted-bot-token';
+const APP_TOKEN = 'xapp-test-planted-app-token';
+const SECRETS = [AUTH_SECRET, DB_PASSWORD, ENCRYPTION_KEY, BOT_TOKEN, APP_TOKEN];
+
+let slack: FakeSlack;
+let backend: FakeBackend;
+let db: TestDatabase;
+let bot: SlackHarness;
+
+beforeAll(async () => {
+  [slack, backend, db] = await Promise.all([startFakeSlack(), startFakeBackend(), createTestDatabase('secrets')]);
+  // A misbehaving backend that leaks the secret in its answers.
+  backend.http.route('GET', '/.status', (_req, res) => json(res, 200, `{"status":"degraded","AUTH_SECRET":"${AUTH_SECRET}"}`));
+  backend.http.route('GET', '/', (_req, res) => json(res, 500, { message: `ECONNREFUSED: Unable to connect postgres://ctx:${DB_PASSWORD}@db/ctx` }));
+  const u = new URL(db.url);
+  u.username = 'postgres';
+  u.password = DB_PASSWORD; // trust auth on the test server ignores it; the bot must still hide it
+  bot = await startSlackBot(slack, {
+    env: {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      AUTH_BASE_URL: backend.url,
+      AUTH_SECRET,
+      CONNECTION_SECRETS_ENCRYPTION_KEY: ENCRYPTION_KEY,
+      DATABASE_URL: u.toString(),
+    },
+    logLevel: 'trace',
+    yaml: 'checks:\n  cacheMs: 0\n',
+  });
+});
+afterAll(async () => {
+  await bot.close();
+  await Promise.all([slack.close(), backend.close(), db.drop()]);
+});
+
+describe('secrets never leave the bot', () => {
+  it('appear in no Slack payload and no log line', async () => {
+    const before = slack.messages.size;
+    slack.slashCommand('status');
+    const msg = await slack.waitFor(() => {
+      const m = [...slack.messages.values()].at(-1);
+      return slack.messages.size > before && m?.updates ? m : undefined;
+    });
+    slack.slashCommand('check backend');
+    slack.slashCommand('check ui');
+    slack.slashCommand(`check ${AUTH_SECRET}`);
+    const click = slack.click(msg, 'ctx.check.details', { value: JSON.stringify({ env: 'default', id: 'backend' }) });
+    await slack.waitFor(() => slack.responses.some((r) => r.id === click.responseUrl.split('/').pop()));
+    await slack.waitFor(() => slack.messages.size >= before + 3 && slack.responses.length >= 2);
+
+    const said = slack.everything();
+    // The leak was real: the bot saw and reported the component's answers.
+    expect(said).toContain('[redacted]');
+    expect(said).toContain('not like a ctx| backend');
+    const logs = bot.logs.join('\n');
+    expect(logs.length).toBeGreaterThan(1000);
+    for (const secret of SECRETS) {
+      expect(said, `Slack payloads contain ${secret.slice(0, 12)}…`).not.toContain(secret);
+      expect(logs, `logs contain ${secret.slice(0, 12)}…`).not.toContain(secret);
+    }
+  });
+});
