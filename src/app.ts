@@ -6,7 +6,7 @@ import { createPgAccess, type PgAccess } from './diagnostics/pg-access.js';
 import { allChecks } from './diagnostics/registry.js';
 import { createDiagnostics } from './diagnostics/runner.js';
 import type { Check, StatusReport } from './diagnostics/types.js';
-import type { CoreServices, Feature, FeatureFactory, Runtime } from './features.js';
+import { createServiceRegistry, type CoreServices, type Feature, type FeatureFactory, type Runtime } from './features.js';
 import { featureFactories as defaultFeatures } from './features/index.js';
 import { createHelp } from './handlers/help.js';
 import type { ActionHandler, EventHandler, Handler } from './handlers/types.js';
@@ -74,6 +74,7 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
     store,
     http,
     now,
+    services: createServiceRegistry(),
     onReport: (l) => listeners.push(l),
     publishReport: (r) => {
       for (const l of listeners) {

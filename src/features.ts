@@ -21,6 +21,28 @@ export interface CoreServices {
   /** Every report produced on demand is announced here (history, App Home, alerts listen). */
   onReport(listener: (report: StatusReport) => void): void;
   publishReport(report: StatusReport): void;
+  /**
+   * Services one feature offers another (e.g. "approvals" from operations, used by runbooks;
+   * "outbox" from schedules). Features are built in the order of features/index.ts, so a
+   * feature finds what earlier ones registered; use `get` lazily (at run time) when unsure.
+   */
+  services: ServiceRegistry;
+}
+
+export interface ServiceRegistry {
+  register<T>(name: string, service: T): void;
+  get<T>(name: string): T | undefined;
+}
+
+export function createServiceRegistry(): ServiceRegistry {
+  const map = new Map<string, unknown>();
+  return {
+    register(name, service) {
+      if (map.has(name)) throw new Error(`service "${name}" is registered twice`);
+      map.set(name, service);
+    },
+    get: <T>(name: string) => map.get(name) as T | undefined,
+  };
 }
 
 /** What a feature gets once a transport is up. */

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
 import type { BotApp } from '../app.js';
-import { terminalConversation } from './terminal-conversation.js';
+import type { Actor } from '../handlers/types.js';
+import { createButtonBook, terminalConversation } from './terminal-conversation.js';
 
 export interface ShellOptions {
   input: NodeJS.ReadableStream;
@@ -9,25 +10,42 @@ export interface ShellOptions {
   /** Show a prompt and a banner (a person at a terminal) or just answer (piped input). */
   interactive: boolean;
   banner?: string;
+  /** Who types here; defaults to local:<os user>. */
+  actor?: Actor;
 }
 
 /**
  * A local prompt that works like the slash command, for trying the bot without Slack
- * (like Hubot's shell adapter). Lines are handled one at a time, in order.
+ * (like Hubot's shell adapter). Lines are handled one at a time, in order; a number
+ * presses the button printed with it.
  */
 export async function runShell(bot: BotApp, opts: ShellOptions): Promise<void> {
   const write = (s: string) => opts.output.write(s);
   const rl = createInterface({ input: opts.input, output: opts.interactive ? opts.output : undefined, terminal: opts.interactive });
   const user = safeUser();
-  const conversation = terminalConversation({ write, redactor: bot.core.redactor, mode: 'shell' });
+  const actor: Actor = opts.actor ?? { userId: `local:${user}`, userName: user };
+  const buttons = createButtonBook();
+  const conversation = terminalConversation({ write, redactor: bot.core.redactor, mode: 'shell', buttons });
   if (opts.banner) write(`${opts.banner}\n`);
   rl.setPrompt('ctx> ');
   if (opts.interactive) rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
     if (text === 'exit' || text === 'quit' || text === '\\q') break;
-    if (text) {
-      await bot.router.dispatch({ text, actor: { userId: `local:${user}`, userName: user }, surface: 'shell', conversation });
+    const press = /^(?:(?:click|press)\s+)?(\d+)$/.exec(text);
+    if (press) {
+      const b = buttons.get(Number(press[1]));
+      const handler = b && bot.actions.get(b.actionId);
+      if (!b || !handler) write(`no button [${press[1]}]\n`);
+      else {
+        try {
+          await handler.run({ actionId: b.actionId, value: b.value, actor, message: b.message, conversation, surface: 'shell' });
+        } catch (err) {
+          write(bot.core.redactor.scrub(`⚠️ That did not work: ${(err as Error).message}\n`));
+        }
+      }
+    } else if (text) {
+      await bot.router.dispatch({ text, actor, surface: 'shell', conversation });
     }
     if (opts.interactive) rl.prompt();
   }

@@ -1,15 +1,55 @@
-import type { Conversation, MessageRef, OutMessage } from '../handlers/types.js';
+import type { Block, Conversation, MessageRef, OutMessage } from '../handlers/types.js';
 import type { Redactor } from '../log/redactor.js';
-import { blocksToPlain } from '../render/text.js';
+import { blocksToPlain, mrkdwnToPlain } from '../render/text.js';
 
 export function toPlain(msg: OutMessage): string {
   return msg.plain ?? (msg.blocks ? blocksToPlain(msg.blocks) : msg.text);
 }
 
+export interface TerminalButton {
+  n: number;
+  label: string;
+  actionId: string;
+  value: string;
+  message: MessageRef;
+}
+
+/**
+ * Buttons printed in the shell get numbers; typing the number presses the button, so
+ * confirmations and Re-run work without Slack. Numbers keep counting up, so an old
+ * number never silently means a new button.
+ */
+export function createButtonBook() {
+  const buttons = new Map<number, TerminalButton>();
+  let next = 1;
+  return {
+    add(b: Omit<TerminalButton, 'n'>): number {
+      const n = next++;
+      buttons.set(n, { ...b, n });
+      return n;
+    },
+    get: (n: number) => buttons.get(n),
+  };
+}
+export type ButtonBook = ReturnType<typeof createButtonBook>;
+
+function collectButtons(blocks: Block[]): Array<{ label: string; actionId: string; value: string }> {
+  const out: Array<{ label: string; actionId: string; value: string }> = [];
+  for (const b of blocks) {
+    if (b.type === 'actions') {
+      for (const e of b.elements) if (e.type === 'button' && !e.url) out.push({ label: e.text.text, actionId: e.action_id ?? '', value: e.value ?? '' });
+    } else if (b.type === 'section' && b.accessory?.type === 'button' && !b.accessory.url) {
+      const about = /\*([^*]+)\*/.exec(b.text?.text ?? '')?.[1];
+      out.push({ label: `${b.accessory.text.text}${about ? ` (${mrkdwnToPlain(about)})` : ''}`, actionId: b.accessory.action_id ?? '', value: b.accessory.value ?? '' });
+    }
+  }
+  return out;
+}
+
 /**
  * The shell's and CLI's stand-in for a Slack channel. A terminal cannot edit what it
- * printed, so an update prints the new version; the CLI (`final`) prints only final
- * answers and leaves placeholders out so its output can be piped.
+ * printed, so an update prints the new version; the CLI prints only final answers and
+ * leaves placeholders out so its output can be piped.
  */
 export function terminalConversation(opts: {
   write: (text: string) => void;
@@ -17,26 +57,37 @@ export function terminalConversation(opts: {
   mode: 'shell' | 'cli';
   /** CLI: collect final messages instead of printing (for --json). */
   collect?: OutMessage[];
+  /** Shell: number the buttons so they can be pressed by typing the number. */
+  buttons?: ButtonBook;
 }): Conversation {
   let n = 0;
-  const emit = (msg: OutMessage, prefix = '') => {
+  const emit = (msg: OutMessage, ref: MessageRef, prefix = '') => {
     if (opts.collect) {
       if (!msg.transient) opts.collect.push(msg);
       return;
     }
     if (opts.mode === 'cli' && msg.transient) return;
-    opts.write(opts.redactor.scrub(prefix + toPlain(msg)) + '\n');
+    let text = prefix + toPlain(msg);
+    if (opts.buttons && msg.blocks) {
+      const found = collectButtons(msg.blocks);
+      if (found.length) {
+        text = text.replace(/\n\s*(\[[^\]\n]+\]\s*)+$/, ''); // blocksToPlain's unnumbered button row
+        text += `\n  ${found.map((b) => `[${opts.buttons!.add({ ...b, message: ref })}] ${b.label}`).join('   ')}  (type the number to press)`;
+      }
+    }
+    opts.write(opts.redactor.scrub(text) + '\n');
   };
   return {
     async post(msg, o) {
-      emit(msg, o?.thread ? '  ↳ ' : '');
-      return { channel: 'terminal', ts: String(++n), ...(o?.thread ? { threadTs: o.thread.ts } : {}) } satisfies MessageRef;
+      const ref = { channel: 'terminal', ts: String(++n), ...(o?.thread ? { threadTs: o.thread.ts } : {}) } satisfies MessageRef;
+      emit(msg, ref, o?.thread ? '  ↳ ' : '');
+      return ref;
     },
-    async update(_ref, msg) {
-      emit(msg);
+    async update(ref, msg) {
+      emit(msg, ref);
     },
     async ephemeral(msg) {
-      emit(msg);
+      emit(msg, { channel: 'terminal', ts: String(++n) });
     },
   };
 }

@@ -127,3 +127,21 @@ describe('shell', () => {
     expect(out).toMatch(/✅ All 4 checks healthy on default/);
   });
 });
+
+describe('shell buttons', () => {
+  it('numbers the buttons it prints; typing the number presses it', async () => {
+    const h = buildBot({ env: healthyEnv(), yaml: 'checks:\n  cacheMs: 0\n' });
+    const t = io('status\n1\n99\n');
+    try {
+      await runShell(h.bot, { input: t.io.stdin, output: t.io.stdout, interactive: false });
+    } finally {
+      await h.close();
+    }
+    const out = t.out();
+    expect(out).toMatch(/\[1\] 🔄 Re-run {2}\(type the number to press\)/);
+    // Pressing [1] re-runs the status: a second verdict, with a new button number.
+    expect(out.match(/✅ All 4 checks healthy on default/g)).toHaveLength(2);
+    expect(out).toMatch(/\[2\] 🔄 Re-run/);
+    expect(out).toContain('no button [99]');
+  });
+});
