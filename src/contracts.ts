@@ -1,0 +1,29 @@
+import type { Block } from './handlers/types.js';
+
+/**
+ * Small read-only views that one feature offers others through core.services, so the
+ * digest can mention backups and incidents without importing those features. Each is
+ * optional: a consumer must work (and say "not available") when it is absent.
+ */
+
+/** Registered by the operations feature as "backups". */
+export interface BackupsInfo {
+  /** The newest backup that passed verification, or null. */
+  lastVerified(env: string): Promise<{ finishedAt: Date; file: string; sizeBytes: number; sha256: string } | null>;
+}
+export const BACKUPS_SERVICE = 'backups';
+
+/** Registered by the incidents feature as "incidents". */
+export interface IncidentsInfo {
+  open(env?: string): Promise<Array<{ id: string; title: string; severity: string; openedAt: Date; owner?: string; permalink?: string }>>;
+}
+export const INCIDENTS_SERVICE = 'incidents';
+
+/** Registered by the schedules feature as "outbox": paced, retried channel posts. */
+export interface Outbox {
+  /** Queues a post; resolves with the posted message's ts once Slack accepted it. */
+  post(msg: { channel: string; text: string; blocks?: Block[]; thread_ts?: string }): Promise<{ channel: string; ts: string }>;
+  /** Queues an update; several updates of one message before it is sent collapse into the last. */
+  update(msg: { channel: string; ts: string; text: string; blocks?: Block[] }): Promise<void>;
+}
+export const OUTBOX_SERVICE = 'outbox';
