@@ -52,10 +52,7 @@ describe('secrets never leave the bot', () => {
   it('appear in no Slack payload and no log line', async () => {
     const before = slack.messages.size;
     slack.slashCommand('status');
-    const msg = await slack.waitFor(() => {
-      const m = [...slack.messages.values()].at(-1);
-      return slack.messages.size > before && m?.updates ? m : undefined;
-    });
+    const msg = await slack.finalMessage(before);
     slack.slashCommand('check backend');
     slack.slashCommand('check ui');
     slack.slashCommand(`check ${AUTH_SECRET}`);

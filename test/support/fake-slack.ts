@@ -54,6 +54,8 @@ export interface FakeSlack {
   slashCommand(text: string, opts?: { user?: string; channel?: string; command?: string }): { envelopeId: string; responseUrl: string; sentAt: number; acked: Promise<number> };
   click(message: StoredMessage | { channel: string; ts: string }, actionId: string, opts?: { user?: string; value?: string }): { envelopeId: string; responseUrl: string; acked: Promise<number> };
   waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  /** Waits for the first message posted after `sinceCount` messages that is not a "⏳ …" placeholder (yet). */
+  finalMessage(sinceCount: number, timeoutMs?: number): Promise<StoredMessage>;
   /** Everything the bot said to Slack (API arguments, response_url bodies), for secret scans. */
   everything(): string;
   close(): Promise<void>;
@@ -228,6 +230,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (Date.now() > deadline) throw new Error('fake Slack: timed out waiting');
         await new Promise((r) => setTimeout(r, 10));
       }
+    },
+    finalMessage(sinceCount, timeoutMs) {
+      return fake.waitFor(() => [...messages.values()].slice(sinceCount).find((m) => !m.text.startsWith('⏳')), timeoutMs);
     },
     everything() {
       // The token (header or `token` argument) is Slack's to receive; everything else is what the bot said.

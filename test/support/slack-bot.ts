@@ -1,3 +1,4 @@
+import type { BotAppOptions } from '../../src/app.js';
 import { createSlackTransport, type SlackTransport } from '../../src/transports/slack/transport.js';
 import type { FakeSlack } from './fake-slack.js';
 import { buildBot, type ConfigFixture, type Harness } from './harness.js';
@@ -12,7 +13,7 @@ export interface SlackHarness extends Harness {
  * The real bot behind the real Bolt app, talking to the fake Slack over loopback:
  * Socket Mode by default, signed HTTP when `mode: 'http'`.
  */
-export async function startSlackBot(slack: FakeSlack, fx: ConfigFixture & { mode?: 'socket' | 'http'; signingSecret?: string; logLevel?: string } = {}): Promise<SlackHarness> {
+export async function startSlackBot(slack: FakeSlack, fx: ConfigFixture & { mode?: 'socket' | 'http'; signingSecret?: string; logLevel?: string; app?: Partial<BotAppOptions> } = {}): Promise<SlackHarness> {
   const mode = fx.mode ?? 'socket';
   const slackEnv =
     mode === 'socket'

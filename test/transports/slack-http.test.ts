@@ -19,17 +19,13 @@ afterAll(async () => {
 afterEach(() => backend.setStatus('healthy'));
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage').length;
 
 describe('Slack over signed HTTP (real Bolt HTTPReceiver)', () => {
   it('verifies the signature, acks, and posts the status message', async () => {
-    const before = posts();
+    const before = slack.messages.size;
     const res = await postSigned(bot.eventsUrl!, SECRET, form(slashPayload('status', slack.newResponseUrl())));
     expect(res.status).toBe(200);
-    const msg = await slack.waitFor(() => {
-      const m = [...slack.messages.values()].at(-1);
-      return posts() > before && m?.updates ? m : undefined;
-    });
+    const msg = await slack.finalMessage(before);
     expect(msg.text.split('\n')[0]).toMatch(/^🔴 default: Postgres failing/);
     expect(JSON.stringify(msg.blocks)).toContain('*Backend*');
   });
@@ -57,10 +53,7 @@ describe('Slack over signed HTTP (real Bolt HTTPReceiver)', () => {
   it('handles a Re-run click (payload=<json>) by updating the message', async () => {
     const before = slack.messages.size;
     await postSigned(bot.eventsUrl!, SECRET, form(slashPayload('status', slack.newResponseUrl())));
-    const msg = await slack.waitFor(() => {
-      const m = [...slack.messages.values()].at(-1);
-      return slack.messages.size > before && m?.updates ? m : undefined;
-    });
+    const msg = await slack.finalMessage(before);
     const updates = msg.updates;
     backend.setStatus('status500');
     const payload = actionPayload(msg, 'ctx.status.rerun', slack.newResponseUrl());

@@ -27,7 +27,7 @@ const latest = (): StoredMessage | undefined => [...slack.messages.values()].at(
 async function command(text: string) {
   const before = slack.messages.size;
   slack.slashCommand(text);
-  return slack.waitFor(() => (slack.messages.size > before && latest()!.updates > 0 ? latest() : undefined));
+  return slack.finalMessage(before);
 }
 const allText = (m: StoredMessage) => JSON.stringify(m.blocks);
 
@@ -38,7 +38,7 @@ describe('Slack over Socket Mode (real Bolt, fake Slack)', () => {
     const cmd = slack.slashCommand('status');
     const ackAt = await cmd.acked;
     expect(ackAt - cmd.sentAt).toBeLessThan(3000);
-    const msg = await slack.waitFor(() => (slack.messages.size > before && latest()!.updates > 0 ? latest() : undefined));
+    const msg = await slack.finalMessage(before);
     expect(slack.messages.size).toBe(before + 1);
     expect(msg.channel).toBe('C0OPS0001');
     // Backend and UI are healthy; Postgres is real; migrations never ran in this database.
@@ -47,6 +47,20 @@ describe('Slack over Socket Mode (real Bolt, fake Slack)', () => {
     expect(allText(msg)).toContain('ctx.status.rerun');
     const post = slack.calls.find((c) => c.method === 'chat.postMessage')!;
     expect(post.token).toBe('xoxb-test-bot');
+  });
+
+  it('shows a placeholder at once when components are slow, then fills in the same message', async () => {
+    bot = await start();
+    backend.setStatus('slow', { delayMs: 800 });
+    const before = slack.messages.size;
+    slack.slashCommand('status');
+    const placeholder = await slack.waitFor(() => [...slack.messages.values()][before]);
+    expect(placeholder.text).toBe('⏳ Checking default (4 checks)…');
+    const final = await slack.finalMessage(before);
+    expect(final).toBe(placeholder);
+    expect(final.updates).toBe(1);
+    expect(slack.messages.size).toBe(before + 1);
+    expect(final.text).toMatch(/Backend/);
   });
 
   it('Re-run updates the same message in place with the new result', async () => {
@@ -98,6 +112,6 @@ describe('Slack over Socket Mode (real Bolt, fake Slack)', () => {
     const cmd = slack.slashCommand('status');
     const resp = await slack.waitFor(() => slack.responses.filter((r) => r.id === cmd.responseUrl.split('/').pop()).at(-1));
     expect(resp.body.response_type).toBe('in_channel');
-    await slack.waitFor(() => slack.responses.some((r) => r.id === cmd.responseUrl.split('/').pop() && r.body.replace_original === true));
+    expect(String(resp.body.text)).toMatch(/^🔴 default: Migrations failing/);
   });
 });
