@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
+import type { BotAppOptions } from './app.js';
 import type { OutMessage } from './handlers/types.js';
 import { boot, describeEnvironments, EXIT } from './startup.js';
 import { toPlain, terminalConversation } from './transports/terminal-conversation.js';
@@ -27,6 +28,7 @@ export async function runCli(
   argv: string[],
   env: Record<string, string | undefined>,
   io: { cwd: string; stdin: NodeJS.ReadableStream & { isTTY?: boolean }; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  app: Partial<BotAppOptions> = {},
 ): Promise<number> {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
@@ -35,7 +37,7 @@ export async function runCli(
     io.stdout.write(`${USAGE}\n`);
     return command ? EXIT.ok : EXIT.config;
   }
-  const booted = boot(env, { cwd: io.cwd, stderr: io.stderr, logDestination: () => pino.destination({ fd: 2, sync: true }) });
+  const booted = boot(env, { cwd: io.cwd, stderr: io.stderr, logDestination: () => pino.destination({ fd: 2, sync: true }), app });
   if ('exitCode' in booted) return booted.exitCode;
   const { bot, config, redactor } = booted;
   try {

@@ -37,7 +37,17 @@ export function boot(
   }
   const redactor = createRedactor(config.secrets);
   const log = createLogger({ level: config.logLevel, redactor, destination: io.logDestination?.(config) });
-  const bot = createBotApp(config, { log, redactor, ...io.app });
+  let bot: BotApp;
+  try {
+    bot = createBotApp(config, { log, redactor, ...io.app });
+  } catch (err) {
+    // A feature may validate files of its own at build time (runbooks): same report, same exit code.
+    if (err instanceof ConfigError) {
+      io.stderr.write(`${formatProblems(err.problems)}\n`);
+      return { exitCode: EXIT.config };
+    }
+    throw err;
+  }
   return { config, redactor, log, bot };
 }
 

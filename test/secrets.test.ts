@@ -4,6 +4,7 @@ import { startFakeBackend, type FakeBackend } from './support/fake-backend.js';
 import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
 import { createTestDatabase, withDatabase, type TestDatabase } from './support/pg.js';
 import { startSlackBot, type SlackHarness } from './support/slack-bot.js';
+import { FOUNDATION_CHECKS } from './support/checks.js';
 
 /**
  * Plants secrets everywhere the bot reads them, makes components echo them back in their
@@ -31,6 +32,7 @@ beforeAll(async () => {
   u.username = 'postgres';
   u.password = DB_PASSWORD; // trust auth on the test server ignores it; the bot must still hide it
   bot = await startSlackBot(slack, {
+    checks: FOUNDATION_CHECKS,
     env: {
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_APP_TOKEN: APP_TOKEN,

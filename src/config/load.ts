@@ -50,6 +50,7 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
     defaultEnvironment,
     store: { databaseUrl: storeUrl },
     secrets: collectSecrets(env, environments, storeUrl),
+    toolEnv: pickToolEnv(env),
     configFile,
   };
 }
@@ -184,6 +185,11 @@ function definedOnly(vars: Record<string, string | undefined>): Record<string, s
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(vars)) if (typeof v === 'string') out[k] = v;
   return out;
+}
+
+const TOOL_ENV = /^(PATH|HOME|USER|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|DOCKER_HOST|DOCKER_CONTEXT|DOCKER_CONFIG|XDG_RUNTIME_DIR)$/;
+function pickToolEnv(env: LoadOptions['env']): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && TOOL_ENV.test(e[0])));
 }
 
 /** Every secret value: named secrets, credentials inside URLs, Slack credentials. */

@@ -35,6 +35,12 @@ export type Config = Omit<YamlConfig, 'environments' | 'defaultEnvironment' | 's
   store: { databaseUrl?: string };
   /** Every secret value found in any source, so the redactor can scrub it anywhere. */
   secrets: string[];
+  /**
+   * The few process variables a spawned tool (pg_dump, the migrate command) inherits: PATH,
+   * HOME, locale, TZ, TMPDIR and Docker's. Nothing else of the bot's environment (Slack
+   * tokens) reaches a child process.
+   */
+  toolEnv?: Readonly<Record<string, string>>;
   configFile?: string;
 };
 

@@ -39,7 +39,7 @@ export interface Diagnostics {
 }
 
 interface CacheEntry {
-  promise: Promise<CheckResult>;
+  promise: Promise<CheckResult & { independent?: boolean }>;
   startedAt: number;
   settledAt?: number;
 }
@@ -79,11 +79,11 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
     return deps.checks.filter((c) => wanted.has(c.id));
   };
 
-  const execute = async (env: Environment, check: Check): Promise<CheckResult> => {
+  const execute = async (env: Environment, check: Check): Promise<CheckResult & { independent?: boolean }> => {
     const options = optionsFor(check.id);
     const log = deps.log.child({ check: check.id, env: env.name });
     const started = performance.now();
-    const finish = (r: Omit<CheckResult, 'id' | 'durationMs'>): CheckResult => ({
+    const finish = (r: Omit<CheckResult, 'id' | 'durationMs'> & { independent?: boolean }): CheckResult & { independent?: boolean } => ({
       id: check.id,
       ...r,
       summary: deps.redactor.scrub(r.summary),
@@ -147,7 +147,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       const maxAge = opts.maxAgeMs ?? deps.settings.cacheMs;
       const entries = selected.map((c) => runCached(env, c, maxAge));
       const results = await Promise.all(entries.map((e) => e.promise));
-      const checks = attributeRootCauses(results, dependsOn);
+      const checks = attributeRootCauses(results, dependsOn).map(({ independent: _own, ...r }) => r);
       const oldest = Math.min(...entries.map((e) => e.startedAt));
       return {
         environment: env.name,

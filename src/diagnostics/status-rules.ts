@@ -17,7 +17,7 @@ export function overallStatus(results: Pick<CheckResult, 'status'>[]): StatusRep
  * nearest failing ancestor that has no failing ancestor itself. A check that fails on
  * its own (no failing dependency) has no root cause.
  */
-export function attributeRootCauses<R extends Pick<CheckResult, 'id' | 'status' | 'rootCause'>>(
+export function attributeRootCauses<R extends Pick<CheckResult, 'id' | 'status' | 'rootCause'> & { independent?: boolean }>(
   results: R[],
   dependsOn: Readonly<Record<string, readonly string[]>>,
 ): R[] {
@@ -38,7 +38,7 @@ export function attributeRootCauses<R extends Pick<CheckResult, 'id' | 'status' 
   };
 
   return results.map((r) => {
-    if (r.status !== 'fail' && r.status !== 'warn') return r;
+    if ((r.status !== 'fail' && r.status !== 'warn') || r.independent) return r;
     const root = rootOf(r.id, new Set([r.id]));
     return root ? { ...r, rootCause: root } : r;
   });

@@ -22,7 +22,14 @@ export interface CheckResult {
 }
 
 /** What a check itself decides; the runner adds id, timing and root cause. */
-export type CheckOutcome = Omit<CheckResult, 'id' | 'durationMs' | 'rootCause'>;
+export type CheckOutcome = Omit<CheckResult, 'id' | 'durationMs' | 'rootCause'> & {
+  /**
+   * This failure is the check's own, not a consequence of a failing dependency (e.g. the
+   * graph database refusing connections while Postgres, used only for the per-org part,
+   * is down too). Such a result gets no rootCause.
+   */
+  independent?: boolean;
+};
 
 export interface CheckContext<O = Record<string, unknown>> {
   env: Environment;

@@ -8,6 +8,11 @@ import { plainTable } from './text.js';
 export const STATUS_EMOJI: Record<Status, string> = { ok: '✅', warn: '⚠️', fail: '🔴', skip: '⚪' };
 export const ACTION_STATUS_RERUN = 'ctx.status.rerun';
 export const ACTION_CHECK_DETAILS = 'ctx.check.details';
+/** Starts a runbook in a thread (served by the incidents feature); value {env, id}. */
+export const ACTION_RUNBOOK_START = 'ctx.runbook.start';
+/** Slack wants action_ids unique within a block: the n-th button of a row gets a suffix. */
+export const MAX_RUNBOOK_BUTTONS = 5;
+export const nthActionId = (base: string, n: number) => (n === 0 ? base : `${base}.${n + 1}`);
 
 export type Titles = Readonly<Record<string, string>>;
 
@@ -63,7 +68,15 @@ export function renderStatus(report: StatusReport, opts: StatusRenderOptions): O
         : mdWithButton(text, { text: 'Details', actionId: ACTION_CHECK_DETAILS, value: { env: report.environment, id: c.id } }),
     );
   }
-  blocks.push(actions({ text: '🔄 Re-run', actionId: ACTION_STATUS_RERUN, value: { env: report.environment } }));
+  // A section holds one accessory (Details), so the runbooks of failing lines go beside
+  // Re-run in the one actions block, which is also the block fitBlocks always keeps.
+  const runbooks = [...new Set(report.checks.filter((c) => c.runbook && !c.rootCause && c.status !== 'ok' && c.status !== 'skip').map((c) => c.runbook!))];
+  blocks.push(
+    actions(
+      { text: '🔄 Re-run', actionId: ACTION_STATUS_RERUN, value: { env: report.environment } },
+      ...runbooks.slice(0, MAX_RUNBOOK_BUTTONS).map((id, n) => ({ text: `📘 Runbook ${id}`, actionId: nthActionId(ACTION_RUNBOOK_START, n), value: { env: report.environment, id } })),
+    ),
+  );
 
   const fallback = [verdict, ...report.checks.map((c) => `${STATUS_EMOJI[c.status]} ${titles[c.id] ?? c.id}: ${c.summary}`)].join('\n');
   return {

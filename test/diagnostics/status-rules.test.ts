@@ -33,6 +33,7 @@ describe('attributeRootCauses', () => {
     ['a warning dependency explains nothing', [r('backend', 'warn'), r('ui', 'fail')], { ui: undefined }],
     ['transitive: the deepest failing ancestor is the cause', [r('postgres', 'fail'), r('migrations', 'fail'), r('deep', 'fail')], { deep: 'postgres', migrations: 'postgres' }],
     ['an ok middle still leads to a failing root', [r('postgres', 'fail'), r('migrations', 'ok'), r('deep', 'fail')], { deep: 'postgres' }],
+    ['a failure marked as the check\'s own gets no root cause', [r('postgres', 'fail'), { ...r('migrations', 'fail'), independent: true } as CheckResult], { migrations: undefined }],
     ['independent failures stay separate', [r('backend', 'fail'), r('postgres', 'fail')], { backend: undefined, postgres: undefined }],
   ])('%s', (_name, results, expected) => {
     const out = Object.fromEntries(attributeRootCauses(results, deps).map((x) => [x.id, x.rootCause]));

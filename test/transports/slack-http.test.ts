@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBackend, type FakeBackend } from '../support/fake-backend.js';
 import { actionPayload, postSigned, slashPayload, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { startSlackBot, type SlackHarness } from '../support/slack-bot.js';
+import { FOUNDATION_CHECKS } from '../support/checks.js';
 
 const SECRET = 'http-mode-signing-secret-123';
 let slack: FakeSlack;
@@ -10,7 +11,7 @@ let bot: SlackHarness;
 
 beforeAll(async () => {
   [slack, backend] = await Promise.all([startFakeSlack(), startFakeBackend()]);
-  bot = await startSlackBot(slack, { mode: 'http', signingSecret: SECRET, env: { AUTH_BASE_URL: backend.url }, yaml: 'checks:\n  cacheMs: 0\n' });
+  bot = await startSlackBot(slack, { checks: FOUNDATION_CHECKS, mode: 'http', signingSecret: SECRET, env: { AUTH_BASE_URL: backend.url }, yaml: 'checks:\n  cacheMs: 0\n' });
 });
 afterAll(async () => {
   await bot.close();

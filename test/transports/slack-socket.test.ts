@@ -3,6 +3,7 @@ import { startFakeBackend, type FakeBackend } from '../support/fake-backend.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../support/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';
 import { startSlackBot, type SlackHarness } from '../support/slack-bot.js';
+import { FOUNDATION_CHECKS } from '../support/checks.js';
 
 let slack: FakeSlack;
 let backend: FakeBackend;
@@ -21,7 +22,7 @@ afterEach(async () => {
   backend.setStatus('healthy');
 });
 
-const start = () => startSlackBot(slack, { env: { AUTH_BASE_URL: backend.url, DATABASE_URL: db.url }, yaml: 'checks:\n  cacheMs: 0\n' });
+const start = () => startSlackBot(slack, { checks: FOUNDATION_CHECKS, env: { AUTH_BASE_URL: backend.url, DATABASE_URL: db.url }, yaml: 'checks:\n  cacheMs: 0\n' });
 const latest = (): StoredMessage | undefined => [...slack.messages.values()].at(-1);
 /** Sends /ctx <text> and waits for the message it posts to be filled in. */
 async function command(text: string) {

@@ -1,0 +1,129 @@
+/**
+ * Schedules benchmark (issue 4): one watch cycle over 100 environments × 12 checks.
+ *
+ * The 12 checks are light fake components (test/schedules/fake-components.ts): each is a
+ * real check run by the real runner (deadline, root causes) that GETs its own path on one
+ * fake HTTP server on loopback; three depend on others. 7 of the 100 environments have a
+ * failing database (so root causes and alert state change). The cycle is the real watch:
+ * fresh runs with watch.concurrency environments at a time, history and hourly roll-ups
+ * written, alert state applied in the real store (a scratch database on the machine's
+ * Postgres; without one, the figures say so). Prints figures; never passes or fails on time.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createBotApp } from '../src/app.js';
+import { loadConfig } from '../src/config/load.js';
+import { createLogger } from '../src/log/logger.js';
+import { createRedactor } from '../src/log/redactor.js';
+import { createAlerter } from '../src/schedules/alerter.js';
+import { createOutbox } from '../src/schedules/outbox.js';
+import { resolveScheduleSettings } from '../src/schedules/settings.js';
+import { createWatch } from '../src/schedules/watch.js';
+import { createStore } from '../src/store/store.js';
+import { componentChecks, startFakeComponents } from '../test/schedules/fake-components.js';
+
+const ENVS = 100;
+const FAILING_EVERY = 15;
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+const checks = componentChecks([
+  { id: 'backend' },
+  { id: 'ui', dependsOn: ['backend'] },
+  { id: 'auth', dependsOn: ['backend'] },
+  { id: 'mcp', dependsOn: ['auth'] },
+  { id: 'postgres' },
+  { id: 'migrations' },
+  { id: 'codesearch' },
+  { id: 'indexing' },
+  { id: 'graph' },
+  { id: 'worker' },
+  { id: 'confluence' },
+  { id: 'telemetry' },
+]);
+
+async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const name = `ctxops_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch {
+    return null;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
+    },
+  };
+}
+
+const components = await startFakeComponents();
+const dir = mkdtempSync(join(tmpdir(), 'ctx-ops-bench-'));
+const db = await scratchDatabase();
+try {
+  const envYaml = Array.from({ length: ENVS }, (_, i) => `  e${i}: { env: { AUTH_BASE_URL: "${components.url}" } }`).join('\n');
+  writeFileSync(join(dir, 'ctx-ops.yml'), `checks: { cacheMs: 0 }\nchannels: { alerts: C0ALERTS }\nenvironments:\n${envYaml}\n`);
+  for (let i = 0; i < ENVS; i += FAILING_EVERY) components.set(`e${i}`, 'postgres', 'fail', 'connection refused');
+
+  const config = loadConfig({ env: { CTX_OPS_CONFIG: join(dir, 'ctx-ops.yml') }, cwd: dir, checks });
+  const redactor = createRedactor(config.secrets);
+  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'silent', redactor });
+  const store = db ? createStore(db.url, log, { max: 10 }) : null;
+  await store?.ready();
+  const app = createBotApp(config, { log, redactor, checks, store, features: [] });
+  const settings = resolveScheduleSettings(config);
+  const outbox = createOutbox({ log });
+  outbox.attach(null);
+  const rssBefore = process.resourceUsage().maxRSS;
+
+  if (!store) {
+    console.log(`no Postgres at ${new URL(ADMIN_URL).host}: timing the checks only (no history, no alert state)`);
+    for (let c = 1; c <= 2; c++) {
+      const t = performance.now();
+      await Promise.all(config.environments.map((e) => app.core.diagnostics.run(e.name, { maxAgeMs: 0 })));
+      console.log(`checks only, cycle ${c}: ${(performance.now() - t).toFixed(0)} ms`);
+    }
+  } else {
+    const watch = createWatch({
+      diagnostics: app.core.diagnostics,
+      store,
+      envs: config.environments.map((e) => e.name),
+      rules: settings.watch.rules,
+      intervalMs: settings.watch.intervalMs,
+      concurrency: settings.watch.concurrency,
+      maintenance: [],
+      alerter: createAlerter({ store, outbox, channel: 'C0ALERTS', titles: app.core.diagnostics.titles, timeZone: 'UTC', failureThreshold: 3, log, now: () => new Date() }),
+      isLeader: () => true,
+      log,
+      now: () => new Date(),
+    });
+    for (let c = 1; c <= 3; c++) {
+      const s = await watch.runCycle();
+      await watch.settled();
+      console.log(
+        `watch cycle ${c}${c === 1 ? ' (first: creates alert state)' : ''}: ${ENVS} environments × ${checks.length} checks = ${s.checks} results in ${s.durationMs} ms (concurrency ${settings.watch.concurrency}); ${s.alerts} alert actions`,
+      );
+    }
+    const rows = await store.query<{ n: string }>('SELECT count(*) AS n FROM ctx_ops.check_history');
+    console.log(`history rows written: ${rows.rows[0]!.n} (${checks.length * ENVS} per cycle)`);
+  }
+  console.log(`HTTP requests served by the fake components: ${components.http.requests.length}`);
+  console.log(`peak RSS of this process: ${mb(process.resourceUsage().maxRSS)} (before the cycles: ${mb(rssBefore)})`);
+  await outbox.close(0);
+  await app.close();
+} finally {
+  await components.close();
+  await db?.drop();
+  rmSync(dir, { recursive: true, force: true });
+}

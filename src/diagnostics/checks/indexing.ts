@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { describeReadError, missingTables } from '../ctx-tables.js';
+import { findings } from '../findings.js';
+import { excerpt, formatAge, listSome } from '../text-limits.js';
+import type { Check, Status } from '../types.js';
+
+export interface IndexingOptions {
+  stuckHours: number;
+  neverIndexedHours: number;
+}
+
+/** upstream `repository_indexing_status` */
+export type IndexingStatus = 'queued' | 'running' | 'ready' | 'failed' | 'unindexing' | 'complete_with_issues';
+
+/**
+ * Upstream's own rule (models/repositories.ts, deriveRepositoryIndexingStatus): a row
+ * without indexing_status is ready when index_ready, else it shows as running.
+ */
+export function effectiveStatus(indexingStatus: string | null, indexReady: boolean): string {
+  return indexingStatus ?? (indexReady ? 'ready' : 'running');
+}
+
+export type RepoState = 'ready' | 'issues' | 'failed' | 'stuck' | 'indexing' | 'never-indexed' | 'unindexing';
+
+export interface RepoFacts {
+  indexingStatus: string | null;
+  indexReady: boolean;
+  /** last_ingested_at is set: it was indexed at least once. */
+  everIngested: boolean;
+  /** now - updated_at. ctx| bumps updated_at on every status change and indexing step. */
+  idleMs: number;
+  /** now - created_at: how long ago it was connected. */
+  ageMs: number;
+}
+
+/**
+ * Where one repository stands. `updated_at` is the "since when": upstream writes it on
+ * every status change and every indexing step, and uses it itself to reclaim stale
+ * claims (queued > 30 min, running > 6 h, in tryClaimRepositoryIndexingEnqueue). So a
+ * queued or running repository whose updated_at is old has made no progress since.
+ */
+export function classifyRepo(r: RepoFacts, t: { stuckMs: number; neverIndexedMs: number }): RepoState {
+  const status = effectiveStatus(r.indexingStatus, r.indexReady);
+  if (status === 'failed') return 'failed';
+  if ((status === 'queued' || status === 'running') && r.idleMs >= t.stuckMs) return 'stuck';
+  if (status === 'unindexing') return 'unindexing';
+  if (!r.indexReady && !r.everIngested && r.ageMs >= t.neverIndexedMs) return 'never-indexed';
+  if (status === 'queued' || status === 'running') return 'indexing';
+  if (status === 'complete_with_issues') return 'issues';
+  return 'ready';
+}
+
+export type RepoCounts = Record<RepoState, number>;
+
+/** Failed or stuck repositories break search for their users; one never indexed is worth a look. */
+export function indexingVerdict(c: RepoCounts): Exclude<Status, 'skip'> {
+  if (c.failed > 0 || c.stuck > 0) return 'fail';
+  if (c['never-indexed'] > 0) return 'warn';
+  return 'ok';
+}
+
+/** "41 ready, 2 failed, 1 stuck running for 5 h" */
+export function indexingSummary(c: RepoCounts, longestStuck: { status: string; idleMs: number } | null): string {
+  const total = Object.values(c).reduce((a, b) => a + b, 0);
+  if (total === 0) return 'no repositories connected yet';
+  const parts = [`${c.ready + c.issues} ready${c.issues ? ` (${c.issues} with issues)` : ''}`];
+  if (c.failed) parts.push(`${c.failed} failed`);
+  if (c.stuck && longestStuck) {
+    const how = `${longestStuck.status} for ${formatAge(longestStuck.idleMs)}`;
+    parts.push(c.stuck === 1 ? `1 stuck ${how}` : `${c.stuck} stuck (longest ${how})`);
+  }
+  if (c['never-indexed']) parts.push(`${c['never-indexed']} never indexed`);
+  if (c.indexing) parts.push(`${c.indexing} indexing`);
+  if (c.unindexing) parts.push(`${c.unindexing} unindexing`);
+  return parts.join(', ');
+}
+
+interface Row {
+  name: string;
+  org: string;
+  indexing_status: string | null;
+  index_ready: boolean;
+  indexing_error: string | null;
+  failed_ago_ms: string | null;
+  ever_ingested: boolean;
+  step_key: string | null;
+  idle_ms: string;
+  age_ms: string;
+}
+
+/** Rows beyond this are counted as "not listed" rather than read: a check must stay cheap. */
+const MAX_ROWS = 2000;
+const SHOWN = 8;
+
+export const indexingCheck: Check<IndexingOptions> = {
+  id: 'indexing',
+  title: 'Indexing',
+  dependsOn: ['postgres'],
+  options: {
+    stuckHours: z.number().positive().default(2),
+    neverIndexedHours: z.number().positive().default(24),
+  },
+  async run(ctx, signal) {
+    const f = findings();
+    if (!ctx.pg) {
+      f.fail('DATABASE_URL is not set: repository state lives in ctx|\'s Postgres');
+      return f.done('DATABASE_URL is not set');
+    }
+    const pg = ctx.pg;
+    const stuckMs = ctx.options.stuckHours * 3_600_000;
+    const neverIndexedMs = ctx.options.neverIndexedHours * 3_600_000;
+
+    let read: { missing: string[]; plainReady: number; rows: Row[] };
+    try {
+      read = await pg.withClient(signal, async (client) => {
+        const missing = await missingTables(client, ['repositories', 'organizations']);
+        if (missing.includes('repositories')) return { missing, plainReady: 0, rows: [] };
+        const org = missing.includes('organizations') ? 'r.org_id' : 'coalesce(o.slug, r.org_id)';
+        const join = missing.includes('organizations') ? '' : 'LEFT JOIN organizations o ON o.id = r.org_id';
+        // Plain ready rows are only counted; everything else is read and classified here.
+        const plain = `r.index_ready AND coalesce(r.indexing_status::text, 'ready') = 'ready'`;
+        const counted = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM repositories r WHERE ${plain}`);
+        const { rows } = await client.query<Row>(
+          `SELECT r.name, ${org} AS org, r.indexing_status::text AS indexing_status, r.index_ready, r.indexing_error,
+                  (extract(epoch FROM now() - r.indexing_failed_at) * 1000)::text AS failed_ago_ms,
+                  r.last_ingested_at IS NOT NULL AS ever_ingested, r.indexing_step_key AS step_key,
+                  (extract(epoch FROM now() - r.updated_at) * 1000)::text AS idle_ms,
+                  (extract(epoch FROM now() - r.created_at) * 1000)::text AS age_ms
+             FROM repositories r ${join}
+            WHERE NOT (${plain})
+            ORDER BY r.updated_at
+            LIMIT ${MAX_ROWS + 1}`,
+        );
+        return { missing, plainReady: counted.rows[0]?.n ?? 0, rows };
+      });
+    } catch (err) {
+      if (signal.aborted) throw err;
+      f.fail(describeReadError(err, 'table repositories', pg.target));
+      return f.done('cannot read repositories');
+    }
+
+    if (read.missing.includes('repositories')) {
+      f.fail('table repositories does not exist: ctx|\'s migrations have not run against this database (see the migrations check)');
+      return f.done('no repositories table');
+    }
+    if (read.missing.includes('organizations')) f.info('table organizations is missing: repositories are named with their org id');
+
+    const truncated = read.rows.length > MAX_ROWS;
+    const rows = read.rows.slice(0, MAX_ROWS);
+    const counts: RepoCounts = { ready: read.plainReady, issues: 0, failed: 0, stuck: 0, indexing: 0, 'never-indexed': 0, unindexing: 0 };
+    const by: Record<RepoState, Array<Row & { idleMs: number; ageMs: number }>> = {
+      ready: [],
+      issues: [],
+      failed: [],
+      stuck: [],
+      indexing: [],
+      'never-indexed': [],
+      unindexing: [],
+    };
+    for (const row of rows) {
+      const facts = { indexingStatus: row.indexing_status, indexReady: row.index_ready, everIngested: row.ever_ingested, idleMs: Number(row.idle_ms), ageMs: Number(row.age_ms) };
+      const state = classifyRepo(facts, { stuckMs, neverIndexedMs });
+      counts[state]++;
+      by[state].push({ ...row, idleMs: facts.idleMs, ageMs: facts.ageMs });
+    }
+    const label = (r: Row) => `${r.name} (org ${r.org})`;
+    const more = (n: number) => (n > SHOWN ? [`${n - SHOWN} more not listed`] : []);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+
+    if (total === 0) f.info('no repositories connected yet');
+    else f.ok(`${counts.ready + counts.issues} of ${total} repositories indexed and searchable`);
+
+    // Most recent failure first: that is the one people are asking about.
+    const failedAgo = (r: Row) => (r.failed_ago_ms === null ? Infinity : Number(r.failed_ago_ms));
+    by.failed.sort((a, b) => failedAgo(a) - failedAgo(b));
+    for (const r of by.failed.slice(0, SHOWN)) {
+      const when = r.failed_ago_ms === null ? '' : ` ${formatAge(Number(r.failed_ago_ms))} ago`;
+      const never = r.ever_ingested ? '' : ' (never indexed successfully)';
+      const error = r.indexing_error ? `: ${excerpt(r.indexing_error)}` : ': no error recorded';
+      f.fail(`${label(r)} failed${when}${never}${error}`);
+    }
+    more(by.failed.length).forEach((t) => f.info(`failed: ${t}`));
+
+    // Oldest first: the ORDER BY updated_at puts the longest idle at the front.
+    for (const r of by.stuck.slice(0, SHOWN)) {
+      const status = effectiveStatus(r.indexing_status, r.index_ready);
+      const unset = r.indexing_status === null ? ' (status unset, index not ready: ctx| shows it as running)' : '';
+      if (status === 'queued') {
+        f.fail(`${label(r)} queued with no progress for ${formatAge(r.idleMs)}: no worker has started its ingestion (see the worker check)`);
+      } else {
+        const step = r.step_key ? ` at step ${r.step_key}` : '';
+        f.fail(
+          `${label(r)} running${step}${unset} with no progress for ${formatAge(r.idleMs)}: the ingestion died or hangs; ctx| reclaims a running claim only after 6 h and only when something re-enqueues it (reindex)`,
+        );
+      }
+    }
+    more(by.stuck.length).forEach((t) => f.info(`stuck: ${t}`));
+
+    for (const r of by['never-indexed'].slice(0, SHOWN)) {
+      const now = effectiveStatus(r.indexing_status, r.index_ready);
+      f.warn(`${label(r)} connected ${formatAge(r.ageMs)} ago and never indexed (now ${now})`);
+    }
+    more(by['never-indexed'].length).forEach((t) => f.info(`never indexed: ${t}`));
+
+    if (by.indexing.length) f.info(`${by.indexing.length} indexing now, with progress within ${ctx.options.stuckHours} h: ${listSome(by.indexing.map(label), 3)}`);
+    if (by.unindexing.length) f.info(`${by.unindexing.length} being removed (unindexing): ${listSome(by.unindexing.map(label), 3)}`);
+    for (const r of by.issues.slice(0, 3)) f.info(`${label(r)} indexed with issues: ${excerpt(r.indexing_error) || 'no detail recorded'}`);
+    if (truncated) f.info(`more than ${MAX_ROWS} repositories need attention; only the ${MAX_ROWS} least recently updated were read`);
+
+    const verdict = indexingVerdict(counts);
+    if (verdict !== 'ok') {
+      f.info('next: fix the cause (codesearch logs for clone/index errors, GitHub App access, the worker), then reindex the repository from the UI');
+    }
+    const longest = by.stuck[0] ? { status: effectiveStatus(by.stuck[0].indexing_status, by.stuck[0].index_ready), idleMs: by.stuck[0].idleMs } : null;
+    return f.done(indexingSummary(counts, longest), verdict === 'ok' ? {} : { runbook: 'repo-not-indexed' });
+  },
+};

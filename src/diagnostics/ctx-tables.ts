@@ -1,0 +1,45 @@
+import type pg from 'pg';
+import { describeFailure } from './net-errors.js';
+import { classifyPgError } from './pg-access.js';
+
+/**
+ * Reading ctx|'s own tables (read-only): which of them exist, and a failed read told
+ * apart the way an operator fixes it (a missing GRANT is not an outage).
+ */
+type Queryable = Pick<pg.ClientBase, 'query'>;
+
+/** The names (as given, e.g. `repositories`, `"openworkflow".workflow_runs`) that do not resolve. */
+export async function missingTables(client: Queryable, names: string[]): Promise<string[]> {
+  const { rows } = await client.query<{ name: string; found: boolean }>(
+    `SELECT n AS name, to_regclass(n) IS NOT NULL AS found FROM unnest($1::text[]) AS n`,
+    [names],
+  );
+  return rows.filter((r) => !r.found).map((r) => r.name);
+}
+
+export async function schemaExists(client: Queryable, schema: string): Promise<boolean> {
+  const { rows } = await client.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS found`, [schema]);
+  return rows[0]?.found === true;
+}
+
+/** Why reading `what` failed, in a sentence that names the fix. */
+export function describeReadError(err: unknown, what: string, target: string): string {
+  const code = (err as { code?: string }).code;
+  const message = (err as { message?: string }).message ?? String(err);
+  if (code === '42501') {
+    return `permission denied reading ${what} (${message}): grant the bot's role SELECT on it (see the least-privilege GRANTs in the docs)`;
+  }
+  if (code === '42P01' || code === '3F000') return `${what} does not exist (${message})`;
+  return `cannot read ${what}: ${describeFailure(classifyPgError(err), target)}`;
+}
+
+/** The server refused this statement (permissions, a missing object), but the connection is fine. */
+export function isStatementError(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57');
+}
+
+/** Postgres identifiers as upstream accepts them for the OpenWorkflow schema. */
+export function quoteIdentifier(name: string): string | null {
+  return /^[a-zA-Z_]\w*$/.test(name) && Buffer.byteLength(name) <= 63 ? `"${name}"` : null;
+}

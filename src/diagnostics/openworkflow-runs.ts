@@ -1,0 +1,269 @@
+import type pg from 'pg';
+import { missingTables, quoteIdentifier, schemaExists } from './ctx-tables.js';
+import { excerpt, formatAge } from './text-limits.js';
+
+/**
+ * Read-only views of OpenWorkflow's run queue (openworkflow 0.8, the version ctx| pins),
+ * shared by the `worker` and `confluence` checks. What the columns mean, from its Postgres
+ * backend:
+ * - a worker claims runs with status pending|running|sleeping whose `available_at` has
+ *   passed, sets status `running`, `worker_id`, and `available_at` = now + a 30 s lease
+ *   that its heartbeat extends every 15 s. So `available_at` is "due at" for a pending or
+ *   parked run and "lease expires at" for a leased running one;
+ * - the same claim query first fails every active run whose `deadline_at` has passed, so
+ *   an active run past its deadline proves no worker has polled since;
+ * - `error` is a serialized error `{name, message, stack}` (only `message` is read here);
+ *   a failed run has `finished_at` set; a run rescheduled after a failed step goes back to
+ *   `pending` with the error kept.
+ * Ages are computed by the database (`now()`), the clock OpenWorkflow itself writes with.
+ */
+type Queryable = Pick<pg.ClientBase, 'query'>;
+
+export const ACTIVE_STATUSES = ['pending', 'running', 'sleeping'] as const;
+
+/** Restricts a query to some workflows: exact names and/or LIKE patterns ('confluence-sync-%'). */
+export interface WorkflowFilter {
+  names?: string[];
+  patterns?: string[];
+}
+
+export type SchemaState =
+  | { kind: 'ok'; schema: string; quoted: string }
+  | { kind: 'invalid-name'; schema: string }
+  | { kind: 'no-schema'; schema: string; defaultSchemaHasTables: boolean }
+  | { kind: 'no-tables'; schema: string; missing: string[] };
+
+/** Whether the OpenWorkflow tables are there to read, and if not, what that tells. */
+export async function openWorkflowSchemaState(client: Queryable, schema: string): Promise<SchemaState> {
+  const quoted = quoteIdentifier(schema);
+  if (!quoted) return { kind: 'invalid-name', schema };
+  if (!(await schemaExists(client, schema))) {
+    // ctx| connects OpenWorkflow without a schema option, so its worker always uses the
+    // default schema; OPENWORKFLOW_POSTGRES_SCHEMA is read only by its PR-preview supervisor.
+    const defaultSchemaHasTables =
+      schema !== 'openworkflow' && (await missingTables(client, ['"openworkflow".workflow_runs'])).length === 0;
+    return { kind: 'no-schema', schema, defaultSchemaHasTables };
+  }
+  const missing = await missingTables(client, [`${quoted}.workflow_runs`, `${quoted}.step_attempts`]);
+  if (missing.length) return { kind: 'no-tables', schema, missing: missing.map((m) => m.replace(/"/g, '')) };
+  return { kind: 'ok', schema, quoted };
+}
+
+function filterSql(filter: WorkflowFilter | undefined, first: number, alias = ''): { sql: string; params: unknown[] } {
+  if (!filter) return { sql: 'TRUE', params: [] };
+  const col = `${alias}workflow_name`;
+  return {
+    sql: `(${col} = ANY($${first}::text[]) OR ${col} LIKE ANY($${first + 1}::text[]))`,
+    params: [filter.names ?? [], filter.patterns ?? []],
+  };
+}
+
+/** The message of a serialized error column; never its stack. */
+const errorMessage = (col: string) => `coalesce(${col}->>'message', CASE WHEN jsonb_typeof(${col}) = 'string' THEN ${col} #>> '{}' END)`;
+
+export interface FailureGroup {
+  workflowName: string;
+  failures: number;
+  lastAgoMs: number;
+  lastError: string | null;
+  /** The step whose attempt failed last in that run, when one did. */
+  lastStep: string | null;
+}
+
+/** Failed runs finished within the window, per workflow, with the latest error. */
+export async function failuresByWorkflow(client: Queryable, quoted: string, windowMs: number, filter?: WorkflowFilter): Promise<FailureGroup[]> {
+  const f = filterSql(filter, 2);
+  const { rows } = await client.query<{ workflow_name: string; failures: number; last_ago_ms: string; last_error: string | null; last_step: string | null }>(
+    `WITH failed AS (
+       SELECT namespace_id, id, workflow_name, coalesce(finished_at, updated_at) AS at, ${errorMessage('error')} AS message
+         FROM ${quoted}.workflow_runs
+        WHERE status = 'failed' AND coalesce(finished_at, updated_at) >= now() - make_interval(secs => $1::double precision / 1000) AND ${f.sql}
+     ), latest AS (
+       SELECT DISTINCT ON (workflow_name) workflow_name, namespace_id, id, at, message FROM failed ORDER BY workflow_name, at DESC
+     ), counts AS (
+       SELECT workflow_name, count(*)::int AS failures FROM failed GROUP BY workflow_name
+     )
+     SELECT l.workflow_name, c.failures, (extract(epoch FROM now() - l.at) * 1000)::text AS last_ago_ms, l.message AS last_error,
+            (SELECT sa.step_name FROM ${quoted}.step_attempts sa
+              WHERE sa.namespace_id = l.namespace_id AND sa.workflow_run_id = l.id AND sa.status = 'failed'
+              ORDER BY sa.created_at DESC LIMIT 1) AS last_step
+       FROM latest l JOIN counts c USING (workflow_name)
+      ORDER BY c.failures DESC, l.workflow_name`,
+    [windowMs, ...f.params],
+  );
+  return rows.map((r) => ({ workflowName: r.workflow_name, failures: r.failures, lastAgoMs: Number(r.last_ago_ms), lastError: r.last_error, lastStep: r.last_step }));
+}
+
+export interface QueueOverview {
+  pending: number;
+  /** Running or parked (sleeping / running without a worker). */
+  running: number;
+  /** Runs a live worker holds right now (lease not expired): proof a worker is alive. */
+  liveLeases: number;
+  liveWorkers: number;
+  /** Active runs whose available_at passed longer ago than the threshold: nobody took them. */
+  overdue: number;
+  pastDeadline: number;
+  longRunning: number;
+}
+
+export interface Thresholds {
+  /** A due run not picked up for this long counts as overdue. */
+  overdueMs: number;
+  /** A run running (since started_at) for this long counts as long-running. */
+  longRunningMs: number;
+}
+
+export async function queueOverview(client: Queryable, quoted: string, t: Thresholds, filter?: WorkflowFilter): Promise<QueueOverview> {
+  const f = filterSql(filter, 3);
+  const { rows } = await client.query<Record<keyof QueueOverview, number>>(
+    `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+            count(*) FILTER (WHERE status <> 'pending')::int AS running,
+            count(*) FILTER (WHERE status = 'running' AND worker_id IS NOT NULL AND available_at > now())::int AS "liveLeases",
+            count(DISTINCT worker_id) FILTER (WHERE status = 'running' AND worker_id IS NOT NULL AND available_at > now())::int AS "liveWorkers",
+            count(*) FILTER (WHERE available_at <= now() - make_interval(secs => $1::double precision / 1000))::int AS overdue,
+            count(*) FILTER (WHERE deadline_at <= now())::int AS "pastDeadline",
+            count(*) FILTER (WHERE status = 'running' AND started_at <= now() - make_interval(secs => $2::double precision / 1000))::int AS "longRunning"
+       FROM ${quoted}.workflow_runs
+      WHERE status IN ('pending', 'running', 'sleeping') AND ${f.sql}`,
+    [t.overdueMs, t.longRunningMs, ...f.params],
+  );
+  return rows[0]!;
+}
+
+/** Why an active run is not moving. */
+export type RunProblem = 'waiting' | 'lease-expired' | 'not-resumed' | 'past-deadline' | 'long-running';
+
+export interface ActiveRun {
+  id: string;
+  workflowName: string;
+  status: string;
+  workerId: string | null;
+  /** now - available_at (positive: due / lease expired that long ago). */
+  overdueMs: number | null;
+  pastDeadlineMs: number | null;
+  /** now - started_at, for running runs. */
+  runningMs: number | null;
+  ageMs: number;
+  /** The step attempt still running in it, if any. */
+  currentStep: string | null;
+  /** The error kept from a failed attempt (a run retrying after a failure). */
+  lastError: string | null;
+}
+
+/**
+ * What is wrong with one active run, most telling first: past its deadline (no worker has
+ * polled since), then overdue (nobody picked it up / its worker stopped heartbeating),
+ * then running for long.
+ */
+export function runProblem(r: Pick<ActiveRun, 'status' | 'workerId' | 'overdueMs' | 'pastDeadlineMs' | 'runningMs'>, t: Thresholds): RunProblem | null {
+  if (r.pastDeadlineMs !== null && r.pastDeadlineMs >= 0) return 'past-deadline';
+  if (r.overdueMs !== null && r.overdueMs >= t.overdueMs) {
+    if (r.status === 'pending') return 'waiting';
+    if (r.status === 'running' && r.workerId) return 'lease-expired';
+    return 'not-resumed';
+  }
+  if (r.status === 'running' && r.runningMs !== null && r.runningMs >= t.longRunningMs) return 'long-running';
+  return null;
+}
+
+/** One stuck run in a sentence: which workflow, what is wrong, since when. */
+export function describeProblemRun(r: ActiveRun & { problem: RunProblem }): string {
+  const name = `${r.workflowName} run ${r.id.slice(0, 8)}`;
+  const retry = r.lastError ? `; retrying after: ${excerpt(r.lastError, 120)}` : '';
+  switch (r.problem) {
+    case 'past-deadline':
+      return `${name} is ${r.status} ${formatAge(r.pastDeadlineMs ?? 0)} past its deadline_at: a polling worker fails such runs at once, so none has polled since`;
+    case 'waiting':
+      return `${name} waiting to be picked up for ${formatAge(r.overdueMs ?? 0)}${retry}`;
+    case 'lease-expired':
+      return `${name} held by worker ${r.workerId}, whose lease expired ${formatAge(r.overdueMs ?? 0)} ago: that worker stopped heartbeating${r.currentStep ? ` (in step ${r.currentStep})` : ''}`;
+    case 'not-resumed':
+      return `${name} parked and due to resume ${formatAge(r.overdueMs ?? 0)} ago`;
+    case 'long-running':
+      return `${name} running for ${formatAge(r.runningMs ?? 0)}${r.currentStep ? ` (step ${r.currentStep})` : ''} on worker ${r.workerId ?? 'none'}`;
+  }
+}
+
+/** The active runs that have a problem (at most `limit`, oldest first). */
+export async function problemRuns(client: Queryable, quoted: string, t: Thresholds, filter?: WorkflowFilter, limit = 10): Promise<Array<ActiveRun & { problem: RunProblem }>> {
+  const f = filterSql(filter, 4, 'r.');
+  const { rows } = await client.query<{
+    id: string;
+    workflow_name: string;
+    status: string;
+    worker_id: string | null;
+    overdue_ms: string | null;
+    past_deadline_ms: string | null;
+    running_ms: string | null;
+    age_ms: string;
+    current_step: string | null;
+    last_error: string | null;
+  }>(
+    `SELECT r.id, r.workflow_name, r.status, r.worker_id,
+            (extract(epoch FROM now() - r.available_at) * 1000)::text AS overdue_ms,
+            (extract(epoch FROM now() - r.deadline_at) * 1000)::text AS past_deadline_ms,
+            CASE WHEN r.status = 'running' THEN (extract(epoch FROM now() - r.started_at) * 1000)::text END AS running_ms,
+            (extract(epoch FROM now() - r.created_at) * 1000)::text AS age_ms,
+            (SELECT sa.step_name FROM ${quoted}.step_attempts sa
+              WHERE sa.namespace_id = r.namespace_id AND sa.workflow_run_id = r.id AND sa.status = 'running'
+              ORDER BY sa.created_at DESC LIMIT 1) AS current_step,
+            ${errorMessage('r.error')} AS last_error
+       FROM ${quoted}.workflow_runs r
+      WHERE r.status IN ('pending', 'running', 'sleeping') AND ${f.sql}
+        AND (r.deadline_at <= now()
+             OR r.available_at <= now() - make_interval(secs => $1::double precision / 1000)
+             OR (r.status = 'running' AND r.started_at <= now() - make_interval(secs => $2::double precision / 1000)))
+      ORDER BY coalesce(least(r.deadline_at, r.available_at), r.started_at, r.created_at)
+      LIMIT $3`,
+    [t.overdueMs, t.longRunningMs, limit, ...f.params],
+  );
+  const num = (v: string | null) => (v === null ? null : Number(v));
+  const out: Array<ActiveRun & { problem: RunProblem }> = [];
+  for (const r of rows) {
+    const run: ActiveRun = {
+      id: r.id,
+      workflowName: r.workflow_name,
+      status: r.status,
+      workerId: r.worker_id,
+      overdueMs: num(r.overdue_ms),
+      pastDeadlineMs: num(r.past_deadline_ms),
+      runningMs: num(r.running_ms),
+      ageMs: Number(r.age_ms),
+      currentStep: r.current_step,
+      lastError: r.last_error,
+    };
+    const problem = runProblem(run, t);
+    if (problem) out.push({ ...run, problem });
+  }
+  return out;
+}
+
+export interface DueRun {
+  workflowName: string;
+  status: string;
+  /** Held by a worker whose lease ran out (it stopped heartbeating). */
+  leased: boolean;
+  /** now - available_at: how long it has been due without a worker taking it. */
+  dueMs: number;
+  attempts: number;
+}
+
+/**
+ * The run that has been due the longest without a worker taking it: a pending run past
+ * its available_at, a parked run past its wake-up time, or a running run whose lease ran
+ * out. Any polling worker with a free slot claims these, so their age is the queue's
+ * "nobody is working" clock.
+ */
+export async function oldestDue(client: Queryable, quoted: string, filter?: WorkflowFilter): Promise<DueRun | null> {
+  const f = filterSql(filter, 1);
+  const { rows } = await client.query<{ workflow_name: string; status: string; leased: boolean; due_ms: string; attempts: number }>(
+    `SELECT workflow_name, status, worker_id IS NOT NULL AS leased, (extract(epoch FROM now() - available_at) * 1000)::text AS due_ms, attempts
+       FROM ${quoted}.workflow_runs
+      WHERE status IN ('pending', 'running', 'sleeping') AND available_at <= now() AND ${f.sql}
+      ORDER BY available_at LIMIT 1`,
+    f.params,
+  );
+  const r = rows[0];
+  return r ? { workflowName: r.workflow_name, status: r.status, leased: r.leased && r.status === 'running', dueMs: Number(r.due_ms), attempts: r.attempts } : null;
+}

@@ -1,0 +1,32 @@
+import type { AuditLog } from '../operations/audit.js';
+import { NEEDS_STORE } from '../operations/stores.js';
+import { renderAudit } from '../render/operations-lists.js';
+import { renderNotice } from '../render/operations.js';
+import type { Handler } from './types.js';
+
+export const AUDIT_DEFAULT = 20;
+export const AUDIT_MAX = 200;
+
+/** `/ctx audit [n]`: the newest entries of the append-only audit log. */
+export function createAuditHandler(deps: { audit: AuditLog | null }): Handler {
+  return {
+    name: 'audit',
+    usage: 'audit [n]',
+    summary: `The audit log of guarded operations (newest ${AUDIT_DEFAULT}, up to ${AUDIT_MAX})`,
+    async run(req) {
+      const args = req.args.filter((a) => a !== '--json');
+      const [arg, ...extra] = args;
+      const n = arg === undefined ? AUDIT_DEFAULT : Number(arg);
+      if (extra.length || !Number.isInteger(n) || n < 1 || n > AUDIT_MAX) {
+        await req.conversation.ephemeral({ text: `\`${args.join(' ')}\` is not a number of entries (1–${AUDIT_MAX}). Usage: \`/ctx audit [n]\`` });
+        return { usageError: true };
+      }
+      if (!deps.audit) {
+        await req.conversation.ephemeral(renderNotice(NEEDS_STORE));
+        return { status: 'fail' };
+      }
+      await req.conversation.post(renderAudit(await deps.audit.recent(n)));
+      return {};
+    },
+  };
+}

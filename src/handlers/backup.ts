@@ -1,0 +1,35 @@
+import { extractFlags } from '../commands/tokenize.js';
+import type { Config } from '../config/types.js';
+import type { Approvals } from '../operations/guarded.js';
+import { renderNotice } from '../render/operations.js';
+import { chooseEnvironment } from './env-arg.js';
+import type { Handler } from './types.js';
+
+export interface BackupHandlerDeps {
+  config: Pick<Config, 'environments' | 'defaultEnvironment'>;
+  approvals: Approvals;
+}
+
+/** `/ctx backup [env]`: the preview with Confirm / Cancel; the backup runs on an authorised confirmation. */
+export function createBackupHandler(deps: BackupHandlerDeps): Handler {
+  return {
+    name: 'backup',
+    usage: 'backup [env]',
+    summary: 'Back up the database (pg_dump, verified by a trial restore) after a confirmation',
+    async run(req) {
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
+      const choice = chooseEnvironment(rest, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const problem = errors[0] ?? choice.error ?? (choice.all ? '`backup` takes one environment' : choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
+      if (problem) {
+        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx backup [env]\`` });
+        return { usageError: true };
+      }
+      const out = await deps.approvals.request({ kind: 'backup', env: choice.env, params: {}, requester: req.actor, conversation: req.conversation, surface: req.surface });
+      if (!out.requested) {
+        await req.conversation.ephemeral(renderNotice(`🚫 ${out.reason}`));
+        return { status: 'fail' };
+      }
+      return {};
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { extractFlags } from '../commands/tokenize.js';
+import type { Config } from '../config/types.js';
+import type { BackupStore } from '../operations/backup-store.js';
+import { describeRules } from '../operations/retention.js';
+import { NEEDS_STORE } from '../operations/stores.js';
+import { renderBackups } from '../render/operations-lists.js';
+import { renderNotice } from '../render/operations.js';
+import { chooseEnvironment } from './env-arg.js';
+import type { Handler } from './types.js';
+
+export interface BackupsHandlerDeps {
+  config: Pick<Config, 'environments' | 'defaultEnvironment' | 'operations'>;
+  backups: BackupStore | null;
+  backupDir: string;
+  now: () => Date;
+}
+
+/** `/ctx backups [env|all]`: size, age, sha256, verification and restore-test result of each backup. */
+export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
+  return {
+    name: 'backups',
+    usage: 'backups [env|all]',
+    summary: 'List backups: size, age, sha256, verification and restore test',
+    async run(req) {
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'], bare: ['json'] });
+      const choice = chooseEnvironment(rest, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const problem = errors[0] ?? choice.error ?? (choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
+      if (problem) {
+        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx backups [env|all]\`` });
+        return { usageError: true };
+      }
+      if (!deps.backups) {
+        await req.conversation.ephemeral(renderNotice(NEEDS_STORE));
+        return { status: 'fail' };
+      }
+      // No environment named: every environment (a list is more useful than the default's alone).
+      const named = rest.length > 0 || typeof flags.env === 'string';
+      const env = named && !choice.all ? choice.env : undefined;
+      const rows = await deps.backups.list(env, 30);
+      await req.conversation.post(
+        renderBackups(rows, { now: deps.now(), scope: env ?? 'every environment', backupDir: deps.backupDir, retention: describeRules(deps.config.operations.retention) }),
+      );
+      return {};
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { extractFlags } from '../commands/tokenize.js';
+import type { Config } from '../config/types.js';
+import { md } from '../render/blocks.js';
+import { renderDigest } from '../render/digest.js';
+import type { Titles } from '../render/status.js';
+import type { Digest } from '../schedules/digest.js';
+import { chooseEnvironment } from './env-arg.js';
+import type { Handler, MessageRef } from './types.js';
+
+export interface DigestHandlerDeps {
+  config: Pick<Config, 'environments' | 'defaultEnvironment'>;
+  titles: Titles;
+  /** Builds a digest of these environments (normal check cache). */
+  build(envs: string[]): Promise<Digest>;
+  /** Records a posted `digest now` (when there is a store), so the next digest compares with it. */
+  recordPosted?(digest: Digest, where: MessageRef, by: string): Promise<void>;
+}
+
+const USAGE = 'digest preview|now [env|all]';
+
+/**
+ * `/ctx digest preview` shows the digest only to the caller; `/ctx digest now` posts it in
+ * the channel where it was typed (the person asking is there; the team's digest channel
+ * keeps its schedule). Without an environment both cover every environment.
+ */
+export function createDigestHandler(deps: DigestHandlerDeps): Handler {
+  return {
+    name: 'digest',
+    usage: USAGE,
+    summary: 'The health digest: preview it privately, or post it here now',
+    async run(req) {
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'], bare: ['json'] });
+      // `/ctx digest prod` reads as a preview of prod.
+      const envWord = (w: string | undefined) => w === 'all' || deps.config.environments.some((e) => e.name === w);
+      const [mode, ...more] = rest[0] === undefined || envWord(rest[0]) ? ['preview', ...rest] : rest;
+      const choice = chooseEnvironment(more, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const problem =
+        errors[0] ??
+        (mode !== 'preview' && mode !== 'now' ? `"${mode}" is not preview or now` : undefined) ??
+        choice.error ??
+        (choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
+      if (problem) {
+        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx ${USAGE}\`` });
+        return { usageError: true };
+      }
+      const named = typeof flags.env === 'string' || more.length > 0;
+      const envs = named && !choice.all ? [choice.env] : deps.config.environments.map((e) => e.name);
+
+      if (mode === 'preview') {
+        const digest = await deps.build(envs);
+        await req.conversation.ephemeral(renderDigest(digest, deps.titles));
+        return { status: digest.overall };
+      }
+      const ref = await req.conversation.post({ text: '⏳ Building the digest…', blocks: [md('⏳ Building the digest…')], transient: true });
+      const digest = await deps.build(envs);
+      await req.conversation.update(ref, renderDigest(digest, deps.titles));
+      if (req.surface === 'slack' && ref.ts) await deps.recordPosted?.(digest, ref, req.actor.userId);
+      return { status: digest.overall };
+    },
+  };
+}

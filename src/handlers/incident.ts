@@ -1,0 +1,84 @@
+import { extractFlags } from '../commands/tokenize.js';
+import { renderIncidentList } from '../render/incident.js';
+import { channelOf, NO_STORE, type RunbookDeps } from '../runbooks/deps.js';
+import { isIncidentRef } from '../runbooks/places.js';
+import { chooseEnvironment } from './env-arg.js';
+import type { CommandRequest, Handler, HandlerOutcome } from './types.js';
+
+const USAGE =
+  '`/ctx incident <title> [--sev 1-4] [--env E]` opens one · `/ctx incident close [#id] [summary]` · `/ctx incident note [#id] <text>` · `/ctx incident status [#id]` · `/ctx incident list`';
+
+/** `--sev 2`, `--sev sev2`, `--sev SEV2`. */
+export function parseSeverity(value: string | true | undefined, fallback: number): number | null {
+  if (value === undefined) return fallback;
+  const m = typeof value === 'string' ? /^(?:sev)?([1-4])$/i.exec(value.trim()) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * `/ctx incident`: opens an incident thread, or acts on one (close, note, status). Without
+ * `#id` it means the newest incident open in this channel: a slash command does not know
+ * which thread it was typed in.
+ */
+export function createIncidentHandler(deps: RunbookDeps): Handler {
+  const usage = async (req: CommandRequest, problem: string): Promise<HandlerOutcome> => {
+    await req.conversation.ephemeral({ text: `${problem.replace(/\.$/, '')}. ${USAGE}` });
+    return { usageError: true };
+  };
+
+  return {
+    name: 'incident',
+    aliases: ['inc'],
+    usage: 'incident <title> [--sev 1-4] [--env E] | close [#id] [summary]',
+    summary: 'Open an incident thread with the status and the runbooks to follow; close it with a timeline',
+    async run(req) {
+      const live = deps.live;
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['sev', 'env'] });
+      if (errors[0]) return usage(req, errors[0]);
+      const [word, ...more] = rest;
+      if (!word || word === 'list') {
+        if (!live) return usage(req, NO_STORE);
+        await req.conversation.ephemeral(renderIncidentList(await live.db.openIncidents(), deps.config.timezone, deps.now()));
+        return {};
+      }
+      if (!live) return usage(req, NO_STORE);
+      const channel = channelOf(req.actor, req.surface);
+
+      if (word === 'close' || word === 'note' || word === 'status') {
+        const named = isIncidentRef(more[0]) ? await live.places.named(more[0]) : undefined;
+        const args = isIncidentRef(more[0]) ? more.slice(1) : more;
+        if (named === null) return usage(req, `There is no incident ${more[0]}`);
+        const place = await live.places.byChannel(channel, req.surface);
+        const incident = named ?? place.incident;
+        if (!incident) return usage(req, 'There is no open incident in this channel; name one with `#id` (`/ctx incident list`)');
+        if (!named) {
+          const open = await live.db.openIncidents({ channel, surface: req.surface });
+          if (open.length > 1 && word === 'close') return usage(req, `${open.length} incidents are open here (${open.map((i) => `#${i.id}`).join(', ')}): name the one to close`);
+        }
+        if (word === 'close') {
+          const out = await live.incidents.close({ incident, actor: req.actor, summary: args.join(' ') || null, conversation: req.conversation });
+          if (!out.ok) await req.conversation.ephemeral({ text: out.message });
+          return {};
+        }
+        const here = { incident, sessions: await live.db.activeSessions({ incidentId: incident.id }) };
+        if (word === 'note') {
+          if (!args.length) return usage(req, 'What should the note say?');
+          await req.conversation.ephemeral({ text: await live.incidents.note({ place: here, actor: req.actor, text: args.join(' ') }) });
+          return {};
+        }
+        await live.incidents.status({ place: here, env: incident.env, actor: req.actor, conversation: req.conversation, ...(incident.rootTs ? { thread: { channel: incident.channel, ts: incident.rootTs } } : {}) });
+        return {};
+      }
+
+      const severity = parseSeverity(flags.sev, deps.config.runbooks.defaultSeverity);
+      if (severity === null) return usage(req, '--sev takes 1 (most severe) to 4');
+      const env = chooseEnvironment([], typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      if (env.error || env.all) return usage(req, env.error ?? 'an incident concerns one environment');
+      const title = rest.join(' ').trim();
+      if (title.length > 150) return usage(req, 'Keep the title under 150 characters; add details with `@ctx-ops note`');
+      const { incident, elsewhere } = await live.incidents.open({ title, severity, env: env.env, actor: req.actor, surface: req.surface, conversation: req.conversation, channel });
+      if (elsewhere) await req.conversation.ephemeral({ text: `🚨 Opened incident #${incident.id} in <#${incident.channel}>; follow it in its thread.` });
+      return {};
+    },
+  };
+}

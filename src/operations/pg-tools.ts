@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Finding pg_dump and pg_restore, and refusing a combination that cannot work before
+ * anything starts: pg_dump refuses a server of a newer major version (Compose runs
+ * Postgres 17; Debian bookworm ships client 15), and pg_restore cannot read an archive
+ * written by a newer pg_dump.
+ */
+export type PgToolName = 'pg_dump' | 'pg_restore';
+
+export interface PgTool {
+  name: PgToolName;
+  path: string;
+  /** "15.20" */
+  version: string;
+  major: number;
+}
+
+/** "pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)" → 15.20 / 15; "9.6.24" → major 9. */
+export function parsePgVersion(output: string): { version: string; major: number } | null {
+  const m = /\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(output) ?? /\b(\d+)\.(\d+)(?:\.(\d+))?\b/.exec(output);
+  if (!m) return null;
+  const version = [m[1], m[2], m[3]].filter((x) => x !== undefined).join('.');
+  return { version, major: Number(m[1]) };
+}
+
+export async function probeTool(name: PgToolName, path: string, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<PgTool | { name: PgToolName; path: string; error: string }> {
+  return new Promise((resolve) => {
+    execFile(path, ['--version'], { timeout: opts.timeoutMs ?? 5000, env: opts.env }, (err, stdout) => {
+      if (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        resolve({ name, path, error: code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable' : err.message.split('\n')[0]! });
+        return;
+      }
+      const v = parsePgVersion(String(stdout));
+      resolve(v ? { name, path, ...v } : { name, path, error: `unrecognised version output "${String(stdout).trim().slice(0, 80)}"` });
+    });
+  });
+}
+
+export interface ToolSearch {
+  /** The tool to use, or undefined when none fits. */
+  tool?: PgTool;
+  /** Everything looked at, for the refusal message. */
+  tried: Array<PgTool | { name: PgToolName; path: string; error: string }>;
+}
+
+/**
+ * The configured path when there is one (it is authoritative); otherwise the one on PATH
+ * when it is new enough, else the newest /usr/lib/postgresql/<major>/bin that is.
+ */
+export async function findPgTool(
+  name: PgToolName,
+  opts: { configured?: string; minMajor: number; env?: Record<string, string>; libDir?: string },
+): Promise<ToolSearch> {
+  if (opts.configured) {
+    const t = await probeTool(name, opts.configured, { env: opts.env });
+    return { tool: 'error' in t ? undefined : t, tried: [t] };
+  }
+  const tried: ToolSearch['tried'] = [];
+  const onPath = await probeTool(name, name, { env: opts.env });
+  tried.push(onPath);
+  if (!('error' in onPath) && onPath.major >= opts.minMajor) return { tool: onPath, tried };
+  const libDir = opts.libDir ?? '/usr/lib/postgresql';
+  const majors = await readdir(libDir).then(
+    (d) => d.filter((x) => /^\d+$/.test(x)).map(Number).sort((a, b) => b - a),
+    () => [] as number[],
+  );
+  for (const m of majors) {
+    const t = await probeTool(name, join(libDir, String(m), 'bin', name), { env: opts.env });
+    tried.push(t);
+    if (!('error' in t) && t.major >= opts.minMajor) return { tool: t, tried };
+  }
+  const best = tried.filter((t): t is PgTool => !('error' in t)).sort((a, b) => b.major - a.major)[0];
+  return { tool: best, tried };
+}
+
+const settingFor = (name: PgToolName) => (name === 'pg_dump' ? 'operations.pgDumpPath' : 'operations.pgRestorePath');
+
+/**
+ * Null when the tool can do the job; otherwise what is wrong and how to fix it.
+ * `needMajor` is the server's major version for pg_dump, the dump's for pg_restore.
+ */
+export function toolRefusal(name: PgToolName, search: ToolSearch, needMajor: number, what: string): string | null {
+  const t = search.tool;
+  const fix = `Fix: install the PostgreSQL ${needMajor} client tools (Debian/Ubuntu: \`apt-get install postgresql-client-${needMajor}\` from apt.postgresql.org) or set \`${settingFor(name)}\` to a ${name} ${needMajor} or newer (e.g. /usr/lib/postgresql/${needMajor}/bin/${name}).`;
+  if (!t) {
+    const seen = search.tried.map((x) => ('error' in x ? `${x.path}: ${x.error}` : `${x.path}: ${x.version}`)).join('; ');
+    return `No usable ${name} was found (${seen || 'nothing tried'}). ${fix}`;
+  }
+  if (t.major < needMajor) {
+    const why = name === 'pg_dump' ? `${name} refuses to dump a server of a newer major version` : `${name} cannot read an archive written by a newer pg_dump`;
+    return `${name} ${t.version} (${t.path}) is older than ${what} (major ${needMajor}): ${why}. ${fix}`;
+  }
+  return null;
+}

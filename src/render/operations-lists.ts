@@ -1,0 +1,99 @@
+import type { OutMessage } from '../handlers/types.js';
+import type { AuditRow } from '../operations/audit.js';
+import type { BackupRow } from '../operations/backup-store.js';
+import { context, escapeMrkdwn, md } from './blocks.js';
+import { chunkLines, fitBlocks } from './limits.js';
+import { formatAge, formatBytes, formatDuration, formatTime, shortHash } from './operations-format.js';
+import { who } from './operations.js';
+import { plainTable } from './text.js';
+
+/** `/ctx backups` and `/ctx audit`: lists that read in Slack, a terminal and --json. */
+
+const STATE_MARK: Record<BackupRow['state'], string> = { verified: '✅', running: '⏳', failed: '❌', interrupted: '⚠️', removed: '🗑️' };
+
+function restoreTestText(b: BackupRow, now: Date): string {
+  if (!b.restoreTestedAt) return '';
+  return `restore test ${b.restoreTestOk ? 'passed' : 'FAILED'} ${formatAge(b.restoreTestedAt, now)}`;
+}
+
+export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: string; backupDir: string; retention: string }): OutMessage {
+  const { now } = opts;
+  if (!rows.length) {
+    const text = `No backups of ${opts.scope} yet. Take one with \`/ctx backup\` (they go to ${opts.backupDir}).`;
+    return { text, blocks: [md(text)], json: { backups: [] } };
+  }
+  const lines = rows.map((b) => {
+    const parts = [
+      `${STATE_MARK[b.state]} *${escapeMrkdwn(b.fileName)}*`,
+      b.state === 'verified' || b.state === 'removed' ? formatBytes(b.sizeBytes) : b.state,
+      formatAge(b.finishedAt ?? b.startedAt, now),
+      b.sha256 ? `sha256 \`${shortHash(b.sha256)}\`` : '',
+      b.verification ? escapeMrkdwn(b.verification) : '',
+      restoreTestText(b, now),
+    ].filter(Boolean);
+    return parts.join(' · ');
+  });
+  const blocks = fitBlocks([md(`*Backups of ${escapeMrkdwn(opts.scope)}* (newest first)`), ...chunkLines(lines).map(md), context(`Folder ${escapeMrkdwn(opts.backupDir)} · retention ${escapeMrkdwn(opts.retention)}`)]);
+  const plain = [
+    `Backups of ${opts.scope} (newest first):`,
+    plainTable(
+      rows.map((b) => [b.state, b.fileName, b.sizeBytes === null ? '' : formatBytes(b.sizeBytes), formatAge(b.finishedAt ?? b.startedAt, now), b.sha256 ? shortHash(b.sha256) : '', [b.verification ?? '', restoreTestText(b, now)].filter(Boolean).join('; ')]),
+      { indent: 2 },
+    ),
+    `  folder ${opts.backupDir} · retention ${opts.retention}`,
+  ].join('\n');
+  const json = {
+    backups: rows.map((b) => ({
+      env: b.env,
+      file: b.fileName,
+      path: b.path,
+      state: b.state,
+      sizeBytes: b.sizeBytes,
+      sha256: b.sha256,
+      verification: b.verification,
+      startedAt: b.startedAt.toISOString(),
+      finishedAt: b.finishedAt?.toISOString() ?? null,
+      restoreTest: b.restoreTestedAt ? { at: b.restoreTestedAt.toISOString(), ok: b.restoreTestOk, summary: b.restoreTestSummary } : null,
+    })),
+  };
+  return { text: [`Backups of ${opts.scope}:`, ...rows.map((b) => `${b.state} ${b.fileName} ${formatBytes(b.sizeBytes)} ${b.sha256 ?? ''}`)].join('\n'), blocks, plain, json };
+}
+
+function auditLine(r: AuditRow): string {
+  const what = [r.kind, r.env].filter(Boolean).join(' ');
+  const extra = [
+    r.reason ? `(${r.reason})` : '',
+    r.detail ? escapeMrkdwn(r.detail) : '',
+    r.exitStatus !== undefined ? `exit ${r.exitStatus}` : '',
+    r.durationMs !== undefined ? formatDuration(r.durationMs) : '',
+    r.checksum ? `sha256 \`${shortHash(r.checksum)}\`` : '',
+  ].filter(Boolean);
+  return `\`${formatTime(r.at)}\` *${r.event}* ${escapeMrkdwn(what)}${r.actorId ? ` by ${who(r.actorId)}` : ''}${extra.length ? ` · ${extra.join(' · ')}` : ''}`;
+}
+
+export function renderAudit(rows: AuditRow[]): OutMessage {
+  if (!rows.length) {
+    const text = 'The audit log is empty: no guarded operation has been requested yet.';
+    return { text, blocks: [md(text)], json: { audit: [] } };
+  }
+  const blocks = fitBlocks([md(`*Audit log* (newest first, ${rows.length} entries)`), ...chunkLines(rows.map(auditLine)).map(md)]);
+  const plain = [
+    `Audit log (newest first, ${rows.length} entries):`,
+    plainTable(
+      rows.map((r) => [
+        formatTime(r.at),
+        r.event,
+        [r.kind, r.env].filter(Boolean).join(' '),
+        r.actorId ?? '',
+        [r.reason ? `(${r.reason})` : '', r.detail ?? '', r.exitStatus !== undefined ? `exit ${r.exitStatus}` : '', r.checksum ? `sha256 ${shortHash(r.checksum)}` : ''].filter(Boolean).join(' '),
+      ]),
+      { indent: 2 },
+    ),
+  ].join('\n');
+  return {
+    text: rows.map((r) => `${formatTime(r.at)} ${r.event} ${r.kind ?? ''} ${r.env ?? ''} ${r.actorId ?? ''} ${r.detail ?? ''}`).join('\n'),
+    blocks,
+    plain,
+    json: { audit: rows.map((r) => ({ ...r, at: r.at.toISOString() })) },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { Outbox } from '../contracts.js';
+import { renderDigest } from '../render/digest.js';
+import type { Titles } from '../render/status.js';
+import type { Store } from '../store/store.js';
+import { buildDigest, snapshotOf, type DigestDeps } from './digest.js';
+import { claimDigest, markDigestPosted } from './digest-record.js';
+import { recordReport } from './history.js';
+import type { LeaderLock } from './leader.js';
+import type { DigestSchedule } from './settings.js';
+
+export interface DigestJobDeps {
+  digest: DigestDeps & { store: Store };
+  leader: LeaderLock;
+  outbox: Outbox;
+  titles: Titles;
+  log: Logger;
+  afterPost?(): Promise<void> | void;
+}
+
+/**
+ * One scheduled digest tick. Only the leader posts, and only after claiming the tick in
+ * the database: a replica that wrongly believes it leads finds the tick taken and stays
+ * quiet. A tick is claimed before it is posted, so a crash in between loses that digest
+ * rather than risking two (at most once per tick).
+ */
+export function digestTick(deps: DigestJobDeps, schedule: DigestSchedule) {
+  const log = deps.log.child({ schedule: schedule.name });
+  return async (slot: Date): Promise<void> => {
+    if (!(await deps.leader.claim())) {
+      log.debug({ slot }, 'not the leader; the leader posts this digest');
+      return;
+    }
+    const store = deps.digest.store;
+    const id = await claimDigest(store, { schedule: schedule.name, slot, channel: schedule.channel, replica: deps.leader.replica });
+    if (!id) {
+      log.info({ slot }, 'this tick was already claimed by another replica');
+      return;
+    }
+    const digest = await buildDigest(deps.digest, { envs: schedule.environments, maxAgeMs: 0, schedule: { name: schedule.name, slot } });
+    for (const e of digest.envs) await recordReport(store, e.report, 'digest').catch((err: Error) => log.warn({ err: { message: err.message } }, 'cannot record check history'));
+    const msg = renderDigest(digest, deps.titles);
+    const { channel, ts } = await deps.outbox.post({ channel: schedule.channel, text: msg.text, blocks: msg.blocks });
+    await markDigestPosted(store, id, { channel, ts, overall: digest.overall, snapshot: snapshotOf(digest), at: deps.digest.now() });
+    log.info({ slot, channel, ts, overall: digest.overall }, 'digest posted');
+    await deps.afterPost?.();
+  };
+}

@@ -1,0 +1,269 @@
+import { hostname } from 'node:os';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+// Any fixed 64-bit number distinct from the store's migration lock (…01).
+export const LEADER_LOCK_KEY = 0x63_74_78_6f_70_73_02n;
+
+/**
+ * - `leader`: holds the lock.
+ * - `degraded`: held the lock until the store became unreachable and keeps leading
+ *   without it (sticky), so the outage itself is still alerted on. Nothing that needs the
+ *   store may run until the lock is taken again.
+ * - `follower`: does not lead.
+ */
+export type LeaderRole = 'leader' | 'degraded' | 'follower';
+
+export interface LeaderLock {
+  /** host:pid, recorded with what this replica posts. */
+  readonly replica: string;
+  /** Leading, with the lock or (degraded) through a store outage. */
+  isLeader(): boolean;
+  /** Leading without the lock: the store is unreachable. */
+  isDegraded(): boolean;
+  role(): LeaderRole;
+  /** Tries to lead now if it does not already (a tick calls this, so a dead leader's tick is not lost). */
+  claim(): Promise<boolean>;
+  start(): Promise<void>;
+  /** Releases the lock (another replica takes over at its next try) and closes the connection. */
+  stop(): Promise<void>;
+}
+
+export interface LeaderOptions {
+  /** A new, unconnected client for the store's database (a dedicated session holds the lock). */
+  connect: () => pg.Client;
+  intervalMs: number;
+  log: Logger;
+  key?: bigint;
+  /**
+   * How long a follower that saw the store unreachable waits, once it can reach it again,
+   * before it takes a free lock: the replica that led through the outage (degraded) gets
+   * it back first. Default: two intervals.
+   */
+  recoveryGraceMs?: number;
+  onChange?: (leading: boolean) => void;
+}
+
+/** Our lock session, to recognise it if the server still keeps it after a partition. */
+interface Session {
+  pid: number;
+  startedAt: Date;
+}
+
+/**
+ * Elects one scheduler among replicas with a session-level Postgres advisory lock held
+ * on a dedicated connection. When the leader dies its connection closes, Postgres
+ * releases the lock, and the next replica to try (every interval, and at every tick)
+ * takes over.
+ *
+ * When the leader loses its session it tries to take the lock again at once. If it cannot
+ * even reach the store, it keeps leading, degraded: the store is often ctx|'s own
+ * Postgres, and "Postgres is down" is the one alert that must not depend on Postgres.
+ * Followers never start leading without the lock. When the store is back the degraded
+ * leader must take the lock again before anything uses the store; if another replica
+ * holds it by then, it steps down.
+ */
+export function createLeaderLock(opts: LeaderOptions): LeaderLock {
+  const key = (opts.key ?? LEADER_LOCK_KEY).toString();
+  const replica = `${hostname()}:${process.pid}`;
+  const log = opts.log.child({ part: 'leader', replica });
+  const graceMs = opts.recoveryGraceMs ?? 2 * opts.intervalMs;
+  let client: pg.Client | null = null;
+  let role: LeaderRole = 'follower';
+  let session: Session | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let attempt: Promise<boolean> | null = null;
+  let stopped = false;
+  /** A follower saw the store unreachable; when it could reach it again. */
+  let outageSeen = false;
+  let reachableSince: number | null = null;
+  let unreachableSaid = false;
+
+  const become = (next: LeaderRole) => {
+    if (next === role) return;
+    const was = role;
+    role = next;
+    if (next === 'degraded') {
+      log.warn('lost the leader lock because the store is unreachable; still leading, degraded: the watch goes on with alert state in memory until the store is back');
+      return;
+    }
+    if (next === 'leader') {
+      if (was === 'degraded') log.info('the store is back and the leader lock is taken again: leading normally');
+      else log.info('this replica now runs the schedules and the watch (leader)');
+      opts.onChange?.(true);
+      return;
+    }
+    if (was === 'degraded') log.warn('the store is back but another replica holds the leader lock: this replica steps down');
+    else log.warn('this replica no longer leads the schedules and the watch');
+    opts.onChange?.(false);
+  };
+
+  const unreachable = (message: string) => {
+    // Once per outage, however often it is retried and whatever the error says.
+    if (unreachableSaid) return;
+    unreachableSaid = true;
+    if (role === 'follower') {
+      log.warn(
+        { err: { message } },
+        'cannot reach the store to elect a leader: this replica cannot lead (no watch, alerts or digests from it) until the store is back; only a replica that was already leading keeps going through an outage',
+      );
+    } else {
+      log.warn({ err: { message } }, 'cannot reach the store; will retry every interval');
+    }
+  };
+
+  const reachable = () => {
+    if (unreachableSaid) log.info('the store is reachable again');
+    unreachableSaid = false;
+  };
+
+  /** The lost session's socket: the lock went with it, unless the server has not noticed yet. */
+  const lost = (c: pg.Client, why: string) => {
+    if (client !== c) return;
+    client = null;
+    void c.end().catch(() => {});
+    if (stopped || role === 'follower') return;
+    log.warn({ err: { message: why } }, 'lost the connection that holds the leader lock; taking it again');
+    void claim();
+  };
+
+  const newClient = () => {
+    const c = opts.connect();
+    c.on('error', (err) => lost(c, err.message));
+    return c;
+  };
+
+  /** A session of ours the server still keeps (it holds the lock): ended, so we can take the lock again. */
+  const endStaleSession = async (c: pg.Client): Promise<boolean> => {
+    if (!session) return false;
+    const { rows } = await c.query<{ ended: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE pid = $1 AND backend_start = $2`,
+      [session.pid, session.startedAt],
+    );
+    if (!rows[0]?.ended) return false;
+    log.info({ pid: session.pid }, 'the server still kept our previous lock session after the outage; ended it');
+    // The backend exits asynchronously; the lock is free once it has (bounded wait).
+    for (let i = 0; i < 20; i++) {
+      const { rows: r } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [key]);
+      if (r[0]?.ok) return true;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    return false;
+  };
+
+  const tryOnce = async (): Promise<boolean> => {
+    if (stopped) return false;
+    if (client) {
+      const held = client;
+      try {
+        await held.query('SELECT 1');
+        return true;
+      } catch (err) {
+        lost(held, (err as Error).message);
+        return attempt === null ? claim() : tryLock();
+      }
+    }
+    return tryLock();
+  };
+
+  const tryLock = async (): Promise<boolean> => {
+    if (stopped) return false;
+    const c = newClient();
+    try {
+      await c.connect();
+      reachable();
+      if (role === 'follower' && outageSeen) {
+        reachableSince ??= Date.now();
+        if (Date.now() - reachableSince < graceMs) {
+          // The replica that led through the outage gets the lock back first.
+          await c.end().catch(() => {});
+          return false;
+        }
+      }
+      outageSeen = false;
+      reachableSince = null;
+      const { rows } = await c.query<{ ok: boolean; pid: number; started: Date }>(
+        `SELECT pg_try_advisory_lock($1::bigint) AS ok, pg_backend_pid() AS pid,
+                (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS started`,
+        [key],
+      );
+      let ok = Boolean(rows[0]?.ok);
+      if (!ok && role !== 'follower') ok = await endStaleSession(c);
+      if (ok && !stopped) {
+        client = c;
+        session = { pid: rows[0]!.pid, startedAt: rows[0]!.started };
+        if (role === 'leader') {
+          // The session was lost but the store answered at once and the lock was free: say so.
+          log.info('took the leader lock again on a new session');
+          opts.onChange?.(false);
+          opts.onChange?.(true);
+        }
+        become('leader');
+        return true;
+      }
+      await c.end().catch(() => {});
+      session = null;
+      become('follower');
+      return false;
+    } catch (err) {
+      unreachable((err as Error).message);
+      await c.end().catch(() => {});
+      if (role === 'leader') become('degraded');
+      if (role === 'follower') {
+        outageSeen = true;
+        reachableSince = null;
+      }
+      return role !== 'follower';
+    }
+  };
+
+  function claim(): Promise<boolean> {
+    attempt ??= tryOnce().finally(() => (attempt = null));
+    return attempt;
+  }
+
+  return {
+    replica,
+    isLeader: () => role !== 'follower',
+    isDegraded: () => role === 'degraded',
+    role: () => role,
+    claim,
+    async start() {
+      stopped = false;
+      await claim();
+      timer = setInterval(() => void claim(), opts.intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await attempt?.catch(() => false);
+      const c = client;
+      client = null;
+      if (c) {
+        await c.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => {});
+        await c.end().catch(() => {});
+      }
+      become('follower');
+    },
+  };
+}
+
+/** Connection settings for the leader's session, taken from the store's pool. */
+export function leaderClientFactory(pool: pg.Pool): () => pg.Client {
+  const o = pool.options;
+  return () =>
+    new pg.Client({
+      connectionString: o.connectionString,
+      host: o.host,
+      port: o.port,
+      user: o.user,
+      password: o.password,
+      database: o.database,
+      ssl: o.ssl,
+      connectionTimeoutMillis: o.connectionTimeoutMillis ?? 5_000,
+      query_timeout: 5_000,
+      keepAlive: true,
+      application_name: 'ctx-ops-leader',
+    });
+}
