@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // No DNS query ever leaves the machine during tests (see the file).
+    setupFiles: ['test/support/no-dns.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -24,6 +24,10 @@ const PRUNE_EVERY_MS = 3_600_000;
  * Background work runs only under Slack and only with a store: the leader lock, history,
  * alert state and silences all live in schema ctx_ops. `/ctx digest preview` works
  * everywhere, the shell included.
+ *
+ * A leader that loses the store keeps leading, degraded (leader.ts): the watch goes on in
+ * memory and alerts are still posted, since the store is often the very Postgres whose
+ * outage must be alerted on. Retention, App Home refreshes and digests wait for the store.
  */
 export const schedulesFeature: FeatureFactory = (core) => {
   const log = core.log.child({ feature: 'schedules' });
@@ -135,6 +139,17 @@ export const schedulesFeature: FeatureFactory = (core) => {
         await maybePrune();
         await refreshHome();
       };
+      const alerter = createAlerter({
+        store,
+        outbox,
+        channel: settings.watch.channel,
+        titles,
+        timeZone,
+        failureThreshold: settings.watch.rules.failureThreshold,
+        replica: lead.replica,
+        log,
+        now: core.now,
+      });
       if (settings.watch.enabled) {
         watch = createWatch({
           diagnostics: core.diagnostics,
@@ -144,21 +159,14 @@ export const schedulesFeature: FeatureFactory = (core) => {
           intervalMs: settings.watch.intervalMs,
           concurrency: settings.watch.concurrency,
           maintenance: settings.maintenance,
-          alerter: createAlerter({
-            store,
-            outbox,
-            channel: settings.watch.channel,
-            titles,
-            timeZone,
-            failureThreshold: settings.watch.rules.failureThreshold,
-            log,
-            now: core.now,
-          }),
+          alerter,
           isLeader: () => lead.isLeader(),
+          isDegraded: () => lead.isDegraded(),
           log,
           now: core.now,
           onReport: (r) => latest.set(r),
-          afterCycle: () => afterRun(),
+          // Retention and App Home read and write the store: not while it is unreachable.
+          afterCycle: (s) => (s.storeUnreachable ? undefined : afterRun()),
         });
         watch.start();
       }

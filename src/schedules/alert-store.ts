@@ -26,6 +26,8 @@ export interface PlannedAlert {
   result: CheckResult;
   /** Checks failing because of this one (their alerts are folded into this one). */
   dependents: string[];
+  /** Decided while the bot's own store was unreachable (alert state kept in memory). */
+  storeUnreachable?: boolean;
 }
 
 interface AlertRow {
@@ -60,7 +62,7 @@ const toRecord = (r: AlertRow): AlertRecord => ({
   reminders: r.reminders,
 });
 
-type Queryable = { query: Store['query'] };
+export type Queryable = { query: Store['query'] };
 
 /**
  * Feeds one environment's results through the alert state machine inside one
@@ -74,9 +76,23 @@ export async function applyResults(
   rules: AlertRules,
   silencedFor: (check: string) => string | null,
 ): Promise<PlannedAlert[]> {
+  return (await applyResultsTracked(store, report, at, rules, silencedFor)).planned;
+}
+
+/**
+ * applyResults, also returning every check's state after this step (committed), which
+ * the watch keeps in memory to carry on from should the store become unreachable.
+ */
+export async function applyResultsTracked(
+  store: Store,
+  report: StatusReport,
+  at: Date,
+  rules: AlertRules,
+  silencedFor: (check: string) => string | null,
+): Promise<{ planned: PlannedAlert[]; states: Map<string, AlertState> }> {
   const env = report.environment;
   const ids = report.checks.map((c) => c.id);
-  if (!ids.length) return [];
+  if (!ids.length) return { planned: [], states: new Map() };
   return store.tx(async (c) => {
     await c.query(
       `INSERT INTO ctx_ops.alert_state (env, check_id, state) SELECT $1, unnest($2::text[]), $3::jsonb ON CONFLICT DO NOTHING`,
@@ -89,16 +105,18 @@ export async function applyResults(
     const states = new Map(rows.map((r) => [r.check_id, r.state]));
     const planned: PlannedAlert[] = [];
     const changed: Array<[string, AlertState]> = [];
+    const after = new Map<string, AlertState>();
     for (const result of report.checks) {
       const prev = states.get(result.id) ?? initialAlertState();
       const silence = silencedFor(result.id);
       const { state, actions } = stepAlert(prev, { status: result.status, at, silenced: silence !== null, coveredBy: result.rootCause }, rules);
-      const dependents = report.checks.filter((d) => d.rootCause === result.id).map((d) => d.id);
+      const dependents = dependentsOf(report, result.id);
       for (const action of actions) {
         const alert = await recordAction(c, env, result, action, state, at, silence);
         if (alert) planned.push({ action, alert, result, dependents });
       }
       if (canonical(state) !== canonical(prev)) changed.push([result.id, state]);
+      after.set(result.id, state);
     }
     if (changed.length) {
       await c.query(
@@ -107,11 +125,21 @@ export async function applyResults(
         [env, changed.map(([id]) => id), changed.map(([, s]) => JSON.stringify(s))],
       );
     }
-    return planned;
+    return { planned, states: after };
   });
 }
 
-async function recordAction(c: Queryable, env: string, result: CheckResult, action: AlertAction, state: AlertState, at: Date, silence: string | null): Promise<AlertRecord | null> {
+/** Checks failing because of this one: its alert speaks for them. */
+export function dependentsOf(report: StatusReport, check: string): string[] {
+  return report.checks.filter((d) => d.rootCause === check).map((d) => d.id);
+}
+
+/**
+ * Records one action of the state machine in `alerts`. For `open` it sets the new row's id
+ * on `state.open`; an open alert already recorded for the check is adopted (and null is
+ * returned: nothing new to post).
+ */
+export async function recordAction(c: Queryable, env: string, result: Pick<CheckResult, 'id' | 'summary'>, action: AlertAction, state: AlertState, at: Date, silence: string | null): Promise<AlertRecord | null> {
   const openId = state.open?.id;
   switch (action.kind) {
     case 'open': {
@@ -147,7 +175,7 @@ async function recordAction(c: Queryable, env: string, result: CheckResult, acti
 }
 
 /** JSON with sorted keys: jsonb reorders keys, so plain JSON.stringify would see changes that are not. */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
     x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : x,
   );

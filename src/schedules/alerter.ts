@@ -1,8 +1,16 @@
 import type { Logger } from 'pino';
 import type { Outbox } from '../contracts.js';
+import type { OutMessage } from '../handlers/types.js';
 import { renderAlert, renderReminder, renderResolvedNote, type AlertView } from '../render/alert.js';
+import { context, escapeMrkdwn, md } from '../render/blocks.js';
+import { LIMITS, truncate } from '../render/limits.js';
 import type { Store } from '../store/store.js';
-import { getAlert, setAlertMessage, type PlannedAlert } from './alert-store.js';
+import { createAlertLocations, isMemoryId, type AlertLocations } from './alert-locations.js';
+import { getAlert, type PlannedAlert } from './alert-store.js';
+import { within } from './deadline.js';
+
+/** A thread lookup in the store gives up after this (the alert is then said without its thread). */
+const STORE_LOOKUP_MS = 10_000;
 
 export interface AlerterDeps {
   store: Store;
@@ -14,6 +22,15 @@ export interface AlerterDeps {
   failureThreshold: number;
   log: Logger;
   now(): Date;
+  /** Where alerts were posted; created here unless shared. */
+  locations?: AlertLocations;
+  /** host:pid, named on alerts posted while the store is unreachable. */
+  replica?: string;
+}
+
+/** The context line of an alert said while the bot's own store is unreachable. */
+export function storeUnreachableNote(replica?: string): string {
+  return `🗄️ ctx-ops cannot reach its own store (schema ctx_ops), so App Home, digests and history are stale until it is back; this alert is tracked in memory${replica ? ` by replica ${replica}` : ''}`;
 }
 
 /**
@@ -21,12 +38,15 @@ export interface AlerterDeps {
  * and the resolution in its thread, an escalation as an update of the message itself.
  * Silenced alerts were recorded by the store and are not posted.
  *
- * Actions are queued per alert, in order, and the watch does not wait for them: a Slack
+ * Actions are queued per check, in order, and the watch does not wait for them: a Slack
  * outage (the outbox retries for minutes) must not stall the checks and the history.
+ * Where each alert was posted is kept in memory too, so threads are found while the
+ * store is unreachable (the outbox needs no store).
  */
 export function createAlerter(deps: AlerterDeps) {
   const chains = new Map<string, Promise<void>>();
   const log = deps.log.child({ part: 'alerter' });
+  const locations = deps.locations ?? createAlertLocations();
   const view = (p: PlannedAlert, extra: Partial<AlertView> = {}): AlertView => ({
     env: p.alert.env,
     check: p.alert.check,
@@ -40,18 +60,35 @@ export function createAlerter(deps: AlerterDeps) {
     failureThreshold: deps.failureThreshold,
     ...extra,
   });
+  // People will wonder why App Home and the digest look stale: the message says why.
+  const noted = (p: PlannedAlert, msg: OutMessage): OutMessage => {
+    if (!p.storeUnreachable) return msg;
+    const note = storeUnreachableNote(deps.replica);
+    return { text: truncate(`${msg.text} (${note})`, LIMITS.fallbackText), blocks: [...(msg.blocks ?? []), context(note)] };
+  };
 
   const postNew = async (p: PlannedAlert, extra: Partial<AlertView> = {}) => {
     if (!deps.channel) return;
-    const msg = renderAlert(view(p, extra));
+    const msg = noted(p, renderAlert(view(p, extra)));
     const { channel, ts } = await deps.outbox.post({ channel: deps.channel, text: msg.text, blocks: msg.blocks });
-    await setAlertMessage(deps.store, p.alert.id, channel, ts);
+    // Known in memory at once; the store write is not waited for (it may hang across a partition).
+    void locations.posted(deps.store, p.alert.id, channel, ts).catch((err: Error) =>
+      log.info({ alert: p.alert.id, err: { message: err.message } }, 'where the alert was posted is kept in memory until the store is back'),
+    );
+  };
+
+  /** Where the alert's message is: known here, else in the store (posted by another replica). */
+  const whereIs = async (id: string): Promise<{ channel: string | null; ts: string | null }> => {
+    const known = locations.get(id);
+    if (known) return known;
+    if (isMemoryId(id)) return { channel: null, ts: null };
+    const stored = await within(getAlert(deps.store, id), STORE_LOOKUP_MS, 'where the alert was posted').catch(() => null);
+    return { channel: stored?.channel ?? null, ts: stored?.ts ?? null };
   };
 
   const perform = async (planned: PlannedAlert): Promise<void> => {
-    // Where the alert was posted is known only once its first post went through: read it now.
-    const fresh = planned.action.kind === 'open' ? null : await getAlert(deps.store, planned.alert.id).catch(() => null);
-    const p: PlannedAlert = fresh ? { ...planned, alert: { ...planned.alert, channel: fresh.channel, ts: fresh.ts } } : planned;
+    // Where the alert was posted is known only once its first post went through: look it up now.
+    const p: PlannedAlert = planned.action.kind === 'open' ? planned : { ...planned, alert: { ...planned.alert, ...(await whereIs(planned.alert.id)) } };
     const { action, alert } = p;
     const alog = log.child({ env: alert.env, check: alert.check, alert: alert.id, action: action.kind });
     try {
@@ -64,7 +101,7 @@ export function createAlerter(deps: AlerterDeps) {
           return await postNew(p, { lateBecause: 'a silence or maintenance window' });
         case 'escalate':
           if (alert.channel && alert.ts) {
-            const msg = renderAlert(view(p, { severity: 'fail', escalatedAt: deps.now() }));
+            const msg = noted(p, renderAlert(view(p, { severity: 'fail', escalatedAt: deps.now() })));
             await deps.outbox.update({ channel: alert.channel, ts: alert.ts, text: msg.text, blocks: msg.blocks });
           }
           return;
@@ -90,13 +127,37 @@ export function createAlerter(deps: AlerterDeps) {
     }
   };
 
+  /** One alert at a time per check, in order: an outage's alert and its resolution never swap. */
+  const queue = (env: string, check: string, job: () => Promise<void>) => {
+    const key = `${env}\u0000${check}`;
+    const next = (chains.get(key) ?? Promise.resolve()).then(job);
+    chains.set(key, next);
+    void next.finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    });
+  };
+
   return {
-    /** Queues the action behind earlier ones of the same alert; returns at once. */
+    locations,
+    /** Queues the action behind earlier ones of the same check; returns at once. */
     enqueue(p: PlannedAlert): void {
-      const next = (chains.get(p.alert.id) ?? Promise.resolve()).then(() => perform(p));
-      chains.set(p.alert.id, next);
-      void next.finally(() => {
-        if (chains.get(p.alert.id) === next) chains.delete(p.alert.id);
+      queue(p.alert.env, p.alert.check, () => perform(p));
+    },
+    /**
+     * This replica stepped down after leading through a store outage, and the new leader
+     * does not know this alert (it was raised in memory): say so in its thread rather
+     * than leave it open forever without a word.
+     */
+    handOver(a: { env: string; check: string; id: string }): void {
+      queue(a.env, a.check, async () => {
+        const where = locations.get(a.id);
+        locations.forget(a.id);
+        if (!where) return;
+        const title = deps.titles[a.check] ?? a.check;
+        const text = `ℹ️ ${title} on ${a.env}: this alert was raised while ctx-ops could not reach its own store, and the replica that raised it${deps.replica ? ` (${deps.replica})` : ''} no longer leads. Its resolution will not be posted here; check the current state with /ctx check ${a.check} ${a.env}`;
+        await deps.outbox
+          .post({ channel: where.channel, thread_ts: where.ts, text, blocks: [md(escapeMrkdwn(text))] })
+          .catch((err: Error) => log.error({ env: a.env, check: a.check, err: { message: err.message } }, 'could not post the hand-over note'));
       });
     },
     /** Resolves when every queued action has been said (or given up on). */

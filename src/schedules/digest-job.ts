@@ -31,6 +31,11 @@ export function digestTick(deps: DigestJobDeps, schedule: DigestSchedule) {
       log.debug({ slot }, 'not the leader; the leader posts this digest');
       return;
     }
+    if (deps.leader.isDegraded()) {
+      // A tick is claimed in the store, which is unreachable: posting anyway could post it twice.
+      log.warn({ slot }, 'the store is unreachable: this digest is skipped (the watch and its alerts go on)');
+      return;
+    }
     const store = deps.digest.store;
     const id = await claimDigest(store, { schedule: schedule.name, slot, channel: schedule.channel, replica: deps.leader.replica });
     if (!id) {

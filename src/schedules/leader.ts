@@ -44,10 +44,13 @@ export interface LeaderOptions {
   onChange?: (leading: boolean) => void;
 }
 
+const STARTED_US = `(extract(epoch FROM backend_start) * 1000000)::bigint::text`;
+
 /** Our lock session, to recognise it if the server still keeps it after a partition. */
 interface Session {
   pid: number;
-  startedAt: Date;
+  /** backend_start in microseconds since the epoch (a JS Date would drop the microseconds). */
+  startedUs: string;
 }
 
 /**
@@ -88,8 +91,9 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
       return;
     }
     if (next === 'leader') {
-      if (was === 'degraded') log.info('the store is back and the leader lock is taken again: leading normally');
-      else log.info('this replica now runs the schedules and the watch (leader)');
+      // From degraded, it never stopped leading: not a change for onChange.
+      if (was === 'degraded') return log.info('the store is back and the leader lock is taken again: leading normally');
+      log.info('this replica now runs the schedules and the watch (leader)');
       opts.onChange?.(true);
       return;
     }
@@ -136,17 +140,30 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
   /** A session of ours the server still keeps (it holds the lock): ended, so we can take the lock again. */
   const endStaleSession = async (c: pg.Client): Promise<boolean> => {
     if (!session) return false;
-    const { rows } = await c.query<{ ended: boolean }>(
-      `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE pid = $1 AND backend_start = $2`,
-      [session.pid, session.startedAt],
-    );
-    if (!rows[0]?.ended) return false;
-    log.info({ pid: session.pid }, 'the server still kept our previous lock session after the outage; ended it');
-    // The backend exits asynchronously; the lock is free once it has (bounded wait).
-    for (let i = 0; i < 20; i++) {
-      const { rows: r } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [key]);
-      if (r[0]?.ok) return true;
-      await new Promise((res) => setTimeout(res, 100));
+    const old = session;
+    try {
+      await c.query(`BEGIN`);
+      await c.query(`SET LOCAL lock_timeout = '3s'`);
+      // pid and start time name one session: a reused pid after a server restart is not ours.
+      // The lock is requested (waiting) in the same statement that ends the session, so it
+      // is ours the moment it is released: a follower's try-lock cannot slip in between.
+      const { rows } = await c.query<{ ok: boolean }>(
+        `SELECT CASE WHEN pg_terminate_backend(pid) THEN (SELECT true FROM pg_advisory_lock($3::bigint)) ELSE false END AS ok
+           FROM pg_stat_activity WHERE pid = $1 AND ${STARTED_US} = $2`,
+        [old.pid, old.startedUs, key],
+      );
+      await c.query(`COMMIT`);
+      if (!rows[0]?.ok) return false;
+      log.info({ pid: old.pid }, 'the server still kept our previous lock session after the outage; ended it and took the lock');
+      return true;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => {});
+      // Not allowed to end it (a session of another role), or it did not let go in time:
+      // treated as held by someone else. Anything else (the store went away again) is an
+      // outage, handled by the caller.
+      const code = (err as { code?: string }).code;
+      if (code !== '42501' && code !== '55P03') throw err;
+      log.warn({ err: { message: (err as Error).message } }, 'could not end our previous lock session');
     }
     return false;
   };
@@ -160,7 +177,7 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
         return true;
       } catch (err) {
         lost(held, (err as Error).message);
-        return attempt === null ? claim() : tryLock();
+        return tryLock();
       }
     }
     return tryLock();
@@ -182,16 +199,16 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
       }
       outageSeen = false;
       reachableSince = null;
-      const { rows } = await c.query<{ ok: boolean; pid: number; started: Date }>(
+      const { rows } = await c.query<{ ok: boolean; pid: number; started: string }>(
         `SELECT pg_try_advisory_lock($1::bigint) AS ok, pg_backend_pid() AS pid,
-                (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS started`,
+                (SELECT ${STARTED_US} FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS started`,
         [key],
       );
       let ok = Boolean(rows[0]?.ok);
       if (!ok && role !== 'follower') ok = await endStaleSession(c);
       if (ok && !stopped) {
         client = c;
-        session = { pid: rows[0]!.pid, startedAt: rows[0]!.started };
+        session = { pid: rows[0]!.pid, startedUs: rows[0]!.started };
         if (role === 'leader') {
           // The session was lost but the store answered at once and the lock was free: say so.
           log.info('took the leader lock again on a new session');
@@ -244,7 +261,11 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
         await c.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => {});
         await c.end().catch(() => {});
       }
-      become('follower');
+      if (role !== 'follower') {
+        role = 'follower';
+        log.info('stopped leading (shutting down); another replica takes over at its next try');
+        opts.onChange?.(false);
+      }
     },
   };
 }

@@ -57,7 +57,7 @@ async function until<T>(probe: () => Promise<T | undefined | false>, what: strin
 
 describeWithPgTools('a restart in the middle of a backup', () => {
   it('the bot process is killed: the next start marks the run interrupted, removes the partial file and tells the thread', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CRASH_BOT], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'test/support/no-dns.ts'), CRASH_BOT], {
       cwd: ROOT,
       env: { ...TOOL_ENV, CTX_OPS_CONFIG: configFile, CTX_OPS_DATABASE_URL: db.url },
       detached: true, // its own process group: the kill takes pg_dump with it, as a container stop would

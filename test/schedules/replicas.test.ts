@@ -49,7 +49,7 @@ afterAll(async () => {
 
 async function startReplica(): Promise<Replica> {
   const backend = `http://127.0.0.1:${await closedPort()}`;
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/bot.ts')], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'test/support/no-dns.ts'), join(ROOT, 'src/bot.ts')], {
     // tsx resolves from the working directory; the YAML is named explicitly.
     cwd: ROOT,
     env: {

@@ -116,7 +116,7 @@ describe('shell', () => {
   });
 
   it('`npm start` without Slack tokens opens the shell (real process)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/support/no-dns.ts', 'src/bot.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, ...healthyEnv(), LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'pipe'],
