@@ -8,6 +8,9 @@ export async function startSilentTcp(): Promise<{ port: number; url: (scheme: st
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
     s.on('error', () => {});
+    // Read and discard: a socket nobody reads never sees the peer's FIN, so a client that
+    // closed its end would still be counted as open.
+    s.resume();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;

@@ -111,7 +111,7 @@ describe('graph check: Neo4j Enterprise / Memgraph over Bolt (real neo4j-driver,
 
   it('times out when the server completes the handshake but never answers the login, and closes the driver\'s socket', async () => {
     const s = await stub({ mode: 'hang-after-handshake' });
-    const r = await runGraph({ GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url() }, 'checks:\n  graph:\n    timeoutMs: 800\n');
+    const r = await runGraph({ GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url() }, 'checks:\n  graph:\n    timeoutMs: 2000\n');
     expect(r.status).toBe('fail');
     expect(text(r)).toContain('the Bolt handshake worked, but the login (HELLO/LOGON) got no answer before the deadline');
     expect(s.accepted()).toBe(2); // our handshake probe, then the driver

@@ -78,3 +78,18 @@ describe('postgres check (real Postgres)', () => {
     expect(report.checks[0]).toMatchObject({ status: 'fail', summary: 'DATABASE_URL is not set' });
   });
 });
+
+describe('postgres check against a hung server', () => {
+  it('lets go of the connection by the pool\'s connect timeout (the largest check timeout)', async () => {
+    const silent = await startSilentTcp();
+    try {
+      h = buildBot({ env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${silent.port}/x` }, yaml: 'checks:\n  timeoutMs: 1000\n  postgres:\n    timeoutMs: 300\n' });
+      const report = await h.bot.core.diagnostics.run('default', { only: ['postgres'] });
+      expect(report.checks[0]!.status).toBe('fail');
+      expect(silent.openSockets()).toBe(1);
+      await expect.poll(() => silent.openSockets(), { timeout: 4000, interval: 50 }).toBe(0);
+    } finally {
+      await silent.close();
+    }
+  });
+});
