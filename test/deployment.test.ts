@@ -87,7 +87,7 @@ describe('a whole fake deployment', () => {
     'the worker stalled': {
       plant: async () => void (await insertRun(d.db, { workflowName: 'ingest-repository', status: 'pending', availableAt: ago({ hours: 1 }) } as Parameters<typeof insertRun>[1])),
       undo: async () => void (await d.db.query("DELETE FROM openworkflow.workflow_runs WHERE workflow_name = 'ingest-repository'")),
-      red: ['worker:fail'],
+      red: ['worker:fail#repo-not-indexed'],
       exit: 1,
     },
     'Forge provisioning failed': {

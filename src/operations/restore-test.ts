@@ -97,7 +97,7 @@ export function renderRestoreTest(o: RestoreTestOutcome, now: Date): OutMessage 
     o.status === 'passed'
       ? `✅ Restore test of *${o.env}* passed: ${about} ${o.summary}`
       : o.status === 'failed'
-        ? `🔴 Restore test of *${o.env}* FAILED: ${about}: ${o.summary}. The latest backup may not restore; take a new one (\`/ctx backup ${o.env}\`) and find out why.`
+        ? `🔴 Restore test of *${o.env}* FAILED: ${about}: ${o.summary}. The latest backup may not restore; take a new one (\`/ctx backup ${o.env}\`) and find out why: \`/ctx runbook backup-failed ${o.env}\`.`
         : `ℹ️ Restore test of *${o.env}* skipped: ${o.summary}`;
   return { text: text.replace(/[*`]/g, ''), blocks: [md(text), context('Scheduled restore test: the latest verified backup, restored into a scratch database that is dropped afterwards')] };
 }

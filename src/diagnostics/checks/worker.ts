@@ -88,6 +88,14 @@ interface Read {
   problems?: Array<ActiveRun & { problem: RunProblem }>;
 }
 
+/**
+ * The runbook for a worker in trouble: a stalled or failing worker stops ingestion, so
+ * repositories never get indexed, unless only Confluence/Forge jobs are affected.
+ */
+export function workerRunbook(workflows: string[]): 'repo-not-indexed' | 'confluence-stalls' {
+  return workflows.length > 0 && workflows.every((w) => /^(forge-|confluence-)/.test(w)) ? 'confluence-stalls' : 'repo-not-indexed';
+}
+
 export const workerCheck: Check<WorkerOptions> = {
   id: 'worker',
   title: 'Worker',
@@ -184,6 +192,7 @@ export const workerCheck: Check<WorkerOptions> = {
       const top = failures.slice(0, 3).map((g) => `${g.workflowName} ×${g.failures}`).join(', ');
       parts.push(`${failed} failed in ${o.failureWindowHours} h (${top}${failures.length > 3 ? ', …' : ''})`);
     }
-    return f.done(parts.join('; '));
+    const affected = [...failures.map((g) => g.workflowName), ...problems.map((r) => r.workflowName), ...(due && queue !== 'ok' ? [due.workflowName] : [])];
+    return f.done(parts.join('; '), f.status === 'ok' ? {} : { runbook: workerRunbook(affected) });
   },
 };

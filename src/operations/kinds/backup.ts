@@ -79,7 +79,7 @@ export async function performBackup(ops: OpsContext, env: Environment, io: RunIo
   const finishedAt = ops.now();
   if (!out.ok) {
     await s.backups.finish(id, { state: out.aborted ? 'interrupted' : 'failed', finishedAt, verification: ops.redactor.scrub(out.reason) });
-    await show(`❌ Backup of *${env.name}* ${out.aborted ? 'stopped' : 'failed'} (${out.stage}); no file was kept`);
+    await show(`❌ Backup of *${env.name}* ${out.aborted ? 'stopped' : 'failed'} (${out.stage}); no file was kept. Runbook: \`/ctx runbook backup-failed ${env.name}\``);
     return {
       ok: false,
       result: {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { queueVerdict, runProblemStatus } from '../../../src/diagnostics/checks/worker.js';
+import { queueVerdict, runProblemStatus, workerRunbook } from '../../../src/diagnostics/checks/worker.js';
 import { runProblem, type RunProblem } from '../../../src/diagnostics/openworkflow-runs.js';
 import { ago, createCtxTables, createOpenWorkflowTables, fromNow, insertForgeConnection, insertOrg, insertRepo, insertRun, insertStepAttempt, truncateCtxTables, withRole } from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
@@ -285,4 +285,13 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
     expect(r.status).toBe('fail');
     expect(r.details[0]).toMatch(/permission denied .*grant the bot's role SELECT on it/);
   });
+});
+
+describe('workerRunbook', () => {
+  it.each([
+    [['ingest-repository'], 'repo-not-indexed'],
+    [['forge-provision', 'confluence-sync-content'], 'confluence-stalls'],
+    [['forge-provision', 'ingest-repository'], 'repo-not-indexed'],
+    [[], 'repo-not-indexed'],
+  ])('%j → %s', (workflows, runbook) => expect(workerRunbook(workflows)).toBe(runbook));
 });
