@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forgeConnectionVerdict, oauthVerdict, provisionErrorAdvice, syncTargetVerdict, type ForgeFacts, type SyncTargetFacts } from '../../../src/diagnostics/checks/confluence.js';
-import { ago, createCtxTables, insertForgeConnection, insertOrg, insertRepo, insertRun, insertSyncTarget, truncateCtxTables, type ForgeConfig } from '../../support/ctx-schema.js';
+import { ago, createCtxTables, insertForgeConnection, insertOrg, insertRepo, insertRun, insertSyncTarget, truncateCtxTables, withRole, type ForgeConfig } from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
@@ -264,6 +264,28 @@ describe('confluence check against ctx|\'s tables (real Postgres)', () => {
       h = undefined;
       await bare.drop();
     }
+  });
+
+  it('still reports the connections when the role may not read OpenWorkflow\'s runs, naming the missing GRANT', async () => {
+    await forge(healthy);
+    const grants = [
+      'GRANT CONNECT ON DATABASE {db} TO {role}',
+      'GRANT USAGE ON SCHEMA public TO {role}',
+      'GRANT SELECT ON public.organizations, public.repositories, public.connections, public.confluence_sync_targets TO {role}',
+    ];
+    const r = await withRole(db, grants, async (url) => {
+      h = buildBot({ env: { DATABASE_URL: url, ...BASE } });
+      try {
+        const report = await h.bot.core.diagnostics.run('default', { only: ['confluence'], maxAgeMs: 0 });
+        return report.checks.find((c) => c.id === 'confluence')!;
+      } finally {
+        await h.close();
+        h = undefined;
+      }
+    });
+    expect(r.status).toBe('warn');
+    expect(r.summary).toBe('acme: installed, sync live');
+    expect(r.details.join('\n')).toMatch(/⚠ cannot see the worker's Confluence jobs: permission denied reading OpenWorkflow's runs in schema openworkflow .*grant the bot's role SELECT/);
   });
 
   it('carries rootCause postgres when Postgres is down', async () => {
