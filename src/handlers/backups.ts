@@ -38,7 +38,7 @@ export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
       const env = named && !choice.all ? choice.env : undefined;
       const rows = await deps.backups.list(env, 30);
       await req.conversation.post(
-        renderBackups(rows, { now: deps.now(), scope: env ?? 'every environment', backupDir: deps.backupDir, retention: describeRules(deps.config.operations.retention) }),
+        renderBackups(rows, { now: deps.now(), scope: env ?? 'all environments', backupDir: deps.backupDir, retention: describeRules(deps.config.operations.retention) }),
       );
       return {};
     },

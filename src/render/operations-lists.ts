@@ -19,7 +19,7 @@ function restoreTestText(b: BackupRow, now: Date): string {
 export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: string; backupDir: string; retention: string }): OutMessage {
   const { now } = opts;
   if (!rows.length) {
-    const text = `No backups of ${opts.scope} yet. Take one with \`/ctx backup\` (they go to ${opts.backupDir}).`;
+    const text = `No backups yet for ${opts.scope}. Take one with \`/ctx backup\` (they go to ${opts.backupDir}).`;
     return { text, blocks: [md(text)], json: { backups: [] } };
   }
   const lines = rows.map((b) => {
