@@ -36,6 +36,10 @@ export function createRouter(opts: { handlers: readonly Handler[]; help: (req: C
         }
         const started = performance.now();
         const outcome = (await handler.run(req)) ?? {};
+        if (outcome.usageProblem) {
+          await conversation.ephemeral({ text: `${outcome.usageProblem}. Usage: \`/ctx ${handler.usage}\`` });
+          return { ...outcome, usageError: true };
+        }
         log.info({ durationMs: Math.round(performance.now() - started), status: outcome.status }, 'command handled');
         return outcome;
       } catch (err) {

@@ -14,12 +14,11 @@ export function createAuditHandler(deps: { audit: AuditLog | null }): Handler {
     usage: 'audit [n]',
     summary: `The audit log of guarded operations (newest ${AUDIT_DEFAULT}, up to ${AUDIT_MAX})`,
     async run(req) {
-      const args = req.args.filter((a) => a !== '--json');
+      const args = req.args;
       const [arg, ...extra] = args;
       const n = arg === undefined ? AUDIT_DEFAULT : Number(arg);
       if (extra.length || !Number.isInteger(n) || n < 1 || n > AUDIT_MAX) {
-        await req.conversation.ephemeral({ text: `\`${args.join(' ')}\` is not a number of entries (1–${AUDIT_MAX}). Usage: \`/ctx audit [n]\`` });
-        return { usageError: true };
+        return { usageProblem: `\`${args.join(' ')}\` is not a number of entries (1–${AUDIT_MAX})` };
       }
       if (!deps.audit) {
         await req.conversation.ephemeral(renderNotice(NEEDS_STORE));

@@ -18,12 +18,9 @@ export function createBackupHandler(deps: BackupHandlerDeps): Handler {
     summary: 'Back up the database (pg_dump, verified by a trial restore) after a confirmation',
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
-      const choice = chooseEnvironment(rest, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const choice = chooseEnvironment(rest, flags.env, deps.config);
       const problem = errors[0] ?? choice.error ?? (choice.all ? '`backup` takes one environment' : choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
-      if (problem) {
-        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx backup [env]\`` });
-        return { usageError: true };
-      }
+      if (problem) return { usageProblem: problem };
       const out = await deps.approvals.request({ kind: 'backup', env: choice.env, params: {}, requester: req.actor, conversation: req.conversation, surface: req.surface });
       if (!out.requested) {
         await req.conversation.ephemeral(renderNotice(`🚫 ${out.reason}`));

@@ -22,20 +22,16 @@ export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
     usage: 'backups [env|all]',
     summary: 'List backups: size, age, sha256, verification and restore test',
     async run(req) {
-      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'], bare: ['json'] });
-      const choice = chooseEnvironment(rest, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
+      const choice = chooseEnvironment(rest, flags.env, deps.config);
       const problem = errors[0] ?? choice.error ?? (choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
-      if (problem) {
-        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx backups [env|all]\`` });
-        return { usageError: true };
-      }
+      if (problem) return { usageProblem: problem };
       if (!deps.backups) {
         await req.conversation.ephemeral(renderNotice(NEEDS_STORE));
         return { status: 'fail' };
       }
       // No environment named: every environment (a list is more useful than the default's alone).
-      const named = rest.length > 0 || typeof flags.env === 'string';
-      const env = named && !choice.all ? choice.env : undefined;
+      const env = choice.named ? choice.env : undefined;
       const rows = await deps.backups.list(env, 30);
       await req.conversation.post(
         renderBackups(rows, { now: deps.now(), scope: env ?? 'all environments', backupDir: deps.backupDir, retention: describeRules(deps.config.operations.retention) }),

@@ -13,8 +13,8 @@ export function createCheckHandler(deps: StatusDeps): Handler {
     usage: 'check <id> [env]',
     summary: 'One component in full: every condition checked and what was seen',
     async run(req) {
-      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'], bare: ['json'] });
-      const choice = chooseEnvironment(rest, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
+      const choice = chooseEnvironment(rest, flags.env, deps.config);
       const [id, ...extra] = choice.rest;
       const problem =
         errors[0] ??

@@ -29,22 +29,18 @@ export function createDigestHandler(deps: DigestHandlerDeps): Handler {
     usage: USAGE,
     summary: 'The health digest: preview it privately, or post it here now',
     async run(req) {
-      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'], bare: ['json'] });
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       // `/ctx digest prod` reads as a preview of prod.
       const envWord = (w: string | undefined) => w === 'all' || deps.config.environments.some((e) => e.name === w);
       const [mode, ...more] = rest[0] === undefined || envWord(rest[0]) ? ['preview', ...rest] : rest;
-      const choice = chooseEnvironment(more, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const choice = chooseEnvironment(more, flags.env, deps.config);
       const problem =
         errors[0] ??
         (mode !== 'preview' && mode !== 'now' ? `"${mode}" is not preview or now` : undefined) ??
         choice.error ??
         (choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
-      if (problem) {
-        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx ${USAGE}\`` });
-        return { usageError: true };
-      }
-      const named = typeof flags.env === 'string' || more.length > 0;
-      const envs = named && !choice.all ? [choice.env] : deps.config.environments.map((e) => e.name);
+      if (problem) return { usageProblem: problem };
+      const envs = choice.named ? [choice.env] : deps.config.environments.map((e) => e.name);
 
       if (mode === 'preview') {
         const digest = await deps.build(envs);

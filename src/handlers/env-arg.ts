@@ -5,6 +5,8 @@ export interface EnvChoice {
   env: string;
   /** `all` was asked for. */
   all: boolean;
+  /** One environment was named explicitly (not the default by omission, not `all`). */
+  named: boolean;
   rest: string[];
   error?: string;
 }
@@ -13,17 +15,19 @@ export interface EnvChoice {
  * Finds the environment a command names: `--env prod`, or a bare word that is an
  * environment's name (`/ctx status prod`), or `all`. Anything else stays in `rest`.
  */
-export function chooseEnvironment(args: string[], flagValue: string | undefined, config: Pick<Config, 'environments' | 'defaultEnvironment'>): EnvChoice {
+export function chooseEnvironment(args: string[], flag: string | true | undefined, config: Pick<Config, 'environments' | 'defaultEnvironment'>): EnvChoice {
+  // A bare `--env` without a value is reported by extractFlags; here it names nothing.
+  const flagValue = typeof flag === 'string' ? flag : undefined;
   const names = config.environments.map((e) => e.name);
   const known = `known: ${names.join(', ')}`;
   if (flagValue !== undefined) {
-    if (flagValue === 'all') return { env: config.defaultEnvironment, all: true, rest: args };
-    if (!names.includes(flagValue)) return { env: config.defaultEnvironment, all: false, rest: args, error: `there is no environment "${flagValue}" (${known})` };
-    return { env: flagValue, all: false, rest: args };
+    if (flagValue === 'all') return { env: config.defaultEnvironment, all: true, named: false, rest: args };
+    if (!names.includes(flagValue)) return { env: config.defaultEnvironment, all: false, named: false, rest: args, error: `there is no environment "${flagValue}" (${known})` };
+    return { env: flagValue, all: false, named: true, rest: args };
   }
   const idx = args.findIndex((a) => names.includes(a) || a === 'all');
-  if (idx === -1) return { env: config.defaultEnvironment, all: false, rest: args };
+  if (idx === -1) return { env: config.defaultEnvironment, all: false, named: false, rest: args };
   const word = args[idx]!;
   const rest = args.filter((_, i) => i !== idx);
-  return word === 'all' ? { env: config.defaultEnvironment, all: true, rest } : { env: word, all: false, rest };
+  return word === 'all' ? { env: config.defaultEnvironment, all: true, named: false, rest } : { env: word, all: false, named: true, rest };
 }

@@ -72,7 +72,7 @@ export function createIncidentHandler(deps: RunbookDeps): Handler {
 
       const severity = parseSeverity(flags.sev, deps.config.runbooks.defaultSeverity);
       if (severity === null) return usage(req, '--sev takes 1 (most severe) to 4');
-      const env = chooseEnvironment([], typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const env = chooseEnvironment([], flags.env, deps.config);
       if (env.error || env.all) return usage(req, env.error ?? 'an incident concerns one environment');
       const title = rest.join(' ').trim();
       if (title.length > 150) return usage(req, 'Keep the title under 150 characters; add details with `@ctx-ops note`');

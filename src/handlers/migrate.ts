@@ -30,12 +30,9 @@ export function createMigrateHandler(deps: MigrateHandlerDeps): Handler {
     summary: 'List pending migrations and run them after a backup and a confirmation',
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
-      const choice = chooseEnvironment(rest, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const choice = chooseEnvironment(rest, flags.env, deps.config);
       const problem = errors[0] ?? choice.error ?? (choice.all ? '`migrate` takes one environment' : choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
-      if (problem) {
-        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx migrate [env]\`` });
-        return { usageError: true };
-      }
+      if (problem) return { usageProblem: problem };
       if (!deps.backups) {
         await req.conversation.ephemeral(renderNotice(NEEDS_STORE));
         return { status: 'fail' };

@@ -28,7 +28,7 @@ export function createRunbookHandler(deps: RunbookDeps): Handler {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       if (errors[0]) return usage(req, errors[0]);
       const [word, ...more] = rest;
-      const env = chooseEnvironment(more, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const env = chooseEnvironment(more, flags.env, deps.config);
       if (!word || word === 'list') {
         await req.conversation.ephemeral(renderRunbookList(deps.catalog.listItems(deps.diagnostics.titles), { env: env.env }));
         return {};

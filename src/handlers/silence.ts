@@ -41,11 +41,11 @@ export function createSilenceHandler(deps: SilenceDeps): Handler {
     usage: SILENCE_USAGE,
     summary: 'Hold back alerts for a check for a while, e.g. silence graph 2h upgrade prod',
     async run(req) {
-      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'], bare: [] });
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       const [checkWord, durationWord, ...more] = rest;
       const check = checkWord === 'all' || checkWord === '*' ? ALL_CHECKS : checkWord;
       const duration = durationWord ? parseDuration(durationWord) : undefined;
-      const choice = chooseEnvironment(more, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const choice = chooseEnvironment(more, flags.env, deps.config);
       const problem =
         errors[0] ??
         (!check ? 'which check?' : undefined) ??
@@ -54,10 +54,7 @@ export function createSilenceHandler(deps: SilenceDeps): Handler {
         (duration === undefined ? `"${durationWord}" is not a duration (e.g. 30m, 2h, 1h30m, 1d)` : undefined) ??
         (duration! > MAX_SILENCE_MS ? `at most ${formatDuration(MAX_SILENCE_MS)}: a longer silence is forgotten and hides real outages` : undefined) ??
         choice.error;
-      if (problem) {
-        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx ${SILENCE_USAGE}\`` });
-        return { usageError: true };
-      }
+      if (problem) return { usageProblem: problem };
       if (!deps.store) {
         await req.conversation.ephemeral(NEEDS_STORE);
         return {};
@@ -87,10 +84,7 @@ export function createSilencesHandler(deps: SilenceDeps): Handler {
     usage: 'silences',
     summary: 'Active silences and maintenance windows',
     async run(req) {
-      if (req.args.length) {
-        await req.conversation.ephemeral({ text: `unexpected "${req.args.join(' ')}". Usage: \`/ctx silences\`` });
-        return { usageError: true };
-      }
+      if (req.args.length) return { usageProblem: `unexpected "${req.args.join(' ')}"` };
       const now = deps.now();
       const windows = relevantWindows(deps.maintenance, now, 7 * 86_400_000);
       if (!deps.store && !windows.length) {

@@ -54,13 +54,10 @@ export function createStatusHandler(deps: StatusDeps): Handler {
     usage: 'status [env|all]',
     summary: 'Check every component now: one line each, root cause first',
     async run(req) {
-      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'], bare: ['json'] });
-      const choice = chooseEnvironment(rest, typeof flags.env === 'string' ? flags.env : undefined, deps.config);
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
+      const choice = chooseEnvironment(rest, flags.env, deps.config);
       const problem = errors[0] ?? choice.error ?? (choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
-      if (problem) {
-        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx status [env|all]\`` });
-        return { usageError: true };
-      }
+      if (problem) return { usageProblem: problem };
       const count = deps.diagnostics.checks.length;
       if (choice.all) {
         const names = deps.config.environments.map((e) => e.name);

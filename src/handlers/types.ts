@@ -61,6 +61,11 @@ export interface CommandRequest {
 export interface HandlerOutcome {
   status?: Status;
   usageError?: boolean;
+  /**
+   * The command was typed wrong: the router answers it privately, followed by the
+   * command's usage, and marks the outcome a usage error.
+   */
+  usageProblem?: string;
 }
 
 export interface Handler {
