@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { listenTracked, readAndIgnore, type TrackedTcpServer } from './net.js';
 
 /**
  * A scripted Bolt server on loopback that the real neo4j-driver talks to (no Neo4j or
@@ -21,14 +21,10 @@ export interface BoltStubOptions {
   defaultDatabase?: string;
 }
 
-export interface BoltStub {
-  port: number;
+export interface BoltStub extends TrackedTcpServer {
   url(scheme?: string): string;
   /** Message names received, in order (e.g. HELLO, LOGON, RUN db=org_a, PULL). */
   messages: string[];
-  openSockets(): number;
-  accepted(): number;
-  close(): Promise<void>;
 }
 
 // ---- PackStream (the subset Bolt messages here use) ------------------------------------
@@ -223,18 +219,12 @@ export async function startBoltStub(opts: BoltStubOptions = {}): Promise<BoltStu
   const databases = opts.databases ?? {};
   const defaultDb = opts.defaultDatabase ?? 'neo4j';
   const messages: string[] = [];
-  const sockets = new Set<Socket>();
-  let accepted = 0;
   let connectionIds = 0;
 
-  const server: Server = createServer((socket) => {
-    accepted++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => {});
+  const tcp = await listenTracked((socket) => {
     if (mode === 'hang') {
       // Accepts and reads, never answers (not even the version handshake).
-      socket.resume();
+      readAndIgnore(socket);
       return;
     }
 
@@ -355,17 +345,10 @@ export async function startBoltStub(opts: BoltStubOptions = {}): Promise<BoltStu
       }
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  const { port } = tcp;
   return {
-    port,
+    ...tcp,
     url: (scheme = 'bolt') => `${scheme}://127.0.0.1:${port}`,
     messages,
-    openSockets: () => sockets.size,
-    accepted: () => accepted,
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
   };
 }

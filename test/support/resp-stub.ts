@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { listenTracked, readAndIgnore, type TrackedTcpServer } from './net.js';
 
 /**
  * A small RESP2 server on loopback that answers the commands the graph check sends the way
@@ -18,15 +18,10 @@ export interface RespStubOptions {
   graphs?: Record<string, number>;
 }
 
-export interface RespStub {
-  port: number;
+export interface RespStub extends TrackedTcpServer {
   url(userinfo?: string): string;
   /** Every command received, upper-cased name first; AUTH arguments are not kept. */
   commands: string[][];
-  openSockets(): number;
-  /** Connections accepted since start. */
-  accepted(): number;
-  close(): Promise<void>;
 }
 
 type Reply = { t: 'simple'; v: string } | { t: 'error'; v: string } | { t: 'int'; v: number } | { t: 'bulk'; v: string | null } | { t: 'array'; v: Reply[] };
@@ -117,17 +112,11 @@ export async function startRespStub(opts: RespStubOptions = {}): Promise<RespStu
   const graphs = opts.graphs ?? {};
   const username = opts.username ?? 'default';
   const commands: string[][] = [];
-  const sockets = new Set<Socket>();
-  let accepted = 0;
 
-  const server: Server = createServer((socket) => {
-    accepted++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => {});
+  const tcp = await listenTracked((socket) => {
     if (mode === 'hang') {
       // Like FalkorDB with its query threads stuck: the connection is read, nothing is answered.
-      socket.resume();
+      readAndIgnore(socket);
       return;
     }
     let authed = opts.password === undefined;
@@ -184,17 +173,10 @@ export async function startRespStub(opts: RespStubOptions = {}): Promise<RespStu
       }
     };
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  const { port } = tcp;
   return {
-    port,
+    ...tcp,
     url: (userinfo) => `redis://${userinfo ? `${userinfo}@` : ''}127.0.0.1:${port}`,
     commands,
-    openSockets: () => sockets.size,
-    accepted: () => accepted,
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
   };
 }
