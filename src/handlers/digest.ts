@@ -5,6 +5,7 @@ import { renderDigest } from '../render/digest.js';
 import type { Titles } from '../render/status.js';
 import type { Digest } from '../schedules/digest.js';
 import { chooseEnvironment } from './env-arg.js';
+import { postWhenReady } from './post-when-ready.js';
 import type { Handler, MessageRef } from './types.js';
 
 export interface DigestHandlerDeps {
@@ -47,9 +48,8 @@ export function createDigestHandler(deps: DigestHandlerDeps): Handler {
         await req.conversation.ephemeral(renderDigest(digest, deps.titles));
         return { status: digest.overall };
       }
-      const ref = await req.conversation.post({ text: '⏳ Building the digest…', blocks: [md('⏳ Building the digest…')], transient: true });
-      const digest = await deps.build(envs);
-      await req.conversation.update(ref, renderDigest(digest, deps.titles));
+      const placeholder = { text: '⏳ Building the digest…', blocks: [md('⏳ Building the digest…')], transient: true };
+      const { value: digest, ref } = await postWhenReady(req.conversation, placeholder, deps.build(envs), (d) => renderDigest(d, deps.titles));
       if (req.surface === 'slack' && ref.ts) await deps.recordPosted?.(digest, ref, req.actor.userId);
       return { status: digest.overall };
     },

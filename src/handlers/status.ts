@@ -7,7 +7,8 @@ import { ACTION_STATUS_RERUN, renderStatus } from '../render/status.js';
 import { renderMultiStatus } from '../render/multi-status.js';
 import { worst } from '../diagnostics/status-rules.js';
 import { chooseEnvironment } from './env-arg.js';
-import type { ActionHandler, Conversation, Handler, OutMessage } from './types.js';
+import { postWhenReady } from './post-when-ready.js';
+import type { ActionHandler, Handler, OutMessage } from './types.js';
 
 export interface StatusDeps {
   config: Pick<Config, 'environments' | 'defaultEnvironment' | 'checks'>;
@@ -19,27 +20,6 @@ export interface StatusDeps {
 /** A Re-run reuses a result this young (never older than checks.cacheMs), so a burst of clicks probes once. */
 export const RERUN_MAX_AGE_MS = 2000;
 export const rerunMaxAge = (cacheMs: number) => Math.min(RERUN_MAX_AGE_MS, cacheMs);
-
-/**
- * Answers that arrive within this time are posted as they are; slower ones get a
- * "checking…" placeholder first, updated in place, so people see at once that the bot heard.
- */
-export const PLACEHOLDER_AFTER_MS = 250;
-
-/** Posts `work`'s answer once; with a placeholder first when the work is slow. */
-export async function postWhenReady<T>(conversation: Conversation, placeholder: OutMessage, work: Promise<T>, render: (value: T) => OutMessage): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), PLACEHOLDER_AFTER_MS)));
-  const first = await Promise.race([work.then((value) => ({ value })), slow]).finally(() => clearTimeout(timer));
-  if (first !== 'slow') {
-    await conversation.post(render(first.value));
-    return first.value;
-  }
-  const ref = await conversation.post(placeholder);
-  const value = await work;
-  await conversation.update(ref, render(value));
-  return value;
-}
 
 const checking = (what: string, count: number): OutMessage => ({
   text: `⏳ Checking ${what} (${count} checks)…`,
@@ -62,13 +42,13 @@ export function createStatusHandler(deps: StatusDeps): Handler {
       if (choice.all) {
         const names = deps.config.environments.map((e) => e.name);
         const work = Promise.all(names.map((n) => deps.diagnostics.run(n)));
-        const reports = await postWhenReady(req.conversation, checking(`${names.length} environments`, count * names.length), work, (rs) =>
+        const { value: reports } = await postWhenReady(req.conversation, checking(`${names.length} environments`, count * names.length), work, (rs) =>
           renderMultiStatus(rs, deps.diagnostics.titles),
         );
         reports.forEach((r) => deps.onReport?.(r));
         return { status: worst(...reports.map((r) => r.overall)) };
       }
-      const report = await postWhenReady(req.conversation, checking(choice.env, count), deps.diagnostics.run(choice.env), (r) =>
+      const { value: report } = await postWhenReady(req.conversation, checking(choice.env, count), deps.diagnostics.run(choice.env), (r) =>
         renderStatus(r, { titles: deps.diagnostics.titles }),
       );
       deps.onReport?.(report);
