@@ -11,6 +11,7 @@ describe('redactor', () => {
     ['credentials inside any URI', 'connect postgres://ctx:other-pw@db:5432/ctx failed', 'connect postgres://ctx:[redacted]@db:5432/ctx failed'],
     ['Slack bot tokens', 'token xoxb-test-fake-abcdefgh', 'token [redacted]'],
     ['Slack app tokens', 'xapp-test-A0-fake-abcdef', '[redacted]'],
+    ['a GitHub token as the bare user of a clone URL', 'clone https://ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/acme/api failed', 'clone https://[redacted]@github.com/acme/api failed'],
     ['JWTs', 'Bearer eyJhbGciOi.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', 'Bearer [redacted]'],
     ['password= pairs', 'password=hunter22&user=x', 'password=[redacted]&user=x'],
     ['nothing secret stays as it is', 'all 12 checks healthy', 'all 12 checks healthy'],

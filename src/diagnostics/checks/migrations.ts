@@ -1,10 +1,10 @@
 import { findings } from '../findings.js';
 import { compareMigrations, readAppliedMigrations, readMigrationFolder, type LocalMigration } from '../migrations-state.js';
 import { classifyPgError } from '../pg-access.js';
+import { listSome } from '../text-limits.js';
 import { describeFailure } from '../net-errors.js';
 import type { Check } from '../types.js';
 
-const list = (names: string[], max = 5) => names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
 
 export const migrationsCheck: Check = {
   id: 'migrations',
@@ -49,13 +49,13 @@ export const migrationsCheck: Check = {
     const cmp = compareMigrations(local, applied);
     f.ok(`${cmp.appliedCount} applied; last ${lastText}`);
     if (cmp.changed.length) {
-      f.fail(`${cmp.changed.length} applied migration(s) differ from their migration.sql (sha256 mismatch): ${list(cmp.changed)}; the files were edited after they ran`);
+      f.fail(`${cmp.changed.length} applied migration(s) differ from their migration.sql (sha256 mismatch): ${listSome(cmp.changed)}; the files were edited after they ran`);
     }
     if (cmp.unknown.length) {
-      f.warn(`${cmp.unknown.length} applied migration(s) are not in the folder: ${list(cmp.unknown)}; the database is newer than this code (a rollback?)`);
+      f.warn(`${cmp.unknown.length} applied migration(s) are not in the folder: ${listSome(cmp.unknown)}; the database is newer than this code (a rollback?)`);
     }
     if (cmp.pending.length) {
-      f.warn(`${cmp.pending.length} pending: ${list(cmp.pending)}; run \`/ctx migrate ${ctx.env.name}\``);
+      f.warn(`${cmp.pending.length} pending: ${listSome(cmp.pending)}; run \`/ctx migrate ${ctx.env.name}\``);
     } else {
       f.ok('no pending migrations');
     }
