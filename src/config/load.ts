@@ -208,7 +208,7 @@ function collectSecrets(env: LoadOptions['env'], envs: Environment[], storeUrl: 
   scan(env);
   for (const e of envs) scan(e.ctx.raw);
   for (const cred of urlCredentials(storeUrl ?? '')) add(cred);
-  return [...out].sort((a, b) => b.length - a.length);
+  return [...out]; // the redactor orders them (longest first)
 }
 
 function urlCredentials(value: string): string[] {
