@@ -27,3 +27,26 @@ export interface Outbox {
   update(msg: { channel: string; ts: string; text: string; blocks?: Block[] }): Promise<void>;
 }
 export const OUTBOX_SERVICE = 'outbox';
+
+/**
+ * Registered by the schedules feature as "delivery": what the bot could not post on its own
+ * (alerts, digests) and why, so `doctor`, App Home and the next digest can say so.
+ */
+export interface DeliveryProblem {
+  /** The channel id (or fallback target) the post was meant for. */
+  channel: string;
+  /** What it is for, in words ("alerts", "digest", "incident thread"). */
+  purpose: string;
+  /** Slack's error code (not_in_channel, channel_not_found, is_archived, missing_scope, ratelimited) or "network". */
+  error: string;
+  /** One sentence telling the user what to do, e.g. "type /invite @ctx-ops in #alerts". */
+  fix: string;
+  since: Date;
+  lastAttemptAt: Date;
+  /** Posts kept for this channel that are still waiting to be delivered. */
+  waiting: number;
+}
+export interface DeliveryHealth {
+  problems(): DeliveryProblem[];
+}
+export const DELIVERY_SERVICE = 'delivery';
