@@ -47,6 +47,13 @@ export interface DeliveryProblem {
   waiting: number;
 }
 export interface DeliveryHealth {
+  /** What this replica knows, plus what other replicas recorded as of the last refresh(). */
   problems(): DeliveryProblem[];
+  /**
+   * Optional: re-reads the problems other replicas recorded in the store (the leader posts
+   * alerts and digests, so a follower learns of them only this way). Rejects when the
+   * store is unreachable; problems() then keeps what it knew.
+   */
+  refresh?(): Promise<void>;
 }
 export const DELIVERY_SERVICE = 'delivery';

@@ -1,9 +1,19 @@
-import { OUTBOX_SERVICE } from '../contracts.js';
-import type { FeatureFactory } from '../features.js';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { DELIVERY_SERVICE, OUTBOX_SERVICE, type DeliveryHealth } from '../contracts.js';
+import type { Logger } from 'pino';
+import type { CoreServices, Feature, FeatureFactory } from '../features.js';
 import { createDigestHandler } from '../handlers/digest.js';
 import { createSilenceHandler, createSilencesHandler, createUnsilenceHandler, type SilenceDeps } from '../handlers/silence.js';
 import type { SlackApi } from '../transports/slack/slack-api.js';
+import { renderDigest } from '../render/digest.js';
+import { createAlertLocations } from '../schedules/alert-locations.js';
+import { dependentsOf } from '../schedules/alert-store.js';
 import { createAlerter } from '../schedules/alerter.js';
+import { createDelivery, type Delivery } from '../schedules/delivery.js';
+import { deliveryFailure, isKept } from '../schedules/delivery-errors.js';
+import { createDeliveryState, type TargetRole } from '../schedules/delivery-state.js';
+import { markDigestPending } from '../schedules/delivery-store.js';
 import { startCron, type CronHandle } from '../schedules/cron.js';
 import { buildDigest, snapshotOf, type DigestDeps } from '../schedules/digest.js';
 import { digestTick } from '../schedules/digest-job.js';
@@ -14,7 +24,7 @@ import { createLeaderLock, leaderClientFactory, type LeaderLock } from '../sched
 import { createOutbox } from '../schedules/outbox.js';
 import { pacedSlackApi } from '../schedules/paced-slack.js';
 import { pruneOld } from '../schedules/retention.js';
-import { resolveScheduleSettings } from '../schedules/settings.js';
+import { resolveScheduleSettings, type ScheduleSettings } from '../schedules/settings.js';
 import { createWatch, type Watch } from '../schedules/watch.js';
 
 const PRUNE_EVERY_MS = 3_600_000;
@@ -29,19 +39,63 @@ const PRUNE_EVERY_MS = 3_600_000;
  * memory and alerts are still posted, since the store is often the very Postgres whose
  * outage must be alerted on. Retention, App Home refreshes and digests wait for the store.
  */
-export const schedulesFeature: FeatureFactory = (core) => {
+export const schedulesFeature: FeatureFactory = (core) => createSchedulesFeature()(core);
+
+/** Timings a test may shorten (everything else comes from ctx-ops.yml). */
+export interface SchedulesTimings {
+  /** First retry of a refused channel (default 5 s, at most delivery.retryMaxSeconds). */
+  retryBaseMs?: number;
+  /** Outbox spacing per channel (default 1 s). */
+  outboxIntervalMs?: number;
+}
+
+export function createSchedulesFeature(timings: SchedulesTimings = {}): FeatureFactory {
+  return (core) => buildSchedulesFeature(core, timings);
+}
+
+function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): Feature {
   const log = core.log.child({ feature: 'schedules' });
-  const settings = resolveScheduleSettings(core.config);
+  const resolved = resolveScheduleSettings(core.config);
+  const settings: ScheduleSettings =
+    timings.retryBaseMs === undefined ? resolved : { ...resolved, delivery: { ...resolved.delivery, retryBaseMs: Math.min(timings.retryBaseMs, resolved.delivery.retryMaxMs) } };
   const store = core.store;
   const titles = core.diagnostics.titles;
   const envs = core.config.environments.map((e) => e.name);
   const timeZone = core.config.timezone;
 
-  const outbox = createOutbox({ log });
-  core.services.register(OUTBOX_SERVICE, outbox);
-
   const latest = createLatestReports();
   core.onReport((r) => latest.set(r));
+
+  // What the bot could not post, why, and what to do: fed by the outbox, read by doctor, App Home and the digest.
+  const slackNames = { bot: 'ctx-ops', botUserId: undefined as string | undefined, channels: new Map<string, string>() };
+  const roles = targetRoles(core.config, settings);
+  let delivery: Delivery | null = null;
+  const state = createDeliveryState({
+    log,
+    now: core.now,
+    retryBaseMs: settings.delivery.retryBaseMs,
+    retryMaxMs: settings.delivery.retryMaxMs,
+    roleOf: (channel) => roles.get(channel) ?? { purpose: 'messages', configKey: 'the channel setting' },
+    nameOf: (channel) => slackNames.channels.get(channel),
+    botName: () => slackNames.bot,
+    waiting: (channel) => (delivery?.waiting(channel) ?? 0) + outbox.pendingFor(channel),
+    store,
+    replica: `${hostname()}:${process.pid}`,
+  });
+  const outbox = createOutbox({
+    log,
+    ...(timings.outboxIntervalMs !== undefined ? { minIntervalMs: timings.outboxIntervalMs } : {}),
+    observer: {
+      delivered: (channel) => state.ok(channel),
+      failed(channel, err) {
+        const f = deliveryFailure(err);
+        if (isKept(f)) state.failed(channel, f);
+      },
+    },
+  });
+  core.services.register(OUTBOX_SERVICE, outbox);
+  const health: DeliveryHealth = { problems: () => state.problems(), refresh: () => state.refresh() };
+  core.services.register(DELIVERY_SERVICE, health);
 
   const digestDeps: DigestDeps = {
     diagnostics: core.diagnostics,
@@ -119,6 +173,19 @@ export const schedulesFeature: FeatureFactory = (core) => {
         if (!slack) return log.warn('App Home opened before the schedules feature started; ignored');
         await home.opened(slack, user);
       },
+      // Someone fixed a channel the bot could not post to: try what is owed at once.
+      async member_joined_channel(req) {
+        const channel = typeof req.event.channel === 'string' ? req.event.channel : '';
+        if (!channel || (slackNames.botUserId && req.event.user !== slackNames.botUserId)) return;
+        log.info({ channel }, 'invited to a channel; posting what is owed there now');
+        delivery?.retryNow(channel);
+      },
+      async channel_unarchive(req) {
+        if (typeof req.event.channel === 'string') delivery?.retryNow(req.event.channel);
+      },
+      async group_unarchive(req) {
+        if (typeof req.event.channel === 'string') delivery?.retryNow(req.event.channel);
+      },
     },
     async start(rt) {
       slack = rt.slack;
@@ -126,6 +193,7 @@ export const schedulesFeature: FeatureFactory = (core) => {
       // The shell and the CLI run commands only: no background posting.
       if (!rt.slack) return;
       for (const note of settings.notes) log.warn(note);
+      await learnSlackNames(rt.slack, slackNames, [...roles.keys()], log);
       if (!store) {
         log.warn('scheduled digests, the watch, alerts, history and silences need the ctx_ops store (CTX_OPS_DATABASE_URL or DATABASE_URL); they are off');
         return;
@@ -139,6 +207,46 @@ export const schedulesFeature: FeatureFactory = (core) => {
         await maybePrune();
         await refreshHome();
       };
+      const locations = createAlertLocations();
+      const freshMs = 3 * settings.watch.intervalMs;
+      const owedDelivery = createDelivery({
+        store,
+        outbox,
+        state,
+        alertsChannel: settings.watch.channel,
+        fallback: settings.delivery.fallback,
+        replayMax: settings.delivery.replayMax,
+        titles,
+        timeZone,
+        failureThreshold: settings.watch.rules.failureThreshold,
+        canDeliver: () => lead.isLeader() && !lead.isDegraded(),
+        claimant: `${lead.replica}:${randomUUID().slice(0, 8)}`,
+        current(env, check) {
+          const r = latest.get(env);
+          if (!r || core.now().getTime() - Date.parse(r.checkedAt) > freshMs) return null;
+          const result = r.checks.find((c) => c.id === check);
+          return result ? { result, dependents: dependentsOf(r, check) } : null;
+        },
+        async digest(owed) {
+          const schedule = settings.digests.find((d) => d.name === owed.schedule);
+          const d = await buildDigest(
+            { ...digestDeps, store },
+            {
+              envs: schedule?.environments ?? envs,
+              maxAgeMs: 0,
+              schedule: { name: owed.schedule, slot: owed.slot },
+              channel: owed.channel,
+              late: { dueAt: owed.slot, error: owed.pendingError ?? 'refused' },
+            },
+          );
+          return { msg: renderDigest(d, titles), overall: d.overall, snapshot: snapshotOf(d) };
+        },
+        locations,
+        pollMs: settings.delivery.retryBaseMs,
+        log,
+        now: core.now,
+      });
+      delivery = owedDelivery;
       const alerter = createAlerter({
         store,
         outbox,
@@ -147,6 +255,8 @@ export const schedulesFeature: FeatureFactory = (core) => {
         timeZone,
         failureThreshold: settings.watch.rules.failureThreshold,
         replica: lead.replica,
+        locations,
+        delivery: owedDelivery,
         log,
         now: core.now,
       });
@@ -166,26 +276,80 @@ export const schedulesFeature: FeatureFactory = (core) => {
           now: core.now,
           onReport: (r) => latest.set(r),
           // Retention and App Home read and write the store: not while it is unreachable.
-          afterCycle: (s) => (s.storeUnreachable ? undefined : afterRun()),
+          afterCycle: (s) => {
+            owedDelivery.kick();
+            return s.storeUnreachable ? undefined : afterRun();
+          },
         });
         watch.start();
       }
-      const jobDeps = { digest: { ...digestDeps, store }, leader: lead, outbox, titles, log, afterPost: afterRun };
+      const jobDeps = {
+        digest: { ...digestDeps, store },
+        leader: lead,
+        outbox,
+        titles,
+        log,
+        afterPost: afterRun,
+        async keep(id: string, err: unknown) {
+          const f = deliveryFailure(err);
+          if (!isKept(f)) return false;
+          await markDigestPending(store, id, f.code, core.now());
+          owedDelivery.kick();
+          return true;
+        },
+      };
       cron = startCron(
         settings.digests.map((s) => ({ name: s.name, cron: s.cron, timezone: s.timezone, run: digestTick(jobDeps, s) })),
         log,
       );
+      // Whatever is owed from before (a restart while Slack refused) is tried at once.
+      owedDelivery.start();
     },
     async stop() {
       await cron?.stop();
       await watch?.stop();
-      // Queued posts get a moment to go out; whatever is left is logged as given up.
+      delivery?.stop();
+      // Queued posts get a moment to go out; whatever is left is logged as given up (owed rows stay owed).
       await outbox.close(3_000);
-      await Promise.all([cron?.idle(), watch?.settled()]);
+      await Promise.all([cron?.idle(), watch?.settled(), delivery?.idle()]);
+      delivery = null;
       await leader?.stop();
       cron = null;
       watch = null;
       leader = null;
     },
   };
-};
+}
+
+/** What each configured channel is for, and the key that names it (for the fix sentences). */
+function targetRoles(config: CoreServices['config'], settings: ScheduleSettings): Map<string, TargetRole> {
+  const out = new Map<string, TargetRole>();
+  const add = (channel: string | undefined, role: TargetRole) => {
+    if (!channel) return;
+    const had = out.get(channel);
+    out.set(channel, had ? { purpose: `${had.purpose}, ${role.purpose}`, configKey: had.configKey } : role);
+  };
+  add(settings.watch.channel, { purpose: 'alerts', configKey: config.watch.channel ? 'watch.channel' : 'channels.alerts' });
+  for (const d of settings.digests) add(d.channel, { purpose: 'digest', configKey: d.channel === config.channels.digest ? 'channels.digest' : `schedules[${d.name}].channel` });
+  add(config.channels.incidents, { purpose: 'incidents', configKey: 'channels.incidents' });
+  for (const f of settings.delivery.fallback) add(f, { purpose: 'fallback', configKey: 'delivery.fallback' });
+  return out;
+}
+
+/**
+ * The bot's name and user id (for "/invite @ctx-ops" and to recognise its own
+ * member_joined_channel), and the configured channels' names (for "#alerts"). Best
+ * effort and bounded: without channels:read the ids are shown instead.
+ */
+async function learnSlackNames(slack: SlackApi, into: { bot: string; botUserId?: string; channels: Map<string, string> }, channels: string[], log: Logger): Promise<void> {
+  const work = (async () => {
+    const me = (await slack.client.auth.test().catch(() => null)) as { user?: string; user_id?: string } | null;
+    if (me?.user) into.bot = me.user;
+    if (me?.user_id) into.botUserId = me.user_id;
+    for (const channel of channels.filter((c) => !/^[UW]/.test(c))) {
+      const info = (await slack.client.conversations.info({ channel }).catch(() => null)) as { channel?: { name?: string } } | null;
+      if (info?.channel?.name) into.channels.set(channel, info.channel.name);
+    }
+  })();
+  await Promise.race([work, new Promise((r) => setTimeout(r, 3_000).unref())]).catch((err: Error) => log.debug({ err: { message: err.message } }, 'could not read channel names'));
+}

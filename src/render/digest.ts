@@ -5,6 +5,7 @@ import type { BackupLine, ComponentLine, Digest, EnvDigest, IncidentsLine } from
 import { clock, formatDuration, relative } from '../schedules/duration.js';
 import { sparkline } from '../schedules/sparkline.js';
 import { context, divider, escapeMrkdwn, header, md } from './blocks.js';
+import { deliveryProblemLines } from './delivery.js';
 import { chunkLines, fitBlocks, LIMITS, truncate } from './limits.js';
 import { STATUS_EMOJI, type Titles } from './status.js';
 
@@ -126,6 +127,7 @@ export function renderDigest(d: Digest, titles: Titles): OutMessage {
   const meta: string[] = [];
   if (d.schedule) meta.push(`schedule ${d.schedule.name} · tick ${clock(d.schedule.slot, d.timeZone, { seconds: d.schedule.slot.getUTCSeconds() !== 0 })}`);
   else meta.push(`as of ${clock(d.generatedAt, d.timeZone)}`);
+  if (d.late) meta.push(`posted late: it was due ${clock(d.late.dueAt, d.timeZone)}, but Slack refused it then (${d.late.error})`);
   if (d.previous?.postedAt) {
     const a = d.alerts;
     meta.push(
@@ -136,6 +138,12 @@ export function renderDigest(d: Digest, titles: Titles): OutMessage {
 
   const blocks: Block[] = [header(title), md(`*${escapeMrkdwn(top)}*`), context(...meta)];
   const plain: string[] = [title, top, ...meta.map((m) => `  ${m}`)];
+  // Before anything else: while a channel refuses, alerts are not reaching people.
+  if (d.delivery?.length) {
+    const lines = deliveryProblemLines(d.delivery, d.timeZone, d.generatedAt);
+    blocks.push(...chunkLines(lines.md).map(md));
+    plain.push(...lines.plain);
+  }
   const compact = d.envs.length > COMPACT_AFTER;
   const quiet = compact ? d.envs.filter((e) => e.report.overall === 'ok' && !e.changes?.length && !e.openAlerts.length && !e.silences.length) : [];
   for (const e of d.envs) {
@@ -180,5 +188,6 @@ export function digestJson(d: Digest) {
       silences: e.silences.map((s) => ({ id: s.id, check: s.check, env: s.env, endsAt: s.endsAt.toISOString(), reason: s.reason ?? null })),
     })),
     notes: d.notes,
+    deliveryProblems: (d.delivery ?? []).map((p) => ({ channel: p.channel, purpose: p.purpose, error: p.error, fix: p.fix, since: p.since.toISOString(), waiting: p.waiting })),
   };
 }

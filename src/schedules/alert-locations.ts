@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import { setAlertMessage, type AlertRecord } from './alert-store.js';
+import { markAlertPending } from './delivery-store.js';
 
 /** An alert kept in memory only (raised while the store was unreachable) has an id like this. */
 export const MEMORY_ID_PREFIX = 'mem-';
@@ -21,6 +22,8 @@ interface Location {
 export function createAlertLocations() {
   const byId = new Map<string, Location>();
   const realIds = new Map<string, string>();
+  /** Alerts Slack refused whose "owed" mark the store does not have yet (raised in memory, or the write failed). */
+  const owed = new Map<string, { code: string; at: Date }>();
 
   return {
     get(id: string): { channel: string; ts: string } | null {
@@ -40,6 +43,14 @@ export function createAlertLocations() {
       if (real) byId.set(real, l);
       if (real) await write(store, real, l);
     },
+    /** Posted by the delivery loop (already in the store): remember where, for the alerter's threads. */
+    known(id: string, channel: string, ts: string): void {
+      byId.set(id, { channel, ts, stored: true });
+    },
+    /** Slack refused a write for this alert and the store could not be told yet: `flush` tells it. */
+    owe(id: string, code: string, at: Date): void {
+      if (!owed.has(id)) owed.set(id, { code, at });
+    },
     /** After a store cycle: the open alerts the store knows (posted by any replica). */
     seed(open: readonly AlertRecord[]): void {
       const keep = new Set(open.map((a) => a.id));
@@ -58,16 +69,23 @@ export function createAlertLocations() {
       const l = byId.get(memId);
       if (l) byId.set(realId, l);
     },
-    /** Writes locations the store does not have yet (posted while it was unreachable). */
+    /** Writes locations (and owed marks) the store does not have yet (from while it was unreachable). */
     async flush(store: Store): Promise<void> {
       for (const [id, l] of byId) {
         if (l.stored || isMemoryId(id)) continue;
         await write(store, id, l);
       }
+      for (const [id, o] of [...owed]) {
+        const real = isMemoryId(id) ? realIds.get(id) : id;
+        if (!real) continue;
+        await markAlertPending(store, real, o.code, o.at);
+        owed.delete(id);
+      }
     },
     /** Stepping down after an outage: in-memory alerts are not this replica's to follow any more. */
     forgetMemory(keep: ReadonlySet<string> = new Set()): void {
       for (const id of [...byId.keys()]) if (isMemoryId(id) && !keep.has(id)) byId.delete(id);
+      for (const id of [...owed.keys()]) if (isMemoryId(id)) owed.delete(id);
       for (const id of [...realIds.keys()]) if (!keep.has(id)) realIds.delete(id);
     },
     forget(id: string): void {

@@ -17,6 +17,22 @@ export interface AlertRecord {
   channel: string | null;
   ts: string | null;
   reminders: number;
+  /** A write to the alerts channel is owed (Slack refused it): the delivery loop posts it. */
+  pendingSince?: Date | null;
+  pendingError?: string | null;
+  /** `ts` is a summary message listing several alerts, not this alert's own message. */
+  sharedTs?: boolean;
+  /** Copies posted to delivery.fallback while the alerts channel refused. */
+  fallback?: FallbackCopy[];
+}
+
+export interface FallbackCopy {
+  /** The configured fallback (a channel id, or a user id for a direct message). */
+  target: string;
+  /** Where Slack put it (a DM's channel id for a user). */
+  channel: string;
+  ts: string;
+  at: string;
 }
 
 /** One thing the watch must now say, with everything the message needs. */
@@ -30,7 +46,7 @@ export interface PlannedAlert {
   storeUnreachable?: boolean;
 }
 
-interface AlertRow {
+export interface AlertRow {
   id: string;
   env: string;
   check_id: string;
@@ -44,9 +60,13 @@ interface AlertRow {
   channel: string | null;
   ts: string | null;
   reminders: number;
+  pending_since?: Date | null;
+  pending_error?: string | null;
+  shared_ts?: boolean;
+  fallback?: FallbackCopy[];
 }
 
-const toRecord = (r: AlertRow): AlertRecord => ({
+export const toRecord = (r: AlertRow): AlertRecord => ({
   id: String(r.id),
   env: r.env,
   check: r.check_id,
@@ -60,6 +80,10 @@ const toRecord = (r: AlertRow): AlertRecord => ({
   channel: r.channel,
   ts: r.ts,
   reminders: r.reminders,
+  pendingSince: r.pending_since ?? null,
+  pendingError: r.pending_error ?? null,
+  sharedTs: r.shared_ts ?? false,
+  fallback: r.fallback ?? [],
 });
 
 export type Queryable = { query: Store['query'] };

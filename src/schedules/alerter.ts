@@ -6,8 +6,10 @@ import { context, escapeMrkdwn, md } from '../render/blocks.js';
 import { LIMITS, truncate } from '../render/limits.js';
 import type { Store } from '../store/store.js';
 import { createAlertLocations, isMemoryId, type AlertLocations } from './alert-locations.js';
-import { getAlert, type PlannedAlert } from './alert-store.js';
+import { getAlert, type AlertRecord, type PlannedAlert } from './alert-store.js';
 import { within } from './deadline.js';
+import { deliveryFailure, isKept } from './delivery-errors.js';
+import { markAlertPending } from './delivery-store.js';
 
 /** A thread lookup in the store gives up after this (the alert is then said without its thread). */
 const STORE_LOOKUP_MS = 10_000;
@@ -26,6 +28,16 @@ export interface AlerterDeps {
   locations?: AlertLocations;
   /** host:pid, named on alerts posted while the store is unreachable. */
   replica?: string;
+  /**
+   * What Slack refuses is kept and posted later (delivery.ts). Without it a refused alert
+   * is only logged.
+   */
+  delivery?: {
+    /** Null: post now. Else why the alert must be owed instead (the channel refuses). */
+    holding(channel: string): Promise<string | null>;
+    /** An alert became owed: deliver (or copy to the fallback) what can be. */
+    kick(): void;
+  };
 }
 
 /** The context line of an alert said while the bot's own store is unreachable. */
@@ -67,28 +79,84 @@ export function createAlerter(deps: AlerterDeps) {
     return { text: truncate(`${msg.text} (${note})`, LIMITS.fallbackText), blocks: [...(msg.blocks ?? []), context(note)] };
   };
 
+  /** Slack refused (or could not take) a write for this alert: it is owed, and the delivery loop posts it. */
+  const owe = async (p: PlannedAlert, code: string) => {
+    const at = deps.now();
+    const id = p.alert.id;
+    if (!deps.delivery) return;
+    if (p.storeUnreachable || isMemoryId(id)) locations.owe(id, code, at);
+    else {
+      await within(markAlertPending(deps.store, id, code, at), STORE_LOOKUP_MS, 'mark an alert owed').catch((err: Error) => {
+        log.info({ alert: id, err: { message: err.message } }, 'the alert is kept in memory as owed until the store is back');
+        locations.owe(id, code, at);
+      });
+    }
+    deps.delivery.kick();
+  };
+  /** A write failed: kept (owed) unless Slack refused this very message. */
+  const failed = async (p: PlannedAlert, err: unknown): Promise<void> => {
+    const f = deliveryFailure(err);
+    if (deps.delivery && isKept(f)) {
+      log.warn({ alert: p.alert.id, env: p.alert.env, check: p.alert.check, error: f.code }, 'Slack did not take this alert; it is kept and posted when the channel works');
+      return owe(p, f.code);
+    }
+    throw err;
+  };
+  /** While the channel refuses, the alert joins the owed ones (in order) instead of being tried. */
+  const held = async (p: PlannedAlert, channel: string): Promise<boolean> => {
+    // A leader without its store cannot post owed alerts later: it tries, and remembers a refusal in memory.
+    if (!deps.delivery || p.storeUnreachable) return false;
+    const why = await deps.delivery.holding(channel);
+    if (why === null) return false;
+    await owe(p, why);
+    return true;
+  };
+
   const postNew = async (p: PlannedAlert, extra: Partial<AlertView> = {}) => {
     if (!deps.channel) return;
+    if (await held(p, deps.channel)) return;
     const msg = noted(p, renderAlert(view(p, extra)));
-    const { channel, ts } = await deps.outbox.post({ channel: deps.channel, text: msg.text, blocks: msg.blocks });
+    let out: { channel: string; ts: string };
+    try {
+      out = await deps.outbox.post({ channel: deps.channel, text: msg.text, blocks: msg.blocks });
+    } catch (err) {
+      return failed(p, err);
+    }
+    const { channel, ts } = out;
     // Known in memory at once; the store write is not waited for (it may hang across a partition).
     void locations.posted(deps.store, p.alert.id, channel, ts).catch((err: Error) =>
       log.info({ alert: p.alert.id, err: { message: err.message } }, 'where the alert was posted is kept in memory until the store is back'),
     );
   };
 
-  /** Where the alert's message is: known here, else in the store (posted by another replica). */
-  const whereIs = async (id: string): Promise<{ channel: string | null; ts: string | null }> => {
+  /**
+   * The alert as it is now: from the store (owed or not, fallback copies, a shared
+   * summary message), else where this replica remembers posting it.
+   */
+  const current = async (p: PlannedAlert): Promise<AlertRecord> => {
+    const id = p.alert.id;
     const known = locations.get(id);
-    if (known) return known;
-    if (isMemoryId(id)) return { channel: null, ts: null };
-    const stored = await within(getAlert(deps.store, id), STORE_LOOKUP_MS, 'where the alert was posted').catch(() => null);
-    return { channel: stored?.channel ?? null, ts: stored?.ts ?? null };
+    if (!isMemoryId(id) && !p.storeUnreachable) {
+      const stored = await within(getAlert(deps.store, id), STORE_LOOKUP_MS, 'where the alert was posted').catch(() => null);
+      if (stored) return { ...p.alert, ...stored, ...(!stored.ts && known ? known : {}) };
+    }
+    return { ...p.alert, channel: known?.channel ?? null, ts: known?.ts ?? null };
+  };
+
+  /** Resolved while it was only in the fallback: say so there too (best effort; the summary says it again). */
+  const resolveCopies = async (p: PlannedAlert, resolved: { at: Date; downtimeMs: number }) => {
+    for (const f of p.alert.fallback ?? []) {
+      const note = renderResolvedNote({ ...view(p), resolved });
+      const msg = renderAlert(view(p, { resolved }));
+      await deps.outbox.post({ channel: f.channel, thread_ts: f.ts, text: note.text, blocks: note.blocks }).catch(() => {});
+      await deps.outbox.update({ channel: f.channel, ts: f.ts, text: msg.text, blocks: msg.blocks }).catch(() => {});
+    }
   };
 
   const perform = async (planned: PlannedAlert): Promise<void> => {
     // Where the alert was posted is known only once its first post went through: look it up now.
-    const p: PlannedAlert = planned.action.kind === 'open' ? planned : { ...planned, alert: { ...planned.alert, ...(await whereIs(planned.alert.id)) } };
+    const fresh = planned.action.kind !== 'open' && planned.action.kind !== 'post';
+    const p: PlannedAlert = fresh ? { ...planned, alert: await current(planned) } : planned;
     const { action, alert } = p;
     const alog = log.child({ env: alert.env, check: alert.check, alert: alert.id, action: action.kind });
     try {
@@ -99,25 +167,43 @@ export function createAlerter(deps: AlerterDeps) {
           return await postNew(p);
         case 'post':
           return await postNew(p, { lateBecause: 'a silence or maintenance window' });
-        case 'escalate':
-          if (alert.channel && alert.ts) {
-            const msg = noted(p, renderAlert(view(p, { severity: 'fail', escalatedAt: deps.now() })));
-            await deps.outbox.update({ channel: alert.channel, ts: alert.ts, text: msg.text, blocks: msg.blocks });
-          }
+        case 'escalate': {
+          // Owed: the delivery loop posts it as it is then, escalated. A summary message is not edited.
+          if (alert.pendingSince || alert.sharedTs || !alert.channel || !alert.ts) return;
+          if (await held(p, alert.channel)) return;
+          const msg = noted(p, renderAlert(view(p, { severity: 'fail', escalatedAt: deps.now() })));
+          await deps.outbox.update({ channel: alert.channel, ts: alert.ts, text: msg.text, blocks: msg.blocks }).catch((err: unknown) => failed(p, err));
           return;
-        case 'remind':
-          if (alert.channel && alert.ts) {
-            const msg = renderReminder(view(p), deps.now());
-            await deps.outbox.post({ channel: alert.channel, thread_ts: alert.ts, text: msg.text, blocks: msg.blocks });
-          }
+        }
+        case 'remind': {
+          // Never owed: the next reminder, or the owed alert itself, says it again.
+          if (alert.pendingSince || !alert.channel || !alert.ts) return;
+          if (deps.delivery && !p.storeUnreachable && (await deps.delivery.holding(alert.channel)) !== null) return;
+          const msg = renderReminder(view(p), deps.now());
+          // A summary message lists several alerts: its thread needs the alert's name.
+          const text = alert.sharedTs ? `${deps.titles[alert.check] ?? alert.check} on ${alert.env}: ${msg.text}` : msg.text;
+          await deps.outbox.post({ channel: alert.channel, thread_ts: alert.ts, text, blocks: alert.sharedTs ? [md(escapeMrkdwn(text))] : msg.blocks });
           return;
+        }
         case 'resolve': {
-          if (!action.posted || !alert.channel || !alert.ts) return alog.info('resolved; it was never posted, so nothing is said');
+          if (!action.posted) return alog.info('resolved; it was never posted, so nothing is said');
           const resolved = { at: alert.resolvedAt ?? deps.now(), downtimeMs: action.downtimeMs };
+          if (!alert.ts) await resolveCopies(p, resolved);
+          // Owed (never posted, or an earlier write was refused): the delivery loop says it, once.
+          if (alert.pendingSince) return deps.delivery?.kick();
+          if (!alert.channel || !alert.ts) return alog.info('resolved; it was never posted, so nothing is said');
+          if (await held(p, alert.channel)) return;
           const note = renderResolvedNote({ ...view(p), resolved });
-          await deps.outbox.post({ channel: alert.channel, thread_ts: alert.ts, text: note.text, blocks: note.blocks });
-          const msg = renderAlert(view(p, { resolved }));
-          await deps.outbox.update({ channel: alert.channel, ts: alert.ts, text: msg.text, blocks: msg.blocks });
+          try {
+            await deps.outbox.post({ channel: alert.channel, thread_ts: alert.ts, text: note.text, blocks: note.blocks });
+            // A summary message speaks for several alerts: only its thread hears this one resolved.
+            if (!alert.sharedTs) {
+              const msg = renderAlert(view(p, { resolved }));
+              await deps.outbox.update({ channel: alert.channel, ts: alert.ts, text: msg.text, blocks: msg.blocks });
+            }
+          } catch (err) {
+            await failed(p, err);
+          }
           return;
         }
       }

@@ -16,6 +16,11 @@ export interface DigestJobDeps {
   titles: Titles;
   log: Logger;
   afterPost?(): Promise<void> | void;
+  /**
+   * Slack did not take the digest: keep it (true) so it is posted when the channel works
+   * (delivery.ts), or false to let the error through.
+   */
+  keep?(id: string, err: unknown): Promise<boolean>;
 }
 
 /**
@@ -45,7 +50,15 @@ export function digestTick(deps: DigestJobDeps, schedule: DigestSchedule) {
     const digest = await buildDigest(deps.digest, { envs: schedule.environments, maxAgeMs: 0, schedule: { name: schedule.name, slot } });
     for (const e of digest.envs) await recordReport(store, e.report, 'digest').catch((err: Error) => log.warn({ err: { message: err.message } }, 'cannot record check history'));
     const msg = renderDigest(digest, deps.titles);
-    const { channel, ts } = await deps.outbox.post({ channel: schedule.channel, text: msg.text, blocks: msg.blocks });
+    let out: { channel: string; ts: string };
+    try {
+      out = await deps.outbox.post({ channel: schedule.channel, text: msg.text, blocks: msg.blocks });
+    } catch (err) {
+      if (!(await deps.keep?.(id, err))) throw err;
+      log.warn({ slot, channel: schedule.channel, err: { message: (err as Error).message } }, 'Slack did not take the digest; it is kept and posted (as of then) once the channel works');
+      return;
+    }
+    const { channel, ts } = out;
     await markDigestPosted(store, id, { channel, ts, overall: digest.overall, snapshot: snapshotOf(digest), at: deps.digest.now() });
     log.info({ slot, channel, ts, overall: digest.overall }, 'digest posted');
     await deps.afterPost?.();

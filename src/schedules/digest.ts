@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import { BACKUPS_SERVICE, INCIDENTS_SERVICE, type BackupsInfo, type IncidentsInfo } from '../contracts.js';
+import { BACKUPS_SERVICE, DELIVERY_SERVICE, INCIDENTS_SERVICE, type BackupsInfo, type DeliveryHealth, type DeliveryProblem, type IncidentsInfo } from '../contracts.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
 import { worst } from '../diagnostics/status-rules.js';
 import type { Status, StatusReport } from '../diagnostics/types.js';
@@ -71,6 +71,10 @@ export interface Digest {
   alerts: { opened: number; resolved: number; downtimeMs: number } | null;
   /** What could not be included, and why ("history needs the ctx_ops store"). */
   notes: string[];
+  /** Channels the bot cannot post to (alerts, digests): people must fix these. */
+  delivery: DeliveryProblem[];
+  /** Posted after its time because Slack refused it then. */
+  late?: { dueAt: Date; error: string };
 }
 
 export interface DigestDeps {
@@ -90,6 +94,9 @@ export interface DigestRequest {
   /** 0 for a fresh run (scheduled digests); default: the normal check cache. */
   maxAgeMs?: number;
   schedule?: { name: string; slot: Date };
+  /** The channel it goes to (its own delivery problem is not listed in it). */
+  channel?: string;
+  late?: { dueAt: Date; error: string };
 }
 
 /** Sections a digest can do without; each failure becomes a note instead of a missing digest. */
@@ -127,6 +134,9 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
     : [null, [] as Silence[], [] as AlertRecord[]];
   const since = previous?.postedAt ? await attempt(notes, 'alert history unavailable', () => alertsSince(store!, previous.postedAt!, req.envs), null) : null;
 
+  const delivery = deps.services.get<DeliveryHealth>(DELIVERY_SERVICE);
+  await delivery?.refresh?.().catch(() => {});
+  const problems = (delivery?.problems() ?? []).filter((p) => p.channel !== req.channel);
   const backups = deps.services.get<BackupsInfo>(BACKUPS_SERVICE);
   const incidents = deps.services.get<IncidentsInfo>(INCIDENTS_SERVICE);
   let historyFailed = false;
@@ -193,6 +203,8 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
         }
       : null,
     notes,
+    delivery: problems,
+    ...(req.late ? { late: req.late } : {}),
   };
 }
 

@@ -3,6 +3,14 @@ import type { Logger } from 'pino';
 import type { Outbox } from '../contracts.js';
 import type { Block } from '../handlers/types.js';
 import type { SlackApi } from '../transports/slack/slack-api.js';
+import { deliveryFailure } from './delivery-errors.js';
+
+/** Told how each write to a channel ended, so blocked channels are known (delivery-state.ts). */
+export interface DeliveryObserver {
+  delivered(channel: string): void;
+  /** A write was given up on (Slack refused it, or it failed too often). */
+  failed(channel: string, err: unknown): void;
+}
 
 export interface OutboxOptions {
   log: Logger;
@@ -14,6 +22,7 @@ export interface OutboxOptions {
   backoffMaxMs?: number;
   /** 429s waited out for one message before giving up on it. */
   maxRateLimitWaits?: number;
+  observer?: DeliveryObserver;
 }
 
 export interface OutboxService extends Outbox {
@@ -22,6 +31,8 @@ export interface OutboxService extends Outbox {
   /** Waits up to `flushMs` for queued writes, then gives up on the rest (and logs each). */
   close(flushMs?: number): Promise<void>;
   pending(): number;
+  /** Writes queued for one channel. */
+  pendingFor(channel: string): number;
 }
 
 type Msg = { channel: string; text: string; blocks?: Block[]; thread_ts?: string; ts?: string };
@@ -97,7 +108,9 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
   };
 
   const giveUp = (item: Item, err: Error, why: string) => {
-    log.error(
+    // A channel Slack refuses as a whole is logged once, with its fix, by the delivery state; alerts and digests are kept.
+    const level = deliveryFailure(err).kind === 'refused' ? 'warn' : 'error';
+    log[level](
       { channel: item.msg.channel, kind: item.kind, ts: item.msg.ts, thread: item.msg.thread_ts, attempts: item.attempts, rateLimited: item.rateLimited, err: { message: err.message } },
       `outbox gave up on a message (${why}): ${item.msg.text.slice(0, 120)}`,
     );
@@ -136,6 +149,7 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
           const out = await send(slack, item);
           l.queue.shift();
           l.notBefore = Date.now() + minInterval;
+          opts.observer?.delivered(channel);
           for (const w of item.waiters) w.resolve(out);
         } catch (err) {
           item.inFlight = false;
@@ -145,6 +159,7 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
             item.rateLimited += 1;
             if (item.rateLimited > maxRateLimitWaits) {
               l.queue.shift();
+              opts.observer?.failed(channel, err);
               giveUp(item, err as Error, `still rate limited after ${maxRateLimitWaits} waits`);
               continue;
             }
@@ -153,7 +168,13 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
           } else if (f.kind === 'final' || item.attempts >= maxAttempts) {
             l.queue.shift();
             l.notBefore = Date.now() + minInterval;
+            opts.observer?.failed(channel, err);
             giveUp(item, err as Error, f.kind === 'final' ? 'Slack refused it' : `failed ${item.attempts} times`);
+            // Slack refuses this channel as a whole (not_in_channel, is_archived…): what is
+            // queued behind would be refused the same way, one per second. Callers keep what matters.
+            if (deliveryFailure(err).kind === 'refused') {
+              for (const rest of l.queue.splice(0)) giveUp(rest, err as Error, 'Slack refuses this channel');
+            }
           } else {
             const delay = backoffMs(item.attempts, baseMs, maxMs);
             l.notBefore = Date.now() + delay;
@@ -197,6 +218,7 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
       for (const channel of lanes.keys()) void pump(channel);
     },
     pending: () => [...lanes.values()].reduce((n, l) => n + l.queue.length, 0),
+    pendingFor: (channel) => lanes.get(channel)?.queue.length ?? 0,
     async close(flushMs = 5_000) {
       closed = true;
       const deadline = Date.now() + flushMs;

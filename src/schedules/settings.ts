@@ -20,7 +20,19 @@ export interface ScheduleSettings {
   watch: { enabled: boolean; intervalMs: number; concurrency: number; rules: AlertRules; channel?: string };
   maintenance: MaintenanceWindow[];
   retentionDays: number;
+  delivery: DeliverySettings;
 }
+
+export interface DeliverySettings {
+  /** Channel and user ids (roles resolved). */
+  fallback: string[];
+  replayMax: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+/** The first retry of a refused channel; it doubles up to delivery.retryMaxSeconds. */
+export const RETRY_BASE_MS = 5_000;
 
 type Channels = Config['channels'];
 
@@ -31,7 +43,9 @@ export function resolveChannel(ref: string | undefined, channels: Channels): str
 }
 
 /** ctx-ops.yml's schedules/watch/maintenance/history with every default applied. */
-export function resolveScheduleSettings(config: Pick<Config, 'schedules' | 'watch' | 'maintenance' | 'history' | 'channels' | 'timezone' | 'environments'>): ScheduleSettings {
+export function resolveScheduleSettings(
+  config: Pick<Config, 'schedules' | 'watch' | 'maintenance' | 'history' | 'channels' | 'timezone' | 'environments'> & Partial<Pick<Config, 'delivery'>>,
+): ScheduleSettings {
   const notes: string[] = [];
   const allEnvs = config.environments.map((e) => e.name);
   const digests: DigestSchedule[] = [];
@@ -66,5 +80,18 @@ export function resolveScheduleSettings(config: Pick<Config, 'schedules' | 'watc
     },
     maintenance: config.maintenance,
     retentionDays: config.history.retentionDays,
+    delivery: resolveDelivery(config.delivery, config.channels, alertChannel, notes),
   };
+}
+
+function resolveDelivery(d: Config['delivery'] | undefined, channels: Channels, alertChannel: string | undefined, notes: string[]): DeliverySettings {
+  const retryMaxMs = (d?.retryMaxSeconds ?? 300) * 1000;
+  const fallback: string[] = [];
+  for (const ref of d?.fallback ?? []) {
+    const id = resolveChannel(ref, channels);
+    if (!id) notes.push(`delivery.fallback names ${ref}, but channels.${ref} is not set; it is left out`);
+    else if (id === alertChannel) notes.push(`delivery.fallback names the alerts channel itself (${id}); it is left out`);
+    else if (!fallback.includes(id)) fallback.push(id);
+  }
+  return { fallback, replayMax: d?.replayMax ?? 10, retryBaseMs: Math.min(RETRY_BASE_MS, retryMaxMs), retryMaxMs };
 }

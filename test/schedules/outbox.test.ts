@@ -107,6 +107,25 @@ describe('outbox', () => {
     expect(logs.some((l) => l.includes('outbox gave up') && l.includes('Slack refused it'))).toBe(true);
   });
 
+  it('when Slack refuses a channel as a whole, what is queued behind is refused at once too, and the observer hears it', async () => {
+    const seen: string[] = [];
+    const ob = open({ minIntervalMs: 200, observer: { delivered: (c) => void seen.push(`ok ${c}`), failed: (c) => void seen.push(`failed ${c}`) } });
+    slack.refuse('CREFUSE', 'not_in_channel');
+    try {
+      const posts = ['a', 'b', 'c'].map((text) => ob.post({ channel: 'CREFUSE', text }));
+      const results = await Promise.allSettled(posts);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      for (const r of results) expect(String((r as PromiseRejectedResult).reason)).toMatch(/not_in_channel/);
+      // One call to Slack, not one per queued message.
+      expect(callsOf('chat.postMessage').filter((c) => c.args.channel === 'CREFUSE')).toHaveLength(1);
+      expect(seen).toEqual(['failed CREFUSE']);
+    } finally {
+      slack.accept('CREFUSE');
+    }
+    await ob.post({ channel: 'CREFUSE', text: 'works again' });
+    expect(seen).toEqual(['failed CREFUSE', 'ok CREFUSE']);
+  });
+
   it('scrubs secrets on the way out', async () => {
     const ob = open();
     await ob.post({ channel: 'C6', text: `oops ${SECRET}` });

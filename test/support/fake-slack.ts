@@ -46,6 +46,17 @@ export interface FakeSlack {
   connections(): number;
   /** The next `times` calls of method fail this way. */
   fail(method: string, fault: Fault, times?: number): void;
+  /**
+   * From now on every chat.postMessage / chat.update to `channel` is refused with `error`
+   * (not_in_channel, is_archived…), as Slack does until someone fixes the channel.
+   */
+  refuse(channel: string, error: string, extra?: Record<string, unknown>): void;
+  /** The channel takes posts again (the bot was invited, the channel unarchived). */
+  accept(channel: string): void;
+  /** Names conversations.info answers with (default "ops"). */
+  channelNames: Map<string, string>;
+  /** Socket Mode: an Events API event (member_joined_channel …); resolves when the app acks it. */
+  event(event: Record<string, unknown> & { type: string }): Promise<number>;
   /** Answers for methods the fake does not know (users.info …). */
   handle(method: string, fn: (args: Record<string, unknown>) => Record<string, unknown>): void;
   newResponseUrl(): string;
@@ -70,6 +81,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const messages = new Map<string, StoredMessage>();
   const acks = new Map<string, { payload?: unknown; at: number }>();
   const faults = new Map<string, Array<Fault>>();
+  const refusals = new Map<string, { error: string; extra?: Record<string, unknown> }>();
+  const channelNames = new Map<string, string>();
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const ackWaiters = new Map<string, (at: number) => void>();
   const sockets = new Set<WebSocket>();
@@ -147,6 +160,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if ('error' in fault) return send(res, 200, { ok: false, error: fault.error });
       return send(res, fault.status, { ok: false, error: 'fatal_error' });
     }
+    const refusal = (method === 'chat.postMessage' || method === 'chat.update') && refusals.get(String(args.channel));
+    if (refusal) return send(res, 200, { ok: false, error: refusal.error, ...refusal.extra });
     const handler = custom.get(method);
     if (handler) return send(res, 200, { ok: true, ...handler(args) });
 
@@ -178,7 +193,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'usergroups.users.list':
         return send(res, 200, { ok: true, users: [] });
       case 'conversations.info':
-        return send(res, 200, { ok: true, channel: { id: args.channel, name: 'ops', is_member: true } });
+        return send(res, 200, { ok: true, channel: { id: args.channel, name: channelNames.get(String(args.channel)) ?? 'ops', is_member: true } });
       default:
         return send(res, 200, { ok: false, error: 'unknown_method' });
     }
@@ -208,6 +223,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const q = faults.get(method) ?? [];
       for (let i = 0; i < times; i++) q.push(fault);
       faults.set(method, q);
+    },
+    refuse: (channel, error, extra) => void refusals.set(channel, { error, ...(extra ? { extra } : {}) }),
+    accept: (channel) => void refusals.delete(channel),
+    channelNames,
+    event(event) {
+      const payload = {
+        token: 'verification-token',
+        team_id: TEAM_ID,
+        api_app_id: 'A0APP0001',
+        event: { event_ts: `${Date.now() / 1000}`, ...event },
+        type: 'event_callback',
+        event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+        event_time: Math.floor(Date.now() / 1000),
+        authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+      };
+      return sendEnvelope('events_api', payload).acked;
     },
     handle: (method, fn) => void custom.set(method, fn),
     newResponseUrl,

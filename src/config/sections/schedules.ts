@@ -65,4 +65,19 @@ export const schedulesSection = {
     )
     .default([]),
   history: z.object({ retentionDays: positiveInt.max(3650).default(30) }).strict().prefault({}),
+  /** What happens to alerts and digests Slack refuses (issue 10: nothing is lost). */
+  delivery: z
+    .object({
+      /**
+       * Where an alert goes at once while the alerts channel refuses it: channel ids
+       * (C…/G…), a role from `channels`, or user ids (U…/W…: a direct message).
+       */
+      fallback: z.array(channelRef).max(10).default([]),
+      /** When a channel works again: owed alerts posted one by one, at most this many; the rest in one summary. */
+      replayMax: positiveInt.max(50).default(10),
+      /** Refused posts are retried with a backoff that grows to this. */
+      retryMaxSeconds: positiveInt.max(3600).default(300),
+    })
+    .strict()
+    .prefault({}),
 };
