@@ -11,6 +11,8 @@ interface Location {
   ts: string;
   /** Written to alerts.channel/ts. */
   stored: boolean;
+  /** A summary message listing several alerts (never edited for one of them). */
+  shared?: boolean;
 }
 
 /**
@@ -26,9 +28,9 @@ export function createAlertLocations() {
   const owed = new Map<string, { code: string; at: Date }>();
 
   return {
-    get(id: string): { channel: string; ts: string } | null {
+    get(id: string): { channel: string; ts: string; shared: boolean } | null {
       const l = byId.get(id);
-      return l ? { channel: l.channel, ts: l.ts } : null;
+      return l ? { channel: l.channel, ts: l.ts, shared: Boolean(l.shared) } : null;
     },
     /** The store id of an alert raised in memory, once it has one (else the id itself, or null). */
     storeId(id: string): string | null {
@@ -44,8 +46,8 @@ export function createAlertLocations() {
       if (real) await write(store, real, l);
     },
     /** Posted by the delivery loop (already in the store): remember where, for the alerter's threads. */
-    known(id: string, channel: string, ts: string): void {
-      byId.set(id, { channel, ts, stored: true });
+    known(id: string, channel: string, ts: string, shared = false): void {
+      byId.set(id, { channel, ts, stored: true, shared });
     },
     /** Slack refused a write for this alert and the store could not be told yet: `flush` tells it. */
     owe(id: string, code: string, at: Date): void {
@@ -61,7 +63,7 @@ export function createAlertLocations() {
         byId.delete(id);
         if (real !== id) realIds.delete(id);
       }
-      for (const a of open) if (a.channel && a.ts && !byId.has(a.id)) byId.set(a.id, { channel: a.channel, ts: a.ts, stored: true });
+      for (const a of open) if (a.channel && a.ts && !byId.has(a.id)) byId.set(a.id, { channel: a.channel, ts: a.ts, stored: true, shared: Boolean(a.sharedTs) });
     },
     /** Recovery gave the in-memory alert `memId` the store id `realId`. */
     alias(memId: string, realId: string): void {

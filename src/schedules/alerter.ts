@@ -138,9 +138,9 @@ export function createAlerter(deps: AlerterDeps) {
     const known = locations.get(id);
     if (!isMemoryId(id) && !p.storeUnreachable) {
       const stored = await within(getAlert(deps.store, id), STORE_LOOKUP_MS, 'where the alert was posted').catch(() => null);
-      if (stored) return { ...p.alert, ...stored, ...(!stored.ts && known ? known : {}) };
+      if (stored) return { ...p.alert, ...stored, ...(!stored.ts && known ? { channel: known.channel, ts: known.ts, sharedTs: known.shared } : {}) };
     }
-    return { ...p.alert, channel: known?.channel ?? null, ts: known?.ts ?? null };
+    return { ...p.alert, channel: known?.channel ?? null, ts: known?.ts ?? null, sharedTs: known?.shared ?? false };
   };
 
   /** Resolved while it was only in the fallback: say so there too (best effort; the summary says it again). */

@@ -189,6 +189,8 @@ export function createDeliveryState(opts: DeliveryStateOptions) {
      */
     async refresh(): Promise<void> {
       if (!opts.store) return;
+      // A replica that died with a problem leaves its row behind; the leader rewrites its own every round.
+      await within(opts.store.query(`DELETE FROM ctx_ops.delivery_problems WHERE updated_at < now() - interval '1 hour'`), storeMs, 'delivery problems');
       const { rows } = await within(opts.store.query<ProblemRow>(`SELECT * FROM ctx_ops.delivery_problems ORDER BY since`), storeMs, 'delivery problems');
       shared = rows;
       for (const r of rows) {

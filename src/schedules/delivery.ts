@@ -222,7 +222,7 @@ export function createDelivery(deps: DeliveryDeps) {
     }
     for (const a of got) {
       await q(recordShown(deps.store, a.id, deps.claimant, { channel: out.channel, ts: out.ts, shared: true }, a.resolvedAt ? 'resolved' : a.severity), 'record a summarised alert');
-      if (!a.resolvedAt) deps.locations?.known(a.id, out.channel, out.ts);
+      if (!a.resolvedAt) deps.locations?.known(a.id, out.channel, out.ts, true);
     }
     log.info({ channel, resolved: r.length, open: o.length }, 'summary of alerts owed to the channel posted');
   };
@@ -317,8 +317,11 @@ export function createDelivery(deps: DeliveryDeps) {
   };
 
   const round = async (): Promise<void> => {
-    await deps.state.refresh().catch(() => {});
     await recount();
+    // Nothing owed (the usual case): two counts per watch cycle, nothing else.
+    if (!counts.alerts && ![...counts.digests.values()].some(Boolean)) return deps.state.share();
+    // Retries other replicas asked for (they received member_joined_channel).
+    await deps.state.refresh().catch(() => {});
     const channel = deps.alertsChannel;
     if (channel && counts.alerts) {
       const blocked = deps.state.blocked(channel);
@@ -336,7 +339,7 @@ export function createDelivery(deps: DeliveryDeps) {
       // The fallback is for refusals a person must fix; a rate limit or a network problem passes on its own.
       if (deps.state.failure(channel)?.kind === 'refused') await copyToFallback(channel);
     }
-    await replayDigests();
+    if ([...counts.digests.values()].some(Boolean)) await replayDigests();
     await recount();
     deps.state.share();
   };
