@@ -97,6 +97,8 @@ export function createDelivery(deps: DeliveryDeps) {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = true;
+  /** Rounds failed in a row (the store): said once, not every poll. */
+  let failing = 0;
 
   const titleOf = (check: string) => deps.titles[check] ?? check;
 
@@ -368,8 +370,11 @@ export function createDelivery(deps: DeliveryDeps) {
         again = false;
         try {
           await round();
+          if (failing) log.info({ failedRounds: failing }, 'delivering what is owed works again');
+          failing = 0;
         } catch (err) {
-          log.warn({ err: { message: (err as Error).message } }, 'could not deliver what is owed this time; will try again');
+          failing++;
+          log[failing === 1 ? 'warn' : 'debug']({ err: { message: (err as Error).message } }, 'could not deliver what is owed this time; will try again');
         }
       } while (again && !stopped && deps.canDeliver());
     })().finally(() => {
