@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
 
 const H = 3_600_000;
 const T = { stuckMs: 2 * H, neverIndexedMs: 24 * H };
-const counts = (c: Partial<RepoCounts>): RepoCounts => ({ ready: 0, issues: 0, failed: 0, stuck: 0, indexing: 0, 'never-indexed': 0, unindexing: 0, ...c });
+const counts = (c: Partial<RepoCounts>): RepoCounts => ({ ready: 0, issues: 0, failed: 0, failing: 0, stuck: 0, retrying: 0, indexing: 0, 'never-indexed': 0, unindexing: 0, ...c });
 const facts = (f: Partial<RepoFacts>): RepoFacts => ({ indexingStatus: 'ready', indexReady: true, everIngested: true, idleMs: 0, ageMs: 0, ...f });
 
 describe('indexing rules', () => {
@@ -34,6 +34,11 @@ describe('indexing rules', () => {
     ['running fine but connected 3 d ago and never indexed', { indexingStatus: 'running', indexReady: false, everIngested: false, idleMs: 60_000, ageMs: 72 * H }, 'never-indexed'],
     ['first run, connected 1 h ago', { indexingStatus: 'running', indexReady: false, everIngested: false, idleMs: 60_000, ageMs: H }, 'indexing'],
     ['unindexing', { indexingStatus: 'unindexing', indexReady: false, idleMs: 9 * H }, 'unindexing'],
+    ['running with progress, ingestion failed 5 attempts', { indexingStatus: 'running', indexReady: false, idleMs: 60_000, failedAttempts: 5 }, 'failing'],
+    ['running, idle 5 h, ingestion failing: the error beats "stuck"', { indexingStatus: 'running', indexReady: false, idleMs: 5 * H, failedAttempts: 3 }, 'failing'],
+    ['running with progress, one failed attempt', { indexingStatus: 'running', indexReady: false, idleMs: 60_000, failedAttempts: 1 }, 'retrying'],
+    ['ready, with a failed attempt counted elsewhere', { failedAttempts: 4 }, 'ready'],
+    ['failed stays failed', { indexingStatus: 'failed', indexReady: false, failedAttempts: 9 }, 'failed'],
   ])('%s → %s', (_name, f, expected) => {
     expect(classifyRepo(facts(f), T)).toBe(expected);
   });
