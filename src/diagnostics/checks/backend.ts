@@ -37,7 +37,8 @@ export function dbPathVerdict(status: number, body: string): DbPathVerdict {
 const DB_EXPLAINABLE = new Set(['refused', 'timeout', 'reset']);
 
 const oneLineBody = (text: string) => {
-  const message = (tryJson(text) as { message?: unknown } | undefined)?.message;
+  const doc = tryJson(text) as { message?: unknown; error?: unknown } | undefined;
+  const message = typeof doc?.message === 'string' ? doc.message : doc?.error;
   const t = (typeof message === 'string' ? message : text).trim().replace(/\s+/g, ' ');
   return t ? JSON.stringify(t.length > 140 ? `${t.slice(0, 140)}…` : t) : '(empty body)';
 };
@@ -55,10 +56,7 @@ export const backendCheck: Check<BackendOptions> = {
     const f = findings();
     const url = backendUrl(ctx.env, '/.status');
     const dbUrl = backendUrl(ctx.env, DB_PROBE_PATH);
-    const [out, db] = await Promise.all([
-      ctx.http.request(url, { signal, headers: { accept: 'application/json' } }),
-      ctx.http.request(dbUrl, { signal, headers: { accept: 'application/json' } }),
-    ]);
+    const out = await ctx.http.request(url, { signal, headers: { accept: 'application/json' } });
     if (!out.ok) {
       f.fail(describeFailure(out.failure, url));
       const outcome = f.done(`unreachable: ${describeFailure(out.failure, 'AUTH_BASE_URL')}`);
@@ -95,6 +93,7 @@ export const backendCheck: Check<BackendOptions> = {
     }
 
     // Does the backend reach its database? /.status cannot tell.
+    const db = await ctx.http.request(dbUrl, { signal, headers: { accept: 'application/json' } });
     let dbFailure: string | undefined;
     if (!db.ok) {
       f.warn(`GET ${DB_PROBE_PATH}: ${describeFailure(db.failure, dbUrl)}; whether the backend reaches its database is not known`);

@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCtxTables } from '../../support/ctx-schema.js';
 import { startFakeBackend, type FakeBackend } from '../../support/fake-backend.js';
+import { addCtxAuth, type FakeCtxAuth } from '../../support/fake-ctx-auth.js';
+import { createTestDatabase, withDatabase, type TestDatabase } from '../../support/pg.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort } from '../../support/net.js';
 
@@ -81,6 +84,71 @@ describe('backend check', () => {
     const { backend: r } = await run(['backend']);
     expect(r!.status).toBe('fail');
     expect(r!.summary).toMatch(/connection refused/);
+  });
+});
+
+describe('backend check: the database behind the process', () => {
+  let db: TestDatabase;
+  let withDb: FakeBackend;
+  let auth: FakeCtxAuth;
+  beforeAll(async () => {
+    db = await createTestDatabase('backend_db');
+    await createCtxTables(db, { openworkflowSchema: false });
+    withDb = await startFakeBackend();
+    auth = addCtxAuth(withDb, { databaseUrl: db.url });
+  });
+  afterAll(async () => {
+    await auth.close();
+    await withDb.close();
+    await db.drop();
+  });
+  afterEach(() => auth.setDatabase(db.url));
+
+  const runWith = async (env: Record<string, string | undefined>) => {
+    h = buildBot({ env: { AUTH_BASE_URL: withDb.url, DATABASE_URL: db.url, ...env } });
+    return run(['backend']);
+  };
+
+  it('reads a route that needs Postgres (the public invitation lookup, 404 for an unknown id)', async () => {
+    const { backend: r } = await runWith({});
+    expect(r!.status).toBe('ok');
+    expect(r!.details.join('\n')).toMatch(/✓ GET \/\.auth\/api\/v1\/public\/invitations\/ctx-ops-probe → 404 "Invitation not found or expired" in [\d.]+ ms: a route that reads Postgres answers/);
+  });
+
+  it('fails when its database is gone while /.status stays 200 (the false green of /.status alone)', async () => {
+    await auth.setDatabase(withDatabase(db.url, 'ctxops_gone_db'));
+    const { backend: r } = await runWith({});
+    expect(r!.status).toBe('fail');
+    expect(r!.summary).toBe('up, but cannot use its database: "database \\"ctxops_gone_db\\" does not exist"');
+    expect(r!.details.join('\n')).toMatch(/✓ GET \/\.status → 200/);
+    expect(r!.details.join('\n')).toMatch(/sign-in, MCP and every API call fail while \/\.status stays 200/);
+  });
+
+  it('names Postgres as the likely cause, with the reason, when the backend refuses and Postgres fails too', async () => {
+    const [b, p] = [await closedPort(), await closedPort()];
+    const { backend: r, postgres } = await runWith({ AUTH_BASE_URL: `http://127.0.0.1:${b}`, DATABASE_URL: `postgres://postgres@127.0.0.1:${p}/ctx` });
+    expect(postgres!.status).toBe('fail');
+    expect(r!.status).toBe('fail');
+    expect(r!.rootCause).toBe('postgres');
+    expect(r!.rootCauseReason).toMatch(/the ctx\| backend exits at start when its database is missing or unreachable/);
+    expect(r!.details.at(-1)).toMatch(/^· likely cause: Postgres is failing; the ctx\| backend exits at start/);
+  });
+
+  it('does not blame Postgres when ctx-ops simply has no DATABASE_URL, nor for a failure Postgres cannot cause', async () => {
+    const b = await closedPort();
+    let { backend: r } = await runWith({ AUTH_BASE_URL: `http://127.0.0.1:${b}`, DATABASE_URL: undefined });
+    expect(r!.status).toBe('fail');
+    expect(r!.rootCause).toBeUndefined();
+    await h!.close();
+    const p = await closedPort();
+    withDb.setStatus('notCtx');
+    try {
+      ({ backend: r } = await runWith({ DATABASE_URL: `postgres://postgres@127.0.0.1:${p}/ctx` }));
+      expect(r!.summary).toBe('answers, but not like a ctx| backend');
+      expect(r!.rootCause).toBeUndefined();
+    } finally {
+      withDb.setStatus('healthy');
+    }
   });
 });
 
