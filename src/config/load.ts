@@ -202,6 +202,8 @@ function collectSecrets(env: LoadOptions['env'], envs: Environment[], storeUrl: 
     for (const [k, v] of Object.entries(vars)) {
       if (!v) continue;
       if (SECRET_NAME.test(k)) add(v);
+      // "<version>:<secret>,…": each secret is a secret on its own too.
+      if (k === 'BETTER_AUTH_SECRETS') for (const entry of v.split(',')) add(entry.slice(entry.indexOf(':') + 1).trim());
       for (const cred of urlCredentials(v)) add(cred);
     }
   };
