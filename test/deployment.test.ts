@@ -139,6 +139,13 @@ describe('a whole fake deployment', () => {
       says: { postgres: [/database "ctxops_deployment_db_is_gone" does not exist/], backend: [/likely cause: Postgres is failing; the ctx\| backend exits at start when its database is missing or unreachable/] },
     },
     'UI proxy refused': { plant: async () => d.backend.setUi('proxyRefused'), undo: () => d.backend.setUi('healthy'), red: ['ui:fail'], exit: 1 },
+    'UI serves its HTML but not the script it names': {
+      plant: async () => d.backend.setUi('assetsMissing'),
+      undo: () => d.backend.setUi('healthy'),
+      red: ['ui:fail'],
+      exit: 1,
+      says: { ui: [/^the page loads but its script answers HTTP 404$/] },
+    },
     'AUTH_SECRET rotated on the deployment after the keys were made': {
       plant: async () => {
         d.auth.set({ authSecret: ROTATED });

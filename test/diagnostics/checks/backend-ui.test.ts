@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { firstScript } from '../../../src/diagnostics/checks/ui.js';
 import { createCtxTables } from '../../support/ctx-schema.js';
 import { startFakeBackend, type FakeBackend } from '../../support/fake-backend.js';
 import { addCtxAuth, type FakeCtxAuth } from '../../support/fake-ctx-auth.js';
@@ -19,6 +20,7 @@ afterEach(async () => {
   backend.setStatus('healthy');
   backend.setUi('healthy');
 });
+
 
 function bot(yaml = '', env: Record<string, string> = {}) {
   h = buildBot({ env: { AUTH_BASE_URL: backend.url, UI_PROXY_URL: 'http://ui:3002', ...env }, yaml });
@@ -158,7 +160,23 @@ describe('ui check', () => {
     const { ui } = await run(['ui']);
     expect(ui!.status).toBe('ok');
     expect(ui!.summary).toMatch(/serving the app/);
+    expect(ui!.details.join('\n')).toMatch(/✓ the app's script \/assets\/index-Bx7c2d\.js → 200/);
   });
+
+  it('fails when the HTML loads but the script it names does not (the page stays blank)', async () => {
+    bot();
+    backend.setUi('assetsMissing');
+    const { ui } = await run(['ui']);
+    expect(ui!.status).toBe('fail');
+    expect(ui!.summary).toBe('the page loads but its script answers HTTP 404');
+    expect(ui!.details.join('\n')).toMatch(/script \/assets\/index-Bx7c2d\.js answered HTTP 404 .*does not serve the assets its own HTML names/);
+  });
+
+  it.each([
+    ['<script type="module" src="/assets/a.js"></script>', '/assets/a.js'],
+    ['<script src="https://cdn.example.com/x.js"></script><link rel="modulepreload" href="/_build/m.js">', '/_build/m.js'],
+    ['<script>inline()</script>', null],
+  ])('firstScript(%s) → %s', (html, want) => expect(firstScript(html, 'http://127.0.0.1:3000/')?.pathname ?? null).toBe(want));
 
   it.each(['proxyRefused', 'badGateway'] as const)('names UI_PROXY_URL when the proxy fails (%s)', async (fault) => {
     bot();
