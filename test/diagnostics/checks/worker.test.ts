@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queueVerdict, runProblemStatus, workerRunbook } from '../../../src/diagnostics/checks/worker.js';
 import { runProblem, type RunProblem } from '../../../src/diagnostics/openworkflow-runs.js';
 import { ago, createCtxTables, createOpenWorkflowTables, fromNow, insertForgeConnection, insertOrg, insertRepo, insertRun, insertStepAttempt, truncateCtxTables, withRole } from '../../support/ctx-schema.js';
+import { createJwkssTable, insertJwk, makeJwk } from '../../support/better-auth-keys.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { migrateOpenWorkflow, runFailingIngestion } from '../../support/openworkflow.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
@@ -12,6 +13,7 @@ const DOCUMENTED_GRANTS = [
   'GRANT CONNECT ON DATABASE {db} TO {role}',
   'GRANT USAGE ON SCHEMA public, drizzle, openworkflow TO {role}',
   'GRANT SELECT ON public.organizations, public.repositories, public.connections, public.confluence_sync_targets TO {role}',
+  'GRANT SELECT ON public.jwkss TO {role}',
   'GRANT SELECT ON drizzle.__drizzle_migrations TO {role}',
   'GRANT SELECT ON openworkflow.workflow_runs, openworkflow.step_attempts TO {role}',
   'GRANT pg_monitor TO {role}',
@@ -268,6 +270,8 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
   it('needs no more than the read-only role documented in docs/checks-postgres.md', async () => {
     await db.query(`CREATE SCHEMA IF NOT EXISTS drizzle`);
     await db.query(`CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint, name text, applied_at timestamptz)`);
+    await createJwkssTable(db);
+    await insertJwk(db, await makeJwk('documented-role-auth-secret-0123456789abcdef'));
     const org = await insertOrg(db, { slug: 'acme' });
     await insertRepo(db, { orgId: org, name: 'acme/api' });
     await insertForgeConnection(db, { orgId: org, config: { status: 'installed', provisionStatus: 'succeeded', atlassianOAuthClientId: 'cid', atlassianOAuthClientSecret: 'csecret' } });
@@ -276,9 +280,12 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
     try {
       // Exactly the statements of the docs.
       const report = await withRole(db, DOCUMENTED_GRANTS, async (url) => {
-        h = buildBot({ env: { DATABASE_URL: url, CONFLUENCE_FORGE_INSTALL_URL: 'https://developer.atlassian.com/console/install/x' } });
+        const closed = `http://127.0.0.1:${await closedPort()}`;
+        h = buildBot({
+          env: { DATABASE_URL: url, CONFLUENCE_FORGE_INSTALL_URL: 'https://developer.atlassian.com/console/install/x', AUTH_SECRET: 'documented-role-auth-secret-0123456789abcdef', AUTH_BASE_URL: closed, CODESEARCH_URL: closed },
+        });
         try {
-          return await h.bot.core.diagnostics.run('default', { only: ['postgres', 'migrations', 'indexing', 'worker', 'confluence'], maxAgeMs: 0 });
+          return await h.bot.core.diagnostics.run('default', { only: ['postgres', 'migrations', 'indexing', 'worker', 'confluence', 'auth'], maxAgeMs: 0 });
         } finally {
           await h.close();
           h = undefined;
@@ -287,6 +294,8 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
       expect(JSON.stringify(report.checks)).not.toMatch(/permission denied|insufficient privilege/i);
       const status = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
       expect(status).toMatchObject({ postgres: 'ok', migrations: 'ok', indexing: 'ok', worker: 'warn', confluence: 'warn' });
+      // The signing keys were read with the documented GRANT (the backend itself is not running here).
+      expect(report.checks.find((c) => c.id === 'auth')!.details.join('\n')).toMatch(/ctx-ops's AUTH_SECRET opens the newest signing key in jwkss/);
       expect(report.checks.find((c) => c.id === 'confluence')!.details.join('\n')).toContain('confluence-sync-content: 1 failed in 24 h; latest');
     } finally {
       await db.query('DROP SCHEMA drizzle CASCADE');
