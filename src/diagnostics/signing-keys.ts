@@ -139,8 +139,10 @@ type Queryable = Pick<pg.ClientBase, 'query'>;
 export async function readSigningKeys(client: Queryable, secrets: SecretSet): Promise<SigningKeysEvidence> {
   if ((await missingTables(client, ['jwkss'])).length) return { kind: 'unavailable', reason: 'table jwkss does not exist (ctx|\'s migrations have not run?)' };
   const { rows } = await client.query<{ id: string; private_key: string; created_at: Date; expired: boolean; total: number }>(
-    `SELECT id, private_key, created_at, coalesce(expires_at < now(), false) AS expired, count(*) OVER ()::int AS total
-       FROM jwkss ORDER BY created_at DESC LIMIT ${MAX_KEYS}`,
+    // The columns are timestamps without time zone holding UTC wall time (drizzle writes toISOString()).
+    `SELECT id, private_key, created_at AT TIME ZONE 'UTC' AS created_at, coalesce(expires_at < (now() AT TIME ZONE 'UTC'), false) AS expired,
+            count(*) OVER ()::int AS total
+       FROM jwkss ORDER BY jwkss.created_at DESC LIMIT ${MAX_KEYS}`,
   );
   if (!rows.length) return { kind: 'no-keys' };
   const readings: KeyReading[] = rows.map((r) => ({ id: r.id, createdAt: r.created_at, expired: r.expired, ...openPrivateKey(r.private_key, secrets) }));
