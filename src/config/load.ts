@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Check } from '../diagnostics/types.js';
 import { ctxEnvSchema, SECRET_NAME, type CtxEnv } from './ctx-env.js';
 import { parseEnvFile } from './env-file.js';
+import { parseOtelHeaders } from './otel-headers.js';
 import { ConfigError, zodProblems, type ConfigProblem } from './problems.js';
 import { botEnvSchema, buildYamlSchema, type BotEnv, type YamlConfig } from './schema.js';
 import type { Config, Environment, SlackConfig } from './types.js';
@@ -202,6 +203,10 @@ function collectSecrets(env: LoadOptions['env'], envs: Environment[], storeUrl: 
     for (const [k, v] of Object.entries(vars)) {
       if (!v) continue;
       if (SECRET_NAME.test(k)) add(v);
+      // "<version>:<secret>,…": each secret is a secret on its own too.
+      if (k === 'BETTER_AUTH_SECRETS') for (const entry of v.split(',')) add(entry.slice(entry.indexOf(':') + 1).trim());
+      // "key=value,…": the telemetry check sends these values to the collector, so each is masked too.
+      if (k === 'OTEL_EXPORTER_OTLP_HEADERS') for (const value of Object.values(parseOtelHeaders(v))) add(value);
       for (const cred of urlCredentials(v)) add(cred);
     }
   };

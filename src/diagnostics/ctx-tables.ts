@@ -43,3 +43,18 @@ export function isStatementError(err: unknown): boolean {
 export function quoteIdentifier(name: string): string | null {
   return /^[a-zA-Z_]\w*$/.test(name) && Buffer.byteLength(name) <= 63 ? `"${name}"` : null;
 }
+
+/** "acme/api (org acme)" per repository id, for ids found in job inputs; missing tables give an empty map. */
+export async function repositoryLabels(client: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const missing = await missingTables(client, ['repositories', 'organizations']);
+  if (missing.includes('repositories')) return new Map();
+  const org = missing.includes('organizations') ? 'r.org_id' : 'coalesce(o.slug, r.org_id)';
+  const join = missing.includes('organizations') ? '' : 'LEFT JOIN organizations o ON o.id = r.org_id';
+  const { rows } = await client.query<{ id: string; name: string; org: string }>(
+    `SELECT r.id, r.name, ${org} AS org FROM repositories r ${join} WHERE r.id = ANY($1::text[])`,
+    [wanted],
+  );
+  return new Map(rows.map((r) => [r.id, `${r.name} (org ${r.org})`]));
+}

@@ -267,3 +267,117 @@ export async function oldestDue(client: Queryable, quoted: string, filter?: Work
   const r = rows[0];
   return r ? { workflowName: r.workflow_name, status: r.status, leased: r.leased && r.status === 'running', dueMs: Number(r.due_ms), attempts: r.attempts } : null;
 }
+
+/**
+ * An active run (pending, running or parked) whose steps have been failing: OpenWorkflow
+ * retries a failed step with backoff (10 attempts by default; the run goes back to
+ * `pending` with `error` kept, or stays `running` when the step retries in place), and only
+ * marks the run `failed` at the end, so "no run failed" does not mean "nothing is failing".
+ */
+export interface RetryingRun {
+  id: string;
+  workflowName: string;
+  status: string;
+  /** `input.repositoryId` / `input.orgId` (ctx|'s ingestion and index workflows). */
+  repositoryId: string | null;
+  orgId: string | null;
+  failedInWindow: number;
+  failedTotal: number;
+  /** now - the first failed attempt in the window. */
+  firstAgoMs: number | null;
+  /** now - the latest failed attempt. */
+  lastAgoMs: number | null;
+  lastStep: string | null;
+  lastError: string | null;
+  /** The error the run itself keeps while it waits for its next attempt. */
+  runError: string | null;
+  /** A pending run waits until available_at: the next retry. */
+  nextRetryInMs: number | null;
+}
+
+/**
+ * Active runs with failed step attempts within the window (or a kept error from a failure
+ * within it), most failures first. Works on the tables of openworkflow 0.8 and 0.9 alike:
+ * only columns both create are read.
+ */
+export async function retryingRuns(client: Queryable, quoted: string, windowMs: number, filter?: WorkflowFilter, limit = 10): Promise<RetryingRun[]> {
+  const f = filterSql(filter, 3, 'r.');
+  const since = `now() - make_interval(secs => $1::double precision / 1000)`;
+  const at = 'coalesce(sa.finished_at, sa.created_at)';
+  const { rows } = await client.query<{
+    id: string;
+    workflow_name: string;
+    status: string;
+    repository_id: string | null;
+    org_id: string | null;
+    failed_in_window: number;
+    failed_total: number;
+    first_ago_ms: string | null;
+    last_ago_ms: string | null;
+    last_step: string | null;
+    last_error: string | null;
+    run_error: string | null;
+    next_retry_ms: string | null;
+  }>(
+    `SELECT r.id, r.workflow_name, r.status,
+            CASE WHEN jsonb_typeof(r.input) = 'object' THEN r.input->>'repositoryId' END AS repository_id,
+            CASE WHEN jsonb_typeof(r.input) = 'object' THEN r.input->>'orgId' END AS org_id,
+            fa.failed_in_window, fa.failed_total,
+            (extract(epoch FROM now() - fa.first_at) * 1000)::text AS first_ago_ms,
+            (extract(epoch FROM now() - fa.last_at) * 1000)::text AS last_ago_ms,
+            la.step_name AS last_step, la.message AS last_error,
+            ${errorMessage('r.error')} AS run_error,
+            CASE WHEN r.status = 'pending' AND r.available_at > now() THEN (extract(epoch FROM r.available_at - now()) * 1000)::text END AS next_retry_ms
+       FROM ${quoted}.workflow_runs r
+       CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE ${at} >= ${since})::int AS failed_in_window,
+                count(*)::int AS failed_total,
+                min(${at}) FILTER (WHERE ${at} >= ${since}) AS first_at,
+                max(${at}) AS last_at
+           FROM ${quoted}.step_attempts sa
+          WHERE sa.namespace_id = r.namespace_id AND sa.workflow_run_id = r.id AND sa.status = 'failed'
+       ) fa
+       LEFT JOIN LATERAL (
+         SELECT sa.step_name, ${errorMessage('sa.error')} AS message
+           FROM ${quoted}.step_attempts sa
+          WHERE sa.namespace_id = r.namespace_id AND sa.workflow_run_id = r.id AND sa.status = 'failed'
+          ORDER BY ${at} DESC LIMIT 1
+       ) la ON TRUE
+      WHERE r.status IN ('pending', 'running', 'sleeping') AND ${f.sql}
+        AND (fa.failed_in_window > 0 OR (r.error IS NOT NULL AND r.updated_at >= ${since}))
+      ORDER BY fa.failed_in_window DESC, fa.last_at DESC NULLS LAST, r.id
+      LIMIT $2`,
+    [windowMs, limit, ...f.params],
+  );
+  const num = (v: string | null) => (v === null ? null : Number(v));
+  return rows.map((r) => ({
+    id: r.id,
+    workflowName: r.workflow_name,
+    status: r.status,
+    repositoryId: r.repository_id,
+    orgId: r.org_id,
+    failedInWindow: r.failed_in_window,
+    failedTotal: r.failed_total,
+    firstAgoMs: num(r.first_ago_ms),
+    lastAgoMs: num(r.last_ago_ms),
+    lastStep: r.last_step,
+    lastError: r.last_error,
+    runError: r.run_error,
+    nextRetryInMs: num(r.next_retry_ms),
+  }));
+}
+
+/** "5 failed step attempts in the last 60 min (first 9 min ago, latest 1 min ago, step resolve-ref): resolve-ref failed to fetch" */
+export function describeRetries(r: RetryingRun, windowMinutes: number): string {
+  const error = r.lastError ?? r.runError;
+  const when = [r.firstAgoMs !== null && r.failedInWindow > 1 ? `first ${formatAge(r.firstAgoMs)} ago` : '', r.lastAgoMs !== null ? `latest ${formatAge(r.lastAgoMs)} ago` : '', r.lastStep ? `step ${r.lastStep}` : '']
+    .filter(Boolean)
+    .join(', ');
+  const count = r.failedInWindow
+    ? `${r.failedInWindow} failed step attempt${r.failedInWindow === 1 ? '' : 's'} in the last ${windowMinutes} min${r.failedTotal > r.failedInWindow ? ` (${r.failedTotal} in all)` : ''}`
+    : 'a failed attempt, kept as the run\'s error';
+  const next = r.nextRetryInMs !== null ? `; the run is pending, next attempt in ${formatAge(r.nextRetryInMs)}` : `; the run is ${r.status}`;
+  return `${count}${when ? ` (${when})` : ''}${error ? `: ${excerpt(error)}` : ''}${next}`;
+}
+
+export const INGESTION_WORKFLOWS = ['repository-ingestion', 'repository-index'] as const;

@@ -4,7 +4,7 @@ import type { Redactor } from '../log/redactor.js';
 import type { Store } from '../store/store.js';
 import type { HttpClient } from './http-client.js';
 import type { PgAccess } from './pg-access.js';
-import { attributeRootCauses, overallStatus } from './status-rules.js';
+import { attributeLikelyCauses, attributeRootCauses, overallStatus } from './status-rules.js';
 import type { Check, CheckResult, StatusReport } from './types.js';
 
 export interface ChecksSettings {
@@ -38,8 +38,10 @@ export interface Diagnostics {
   titles: Readonly<Record<string, string>>;
 }
 
+type RawResult = CheckResult & { independent?: boolean; local?: boolean };
+
 interface CacheEntry {
-  promise: Promise<CheckResult & { independent?: boolean }>;
+  promise: Promise<RawResult>;
   startedAt: number;
   settledAt?: number;
 }
@@ -61,6 +63,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
   const byId = new Map(deps.checks.map((c) => [c.id, c]));
   const dependsOn = Object.fromEntries(deps.checks.map((c) => [c.id, c.dependsOn]));
   const titles = Object.fromEntries(deps.checks.map((c) => [c.id, c.title]));
+  const likely = Object.fromEntries(deps.checks.map((c) => [c.id, c.likelyCauses ?? {}]));
   const cache = new Map<string, CacheEntry>();
 
   const optionsFor = (id: string) => {
@@ -74,16 +77,17 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       if (wanted.has(id) || !byId.has(id)) return;
       wanted.add(id);
       for (const d of dependsOn[id] ?? []) visit(d);
+      for (const d of Object.keys(likely[id] ?? {})) visit(d);
     };
     ids.forEach(visit);
     return deps.checks.filter((c) => wanted.has(c.id));
   };
 
-  const execute = async (env: Environment, check: Check): Promise<CheckResult & { independent?: boolean }> => {
+  const execute = async (env: Environment, check: Check): Promise<RawResult> => {
     const options = optionsFor(check.id);
     const log = deps.log.child({ check: check.id, env: env.name });
     const started = performance.now();
-    const finish = (r: Omit<CheckResult, 'id' | 'durationMs'> & { independent?: boolean }): CheckResult & { independent?: boolean } => ({
+    const finish = (r: Omit<CheckResult, 'id' | 'durationMs'> & { independent?: boolean; local?: boolean }): RawResult => ({
       id: check.id,
       ...r,
       summary: deps.redactor.scrub(r.summary),
@@ -147,7 +151,10 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       const maxAge = opts.maxAgeMs ?? deps.settings.cacheMs;
       const entries = selected.map((c) => runCached(env, c, maxAge));
       const results = await Promise.all(entries.map((e) => e.promise));
-      const checks = attributeRootCauses(results, dependsOn).map(({ independent: _own, ...r }) => r);
+      const attributed = attributeLikelyCauses(attributeRootCauses(results, dependsOn), likely, titles);
+      const checks = attributed.map(({ independent: _own, local: _local, ...r }) =>
+        r.rootCauseReason ? { ...r, details: [...r.details, `· likely cause: ${titles[r.rootCause!] ?? r.rootCause} is failing; ${r.rootCauseReason}`] } : r,
+      );
       const oldest = Math.min(...entries.map((e) => e.startedAt));
       return {
         environment: env.name,
@@ -158,3 +165,4 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
     },
   };
 }
+

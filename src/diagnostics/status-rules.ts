@@ -44,7 +44,55 @@ export function attributeRootCauses<R extends Pick<CheckResult, 'id' | 'status' 
   });
 }
 
-/** The first line people read: the verdict, led by the root cause when there is one. */
+/**
+ * Causes across components that are not dependencies of every path: a check that fails
+ * on its own (no rootCause, not `independent`) is attributed to a failing likely cause
+ * (not `local`) with the reason its check gave, and so is everything it explained. E.g. the
+ * backend refusing connections while Postgres fails: upstream's backend exits at start
+ * without its database, so Postgres is named, and UI, sign-in and MCP follow.
+ */
+export function attributeLikelyCauses<R extends Pick<CheckResult, 'id' | 'status' | 'rootCause' | 'rootCauseReason'> & { independent?: boolean; local?: boolean }>(
+  results: R[],
+  likelyCauses: Readonly<Record<string, Readonly<Record<string, string>>>>,
+  titles: Readonly<Record<string, string>> = {},
+): R[] {
+  const out = results.map((r) => ({ ...r }));
+  const byId = new Map(out.map((r) => [r.id, r]));
+  for (const r of out) {
+    if ((r.status !== 'fail' && r.status !== 'warn') || r.rootCause || r.independent) continue;
+    for (const [causeId, reason] of Object.entries(likelyCauses[r.id] ?? {})) {
+      const cause = byId.get(causeId);
+      if (!cause || cause.status !== 'fail' || cause.local) continue;
+      const root = cause.rootCause ?? causeId;
+      if (root === r.id) continue;
+      r.rootCause = root;
+      r.rootCauseReason = reason;
+      for (const d of out) {
+        if (d.rootCause === r.id) {
+          d.rootCause = root;
+          d.rootCauseReason ??= `${titles[r.id] ?? r.id} fails because of it: ${reason}`;
+        }
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The roots of a report, most important first: failures before warnings, then those that
+ * explain the most other checks, then table order.
+ */
+export function rootsFirst<C extends Pick<CheckResult, 'id' | 'status' | 'rootCause'>>(checks: C[]): C[] {
+  const explained = (id: string) => checks.filter((c) => c.rootCause === id).length;
+  return checks
+    .map((c, order) => ({ c, order }))
+    .filter(({ c }) => (c.status === 'fail' || c.status === 'warn') && !c.rootCause)
+    .sort((a, b) => RANK[b.c.status] - RANK[a.c.status] || explained(b.c.id) - explained(a.c.id) || a.order - b.order)
+    .map(({ c }) => c);
+}
+
+/** The first line people read: the verdict, led by the root cause(s), then what they break. */
 export function headline(report: Pick<StatusReport, 'environment' | 'checks' | 'overall'>, titles: Readonly<Record<string, string>> = {}): string {
   const name = (id: string) => titles[id] ?? id;
   const env = report.environment;
@@ -53,12 +101,13 @@ export function headline(report: Pick<StatusReport, 'environment' | 'checks' | '
   const considered = report.checks.filter((c) => c.status !== 'skip').length;
   if (report.overall === 'ok') return `All ${considered} checks healthy on ${env}`;
 
-  const roots = [...fails, ...warns].filter((c) => !c.rootCause);
+  const roots = rootsFirst(report.checks);
   const explained = (rootId: string) => report.checks.filter((c) => c.rootCause === rootId).map((c) => name(c.id));
   const parts = roots.slice(0, 3).map((r) => {
     const downstream = explained(r.id);
     const what = `${name(r.id)} ${r.status === 'fail' ? 'failing' : 'degraded'}`;
-    return downstream.length ? `${what} (also breaks ${downstream.join(', ')})` : what;
+    const shown = downstream.length > 5 ? `${downstream.slice(0, 4).join(', ')} and ${downstream.length - 4} more` : downstream.join(', ');
+    return downstream.length ? `${what} (also breaks ${shown})` : what;
   });
   if (roots.length > 3) parts.push(`${roots.length - 3} more`);
   const counts = [fails.length && `${fails.length} failing`, warns.length && `${warns.length} warning`].filter(Boolean).join(', ');

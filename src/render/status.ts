@@ -1,4 +1,4 @@
-import { headline } from '../diagnostics/status-rules.js';
+import { headline, rootsFirst } from '../diagnostics/status-rules.js';
 import type { CheckResult, Status, StatusReport } from '../diagnostics/types.js';
 import type { Block, OutMessage } from '../handlers/types.js';
 import { actions, context, escapeMrkdwn, md, mdWithButton } from './blocks.js';
@@ -29,6 +29,7 @@ export function statusJson(report: StatusReport) {
       details: c.details,
       durationMs: c.durationMs,
       ...(c.rootCause ? { rootCause: c.rootCause } : {}),
+      ...(c.rootCauseReason ? { rootCauseReason: c.rootCauseReason } : {}),
       ...(c.runbook ? { runbook: c.runbook } : {}),
     })),
   };
@@ -56,7 +57,7 @@ export function renderStatus(report: StatusReport, opts: StatusRenderOptions): O
   const meta = `checked ${clock(report.checkedAt)} · ${report.checks.length} checks in ${timing(slowest)}${opts.requestedBy ? ` · re-run by <@${opts.requestedBy}>` : ''}`;
 
   const blocks: Block[] = [md(`*${escapeMrkdwn(verdict)}*`), context(meta)];
-  const roots = report.checks.filter((c) => c.status === 'fail' && !c.rootCause && report.checks.some((d) => d.rootCause === c.id));
+  const roots = rootsFirst(report.checks).filter((c) => c.status === 'fail' && report.checks.some((d) => d.rootCause === c.id));
   for (const r of roots) {
     blocks.push(md(`*Root cause:* ${titles[r.id] ?? r.id}: ${escapeMrkdwn(r.summary)}${r.runbook ? `\nRunbook: \`/ctx runbook ${r.runbook}\`` : ''}`));
   }
@@ -109,7 +110,7 @@ export function renderCheckDetail(report: StatusReport, id: string, titles: Titl
   const lines = c.details.length ? c.details : ['(no conditions recorded)'];
   const blocks: Block[] = [md(`*${escapeMrkdwn(head)}*`)];
   for (const chunk of chunkDetails(lines)) blocks.push(md(chunk));
-  if (cause) blocks.push(md(`*Root cause:* ${titles[cause.id] ?? cause.id} is failing: ${escapeMrkdwn(cause.summary)}`));
+  if (cause) blocks.push(md(`*Root cause:* ${titles[cause.id] ?? cause.id} is failing: ${escapeMrkdwn(cause.summary)}${c.rootCauseReason ? `\n_Why:_ ${escapeMrkdwn(c.rootCauseReason)}` : ''}`));
   const meta = [`checked ${clock(report.checkedAt)}`, `took ${timing(c.durationMs)}`, `id \`${c.id}\``];
   if (c.runbook) meta.push(`runbook: \`/ctx runbook ${c.runbook}\``);
   blocks.push(context(meta.join(' · ')));

@@ -41,6 +41,12 @@ describe('configuration', () => {
     expect(config.secrets).toEqual(expect.arrayContaining(['a secret with spaces', 'pw-1234']));
   });
 
+  it('treats each secret of BETTER_AUTH_SECRETS as a secret of its own', () => {
+    const { config, cleanup } = buildConfig({ env: { BETTER_AUTH_SECRETS: '2:versioned-secret-two-abcdef, 1:versioned-secret-one-abcdef' } });
+    cleanup();
+    expect(config.secrets).toEqual(expect.arrayContaining(['versioned-secret-two-abcdef', 'versioned-secret-one-abcdef']));
+  });
+
   it('serves several named environments from ctx-ops.yml, each with its own env file', () => {
     const { config, cleanup } = buildConfig({
       env: { DATABASE_URL: 'postgres://host-db/ignored' },

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backendCheck } from '../../src/diagnostics/checks/backend.js';
+import { insertJwk, makeJwk } from '../support/better-auth-keys.js';
 import { createCtxTables, insertOrg, insertRepo } from '../support/ctx-schema.js';
 import { startFakeBackend, type FakeBackend } from '../support/fake-backend.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../support/fake-slack.js';
@@ -45,7 +46,7 @@ beforeAll(async () => {
   await createCtxTables(db, { openworkflowSchema: false });
   await db.query('CREATE TABLE jwkss (id text PRIMARY KEY, public_key text NOT NULL, private_key text NOT NULL, created_at timestamp NOT NULL, expires_at timestamp)');
   bot = await startSlackBot(slack, {
-    env: { AUTH_BASE_URL: backend.url, DATABASE_URL: db.url, CTX_OPS_API_KEY: API_KEY },
+    env: { AUTH_BASE_URL: backend.url, DATABASE_URL: db.url, CTX_OPS_API_KEY: API_KEY, AUTH_SECRET: 'the-rotated-auth-secret-0123456789-abcdef' },
     yaml: ['checks: { cacheMs: 0 }', 'runbooks: { dirs: [team] }', 'permissions:', '  default: { request: [U0ALICE01, U0BOB0001], approve: [U0ALICE01, U0BOB0001], twoPerson: true }'].join('\n'),
     files: RUNBOOKS,
     checks: [backendCheck],
@@ -76,7 +77,8 @@ async function startRunbook(id: string): Promise<{ header: StoredMessage; step1:
 
 describe('a guarded action on a runbook step (real approvals service)', () => {
   it('reset-jwks: Run asks, the requester cannot confirm alone, another approver runs it once, and the step resolves', async () => {
-    await db.query(`INSERT INTO jwkss VALUES ('k1', 'pub', 'enc-old-1', now(), NULL), ('k2', 'pub', 'enc-old-2', now(), NULL)`);
+    // Both made by Better Auth with the previous secret.
+    for (const createdAt of [new Date(Date.now() - 86_400_000), new Date()]) await insertJwk(db, await makeJwk('the-previous-auth-secret-0123456789-abcdef', { createdAt }));
     const { header, step1 } = await startRunbook('keys-reset');
     const run = buttons(step1).find((b) => b.actionId === 'ctx.runbook.run')!;
     expect(run.label).toBe('▶ Reset signing keys');
@@ -85,6 +87,8 @@ describe('a guarded action on a runbook step (real approvals service)', () => {
     const ask = await slack.waitFor(() => threadOf(slack, header.ts).find((m) => buttons(m).some((b) => b.actionId === 'ctx.approval.confirm')));
     expect(text(ask)).toContain('Delete the signing keys (jwkss) on default');
     expect(text(ask)).toContain('2 key pair(s)');
+    // The confirmation says what the evidence is: the secret this environment has does not open them.
+    expect(text(ask)).toMatch(/Evidence: ctx-ops's AUTH_SECRET does not open the newest signing key in jwkss, key \S+ \(created [^)]+\): it was encrypted with another secret; 0 of the 2 keys read open with it/);
     await slack.waitFor(() => text(step1).includes('Reset signing keys requested by <@U0ALICE01>'));
 
     // The requester's own Confirm is refused by the two-person rule; nothing runs.

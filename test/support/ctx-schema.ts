@@ -52,6 +52,24 @@ export async function createOrganizationsTable(db: Sql): Promise<void> {
     )`);
 }
 
+/**
+ * `invitations` (Better Auth organization plugin, schema/auth.ts), read by ctx|'s public
+ * invitation route. inviter_id references users upstream; that table is left out here.
+ */
+export async function createInvitationsTable(db: Sql): Promise<void> {
+  await db.query(`
+    CREATE TABLE IF NOT EXISTS invitations (
+      id text PRIMARY KEY,
+      organization_id text NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+      email text NOT NULL,
+      role text,
+      status text NOT NULL DEFAULT 'pending',
+      expires_at timestamp NOT NULL,
+      created_at timestamp NOT NULL DEFAULT now(),
+      inviter_id text NOT NULL
+    )`);
+}
+
 /** `connections` (schema/connections.ts): provider rows; `config` jsonb holds per-type settings and secrets. */
 export async function createConnectionsTable(db: Sql): Promise<void> {
   await db.query(`
@@ -164,9 +182,10 @@ export async function createOpenWorkflowTables(db: Sql, schema = 'openworkflow')
     )`);
 }
 
-/** Everything above: organizations, connections, repositories, confluence_sync_targets, and (unless false) OpenWorkflow's schema. */
+/** Everything above: organizations, invitations, connections, repositories, confluence_sync_targets, and (unless false) OpenWorkflow's schema. */
 export async function createCtxTables(db: Sql, opts: { openworkflowSchema?: string | false } = {}): Promise<void> {
   await createOrganizationsTable(db);
+  await createInvitationsTable(db);
   await createConnectionsTable(db);
   await createRepositoriesTable(db);
   await createConfluenceSyncTargetsTable(db);
@@ -175,7 +194,7 @@ export async function createCtxTables(db: Sql, opts: { openworkflowSchema?: stri
 
 /** Empties every table createCtxTables made (between tests sharing one database). */
 export async function truncateCtxTables(db: Sql, opts: { openworkflowSchema?: string | false } = {}): Promise<void> {
-  await db.query('TRUNCATE confluence_sync_targets, repositories, connections, organizations CASCADE');
+  await db.query('TRUNCATE confluence_sync_targets, repositories, connections, invitations, organizations CASCADE');
   if (opts.openworkflowSchema !== false) {
     const s = `"${opts.openworkflowSchema ?? 'openworkflow'}"`;
     await db.query(`TRUNCATE ${s}.step_attempts, ${s}.workflow_runs CASCADE`);

@@ -5,7 +5,7 @@ import { delay, hang, json, startFakeHttp, type FakeHttp } from './fake-http.js'
  * Faults are switched per test; other features add their routes with `http.route`.
  */
 export type BackendFault = 'healthy' | 'status500' | 'wrongJson' | 'notCtx' | 'slow' | 'hang' | 'clockSkew';
-export type UiFault = 'healthy' | 'proxyRefused' | 'badGateway' | 'notHtml' | 'hang';
+export type UiFault = 'healthy' | 'proxyRefused' | 'badGateway' | 'notHtml' | 'hang' | 'assetsMissing';
 
 export interface FakeBackend {
   http: FakeHttp;
@@ -15,7 +15,8 @@ export interface FakeBackend {
   close(): Promise<void>;
 }
 
-export const APP_HTML = '<!doctype html><html><head><title>ctx|</title></head><body><div id="root"></div></body></html>';
+export const APP_SCRIPT = '/assets/index-Bx7c2d.js';
+export const APP_HTML = `<!doctype html><html><head><title>ctx|</title><script type="module" src="${APP_SCRIPT}"></script></head><body><div id="root"></div></body></html>`;
 
 export async function startFakeBackend(port = 0): Promise<FakeBackend> {
   const http = await startFakeHttp(port);
@@ -58,7 +59,18 @@ export async function startFakeBackend(port = 0): Promise<FakeBackend> {
           return json(res, 200, { hello: 'world' });
         case 'hang':
           return hang(req, res);
+        case 'assetsMissing':
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          return void res.end(APP_HTML);
       }
+    });
+    http.route('GET', APP_SCRIPT, (_req, res) => {
+      if (fault === 'assetsMissing') {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return void res.end('Not Found');
+      }
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end('import "./chunk.js";');
     });
   };
   setStatus('healthy');

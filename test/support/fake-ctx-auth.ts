@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import pg from 'pg';
+import { makeJwk, type StoredJwk } from './better-auth-keys.js';
 import type { FakeBackend } from './fake-backend.js';
 import { hang, json, type RouteHandler } from './fake-http.js';
 
@@ -7,6 +9,15 @@ import { hang, json, type RouteHandler } from './fake-http.js';
  * The sign-in and MCP/OAuth surface of the ctx| backend, added to a FakeBackend with
  * `http.route`. It follows upstream's order of checks on /mcp (Origin, then orgSlug, then
  * credentials) and answers in the shapes observed on a running upstream backend.
+ *
+ * Its database is real when one is attached (`databaseUrl`): GET jwks reads table jwkss
+ * and, like Better Auth, creates the first key pair (encrypted with the backend's own
+ * AUTH_SECRET, `state.authSecret`) when it is empty; the public invitation route reads
+ * invitations ⋈ organizations. When the database is gone or the pool was closed
+ * (`closePool()`, what upstream's SIGTERM handler does), those routes answer 500 exactly as
+ * upstream does (jwks: an empty 500 from Better Auth's router; ctx|'s own route: 500
+ * {"message": <driver error>}) while /.status, the metadata documents and cookie-less
+ * get-session keep answering. Without a database attached it keeps its keys in memory.
  */
 export type McpFault =
   | 'healthy'
@@ -20,7 +31,8 @@ export type McpFault =
   | 'openidOnly'
   | 'hang';
 
-export type SessionFault = 'healthy' | 'decryptFailed' | 'dbDown' | 'hang';
+/** Cookie-less get-session never touches the database or the keys upstream: only a hang is a fault. */
+export type SessionFault = 'healthy' | 'hang';
 
 export interface CtxAuthState {
   /** AUTH_BASE_URL as the running backend sees it (defaults to the fake's own URL). */
@@ -29,6 +41,8 @@ export interface CtxAuthState {
   providers: string[];
   mcp: McpFault;
   session: SessionFault;
+  /** The AUTH_SECRET the running backend has: it encrypts the keys it creates. */
+  authSecret: string;
 }
 
 export interface FakeCtxAuth {
@@ -39,13 +53,44 @@ export interface FakeCtxAuth {
   orgSlugs: string[];
   set(patch: Partial<CtxAuthState>): void;
   reset(): void;
+  /** Points the backend's pool at another database (or none: keys kept in memory). */
+  setDatabase(url: string | null): Promise<void>;
+  /** Ends the pool and keeps using it, as upstream does after SIGTERM. */
+  closePool(): Promise<void>;
+  close(): Promise<void>;
 }
+
+export interface CtxAuthOptions {
+  databaseUrl?: string;
+  authSecret?: string;
+}
+
+/** The id the backend check looks up (see DB_PROBE_PATH). */
+export const PROBE_INVITATION_PATH = '/.auth/api/v1/public/invitations/ctx-ops-probe';
 
 const isLoopback = (h: string) => h === 'localhost' || h === '127.0.0.1' || h === '::1' || h === '[::1]' || h.endsWith('.localhost');
 
-export function addCtxAuth(backend: FakeBackend): FakeCtxAuth {
-  const defaults = (): CtxAuthState => ({ authBaseUrl: backend.url, allowedOrigins: [], providers: [], mcp: 'healthy', session: 'healthy' });
+export const FAKE_BACKEND_SECRET = 'fake-backend-auth-secret-0123456789-abcdef';
+
+export function addCtxAuth(backend: FakeBackend, opts: CtxAuthOptions = {}): FakeCtxAuth {
+  const defaults = (): CtxAuthState => ({
+    authBaseUrl: backend.url,
+    allowedOrigins: [],
+    providers: [],
+    mcp: 'healthy',
+    session: 'healthy',
+    authSecret: opts.authSecret ?? FAKE_BACKEND_SECRET,
+  });
   const state = defaults();
+  let pool: pg.Pool | null = null;
+  const memoryKeys: StoredJwk[] = [];
+  const setDatabase = async (url: string | null) => {
+    const old = pool;
+    pool = url ? new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 3000 }) : null;
+    pool?.on('error', () => {});
+    if (old && !(old as unknown as { ending?: boolean }).ending) await old.end().catch(() => {});
+  };
+  if (opts.databaseUrl) void setDatabase(opts.databaseUrl);
   const held: Socket[] = [];
   const orgSlugs: string[] = [];
   const hold = (req: IncomingMessage, res: ServerResponse) => {
@@ -62,12 +107,51 @@ export function addCtxAuth(backend: FakeBackend): FakeCtxAuth {
     switch (state.session) {
       case 'healthy':
         return json(res, 200, 'null');
-      case 'decryptFailed':
-        return json(res, 500, { message: 'Failed to decrypt private key' });
-      case 'dbDown':
-        return json(res, 500, { message: 'Failed to get session' });
       case 'hang':
         return hold(req, res);
+    }
+  });
+
+  // Better Auth's jwt plugin: every key's public half; the first key pair is created on demand.
+  const allKeys = async (): Promise<Array<{ id: string; publicKey: string }>> => {
+    if (!pool) {
+      if (!memoryKeys.length) memoryKeys.push(await makeJwk(state.authSecret));
+      return memoryKeys;
+    }
+    const read = () => pool!.query<{ id: string; public_key: string }>('SELECT id, public_key FROM jwkss');
+    let { rows } = await read();
+    if (!rows.length) {
+      const k = await makeJwk(state.authSecret);
+      await pool.query('INSERT INTO jwkss (id, public_key, private_key, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [k.id, k.publicKey, k.privateKey, k.createdAt, k.expiresAt]);
+      ({ rows } = await read());
+    }
+    return rows.map((x) => ({ id: x.id, publicKey: x.public_key }));
+  };
+  r('GET', '/.auth/api/v1/auth/jwks', async (_req, res) => {
+    try {
+      const keys = await allKeys();
+      return json(res, 200, { keys: keys.map((k) => ({ alg: 'EdDSA', crv: 'Ed25519', ...JSON.parse(k.publicKey), kid: k.id })) });
+    } catch {
+      // better-call's router on a non-API error: an empty 500.
+      res.writeHead(500);
+      return void res.end();
+    }
+  });
+
+  // ctx|'s public invitation lookup: a read of Postgres without a session.
+  r('GET', PROBE_INVITATION_PATH, async (_req, res) => {
+    if (!pool) return json(res, 404, { error: 'Invitation not found or expired' });
+    try {
+      const { rows } = await pool.query(
+        `SELECT i.email, o.name FROM invitations i JOIN organizations o ON o.id = i.organization_id
+          WHERE i.id = $1 AND i.status = 'pending' AND i.expires_at > now() LIMIT 1`,
+        ['ctx-ops-probe'],
+      );
+      if (!rows.length) return json(res, 404, { error: 'Invitation not found or expired' });
+      return json(res, 200, { email: rows[0].email, organizationName: rows[0].name });
+    } catch (err) {
+      // ctx|'s app.onError: the error's message as JSON.
+      return json(res, 500, { message: (err as Error).message });
     }
   });
 
@@ -144,6 +228,15 @@ export function addCtxAuth(backend: FakeBackend): FakeCtxAuth {
       Object.assign(state, defaults());
       held.length = 0;
       orgSlugs.length = 0;
+    },
+    setDatabase,
+    async closePool() {
+      await pool?.end().catch(() => {});
+    },
+    async close() {
+      const p = pool;
+      pool = null;
+      if (p && !(p as unknown as { ending?: boolean }).ending) await p.end().catch(() => {});
     },
   };
 }

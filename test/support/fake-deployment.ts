@@ -1,21 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { insertJwk, makeJwk } from './better-auth-keys.js';
 import { createCtxTables, insertForgeConnection, insertOrg, insertRepo, insertRun, insertSyncTarget, ago } from './ctx-schema.js';
 import { drizzleMigrate, writeMigration } from './drizzle.js';
 import { addCtxAuth, type FakeCtxAuth } from './fake-ctx-auth.js';
 import { startFakeBackend, type FakeBackend } from './fake-backend.js';
 import { startFakeCodesearch, type FakeCodesearch } from './fake-codesearch.js';
 import { startFakeHttp, type FakeHttp } from './fake-http.js';
+import { migrateOpenWorkflow } from './openworkflow.js';
 import { createTestDatabase, type TestDatabase } from './pg.js';
 import { startRespStub, type RespStub } from './resp-stub.js';
 
 /**
- * A whole healthy ctx| deployment on loopback: the backend (status, UI, sign-in, MCP/OAuth),
- * codesearch verifying tokens signed with AUTH_SECRET, FalkorDB (RESP), an OTLP collector,
- * and a real Postgres holding ctx|'s tables, migrations applied by the real drizzle
- * migrator, one organisation with an indexed repository, a live Confluence connection and
- * a worker that keeps up. `env` is the deployment's `.env` as ctx-ops reads it.
+ * A whole healthy ctx| deployment on loopback: the backend (status, UI, sign-in, MCP/OAuth,
+ * its database-backed routes reading the same Postgres), codesearch verifying tokens signed
+ * with AUTH_SECRET, FalkorDB (RESP), an OTLP collector, and a real Postgres holding ctx|'s
+ * tables, migrations applied by the real drizzle migrator, OpenWorkflow's schema created by
+ * OpenWorkflow's own migrations, a signing key in jwkss encrypted the Better Auth way, one
+ * organisation with an indexed repository, a live Confluence connection and a worker that
+ * keeps up. `env` is the deployment's `.env` as ctx-ops reads it.
  */
 export interface FakeDeployment {
   env: Record<string, string>;
@@ -44,7 +48,10 @@ export async function startFakeDeployment(): Promise<FakeDeployment> {
   writeMigration(migrationsDir, '20260101000000_init', 'CREATE TABLE jwkss (id text PRIMARY KEY, public_key text NOT NULL, private_key text NOT NULL, created_at timestamp NOT NULL, expires_at timestamp);');
   writeMigration(migrationsDir, '20260102000000_settings', 'CREATE TABLE settings (key text PRIMARY KEY, value text);');
   await drizzleMigrate(db.url, migrationsDir);
-  await createCtxTables(db);
+  await createCtxTables(db, { openworkflowSchema: false });
+  await migrateOpenWorkflow(db.url);
+  // Someone signed in once: the backend made its signing key with its AUTH_SECRET.
+  await insertJwk(db, await makeJwk(DEPLOYMENT_SECRETS.AUTH_SECRET, { createdAt: ago({ days: 30 }) }));
   const orgId = await insertOrg(db, { slug: 'acme', name: 'Acme' });
   const repoId = await insertRepo(db, { orgId, name: 'acme/api' });
   await insertRepo(db, { orgId, name: 'acme/web' });
@@ -64,7 +71,7 @@ export async function startFakeDeployment(): Promise<FakeDeployment> {
   await insertRun(db, { workflowName: 'confluence-sync-content', status: 'completed' });
 
   const backend = await startFakeBackend();
-  const auth = addCtxAuth(backend);
+  const auth = addCtxAuth(backend, { databaseUrl: db.url, authSecret: DEPLOYMENT_SECRETS.AUTH_SECRET });
   auth.set({ providers: ['github', 'atlassian'] });
   const codesearch = await startFakeCodesearch({ secret: DEPLOYMENT_SECRETS.AUTH_SECRET });
   const falkor = await startRespStub({ password: DEPLOYMENT_SECRETS.GRAPH_DB_PASSWORD, graphs: { [orgId]: 42 } });
@@ -107,6 +114,7 @@ export async function startFakeDeployment(): Promise<FakeDeployment> {
     orgId,
     connectionId,
     async close() {
+      await auth.close();
       await Promise.all([backend.close(), codesearch.close(), falkor.close(), otlp.close()]);
       await db.drop();
       rmSync(migrationsDir, { recursive: true, force: true });

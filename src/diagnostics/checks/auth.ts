@@ -4,7 +4,9 @@ import { backendBase, backendUrl, isLoopbackHost } from '../ctx-urls.js';
 import { findings, ms, type Findings } from '../findings.js';
 import { tryJson, type HttpClient } from '../http-client.js';
 import { describeFailure } from '../net-errors.js';
+import { codesearchAcceptance, keysFact, secretVerdict, VERDICT_EFFECT, verdictText, type CodesearchAcceptance, type SecretVerdict } from '../secret-evidence.js';
 import { fingerprintVerdict, observeSecret, type FingerprintState } from '../secret-fingerprints.js';
+import { signingKeysEvidence, type SigningKeysEvidence } from '../signing-keys.js';
 import type { Check, CheckContext } from '../types.js';
 
 export interface AuthOptions {
@@ -114,36 +116,52 @@ export const authCheck: Check<AuthOptions> = {
     const f = findings();
     const reasons: Array<{ rank: number; text: string }> = [];
     let runbook: string | undefined;
-    const problem: Problem = (status, detail, reason, book = 'sign-in-fails') => {
+    // A failure seen on a live probe may be the backend's; one found offline (configuration,
+    // the signing keys) is this check's own even while the backend is down.
+    let liveFailure = false;
+    const problem: Problem = (status, detail, reason, book = 'sign-in-fails', opts = {}) => {
       f[status](detail);
-      // The most specific diagnosis leads the summary: a changed secret explains the rest,
-      // then failures before warnings.
-      reasons.push({ rank: book === 'auth-secret-changed' && status === 'fail' ? 0 : status === 'fail' ? 1 : 2, text: reason });
+      if (status === 'fail' && opts.live) liveFailure = true;
+      // The most specific diagnosis leads the summary: what breaks sign-in for everyone
+      // (unreadable or undecryptable keys) first, then failures before warnings.
+      reasons.push({ rank: opts.lead && status === 'fail' ? 0 : status === 'fail' ? 1 : 2, text: reason });
       if (book && (!runbook || book === 'auth-secret-changed')) runbook = book;
     };
     const env = ctx.env;
 
-    // Live probes and the fingerprint store are independent: start them before the static part.
-    const live = Promise.all([probeProviders(ctx.http, env, signal), probeSession(ctx.http, env, signal)]);
+    // Live probes, the signing keys and the fingerprint store are independent: start them all first.
+    const live = Promise.all([
+      probeProviders(ctx.http, env, signal),
+      probeSession(ctx.http, env, signal),
+      probeJwks(ctx.http, env, signal),
+      codesearchAcceptance(ctx.http, env.ctx, CODESEARCH_PROBE_ORG, signal),
+    ]);
+    const keys = signingKeysEvidence(ctx.pg, env.ctx, signal);
     const stability = ctx.store ? withinBudget(observeBoth(ctx, env), Math.round(ctx.options.timeoutMs * 0.6)) : null;
 
     staticRules(env, f, problem);
 
-    const [providers, session] = await live;
+    const [providers, session, jwks, codesearch] = await live;
     reportProviders(env, providers, f, problem);
-    reportSession(session, f, problem);
-    await reportStability(ctx, stability, f, problem);
+    const { decryptFailure } = reportSession(session, f, problem);
+    reportJwks(jwks, f, problem);
+    const verdict = reportSecretEvidence(env, await keys, codesearch, decryptFailure, f, problem);
+    await reportStability(ctx, stability, verdict !== 'unknown', f, problem);
 
     const lead = [...reasons].sort((a, b) => a.rank - b.rank)[0];
     const summary = lead
       ? `${lead.text}${reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}`
       : `sign-in configured${providers.ok ? `: ${providers.names.length ? providers.names.join(', ') : 'e-mail and password only'}` : ''}`;
-    return f.done(summary, runbook && f.status !== 'ok' ? { runbook } : {});
+    const out = f.done(summary, runbook && f.status !== 'ok' ? { runbook } : {});
+    return f.status === 'fail' && !liveFailure ? { ...out, independent: true } : out;
   },
 };
 
+/** The organisation id in the token that asks codesearch whether it accepts ctx-ops's AUTH_SECRET. */
+const CODESEARCH_PROBE_ORG = 'ctx-ops-probe';
+
 /** Records a finding and the reason for the summary; runbook null = none applies. */
-type Problem = (status: 'warn' | 'fail', detail: string, reason: string, runbook?: string | null) => void;
+type Problem = (status: 'warn' | 'fail', detail: string, reason: string, runbook?: string | null, opts?: { live?: boolean; lead?: boolean }) => void;
 
 function staticRules(env: Environment, f: Findings, problem: Problem) {
   const c = env.ctx;
@@ -207,7 +225,7 @@ async function probeProviders(http: HttpClient, env: Environment, signal: AbortS
 
 function reportProviders(env: Environment, p: ProvidersProbe, f: Findings, problem: Problem) {
   if (!p.ok) {
-    problem('fail', `cannot list the sign-in providers: ${p.detail}`, 'sign-in provider list unavailable');
+    problem('fail', `cannot list the sign-in providers: ${p.detail}`, 'sign-in provider list unavailable', undefined, { live: true });
     return;
   }
   const base = backendBase(env);
@@ -237,31 +255,119 @@ async function probeSession(http: HttpClient, env: Environment, signal: AbortSig
   return { ok: true, status: out.res.status, text: out.res.text, ms: out.res.ms };
 }
 
-function reportSession(s: SessionProbe, f: Findings, problem: Problem) {
+function reportSession(s: SessionProbe, f: Findings, problem: Problem): { decryptFailure: boolean } {
   if (!s.ok) {
-    problem('fail', `cannot reach the session endpoint: ${s.detail}`, 'session endpoint unreachable');
-    return;
+    problem('fail', `cannot reach the session endpoint: ${s.detail}`, 'session endpoint unreachable', undefined, { live: true });
+    return { decryptFailure: false };
   }
   const verdict = sessionVerdict(s.status, s.text);
   const seen = `GET /.auth/api/v1/auth/get-session → ${s.status} ${shortBody(s.text)}`;
   switch (verdict) {
     case 'healthy':
-      f.ok(`${seen} without a cookie: sessions and signing keys are readable (${ms(s.ms)})`);
-      return;
+      // Without a cookie Better Auth answers before it reads anything: this proves the auth
+      // routes are mounted, not that sessions or keys can be read (the JWKS probe does that).
+      f.ok(`${seen} without a cookie: Better Auth's routes answer (${ms(s.ms)}; this path reads no session and no key)`);
+      return { decryptFailure: false };
     case 'secret-changed':
+      f.fail(`${seen}: the backend cannot decrypt its signing keys with the AUTH_SECRET it runs with`);
+      return { decryptFailure: true };
+    case 'session-store':
+      problem('fail', `${seen}: the backend cannot read sessions, usually because it cannot reach Postgres (it recovers by itself once Postgres is back)`, 'backend cannot read sessions', undefined, { live: true });
+      return { decryptFailure: false };
+    default:
+      problem('fail', `${seen}: expected 200 null`, `get-session answered HTTP ${s.status}`, undefined, { live: true });
+      return { decryptFailure: false };
+  }
+}
+
+type JwksProbe = { ok: true; status: number; text: string; ms: number } | { ok: false; detail: string };
+
+export const JWKS_PATH = '/.auth/api/v1/auth/jwks';
+
+async function probeJwks(http: HttpClient, env: Environment, signal: AbortSignal): Promise<JwksProbe> {
+  const url = backendUrl(env, JWKS_PATH);
+  const out = await http.request(url, { signal, headers: { accept: 'application/json' } });
+  if (!out.ok) return { ok: false, detail: describeFailure(out.failure, url) };
+  return { ok: true, status: out.res.status, text: out.res.text, ms: out.res.ms };
+}
+
+export type JwksVerdict = 'ok' | 'no-keys' | 'unreadable' | 'no-route' | 'unexpected';
+
+/**
+ * GET jwks reads table jwkss (and creates the first key pair when it is empty): 200 with the
+ * public keys when the backend reaches its database, 500 (empty body) when it does not.
+ */
+export function jwksVerdict(status: number, body: string): JwksVerdict {
+  if (status >= 500) return 'unreadable';
+  if (status === 404) return 'no-route';
+  if (status !== 200) return 'unexpected';
+  const keys = (tryJson(body) as { keys?: unknown } | undefined)?.keys;
+  if (!Array.isArray(keys)) return 'unexpected';
+  return keys.length ? 'ok' : 'no-keys';
+}
+
+function reportJwks(p: JwksProbe, f: Findings, problem: Problem) {
+  if (!p.ok) {
+    problem('fail', `cannot reach the signing keys (JWKS): ${p.detail}`, 'JWKS endpoint unreachable', undefined, { live: true });
+    return;
+  }
+  const seen = `GET ${JWKS_PATH} → ${p.status} ${p.status === 200 ? '' : shortBody(p.text)}`.trimEnd();
+  switch (jwksVerdict(p.status, p.text)) {
+    case 'ok': {
+      const n = ((tryJson(p.text) as { keys: unknown[] }).keys ?? []).length;
+      f.ok(`${seen} with ${n} public key${n === 1 ? '' : 's'} (${ms(p.ms)}): the backend reads its signing keys from Postgres (table jwkss)`);
+      return;
+    }
+    case 'unreadable':
       problem(
         'fail',
-        `${seen}: AUTH_SECRET changed since the signing keys were created; the private keys in table jwkss are encrypted with the old secret. Upstream remedy: restore the previous AUTH_SECRET, or run DELETE FROM jwkss; against the ctx| database and restart the backend (keys are recreated; everyone signs in again and issued MCP tokens stop working)`,
-        'AUTH_SECRET changed since the signing keys were created',
-        'auth-secret-changed',
+        `${seen}: the backend cannot read its signing keys from Postgres (table jwkss), so signing in, issuing MCP tokens and validating them all fail. Its database is gone or unreachable, or its connection pool was closed (upstream's SIGTERM handler closes it and keeps serving /.status)`,
+        'the backend cannot read its signing keys (JWKS answers 500)',
+        undefined,
+        { live: true, lead: true },
       );
       return;
-    case 'session-store':
-      problem('fail', `${seen}: the backend cannot read sessions, usually because it cannot reach Postgres (it recovers by itself once Postgres is back)`, 'backend cannot read sessions');
+    case 'no-route':
+      problem('fail', `${seen}: no JWKS route under /.auth/api/v1/auth; is AUTH_BASE_URL the ctx| backend (with Better Auth's jwt plugin)?`, 'no JWKS route', undefined, { live: true });
+      return;
+    case 'no-keys':
+      problem('warn', `${seen} with no key: Better Auth creates one on this request, so an empty set means it could not`, 'JWKS has no key', undefined, { live: true });
       return;
     default:
-      problem('fail', `${seen}: expected 200 null`, `get-session answered HTTP ${s.status}`);
+      problem('fail', `${seen} ${shortBody(p.text)}: expected {"keys":[...]}`, `JWKS answered HTTP ${p.status}`, undefined, { live: true });
   }
+}
+
+/** Which copy of AUTH_SECRET is wrong, if any, from the keys, codesearch and the backend's own answer. */
+function reportSecretEvidence(
+  env: Environment,
+  keys: SigningKeysEvidence,
+  codesearch: CodesearchAcceptance,
+  decryptFailure: boolean,
+  f: Findings,
+  problem: Problem,
+): SecretVerdict {
+  if (keys.kind === 'no-secret') return 'unknown';
+  const verdict = secretVerdict({ keys: keysFact(keys), codesearch: codesearch.kind, backendDecryptFailure: decryptFailure });
+  const text = verdictText(verdict, keys, codesearch, env.source);
+  const effect = VERDICT_EFFECT[verdict];
+  const reason: Record<SecretVerdict, string> = {
+    consistent: '',
+    'keys-match': '',
+    'codesearch-differs': '',
+    'ctx-ops-stale': "ctx-ops's copy of AUTH_SECRET is stale",
+    'backend-rotated': 'AUTH_SECRET changed after the signing keys were made',
+    'backend-differs-from-keys': "the backend's AUTH_SECRET differs from its signing keys'",
+    'keys-unmatched': "ctx-ops's AUTH_SECRET does not open the signing keys",
+    'codesearch-agrees': '',
+    'codesearch-rejects': "codesearch rejects ctx-ops's AUTH_SECRET",
+    unknown: '',
+  };
+  if (effect.status === 'ok') f.ok(text);
+  else if (effect.status === 'info') f.info(text);
+  else problem(effect.status, text, reason[verdict], effect.runbook, { lead: verdict === 'backend-rotated' || verdict === 'backend-differs-from-keys', live: decryptFailure });
+  if (keys.kind === 'read' && keys.latest.result === 'not-encrypted') f.info('the signing keys are stored unencrypted in jwkss: a changed AUTH_SECRET does not affect them, but anyone who can read the table can sign tokens');
+  return verdict;
 }
 
 /**
@@ -289,9 +395,15 @@ function observeBoth(ctx: CheckContext<AuthOptions>, env: Environment): Promise<
   return Promise.all(SECRETS.map((name) => observeSecret(ctx.store!, env.name, name, value(name), now)));
 }
 
-async function reportStability(ctx: CheckContext<AuthOptions>, pending: Promise<FingerprintState[] | Error> | null, f: Findings, problem: Problem) {
+async function reportStability(
+  ctx: CheckContext<AuthOptions>,
+  pending: Promise<FingerprintState[] | Error> | null,
+  evidenceDecided: boolean,
+  f: Findings,
+  problem: Problem,
+) {
   if (!pending) {
-    f.info('secret fingerprints are not tracked: the bot has no store (set CTX_OPS_DATABASE_URL or store.databaseUrl), so a changed AUTH_SECRET is only seen once it breaks something');
+    f.info('secret fingerprints are not tracked: the bot has no store (set CTX_OPS_DATABASE_URL or store.databaseUrl), so a change of ctx-ops\'s copy of a secret is not dated');
     return;
   }
   const states = await pending;
@@ -312,13 +424,22 @@ async function reportStability(ctx: CheckContext<AuthOptions>, pending: Promise<
     } else {
       const what =
         s.previousSet && s.isSet ? 'changed' : s.previousSet ? 'was removed (now not set)' : 'was set (it was not set before)';
-      const text = `${s.name} ${what} at ${when(s.changedAt)}: the previous value was last seen the same at ${when(s.previousLastSeenAt)}`;
-      const impact =
-        s.name === 'AUTH_SECRET'
-          ? '; backend, worker and codesearch must share the new value, signing keys in jwkss and connector credentials encrypted with the old one become unreadable'
-          : '; backend and worker must share it, and connector credentials encrypted with the old key become unreadable until re-entered';
-      if (verdict === 'changed-recently') problem('warn', `${text}${impact}`, `${s.name} changed`, s.name === 'AUTH_SECRET' ? 'auth-secret-changed' : null);
-      else f.info(`${text} (more than ${ctx.options.secretChangeWarnHours} h ago)`);
+      // The fingerprint is of ctx-ops's own copy: it dates a change, it does not tell which copy is right.
+      const text = `${s.name} ${what} at ${when(s.changedAt)} in ctx-ops's configuration (${ctx.env.source}): the previous value was last seen the same at ${when(s.previousLastSeenAt)}`;
+      if (verdict === 'changed-earlier') {
+        f.info(`${text} (more than ${ctx.options.secretChangeWarnHours} h ago)`);
+      } else if (s.name === 'AUTH_SECRET' && evidenceDecided) {
+        f.info(`${text}; the evidence above (signing keys, codesearch) shows whether the deployment agrees with the new value`);
+      } else if (s.name === 'AUTH_SECRET') {
+        problem(
+          'warn',
+          `${text}; ctx-ops could not compare the new value with the backend's signing keys or with codesearch, so it cannot tell whether the deployment changed too. If sign-in now fails with "Failed to decrypt private key", the backend's copy changed (runbook auth-secret-changed); backend, worker and codesearch must share one value`,
+          'AUTH_SECRET changed here and could not be verified',
+          'sign-in-fails',
+        );
+      } else {
+        problem('warn', `${text}; backend and worker must share it, and connector credentials encrypted with the old key become unreadable until re-entered`, `${s.name} changed`, null);
+      }
     }
   }
 }

@@ -4,11 +4,14 @@ import { describeReadError, isStatementError, missingTables } from '../ctx-table
 import { findings, skipped, type Findings } from '../findings.js';
 import {
   describeProblemRun,
+  describeRetries,
   failuresByWorkflow,
   openWorkflowSchemaState,
   problemRuns,
+  retryingRuns,
   type ActiveRun,
   type FailureGroup,
+  type RetryingRun,
   type RunProblem,
   type SchemaState,
 } from '../openworkflow-runs.js';
@@ -261,6 +264,8 @@ interface ForgeRow {
 }
 
 const JOBS = { names: ['forge-provision'], patterns: ['confluence-sync-%'] };
+/** Failed step attempts of active jobs are reported from this window (as the worker check's default). */
+const RETRY_WINDOW_MINUTES = 60;
 
 interface Jobs {
   state?: SchemaState;
@@ -268,6 +273,7 @@ interface Jobs {
   error?: string;
   failures: FailureGroup[];
   problems: Array<ActiveRun & { problem: RunProblem }>;
+  retrying: RetryingRun[];
 }
 
 /** now (the database's) - an ISO timestamp from config; null when absent or unparsable. */
@@ -332,12 +338,13 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
             ORDER BY org, c.created_at`,
         );
         if (!rows.length && !envConfigured) return { missing, rows, jobs: null };
-        const jobs: Jobs = { failures: [], problems: [] };
+        const jobs: Jobs = { failures: [], problems: [], retrying: [] };
         try {
           jobs.state = await openWorkflowSchemaState(client, env.OPENWORKFLOW_POSTGRES_SCHEMA);
           if (jobs.state.kind === 'ok') {
             jobs.failures = await failuresByWorkflow(client, jobs.state.quoted, ctx.options.failureWindowHours * 3_600_000, JOBS);
             jobs.problems = await problemRuns(client, jobs.state.quoted, { overdueMs: stuckMs, longRunningMs: stuckMs }, JOBS, 6);
+            jobs.retrying = await retryingRuns(client, jobs.state.quoted, RETRY_WINDOW_MINUTES * 60_000, JOBS, 6);
           }
         } catch (err) {
           // The connections were read; a refused read of the jobs (a missing GRANT) is its own finding.
@@ -422,6 +429,8 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
         f.warn(`${g.workflowName}: ${g.failures} failed in ${ctx.options.failureWindowHours} h; latest ${formatAge(g.lastAgoMs)} ago${step}: ${excerpt(g.lastError) || 'no message'}`);
       }
       for (const p of jobs.problems) f[p.problem === 'long-running' ? 'warn' : 'fail'](describeProblemRun(p));
+      // Not failed yet, but failing: OpenWorkflow retries the step and the connection shows no error meanwhile.
+      for (const r of jobs.retrying) f.warn(`${r.workflowName} run ${r.id.slice(0, 8)} keeps failing and is being retried: ${describeRetries(r, RETRY_WINDOW_MINUTES)}`);
       if (!jobs.problems.length) f.ok(`no Confluence job waiting or running longer than ${ctx.options.stuckHours} h`);
     }
 
@@ -437,6 +446,7 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
     if (failedJobs) parts.push(`${failedJobs} job failure(s) in ${ctx.options.failureWindowHours} h`);
     const stuckJobs = jobs.problems.filter((p) => p.problem !== 'long-running').length;
     if (stuckJobs) parts.push(`${stuckJobs} stuck job(s)`);
+    if (jobs.retrying.length) parts.push(`${jobs.retrying.length} job(s) retrying after failed steps`);
     const status = f.status;
     return f.done(parts.join('; '), status === 'ok' ? {} : { runbook: 'confluence-stalls' });
   },

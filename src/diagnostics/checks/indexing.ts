@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeReadError, missingTables } from '../ctx-tables.js';
+import { describeReadError, isStatementError, missingTables } from '../ctx-tables.js';
+import { describeRetries, INGESTION_WORKFLOWS, openWorkflowSchemaState, retryingRuns, type RetryingRun } from '../openworkflow-runs.js';
 import { findings } from '../findings.js';
 import { excerpt, formatAge, listSome } from '../text-limits.js';
 import type { Check, Status } from '../types.js';
@@ -7,6 +8,8 @@ import type { Check, Status } from '../types.js';
 export interface IndexingOptions {
   stuckHours: number;
   neverIndexedHours: number;
+  retryWindowMinutes: number;
+  failingAttempts: number;
 }
 
 /** upstream `repository_indexing_status` */
@@ -20,7 +23,7 @@ export function effectiveStatus(indexingStatus: string | null, indexReady: boole
   return indexingStatus ?? (indexReady ? 'ready' : 'running');
 }
 
-export type RepoState = 'ready' | 'issues' | 'failed' | 'stuck' | 'indexing' | 'never-indexed' | 'unindexing';
+export type RepoState = 'ready' | 'issues' | 'failed' | 'failing' | 'stuck' | 'retrying' | 'indexing' | 'never-indexed' | 'unindexing';
 
 export interface RepoFacts {
   indexingStatus: string | null;
@@ -31,6 +34,8 @@ export interface RepoFacts {
   idleMs: number;
   /** now - created_at: how long ago it was connected. */
   ageMs: number;
+  /** Failed step attempts, within the retry window, of an active ingestion run for it. */
+  failedAttempts?: number;
 }
 
 /**
@@ -39,13 +44,18 @@ export interface RepoFacts {
  * claims (queued > 30 min, running > 6 h, in tryClaimRepositoryIndexingEnqueue). So a
  * queued or running repository whose updated_at is old has made no progress since.
  */
-export function classifyRepo(r: RepoFacts, t: { stuckMs: number; neverIndexedMs: number }): RepoState {
+export function classifyRepo(r: RepoFacts, t: { stuckMs: number; neverIndexedMs: number; failingAttempts?: number }): RepoState {
   const status = effectiveStatus(r.indexingStatus, r.indexReady);
+  const active = status === 'queued' || status === 'running';
+  const attempts = r.failedAttempts ?? 0;
   if (status === 'failed') return 'failed';
-  if ((status === 'queued' || status === 'running') && r.idleMs >= t.stuckMs) return 'stuck';
+  // Its ingestion keeps failing while the row still says running: the row will not tell.
+  if (active && attempts >= (t.failingAttempts ?? 3)) return 'failing';
+  if (active && r.idleMs >= t.stuckMs) return 'stuck';
   if (status === 'unindexing') return 'unindexing';
   if (!r.indexReady && !r.everIngested && r.ageMs >= t.neverIndexedMs) return 'never-indexed';
-  if (status === 'queued' || status === 'running') return 'indexing';
+  if (active && attempts > 0) return 'retrying';
+  if (active) return 'indexing';
   if (status === 'complete_with_issues') return 'issues';
   return 'ready';
 }
@@ -54,8 +64,8 @@ export type RepoCounts = Record<RepoState, number>;
 
 /** Failed or stuck repositories break search for their users; one never indexed is worth a look. */
 export function indexingVerdict(c: RepoCounts): Exclude<Status, 'skip'> {
-  if (c.failed > 0 || c.stuck > 0) return 'fail';
-  if (c['never-indexed'] > 0) return 'warn';
+  if (c.failed > 0 || c.failing > 0 || c.stuck > 0) return 'fail';
+  if (c['never-indexed'] > 0 || c.retrying > 0) return 'warn';
   return 'ok';
 }
 
@@ -65,17 +75,43 @@ export function indexingSummary(c: RepoCounts, longestStuck: { status: string; i
   if (total === 0) return 'no repositories connected yet';
   const parts = [`${c.ready + c.issues} ready${c.issues ? ` (${c.issues} with issues)` : ''}`];
   if (c.failed) parts.push(`${c.failed} failed`);
+  if (c.failing) parts.push(`${c.failing} failing while running (ingestion retrying)`);
   if (c.stuck && longestStuck) {
     const how = `${longestStuck.status} for ${formatAge(longestStuck.idleMs)}`;
     parts.push(c.stuck === 1 ? `1 stuck ${how}` : `${c.stuck} stuck (longest ${how})`);
   }
   if (c['never-indexed']) parts.push(`${c['never-indexed']} never indexed`);
+  if (c.retrying) parts.push(`${c.retrying} indexing with failed attempts`);
   if (c.indexing) parts.push(`${c.indexing} indexing`);
   if (c.unindexing) parts.push(`${c.unindexing} unindexing`);
   return parts.join(', ');
 }
 
+/**
+ * The active ingestion runs (repository-ingestion / repository-index) whose steps failed
+ * within the window, by repository id. OpenWorkflow's tables may be missing or unreadable to
+ * this role: then the repositories are classified from their own row, and a note says so.
+ */
+async function ingestionRuns(
+  client: Parameters<typeof missingTables>[0],
+  schema: string,
+  windowMs: number,
+): Promise<{ runs: Map<string, RetryingRun>; runsNote?: string }> {
+  const state = await openWorkflowSchemaState(client, schema);
+  if (state.kind !== 'ok') return { runs: new Map(), runsNote: `ingestion runs not read: OpenWorkflow's tables are not in schema ${schema} (see the worker check)` };
+  try {
+    const runs = await retryingRuns(client, state.quoted, windowMs, { names: [...INGESTION_WORKFLOWS] }, 200);
+    const byRepo = new Map<string, RetryingRun>();
+    for (const r of runs) if (r.repositoryId && !byRepo.has(r.repositoryId)) byRepo.set(r.repositoryId, r);
+    return { runs: byRepo };
+  } catch (err) {
+    if (!isStatementError(err)) throw err;
+    return { runs: new Map(), runsNote: `ingestion runs not read (${(err as Error).message}): grant SELECT on ${schema}.workflow_runs and ${schema}.step_attempts to see failing attempts` };
+  }
+}
+
 interface Row {
+  id: string;
   name: string;
   org: string;
   indexing_status: string | null;
@@ -99,6 +135,8 @@ export const indexingCheck: Check<IndexingOptions> = {
   options: {
     stuckHours: z.number().positive().default(2),
     neverIndexedHours: z.number().positive().default(24),
+    retryWindowMinutes: z.number().positive().default(60),
+    failingAttempts: z.number().int().positive().default(3),
   },
   async run(ctx, signal) {
     const f = findings();
@@ -110,18 +148,18 @@ export const indexingCheck: Check<IndexingOptions> = {
     const stuckMs = ctx.options.stuckHours * 3_600_000;
     const neverIndexedMs = ctx.options.neverIndexedHours * 3_600_000;
 
-    let read: { missing: string[]; plainReady: number; rows: Row[] };
+    let read: { missing: string[]; plainReady: number; rows: Row[]; runs: Map<string, RetryingRun>; runsNote?: string };
     try {
       read = await pg.withClient(signal, async (client) => {
         const missing = await missingTables(client, ['repositories', 'organizations']);
-        if (missing.includes('repositories')) return { missing, plainReady: 0, rows: [] };
+        if (missing.includes('repositories')) return { missing, plainReady: 0, rows: [], runs: new Map() };
         const org = missing.includes('organizations') ? 'r.org_id' : 'coalesce(o.slug, r.org_id)';
         const join = missing.includes('organizations') ? '' : 'LEFT JOIN organizations o ON o.id = r.org_id';
         // Plain ready rows are only counted; everything else is read and classified here.
         const plain = `r.index_ready AND coalesce(r.indexing_status::text, 'ready') = 'ready'`;
         const counted = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM repositories r WHERE ${plain}`);
         const { rows } = await client.query<Row>(
-          `SELECT r.name, ${org} AS org, r.indexing_status::text AS indexing_status, r.index_ready, r.indexing_error,
+          `SELECT r.id, r.name, ${org} AS org, r.indexing_status::text AS indexing_status, r.index_ready, r.indexing_error,
                   (extract(epoch FROM now() - r.indexing_failed_at) * 1000)::text AS failed_ago_ms,
                   r.last_ingested_at IS NOT NULL AS ever_ingested, r.indexing_step_key AS step_key,
                   (extract(epoch FROM now() - r.updated_at) * 1000)::text AS idle_ms,
@@ -131,7 +169,8 @@ export const indexingCheck: Check<IndexingOptions> = {
             ORDER BY r.updated_at
             LIMIT ${MAX_ROWS + 1}`,
         );
-        return { missing, plainReady: counted.rows[0]?.n ?? 0, rows };
+        const ingestion = await ingestionRuns(client, ctx.env.ctx.OPENWORKFLOW_POSTGRES_SCHEMA, ctx.options.retryWindowMinutes * 60_000);
+        return { missing, plainReady: counted.rows[0]?.n ?? 0, rows, ...ingestion };
       });
     } catch (err) {
       if (signal.aborted) throw err;
@@ -147,19 +186,28 @@ export const indexingCheck: Check<IndexingOptions> = {
 
     const truncated = read.rows.length > MAX_ROWS;
     const rows = read.rows.slice(0, MAX_ROWS);
-    const counts: RepoCounts = { ready: read.plainReady, issues: 0, failed: 0, stuck: 0, indexing: 0, 'never-indexed': 0, unindexing: 0 };
+    const counts: RepoCounts = { ready: read.plainReady, issues: 0, failed: 0, failing: 0, stuck: 0, retrying: 0, indexing: 0, 'never-indexed': 0, unindexing: 0 };
     const by: Record<RepoState, Array<Row & { idleMs: number; ageMs: number }>> = {
       ready: [],
       issues: [],
       failed: [],
+      failing: [],
       stuck: [],
+      retrying: [],
       indexing: [],
       'never-indexed': [],
       unindexing: [],
     };
     for (const row of rows) {
-      const facts = { indexingStatus: row.indexing_status, indexReady: row.index_ready, everIngested: row.ever_ingested, idleMs: Number(row.idle_ms), ageMs: Number(row.age_ms) };
-      const state = classifyRepo(facts, { stuckMs, neverIndexedMs });
+      const facts = {
+        indexingStatus: row.indexing_status,
+        indexReady: row.index_ready,
+        everIngested: row.ever_ingested,
+        idleMs: Number(row.idle_ms),
+        ageMs: Number(row.age_ms),
+        failedAttempts: read.runs.get(row.id)?.failedInWindow ?? 0,
+      };
+      const state = classifyRepo(facts, { stuckMs, neverIndexedMs, failingAttempts: ctx.options.failingAttempts });
       counts[state]++;
       by[state].push({ ...row, idleMs: facts.idleMs, ageMs: facts.ageMs });
     }
@@ -180,6 +228,19 @@ export const indexingCheck: Check<IndexingOptions> = {
       f.fail(`${label(r)} failed${when}${never}${error}`);
     }
     more(by.failed.length).forEach((t) => f.info(`failed: ${t}`));
+
+    // Still "running" in the table while its ingestion run fails attempt after attempt.
+    const retryText = (r: Row) => {
+      const run = read.runs.get(r.id)!;
+      return `${label(r)} ${effectiveStatus(r.indexing_status, r.index_ready)}, but its ${run.workflowName} run ${run.id.slice(0, 8)} keeps failing: ${describeRetries(run, ctx.options.retryWindowMinutes)}`;
+    };
+    for (const r of by.failing.slice(0, SHOWN)) {
+      f.fail(`${retryText(r)}. OpenWorkflow retries it with backoff and only then marks the repository failed; fix the cause (the error above), then reindex`);
+    }
+    more(by.failing.length).forEach((t) => f.info(`failing while running: ${t}`));
+    for (const r of by.retrying.slice(0, SHOWN)) f.warn(`${retryText(r)} (fewer than ${ctx.options.failingAttempts} in the window: may be transient)`);
+    more(by.retrying.length).forEach((t) => f.info(`indexing with failed attempts: ${t}`));
+    if (read.runsNote) f.info(read.runsNote);
 
     // Oldest first: the ORDER BY updated_at puts the longest idle at the front.
     for (const r of by.stuck.slice(0, SHOWN)) {

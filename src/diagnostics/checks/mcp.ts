@@ -81,7 +81,8 @@ export const mcpCheck: Check = {
 
     const metadataUrl = await probeChallenge(http, env, signal, f, fail);
     const servers = metadataUrl ? await probeProtectedResource(http, env, metadataUrl, signal, f, fail) : [];
-    if (servers[0]) await probeAuthServer(http, servers[0], signal, f, fail, warn);
+    const jwksUri = servers[0] ? await probeAuthServer(http, servers[0], signal, f, fail, warn) : undefined;
+    if (jwksUri) await probeJwksUri(http, jwksUri, signal, f, fail);
 
     const verdict = mcpVerdict([f.status === 'skip' ? 'ok' : f.status]);
     const summary =
@@ -205,7 +206,8 @@ async function probeProtectedResource(http: HttpClient, env: Environment, url: s
   return review.authorizationServers;
 }
 
-async function probeAuthServer(http: HttpClient, issuer: string, signal: AbortSignal, f: Findings, fail: Fail, warn: Warn) {
+/** Returns the metadata's jwks_uri, when the metadata is usable and names one. */
+async function probeAuthServer(http: HttpClient, issuer: string, signal: AbortSignal, f: Findings, fail: Fail, warn: Warn): Promise<string | undefined> {
   const tried: string[] = [];
   for (const url of authorizationServerMetadataUrls(issuer)) {
     const out = await http.request(url, { signal, headers: { accept: 'application/json' } });
@@ -225,11 +227,44 @@ async function probeAuthServer(http: HttpClient, issuer: string, signal: AbortSi
         `authorization-server metadata at ${where} lacks ${review.missing.join(', ')}: MCP clients cannot register or sign in`,
         review.missing.some((m) => m.includes('registration_endpoint')) ? 'no dynamic client registration endpoint' : 'authorization-server metadata incomplete',
       );
-      return;
+      return undefined;
     }
     f.ok(`authorization-server metadata at ${where}: issuer ${issuer}, authorization, token and registration endpoints present`);
     for (const c of review.concerns) warn(c, 'PKCE S256 not advertised');
-    return;
+    const jwks = (tryJson(out.res.text) as { jwks_uri?: unknown }).jwks_uri;
+    if (isSecureHttpUrl(jwks)) return jwks;
+    f.info(`the metadata names no usable jwks_uri${jwks === undefined ? '' : ` (got ${JSON.stringify(jwks)})`}, so the signing keys were not read from here`);
+    return undefined;
   }
   fail(`no authorization-server metadata for issuer ${issuer}: ${tried.join(', ')}`, 'authorization-server metadata not found');
+  return undefined;
+}
+
+/**
+ * The metadata documents are built without the database; the signing keys are not. Upstream
+ * reads them from table jwkss for every JWKS request, signs the tokens of the OAuth flow with
+ * them, and validates MCP access tokens against its own JWKS: when this answers 500, the
+ * flow fails after the client has registered and the user has signed in.
+ */
+async function probeJwksUri(http: HttpClient, url: string, signal: AbortSignal, f: Findings, fail: Fail) {
+  const out = await http.request(url, { signal, headers: { accept: 'application/json' } });
+  if (!out.ok) {
+    fail(`jwks_uri ${url}: ${describeFailure(out.failure, url)}`, 'jwks_uri unreachable');
+    return;
+  }
+  const keys = (tryJson(out.res.text) as { keys?: unknown } | undefined)?.keys;
+  const body = out.res.text.trim() ? JSON.stringify(out.res.text.trim().slice(0, 100)) : '(empty body)';
+  if (out.res.status === 200 && Array.isArray(keys) && keys.length) {
+    f.ok(`jwks_uri ${url} → 200 with ${keys.length} public key${keys.length === 1 ? '' : 's'} in ${ms(out.res.ms)}: the backend reads its signing keys (table jwkss)`);
+    return;
+  }
+  if (out.res.status >= 500) {
+    fail(
+      `jwks_uri ${url} → ${answered(out)} ${body}: the backend cannot read its signing keys from Postgres (table jwkss); it signs the OAuth flow's tokens and validates MCP access tokens with them, so MCP clients cannot sign in`,
+      'signing keys unreadable (jwks_uri answers 500)',
+      'sign-in-fails',
+    );
+    return;
+  }
+  fail(`jwks_uri ${url} → ${answered(out)} ${body}, expected 200 with {"keys":[...]}`, `jwks_uri answered HTTP ${out.res.status}`);
 }

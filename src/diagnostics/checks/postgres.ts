@@ -46,7 +46,8 @@ export const postgresCheck: Check<PostgresOptions> = {
     const f = findings();
     if (!ctx.pg) {
       f.fail('DATABASE_URL is not set; ctx| cannot run without it (set it in the environment or the env file)');
-      return f.done('DATABASE_URL is not set');
+      // ctx-ops was given no database: that says nothing about whether ctx| has one.
+      return { ...f.done('DATABASE_URL is not set'), local: true };
     }
     const target = ctx.pg.target;
     const started = performance.now();

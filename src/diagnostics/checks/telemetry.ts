@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOtelHeaders } from '../../config/otel-headers.js';
 import { findings, ms, skipped } from '../findings.js';
 import type { HttpClient } from '../http-client.js';
 import { describeFailure } from '../net-errors.js';
@@ -89,17 +90,21 @@ export const telemetryCheck: Check<TelemetryOptions> = {
       problems.push('OTLP headers unreadable');
     }
 
+    const credentials = parseOtelHeaders(c.OTEL_EXPORTER_OTLP_HEADERS);
     const probes = await Promise.all(
-      (Object.keys(SIGNALS) as Signal[]).filter((s) => endpoints[s]).map(async (s) => ({ s, ...(await probe(ctx.http, s, endpoints[s]!, signal)) })),
+      (Object.keys(SIGNALS) as Signal[]).filter((s) => endpoints[s]).map(async (s) => ({ s, ...(await probe(ctx.http, s, endpoints[s]!, credentials, signal)) })),
     );
     for (const p of probes) {
       const name = SIGNALS[p.s];
       if (p.status === 'fail') problems.push(`${p.s} endpoint unreachable`);
       if (p.status === 'warn') problems.push(`${p.s} exports would fail`);
-      if (p.status === 'needs-credentials' && !headers) {
+      if (p.status === 'needs-credentials') {
         f.warn(`${name}: ${p.text}, and OTEL_EXPORTER_OTLP_HEADERS carries none: exports are rejected`);
         problems.push(`${p.s} endpoint rejects exports without credentials`);
-      } else f[p.status === 'needs-credentials' ? 'ok' : p.status](`${name}: ${p.text}${p.status === 'needs-credentials' ? ' (ctx| sends OTEL_EXPORTER_OTLP_HEADERS)' : ''}`);
+      } else if (p.status === 'credentials-rejected') {
+        f.fail(`${name}: ${p.text}`);
+        problems.push(`${p.s} endpoint rejects ctx|'s credentials`);
+      } else f[p.status](`${name}: ${p.text}`);
     }
     if (set.metrics && !set.traces) {
       f.warn('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT is set without OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: upstream starts its OpenTelemetry SDK only when the traces endpoint is set, so no metrics are exported');
@@ -119,15 +124,18 @@ export const telemetryCheck: Check<TelemetryOptions> = {
 };
 
 interface Probe {
-  status: 'ok' | 'warn' | 'fail' | 'needs-credentials';
+  status: 'ok' | 'warn' | 'fail' | 'needs-credentials' | 'credentials-rejected';
   text: string;
 }
 
 /**
  * POSTs an empty OTLP/JSON export (`{}`: no spans, logs or points) to the URL ctx| uses,
- * without the configured headers: they are credentials, and reachability does not need them.
+ * first without the configured headers (reachability does not need credentials). When the
+ * collector asks for credentials, the same empty export goes again with the headers ctx|
+ * would send, to the endpoint they are configured for, so "reachable" is not mistaken for
+ * "accepts ctx|'s exports". Their values are never shown.
  */
-async function probe(http: HttpClient, s: Signal, endpoint: string, signal: AbortSignal): Promise<Probe> {
+async function probe(http: HttpClient, s: Signal, endpoint: string, credentials: Record<string, string>, signal: AbortSignal): Promise<Probe> {
   if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) {
     return { status: 'fail', text: `${JSON.stringify(endpoint.slice(0, 80))} is not an http(s) URL; upstream refuses to start with it` };
   }
@@ -142,8 +150,16 @@ async function probe(http: HttpClient, s: Signal, endpoint: string, signal: Abor
   switch (reachVerdict(out.res.status)) {
     case 'accepts':
       return { status: 'ok', text: `${seen}: reachable and accepting OTLP/HTTP` };
-    case 'needs-credentials':
-      return { status: 'needs-credentials', text: `${seen}: reachable, asks for credentials` };
+    case 'needs-credentials': {
+      if (!Object.keys(credentials).length) return { status: 'needs-credentials', text: `${seen}: reachable, asks for credentials` };
+      const again = await http.request(url, { method: 'POST', signal, headers: { ...credentials, 'content-type': 'application/json' }, body: '{}', maxBytes: 4096 });
+      if (!again.ok) return { status: 'fail', text: `${seen} without credentials; with them: ${describeFailure(again.failure, shown)}` };
+      const withThem = `${seen} without credentials, HTTP ${again.res.status} with the ${Object.keys(credentials).length} header(s) of OTEL_EXPORTER_OTLP_HEADERS`;
+      const v = reachVerdict(again.res.status);
+      if (v === 'accepts') return { status: 'ok', text: `${withThem}: accepts ctx|'s credentials` };
+      if (v === 'needs-credentials') return { status: 'credentials-rejected', text: `${withThem}: the collector rejects the credentials ctx| sends (values not shown), so every export is lost` };
+      return { status: 'ok', text: `${withThem}: reachable; an empty export need not be accepted` };
+    }
     case 'wrong-path':
       return { status: 'warn', text: `${seen}: reachable, but nothing serves ${new URL(url).pathname}; exports to it are lost (is this the collector's OTLP/HTTP port?)` };
     default:

@@ -52,6 +52,37 @@ export const uiCheck: Check = {
       return f.done('answers, but not with the app');
     }
     f.ok(`GET / → 200 HTML (${type || 'text/html'}) in ${ms(res.ms)}, served through the backend from ${proxy}`);
+
+    // The HTML alone can come back while the app it starts does not (a UI build whose assets
+    // are gone or belong to another build): the page then stays blank. Load its first script.
+    const script = firstScript(res.text, url);
+    if (!script) {
+      f.info('the HTML references no same-origin script to load, so only the page itself was checked');
+      return f.done(`serving the app in ${ms(res.ms)}`);
+    }
+    const asset = await ctx.http.request(script.href, { signal, headers: { accept: '*/*' }, maxBytes: 1024 });
+    if (!asset.ok) {
+      f.fail(`the app's script ${script.pathname}: ${describeFailure(asset.failure, script.href)}`);
+      return f.done(`the page loads but its script does not: ${script.pathname}`);
+    }
+    if (asset.res.status >= 400) {
+      f.fail(`the app's script ${script.pathname} answered HTTP ${asset.res.status} in ${ms(asset.res.ms)}: the page stays blank; the UI behind UI_PROXY_URL (${proxy}) does not serve the assets its own HTML names (a partial deploy, or another build)`);
+      return f.done(`the page loads but its script answers HTTP ${asset.res.status}`);
+    }
+    f.ok(`the app's script ${script.pathname} → ${asset.res.status} in ${ms(asset.res.ms)}`);
     return f.done(`serving the app in ${ms(res.ms)}`);
   },
 };
+
+/** The first script (or module preload) the HTML names on its own origin. */
+export function firstScript(html: string, pageUrl: string): URL | null {
+  const patterns = [/<script\b[^>]*\bsrc=["']([^"']+)["']/gi, /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/gi];
+  for (const re of patterns) {
+    for (const m of html.matchAll(re)) {
+      if (!URL.canParse(m[1]!, pageUrl)) continue;
+      const u = new URL(m[1]!, pageUrl);
+      if (u.origin === new URL(pageUrl).origin) return u;
+    }
+  }
+  return null;
+}

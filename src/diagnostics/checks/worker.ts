@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { describeReadError } from '../ctx-tables.js';
+import { describeReadError, repositoryLabels } from '../ctx-tables.js';
 import { findings, type Findings } from '../findings.js';
 import {
   failuresByWorkflow,
   oldestDue,
   openWorkflowSchemaState,
   describeProblemRun,
+  describeRetries,
   problemRuns,
+  retryingRuns,
   queueOverview,
   type ActiveRun,
   type DueRun,
   type FailureGroup,
   type QueueOverview,
+  type RetryingRun,
   type RunProblem,
   type SchemaState,
 } from '../openworkflow-runs.js';
@@ -22,6 +25,7 @@ export interface WorkerOptions {
   stalledMinutes: number;
   runningHours: number;
   failureWindowHours: number;
+  retryWindowMinutes: number;
 }
 
 /**
@@ -75,6 +79,12 @@ export function failureLine(g: FailureGroup, windowHours: number): string {
   return `${g.workflowName}: ${g.failures} failed in ${windowHours} h; latest ${formatAge(g.lastAgoMs)} ago${step}${error}`;
 }
 
+/** "repository-ingestion run 1a2b3c4d for acme/api (org acme) keeps failing: 5 failed step attempts …" */
+export function retryingLine(r: RetryingRun, windowMinutes: number, repos: ReadonlyMap<string, string>): string {
+  const repo = r.repositoryId ? ` for repository ${repos.get(r.repositoryId) ?? r.repositoryId}` : '';
+  return `${r.workflowName} run ${r.id.slice(0, 8)}${repo} keeps failing and is being retried: ${describeRetries(r, windowMinutes)}`;
+}
+
 /** Stuck runs listed by name; the counts cover the rest. */
 const LISTED_RUNS = 8;
 
@@ -86,6 +96,9 @@ interface Read {
   due?: DueRun | null;
   failures?: FailureGroup[];
   problems?: Array<ActiveRun & { problem: RunProblem }>;
+  retrying?: RetryingRun[];
+  /** "acme/api (org acme)" by repository id, for runs whose input names one. */
+  repos?: Map<string, string>;
 }
 
 /**
@@ -104,6 +117,7 @@ export const workerCheck: Check<WorkerOptions> = {
     stalledMinutes: z.number().positive().default(10),
     runningHours: z.number().positive().default(6),
     failureWindowHours: z.number().positive().default(24),
+    retryWindowMinutes: z.number().positive().default(60),
   },
   async run(ctx, signal) {
     const f = findings();
@@ -130,6 +144,9 @@ export const workerCheck: Check<WorkerOptions> = {
         out.due = await oldestDue(client, state.quoted);
         out.failures = await failuresByWorkflow(client, state.quoted, o.failureWindowHours * 3_600_000);
         out.problems = await problemRuns(client, state.quoted, thresholds, undefined, LISTED_RUNS);
+        out.retrying = await retryingRuns(client, state.quoted, o.retryWindowMinutes * 60_000, undefined, LISTED_RUNS);
+        // Names for the repositories the runs work on; the tables may be unreadable to this role.
+        out.repos = await repositoryLabels(client, out.retrying.flatMap((r) => (r.repositoryId ? [r.repositoryId] : []))).catch(() => new Map<string, string>());
         return out;
       });
     } catch (err) {
@@ -143,7 +160,7 @@ export const workerCheck: Check<WorkerOptions> = {
         `OPENWORKFLOW_POSTGRES_SCHEMA=${schema} names no schema, but the runs are in schema openworkflow: ctx|'s backend and worker always use openworkflow (only its PR-preview supervisor reads the variable); unset it`,
       );
     }
-    const { state, overview: q, due = null, failures = [], problems = [] } = read;
+    const { state, overview: q, due = null, failures = [], problems = [], retrying = [], repos = new Map<string, string>() } = read;
     if (state.kind !== 'ok' && !q) return f.done(reportSchemaState(f, state));
     if (!q) return f.done('cannot read the OpenWorkflow queue');
 
@@ -175,9 +192,14 @@ export const workerCheck: Check<WorkerOptions> = {
     }
     if (problems.length === LISTED_RUNS) f.info(`not every stuck run is listed (${q.overdue} overdue, ${q.pastDeadline} past deadline, ${q.longRunning} running > ${o.runningHours} h)`);
 
+    // Runs that keep failing but are not failed yet: OpenWorkflow retries their steps.
+    for (const r of retrying) f.warn(retryingLine(r, o.retryWindowMinutes, repos));
+
     // What failed recently, per workflow.
     const failed = failures.reduce((a, g) => a + g.failures, 0);
-    if (!failures.length) f.ok(`no run failed in the last ${o.failureWindowHours} h`);
+    if (!failures.length) {
+      f.ok(retrying.length ? `no run failed for good in the last ${o.failureWindowHours} h (the retrying runs above may still)` : `no run failed in the last ${o.failureWindowHours} h`);
+    }
     for (const g of failures.slice(0, 8)) f.warn(failureLine(g, o.failureWindowHours));
     if (failures.length > 8) f.info(`${failures.length - 8} more workflows with failures not listed`);
 
@@ -188,11 +210,16 @@ export const workerCheck: Check<WorkerOptions> = {
     if (queue === 'warn' && due) parts.push(`busy: ${dueText(due)}`);
     if (q.pastDeadline) parts.push(`${q.pastDeadline} past deadline`);
     if (q.longRunning) parts.push(`${q.longRunning} running > ${o.runningHours} h`);
+    if (retrying.length) {
+      const r = retrying[0]!;
+      const error = r.lastError ?? r.runError;
+      parts.push(`${retrying.length} retrying after failed steps (${r.workflowName}${error ? `: ${excerpt(error, 60)}` : ''}${retrying.length > 1 ? ', …' : ''})`);
+    }
     if (failed) {
       const top = failures.slice(0, 3).map((g) => `${g.workflowName} ×${g.failures}`).join(', ');
       parts.push(`${failed} failed in ${o.failureWindowHours} h (${top}${failures.length > 3 ? ', …' : ''})`);
     }
-    const affected = [...failures.map((g) => g.workflowName), ...problems.map((r) => r.workflowName), ...(due && queue !== 'ok' ? [due.workflowName] : [])];
+    const affected = [...failures.map((g) => g.workflowName), ...problems.map((r) => r.workflowName), ...retrying.map((r) => r.workflowName), ...(due && queue !== 'ok' ? [due.workflowName] : [])];
     return f.done(parts.join('; '), f.status === 'ok' ? {} : { runbook: workerRunbook(affected) });
   },
 };

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { describeTarget } from '../../diagnostics/pg-access.js';
+import { keysWords } from '../../diagnostics/secret-evidence.js';
+import { readSigningKeys, secretSetFor, type SigningKeysEvidence } from '../../diagnostics/signing-keys.js';
 import { pgCode, withCtxDb } from './ctx-db.js';
 import type { RunbookActionKind } from './kinds.js';
 
@@ -25,19 +27,32 @@ export function resetJwksKind(log: Logger): RunbookActionKind<Record<string, nev
       },
       async preview(_p, env, signal) {
         const where = describeTarget(env.ctx.DATABASE_URL ?? '');
-        const keys = await withCtxDb(env, log, signal, async (c) => {
+        const secrets = secretSetFor(env.ctx);
+        const { keys, evidence } = await withCtxDb(env, log, signal, async (c) => {
           try {
             const { rows } = await c.query<{ n: string; newest: Date | null }>('SELECT count(*)::text AS n, max(created_at) AS newest FROM jwkss');
-            return rows[0]!;
+            // The same test the auth check makes: does this environment's AUTH_SECRET open them?
+            const evidence: SigningKeysEvidence | null = secrets && !('error' in secrets) ? await readSigningKeys(c, secrets) : null;
+            return { keys: rows[0]!, evidence };
           } catch (err) {
-            if (pgCode(err) === '42P01') return null;
+            if (pgCode(err) === '42P01') return { keys: null, evidence: null };
             throw err;
           }
         });
+        const opens = evidence?.kind === 'read' && evidence.latest.result === 'opens';
         return [
           keys
             ? `Runs \`DELETE FROM jwkss;\` on ${where}: ${keys.n} key pair(s)${keys.newest ? `, newest created ${keys.newest.toISOString()}` : ''}`
             : `Table jwkss does not exist on ${where}: there is nothing to delete`,
+          ...(evidence
+            ? [
+                `Evidence: ${keysWords(evidence)}${
+                  opens
+                    ? '. The keys open with the AUTH_SECRET this environment has, so deleting them is not what repairs sign-in: if the backend fails to decrypt them, it runs with another value; give it this one back instead'
+                    : ''
+                }`,
+              ]
+            : []),
           'Everyone is signed out; sessions and tokens signed with these keys stop working',
           'Do this only when AUTH_SECRET changed on purpose; if it changed by accident, put the old value back and restart instead',
           `Afterwards restart the backend so it creates new keys: ${RESTART}`,

@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { firstScript } from '../../../src/diagnostics/checks/ui.js';
+import { createCtxTables } from '../../support/ctx-schema.js';
 import { startFakeBackend, type FakeBackend } from '../../support/fake-backend.js';
+import { addCtxAuth, type FakeCtxAuth } from '../../support/fake-ctx-auth.js';
+import { createTestDatabase, withDatabase, type TestDatabase } from '../../support/pg.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort } from '../../support/net.js';
 
@@ -16,6 +20,7 @@ afterEach(async () => {
   backend.setStatus('healthy');
   backend.setUi('healthy');
 });
+
 
 function bot(yaml = '', env: Record<string, string> = {}) {
   h = buildBot({ env: { AUTH_BASE_URL: backend.url, UI_PROXY_URL: 'http://ui:3002', ...env }, yaml });
@@ -84,13 +89,94 @@ describe('backend check', () => {
   });
 });
 
+describe('backend check: the database behind the process', () => {
+  let db: TestDatabase;
+  let withDb: FakeBackend;
+  let auth: FakeCtxAuth;
+  beforeAll(async () => {
+    db = await createTestDatabase('backend_db');
+    await createCtxTables(db, { openworkflowSchema: false });
+    withDb = await startFakeBackend();
+    auth = addCtxAuth(withDb, { databaseUrl: db.url });
+  });
+  afterAll(async () => {
+    await auth.close();
+    await withDb.close();
+    await db.drop();
+  });
+  afterEach(() => auth.setDatabase(db.url));
+
+  const runWith = async (env: Record<string, string | undefined>) => {
+    h = buildBot({ env: { AUTH_BASE_URL: withDb.url, DATABASE_URL: db.url, ...env } });
+    return run(['backend']);
+  };
+
+  it('reads a route that needs Postgres (the public invitation lookup, 404 for an unknown id)', async () => {
+    const { backend: r } = await runWith({});
+    expect(r!.status).toBe('ok');
+    expect(r!.details.join('\n')).toMatch(/✓ GET \/\.auth\/api\/v1\/public\/invitations\/ctx-ops-probe → 404 "Invitation not found or expired" in [\d.]+ ms: a route that reads Postgres answers/);
+  });
+
+  it('fails when its database is gone while /.status stays 200 (the false green of /.status alone)', async () => {
+    await auth.setDatabase(withDatabase(db.url, 'ctxops_gone_db'));
+    const { backend: r } = await runWith({});
+    expect(r!.status).toBe('fail');
+    expect(r!.summary).toBe('up, but cannot use its database: "database \\"ctxops_gone_db\\" does not exist"');
+    expect(r!.details.join('\n')).toMatch(/✓ GET \/\.status → 200/);
+    expect(r!.details.join('\n')).toMatch(/sign-in, MCP and every API call fail while \/\.status stays 200/);
+  });
+
+  it('names Postgres as the likely cause, with the reason, when the backend refuses and Postgres fails too', async () => {
+    const [b, p] = [await closedPort(), await closedPort()];
+    const { backend: r, postgres } = await runWith({ AUTH_BASE_URL: `http://127.0.0.1:${b}`, DATABASE_URL: `postgres://postgres@127.0.0.1:${p}/ctx` });
+    expect(postgres!.status).toBe('fail');
+    expect(r!.status).toBe('fail');
+    expect(r!.rootCause).toBe('postgres');
+    expect(r!.rootCauseReason).toMatch(/the ctx\| backend exits at start when its database is missing or unreachable/);
+    expect(r!.details.at(-1)).toMatch(/^· likely cause: Postgres is failing; the ctx\| backend exits at start/);
+  });
+
+  it('does not blame Postgres when ctx-ops simply has no DATABASE_URL, nor for a failure Postgres cannot cause', async () => {
+    const b = await closedPort();
+    let { backend: r } = await runWith({ AUTH_BASE_URL: `http://127.0.0.1:${b}`, DATABASE_URL: undefined });
+    expect(r!.status).toBe('fail');
+    expect(r!.rootCause).toBeUndefined();
+    await h!.close();
+    const p = await closedPort();
+    withDb.setStatus('notCtx');
+    try {
+      ({ backend: r } = await runWith({ DATABASE_URL: `postgres://postgres@127.0.0.1:${p}/ctx` }));
+      expect(r!.summary).toBe('answers, but not like a ctx| backend');
+      expect(r!.rootCause).toBeUndefined();
+    } finally {
+      withDb.setStatus('healthy');
+    }
+  });
+});
+
 describe('ui check', () => {
   it('is ok when the backend origin serves the app HTML', async () => {
     bot();
     const { ui } = await run(['ui']);
     expect(ui!.status).toBe('ok');
     expect(ui!.summary).toMatch(/serving the app/);
+    expect(ui!.details.join('\n')).toMatch(/✓ the app's script \/assets\/index-Bx7c2d\.js → 200/);
   });
+
+  it('fails when the HTML loads but the script it names does not (the page stays blank)', async () => {
+    bot();
+    backend.setUi('assetsMissing');
+    const { ui } = await run(['ui']);
+    expect(ui!.status).toBe('fail');
+    expect(ui!.summary).toBe('the page loads but its script answers HTTP 404');
+    expect(ui!.details.join('\n')).toMatch(/script \/assets\/index-Bx7c2d\.js answered HTTP 404 .*does not serve the assets its own HTML names/);
+  });
+
+  it.each([
+    ['<script type="module" src="/assets/a.js"></script>', '/assets/a.js'],
+    ['<script src="https://cdn.example.com/x.js"></script><link rel="modulepreload" href="/_build/m.js">', '/_build/m.js'],
+    ['<script>inline()</script>', null],
+  ])('firstScript(%s) → %s', (html, want) => expect(firstScript(html, 'http://127.0.0.1:3000/')?.pathname ?? null).toBe(want));
 
   it.each(['proxyRefused', 'badGateway'] as const)('names UI_PROXY_URL when the proxy fails (%s)', async (fault) => {
     bot();

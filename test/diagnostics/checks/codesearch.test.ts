@@ -1,6 +1,8 @@
 import { pino } from 'pino';
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createJwkssTable, insertJwk, makeJwk } from '../../support/better-auth-keys.js';
+import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
 import { codesearchCheck, searchVerdict, unauthenticatedVerdict } from '../../../src/diagnostics/checks/codesearch.js';
 import { createHttpClient } from '../../../src/diagnostics/http-client.js';
 import { serviceTokenClaims } from '../../../src/diagnostics/service-token.js';
@@ -57,22 +59,45 @@ describe('codesearch check against a fake codesearch that verifies tokens with j
     expect(cs.accepted[0]).toMatchObject({ iss: 'https://issuer.example', aud: 'cs-aud', orgId: 'org_probe', sub: 'org:org_probe' });
   });
 
-  it('fails with "AUTH_SECRET differs between backend and codesearch" when codesearch has another secret', async () => {
-    cs.configure({ secret: OTHER });
-    const { r, text } = await runCs();
-    expect(r.status).toBe('fail');
-    expect(r.summary).toBe('AUTH_SECRET differs between backend and codesearch');
-    expect(r.runbook).toBe('repo-not-indexed');
-    expect(cs.rejected).toEqual(['ERR_JWS_SIGNATURE_VERIFICATION_FAILED']);
-    expect(text).toMatch(/rejects a correctly minted token/);
-  });
+  describe('whose AUTH_SECRET is wrong when codesearch rejects the token: the backend\'s signing keys tell', () => {
+    let db: TestDatabase;
+    beforeAll(async () => {
+      db = await createTestDatabase('codesearch_keys');
+      await createJwkssTable(db);
+    });
+    afterEach(() => db.query('DELETE FROM jwkss'));
+    afterAll(() => db.drop());
 
-  it('names the audience too when codesearch expects another one', async () => {
-    cs.configure({ audience: 'something-else' });
-    const { r, text } = await runCs();
-    expect(r.status).toBe('fail');
-    expect(cs.rejected).toEqual(['ERR_JWT_CLAIM_VALIDATION_FAILED']);
-    expect(text).toMatch(/another AUTH_TOKEN_AUDIENCE_CODESEARCH than "codesearch"/);
+    it('fails with "codesearch\'s AUTH_SECRET differs from the backend\'s" when ctx-ops\'s copy opens the backend\'s keys', async () => {
+      await insertJwk(db, await makeJwk(SECRET));
+      cs.configure({ secret: OTHER });
+      const { r, text } = await runCs({ DATABASE_URL: db.url });
+      expect(r.status).toBe('fail');
+      expect(r.summary).toBe("codesearch's AUTH_SECRET differs from the backend's");
+      expect(r.runbook).toBe('repo-not-indexed');
+      expect(cs.rejected).toEqual(['ERR_JWS_SIGNATURE_VERIFICATION_FAILED']);
+      expect(text).toMatch(/codesearch rejects the token, while ctx-ops's AUTH_SECRET opens the newest signing key in jwkss/);
+      expect(text).toMatch(/Give codesearch the backend's AUTH_SECRET and restart it/);
+    });
+
+    it('does not blame codesearch when ctx-ops\'s own copy is the stale one (backend keys and codesearch agree)', async () => {
+      await insertJwk(db, await makeJwk(OTHER));
+      cs.configure({ secret: OTHER });
+      const { r, text } = await runCs({ DATABASE_URL: db.url });
+      expect(r.status).toBe('warn');
+      expect(r.summary).toBe("not verified: ctx-ops's AUTH_SECRET is not the deployment's (codesearch and the backend's keys agree)");
+      expect(r.runbook).toBeUndefined();
+      expect(text).toMatch(/ctx-ops's own copy of AUTH_SECRET is stale\. Fix ctx-ops's configuration; codesearch itself is not shown to be wrong/);
+      expect(JSON.stringify(r)).not.toMatch(/differs between backend and codesearch|differs from the backend's/);
+    });
+
+    it('says it cannot tell without the keys, and names both possibilities', async () => {
+      cs.configure({ secret: OTHER });
+      const { r, text } = await runCs();
+      expect(r.status).toBe('warn');
+      expect(r.summary).toBe("codesearch rejects ctx-ops's token (whose AUTH_SECRET is wrong is not known)");
+      expect(text).toMatch(/the signing keys could not be read \(DATABASE_URL is not set here\): either codesearch's AUTH_SECRET differs from the backend's \(then indexing and search fail too\), or ctx-ops's copy is stale/);
+    });
   });
 
   it.each([

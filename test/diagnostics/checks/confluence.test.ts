@@ -1,6 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forgeConnectionVerdict, oauthVerdict, provisionErrorAdvice, syncTargetVerdict, type ForgeFacts, type SyncTargetFacts } from '../../../src/diagnostics/checks/confluence.js';
-import { ago, createCtxTables, insertForgeConnection, insertOrg, insertRepo, insertRun, insertSyncTarget, truncateCtxTables, withRole, type ForgeConfig } from '../../support/ctx-schema.js';
+import {
+  ago,
+  createCtxTables,
+  fromNow,
+  insertForgeConnection,
+  insertOrg,
+  insertRepo,
+  insertRun,
+  insertStepAttempt,
+  insertSyncTarget,
+  truncateCtxTables,
+  withRole,
+  type ForgeConfig,
+} from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
@@ -248,6 +261,23 @@ describe('confluence check against ctx|\'s tables (real Postgres)', () => {
     expect(details).not.toContain('not a Confluence job');
     expect(details).not.toContain('repository-ingestion');
     expect(details).not.toContain('pw123');
+  });
+
+  it('warns about a Confluence job that keeps failing while OpenWorkflow retries it (not failed yet)', async () => {
+    await forge(healthy);
+    const run = await insertRun(db, { workflowName: 'confluence-sync-content', status: 'pending', availableAt: fromNow({ minutes: 3 }), error: { message: 'Confluence API 503' } });
+    for (const minutes of [20, 12, 4]) await insertStepAttempt(db, { workflowRunId: run, stepName: 'sync-content', status: 'failed', error: { message: 'Confluence API 503' }, createdAt: ago({ minutes }) });
+    const ingest = await insertRun(db, { workflowName: 'repository-ingestion', status: 'pending', availableAt: fromNow({ minutes: 3 }) });
+    await insertStepAttempt(db, { workflowRunId: ingest, stepName: 'resolve-ref', status: 'failed', error: { message: 'not a Confluence job' } });
+    const { r } = await check();
+    expect(r.status).toBe('warn');
+    expect(r.runbook).toBe('confluence-stalls');
+    expect(r.summary).toBe('acme: installed, sync live; 1 job(s) retrying after failed steps');
+    const details = r.details.join('\n');
+    expect(details).toContain(
+      `⚠ confluence-sync-content run ${run.slice(0, 8)} keeps failing and is being retried: 3 failed step attempts in the last 60 min (first 20 min ago, latest 4 min ago, step sync-content): Confluence API 503; the run is pending, next attempt in 2 min`,
+    );
+    expect(details).not.toContain('not a Confluence job');
   });
 
   it('warns that it cannot see the jobs when the OpenWorkflow schema is missing', async () => {

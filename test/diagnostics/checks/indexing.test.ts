@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyRepo, effectiveStatus, indexingSummary, indexingVerdict, type RepoCounts, type RepoFacts } from '../../../src/diagnostics/checks/indexing.js';
 import { excerpt, formatAge, stripCredentials } from '../../../src/diagnostics/text-limits.js';
-import { ago, createCtxTables, insertOrg, insertRepo, truncateCtxTables } from '../../support/ctx-schema.js';
+import { ago, createCtxTables, fromNow, insertOrg, insertRepo, insertRun, insertStepAttempt, truncateCtxTables } from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
 
 const H = 3_600_000;
 const T = { stuckMs: 2 * H, neverIndexedMs: 24 * H };
-const counts = (c: Partial<RepoCounts>): RepoCounts => ({ ready: 0, issues: 0, failed: 0, stuck: 0, indexing: 0, 'never-indexed': 0, unindexing: 0, ...c });
+const counts = (c: Partial<RepoCounts>): RepoCounts => ({ ready: 0, issues: 0, failed: 0, failing: 0, stuck: 0, retrying: 0, indexing: 0, 'never-indexed': 0, unindexing: 0, ...c });
 const facts = (f: Partial<RepoFacts>): RepoFacts => ({ indexingStatus: 'ready', indexReady: true, everIngested: true, idleMs: 0, ageMs: 0, ...f });
 
 describe('indexing rules', () => {
@@ -34,6 +34,11 @@ describe('indexing rules', () => {
     ['running fine but connected 3 d ago and never indexed', { indexingStatus: 'running', indexReady: false, everIngested: false, idleMs: 60_000, ageMs: 72 * H }, 'never-indexed'],
     ['first run, connected 1 h ago', { indexingStatus: 'running', indexReady: false, everIngested: false, idleMs: 60_000, ageMs: H }, 'indexing'],
     ['unindexing', { indexingStatus: 'unindexing', indexReady: false, idleMs: 9 * H }, 'unindexing'],
+    ['running with progress, ingestion failed 5 attempts', { indexingStatus: 'running', indexReady: false, idleMs: 60_000, failedAttempts: 5 }, 'failing'],
+    ['running, idle 5 h, ingestion failing: the error beats "stuck"', { indexingStatus: 'running', indexReady: false, idleMs: 5 * H, failedAttempts: 3 }, 'failing'],
+    ['running with progress, one failed attempt', { indexingStatus: 'running', indexReady: false, idleMs: 60_000, failedAttempts: 1 }, 'retrying'],
+    ['ready, with a failed attempt counted elsewhere', { failedAttempts: 4 }, 'ready'],
+    ['failed stays failed', { indexingStatus: 'failed', indexReady: false, failedAttempts: 9 }, 'failed'],
   ])('%s → %s', (_name, f, expected) => {
     expect(classifyRepo(facts(f), T)).toBe(expected);
   });
@@ -225,3 +230,66 @@ describe('indexing check against ctx|\'s tables (real Postgres)', () => {
     }
   });
 });
+
+describe('indexing check and the ingestion runs behind a running repository (OpenWorkflow 0.8 layout)', () => {
+  let db: TestDatabase;
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase('indexing_runs');
+    await createCtxTables(db);
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+    await truncateCtxTables(db);
+  });
+  afterAll(() => db.drop());
+
+  const run = async (yaml = '') => {
+    h = buildBot({ env: { DATABASE_URL: db.url }, yaml });
+    const report = await h.bot.core.diagnostics.run('default', { only: ['indexing'], maxAgeMs: 0 });
+    return report.checks.find((c) => c.id === 'indexing')!;
+  };
+  const plant = async (attempts: number[], status: 'pending' | 'running' = 'pending') => {
+    const org = await insertOrg(db, { slug: 'acme' });
+    const repo = await insertRepo(db, { orgId: org, name: 'acme/api', indexingStatus: 'running', updatedAt: ago({ minutes: 12 }) });
+    const runId = await insertRun(db, {
+      workflowName: 'repository-ingestion',
+      status,
+      input: { repositoryId: repo, orgId: org },
+      error: { message: 'resolve-ref failed to fetch' },
+      ...(status === 'pending' ? { availableAt: fromNow({ minutes: 2 }) } : {}),
+    });
+    for (const minutes of attempts) {
+      await insertStepAttempt(db, { workflowRunId: runId, stepName: 'resolve-ref', status: 'failed', error: { message: 'resolve-ref failed to fetch' }, createdAt: ago({ minutes }) });
+    }
+    return runId;
+  };
+
+  it('fails a repository "running" while its ingestion failed 3+ attempts in the window, with the error and the next retry', async () => {
+    const runId = await plant([10, 8, 6, 4, 2]);
+    const r = await run();
+    expect(r.status).toBe('fail');
+    expect(r.runbook).toBe('repo-not-indexed');
+    expect(r.summary).toBe('0 ready, 1 failing while running (ingestion retrying)');
+    expect(r.details).toContain(
+      `✗ acme/api (org acme) running, but its repository-ingestion run ${runId.slice(0, 8)} keeps failing: 5 failed step attempts in the last 60 min (first 10 min ago, latest 2 min ago, step resolve-ref): resolve-ref failed to fetch; the run is pending, next attempt in 1 min. OpenWorkflow retries it with backoff and only then marks the repository failed; fix the cause (the error above), then reindex`,
+    );
+  });
+
+  it('only warns for one or two failed attempts (may be transient), and counts only the window', async () => {
+    await plant([3, 200], 'running');
+    const r = await run();
+    expect(r.status).toBe('warn');
+    expect(r.summary).toBe('0 ready, 1 indexing with failed attempts');
+    expect(r.details.join('\n')).toMatch(/⚠ acme\/api \(org acme\) running, but its repository-ingestion run \S+ keeps failing: 1 failed step attempt in the last 60 min \(2 in all\)/);
+  });
+
+  it('takes the window and the threshold from checks.indexing', async () => {
+    await plant([50, 40, 30, 20]);
+    const r = await run('checks:\n  indexing:\n    retryWindowMinutes: 25\n    failingAttempts: 2\n');
+    expect(r.status).toBe('warn');
+    expect(r.details.join('\n')).toMatch(/1 failed step attempt in the last 25 min \(4 in all\)/);
+  });
+});
+

@@ -11,6 +11,7 @@ import { startFakeBackend, type FakeBackend } from '../../support/fake-backend.j
 import { addCtxAuth, type FakeCtxAuth } from '../../support/fake-ctx-auth.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort } from '../../support/net.js';
+import { adminUrl, withDatabase } from '../../support/pg.js';
 
 const SECRET = 'planted-mcp-auth-secret-0123456789-abcdef';
 
@@ -55,6 +56,26 @@ describe('mcp check against a fake backend', () => {
   it('uses environments.<name>.probeOrg as the orgSlug', async () => {
     await runMcp({}, 'environments:\n  prod:\n    probeOrg: acme\n');
     expect(auth.orgSlugs).toEqual(['acme']);
+  });
+
+  it('follows the metadata\'s jwks_uri: the signing keys are what the OAuth flow needs from the database', async () => {
+    const { text } = await runMcp();
+    expect(text).toMatch(/✓ jwks_uri http:\/\/127\.0\.0\.1:\d+\/\.auth\/api\/v1\/auth\/jwks → 200 with 1 public key in [\d.]+ ms: the backend reads its signing keys \(table jwkss\)/);
+  });
+
+  it('is not "ready for OAuth" when the backend lost its database: jwks_uri answers 500 while discovery still works', async () => {
+    await auth.setDatabase(withDatabase(adminUrl(), 'ctxops_mcp_db_that_is_gone'));
+    try {
+      const { r, text, report } = await runMcp();
+      expect(r.status).toBe('fail');
+      expect(r.summary).toBe('failed: signing keys unreadable (jwks_uri answers 500)');
+      expect(text).toMatch(/✓ protected-resource metadata/);
+      expect(text).toMatch(/✗ jwks_uri \S+ → HTTP 500 in [\d.]+ ms \(empty body\): the backend cannot read its signing keys from Postgres/);
+      expect(report.checks.find((c) => c.id === 'backend')!.status).toBe('fail');
+      expect(r.rootCause).toBe('backend');
+    } finally {
+      await auth.setDatabase(null);
+    }
   });
 
   it('fails when the 401 carries no WWW-Authenticate header', async () => {

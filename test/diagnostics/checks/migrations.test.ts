@@ -55,12 +55,29 @@ describe('migrations check against drizzle\'s real table', () => {
     expect(r.details.join('\n')).toContain('2 pending: 20260103000000_graph, 20260104000000_jobs');
   });
 
-  it('flags an applied migration whose migration.sql changed afterwards', async () => {
+  it('warns (not fails) when an applied migration\'s file changed afterwards, and the real migrator indeed leaves it alone', async () => {
     await drizzleMigrate(db.url, dir);
     writeFileSync(join(dir, '20260101000000_init', 'migration.sql'), 'CREATE TABLE organizations (id text PRIMARY KEY); -- edited');
     const r = await check({ CTX_MIGRATIONS_DIR: dir });
-    expect(r.status).toBe('fail');
-    expect(r.details.join('\n')).toMatch(/sha256 mismatch\): 20260101000000_init/);
+    expect(r.status).toBe('warn');
+    expect(r.summary).toBe('up to date, 1 with a different hash (file or row edited) (2 applied)');
+    const text = r.details.join('\n');
+    expect(text).toMatch(/recorded hash that differs from the sha256 of their migration\.sql: 20260101000000_init/);
+    expect(text).toMatch(/Either the file was edited after it ran, or the row in drizzle\.__drizzle_migrations was/);
+    expect(text).toMatch(/will not run them again/);
+    expect(r.runbook).toBeUndefined();
+    // What the warning promises: the real migrator exits cleanly and re-runs nothing.
+    await drizzleMigrate(db.url, dir);
+    const rows = await db.query('SELECT name FROM drizzle.__drizzle_migrations ORDER BY id');
+    expect(rows.rows.map((x) => x.name)).toEqual(['20260101000000_init', '20260102000000_repos']);
+  });
+
+  it('warns the same way when the row\'s hash was edited in the database', async () => {
+    await drizzleMigrate(db.url, dir);
+    await db.query("UPDATE drizzle.__drizzle_migrations SET hash = repeat('0', 64) WHERE name = '20260102000000_repos'");
+    const r = await check({ CTX_MIGRATIONS_DIR: dir });
+    expect(r.status).toBe('warn');
+    expect(r.details.join('\n')).toMatch(/differs from the sha256 of their migration\.sql: 20260102000000_repos/);
   });
 
   it('without CTX_MIGRATIONS_DIR reports the count and the last applied migration', async () => {

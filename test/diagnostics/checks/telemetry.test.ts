@@ -13,7 +13,7 @@ type Mode = 'accept' | 'needsAuth' | 'hang';
 let mode: Mode = 'accept';
 const otlp: RouteHandler = (req, res) => {
   if (mode === 'hang') return hang(req, res);
-  if (mode === 'needsAuth' && !req.headers.authorization) return json(res, 401, { code: 16, message: 'missing credentials' });
+  if (mode === 'needsAuth' && req.headers.authorization !== 'Bearer planted-otlp-key-0123456789') return json(res, 401, { code: 16, message: 'missing or wrong credentials' });
   return json(res, 200, { partialSuccess: {} });
 };
 
@@ -103,9 +103,23 @@ describe('telemetry check against a fake OTLP/HTTP collector', () => {
     expect(r.summary).toMatch(/endpoint rejects exports without credentials/);
     expect(text).toMatch(/answered HTTP 401 .*OTEL_EXPORTER_OTLP_HEADERS carries none/);
     await h!.close();
+    const before = collector.requests.length;
     ({ r, text } = await runTelemetry({ ...all(), OTEL_EXPORTER_OTLP_HEADERS: HEADERS }));
     expect(r.status).toBe('ok');
-    expect(text).toMatch(/reachable, asks for credentials \(ctx\| sends OTEL_EXPORTER_OTLP_HEADERS\)/);
+    expect(text).toMatch(/answered HTTP 401 in [\d.]+ ms without credentials, HTTP 200 with the 2 header\(s\) of OTEL_EXPORTER_OTLP_HEADERS: accepts ctx\|'s credentials/);
+    // The second export carried the headers as upstream parses them, and only to the collector.
+    const sent = collector.requests.slice(before).filter((q) => q.headers.authorization);
+    expect(sent).toHaveLength(3);
+    expect(sent.every((q) => q.headers['x-tenant'] === 'planted-tenant-value' && q.body === '{}')).toBe(true);
+  });
+
+  it('fails when the collector rejects the credentials ctx| sends (reachable is not enough)', async () => {
+    mode = 'needsAuth';
+    const { r, text, report } = await runTelemetry({ ...all(), OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer planted-stale-otlp-key-999' });
+    expect(r.status).toBe('fail');
+    expect(r.summary).toMatch(/^traces endpoint rejects ctx\|'s credentials/);
+    expect(text).toMatch(/HTTP 401 with the 1 header\(s\) of OTEL_EXPORTER_OTLP_HEADERS: the collector rejects the credentials ctx\| sends \(values not shown\), so every export is lost/);
+    expect(JSON.stringify(report)).not.toContain('planted-stale-otlp-key-999');
   });
 
   it('times out at checks.telemetry.timeoutMs and closes the hanging sockets', async () => {

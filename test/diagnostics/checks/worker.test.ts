@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queueVerdict, runProblemStatus, workerRunbook } from '../../../src/diagnostics/checks/worker.js';
 import { runProblem, type RunProblem } from '../../../src/diagnostics/openworkflow-runs.js';
 import { ago, createCtxTables, createOpenWorkflowTables, fromNow, insertForgeConnection, insertOrg, insertRepo, insertRun, insertStepAttempt, truncateCtxTables, withRole } from '../../support/ctx-schema.js';
+import { createJwkssTable, insertJwk, makeJwk } from '../../support/better-auth-keys.js';
 import { buildBot, type Harness } from '../../support/harness.js';
+import { migrateOpenWorkflow, runFailingIngestion } from '../../support/openworkflow.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
 
@@ -11,6 +13,7 @@ const DOCUMENTED_GRANTS = [
   'GRANT CONNECT ON DATABASE {db} TO {role}',
   'GRANT USAGE ON SCHEMA public, drizzle, openworkflow TO {role}',
   'GRANT SELECT ON public.organizations, public.repositories, public.connections, public.confluence_sync_targets TO {role}',
+  'GRANT SELECT ON public.jwkss TO {role}',
   'GRANT SELECT ON drizzle.__drizzle_migrations TO {role}',
   'GRANT SELECT ON openworkflow.workflow_runs, openworkflow.step_attempts TO {role}',
   'GRANT pg_monitor TO {role}',
@@ -160,6 +163,27 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
     expect(everything).not.toContain('secret-stack-frame');
   });
 
+  it('warns about a run that keeps failing and retrying, with its error and its repository (0.8 layout)', async () => {
+    const org = await insertOrg(db, { slug: 'acme' });
+    const repo = await insertRepo(db, { orgId: org, name: 'acme/api', indexingStatus: 'running' });
+    const run = await insertRun(db, { workflowName: 'repository-ingestion', status: 'running', input: { repositoryId: repo, orgId: org }, error: { message: 'resolve-ref failed to fetch' } });
+    for (const minutes of [9, 7, 5, 3, 1]) {
+      await insertStepAttempt(db, { workflowRunId: run, stepName: 'resolve-ref', status: 'failed', error: { message: 'resolve-ref failed to fetch' }, createdAt: ago({ minutes }) });
+    }
+    // An old failure outside the window counts in the total only.
+    await insertStepAttempt(db, { workflowRunId: run, stepName: 'resolve-ref', status: 'failed', error: { message: 'older' }, createdAt: ago({ hours: 3 }) });
+    const { r } = await check();
+    expect(r.status).toBe('warn');
+    expect(r.runbook).toBe('repo-not-indexed');
+    expect(r.summary).toBe('1 running, 0 pending; 1 retrying after failed steps (repository-ingestion: resolve-ref failed to fetch)');
+    const details = r.details.join('\n');
+    expect(details).toContain(
+      `⚠ repository-ingestion run ${run.slice(0, 8)} for repository acme/api (org acme) keeps failing and is being retried: 5 failed step attempts in the last 60 min (6 in all) (first 9 min ago, latest 1 min ago, step resolve-ref): resolve-ref failed to fetch; the run is running`,
+    );
+    expect(details).toContain('✓ no run failed for good in the last 24 h (the retrying runs above may still)');
+    expect(details).not.toContain('no run failed in the last 24 h');
+  });
+
   it('fails on a run past its deadline: the claim loop would have failed it, so no worker polled', async () => {
     const id = await insertRun(db, { workflowName: 'confluence-sync-content', status: 'pending', availableAt: fromNow({ hours: 1 }), deadlineAt: ago({ hours: 2 }) });
     const { r } = await check();
@@ -246,6 +270,8 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
   it('needs no more than the read-only role documented in docs/checks-postgres.md', async () => {
     await db.query(`CREATE SCHEMA IF NOT EXISTS drizzle`);
     await db.query(`CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint, name text, applied_at timestamptz)`);
+    await createJwkssTable(db);
+    await insertJwk(db, await makeJwk('documented-role-auth-secret-0123456789abcdef'));
     const org = await insertOrg(db, { slug: 'acme' });
     await insertRepo(db, { orgId: org, name: 'acme/api' });
     await insertForgeConnection(db, { orgId: org, config: { status: 'installed', provisionStatus: 'succeeded', atlassianOAuthClientId: 'cid', atlassianOAuthClientSecret: 'csecret' } });
@@ -254,9 +280,12 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
     try {
       // Exactly the statements of the docs.
       const report = await withRole(db, DOCUMENTED_GRANTS, async (url) => {
-        h = buildBot({ env: { DATABASE_URL: url, CONFLUENCE_FORGE_INSTALL_URL: 'https://developer.atlassian.com/console/install/x' } });
+        const closed = `http://127.0.0.1:${await closedPort()}`;
+        h = buildBot({
+          env: { DATABASE_URL: url, CONFLUENCE_FORGE_INSTALL_URL: 'https://developer.atlassian.com/console/install/x', AUTH_SECRET: 'documented-role-auth-secret-0123456789abcdef', AUTH_BASE_URL: closed, CODESEARCH_URL: closed },
+        });
         try {
-          return await h.bot.core.diagnostics.run('default', { only: ['postgres', 'migrations', 'indexing', 'worker', 'confluence'], maxAgeMs: 0 });
+          return await h.bot.core.diagnostics.run('default', { only: ['postgres', 'migrations', 'indexing', 'worker', 'confluence', 'auth'], maxAgeMs: 0 });
         } finally {
           await h.close();
           h = undefined;
@@ -265,6 +294,8 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
       expect(JSON.stringify(report.checks)).not.toMatch(/permission denied|insufficient privilege/i);
       const status = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
       expect(status).toMatchObject({ postgres: 'ok', migrations: 'ok', indexing: 'ok', worker: 'warn', confluence: 'warn' });
+      // The signing keys were read with the documented GRANT (the backend itself is not running here).
+      expect(report.checks.find((c) => c.id === 'auth')!.details.join('\n')).toMatch(/ctx-ops's AUTH_SECRET opens the newest signing key in jwkss/);
       expect(report.checks.find((c) => c.id === 'confluence')!.details.join('\n')).toContain('confluence-sync-content: 1 failed in 24 h; latest');
     } finally {
       await db.query('DROP SCHEMA drizzle CASCADE');
@@ -284,6 +315,47 @@ describe('worker check against OpenWorkflow\'s tables (real Postgres)', () => {
     const r = report.checks.find((c) => c.id === 'worker')!;
     expect(r.status).toBe('fail');
     expect(r.details[0]).toMatch(/permission denied .*grant the bot's role SELECT on it/);
+  });
+});
+
+describe('worker and indexing checks against OpenWorkflow 0.9\'s own schema and worker', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('worker_ow09');
+    await createCtxTables(db, { openworkflowSchema: false });
+    await migrateOpenWorkflow(db.url);
+  });
+  afterAll(() => db.drop());
+
+  it('sees a repository whose ingestion keeps failing while the table says running', async () => {
+    const org = await insertOrg(db, { slug: 'acme' });
+    await insertRepo(db, { orgId: org, name: 'acme/web' });
+    const repo = await insertRepo(db, { orgId: org, name: 'acme/api', indexingStatus: 'queued', indexReady: false, lastIngestedAt: null });
+    const { runId, failed } = await runFailingIngestion(db.url, { repositoryId: repo, orgId: org, failures: 5 });
+    expect(failed).toBeGreaterThanOrEqual(5);
+    // The rows are OpenWorkflow's own: the run is active, not failed, and keeps the error.
+    const run = (await db.query('SELECT status, error->>\'message\' AS message FROM openworkflow.workflow_runs WHERE id = $1', [runId])).rows[0]!;
+    expect(['pending', 'running']).toContain(run.status);
+    expect(run.message).toBe('resolve-ref failed to fetch');
+
+    const h = buildBot({ env: { DATABASE_URL: db.url } });
+    try {
+      const report = await h.bot.core.diagnostics.run('default', { only: ['worker', 'indexing'], maxAgeMs: 0 });
+      const worker = report.checks.find((c) => c.id === 'worker')!;
+      const indexing = report.checks.find((c) => c.id === 'indexing')!;
+      expect(worker.status).toBe('warn');
+      expect(worker.runbook).toBe('repo-not-indexed');
+      expect(worker.details.join('\n')).toMatch(
+        new RegExp(`⚠ repository-ingestion run ${runId.slice(0, 8)} for repository acme/api \\(org acme\\) keeps failing and is being retried: \\d+ failed step attempts in the last 60 min .*step resolve-ref\\): resolve-ref failed to fetch`),
+      );
+      expect(indexing.status).toBe('fail');
+      expect(indexing.runbook).toBe('repo-not-indexed');
+      expect(indexing.summary).toBe('1 ready, 1 failing while running (ingestion retrying)');
+      expect(indexing.details.join('\n')).toMatch(/✗ acme\/api \(org acme\) running, but its repository-ingestion run \S+ keeps failing: \d+ failed step attempts in the last 60 min .*: resolve-ref failed to fetch/);
+      expect(indexing.details.join('\n')).not.toMatch(/indexing now, with progress/);
+    } finally {
+      await h.close();
+    }
   });
 });
 
