@@ -188,12 +188,13 @@ function buildEnvironments(
   for (const [name, e] of entries) {
     let vars: Record<string, string | undefined>;
     let source: string;
+    let read: ReturnType<typeof readEnvFile>;
     if (!e.envFile && !e.env) {
       vars = layer.ctxVars;
       source = layer.ctxSource;
     } else {
       const key = `environments.${name}.envFile`;
-      const read = e.envFile ? readEnvFile(e.envFile, cwd, { source: locate(['environments', name, 'envFile']), key }, problems, warnings) : undefined;
+      read = e.envFile ? readEnvFile(e.envFile, cwd, { source: locate(['environments', name, 'envFile']), key }, problems, warnings) : undefined;
       const file = read?.parsed.vars ?? {};
         if (read) {
         envFiles.push({ path: read.path, display: read.display, role: 'environment', environment: name, variables: Object.keys(file).sort(), ignored: botVariablesInEnvironmentFile(file) });
@@ -201,7 +202,9 @@ function buildEnvironments(
       vars = { ...file, ...(e.env ?? {}) };
       source = [e.env ? `${label} (inline env)` : '', read ? read.display : ''].filter(Boolean).join(', ') + (e.env && read ? ' (first wins)' : '');
     }
-    const ctx = parseCtxEnv(vars, source, `environments.${name}.`, problems);
+    // A broken inline value is reported at its line; one from a file, with the file.
+    const where = (key: string) => (e.env && key in e.env ? locate(['environments', name, 'env', key]) : (read?.display ?? source));
+    const ctx = parseCtxEnv(vars, where, `environments.${name}.`, problems);
     if (ctx) out.push(makeEnvironment(name, ctx, source, e));
   }
   return out;
@@ -224,10 +227,11 @@ function makeEnvironment(
   };
 }
 
-function parseCtxEnv(vars: Record<string, string | undefined>, source: string, prefix: string, problems: ConfigProblem[]): CtxEnv | undefined {
+function parseCtxEnv(vars: Record<string, string | undefined>, source: string | ((key: string) => string), prefix: string, problems: ConfigProblem[]): CtxEnv | undefined {
   const parsed = ctxEnvSchema.safeParse(vars);
   if (!parsed.success) {
-    problems.push(...zodProblems(parsed.error, source).map((p) => ({ ...p, key: `${prefix}${p.key}` })));
+    const where = typeof source === 'string' ? () => source : source;
+    problems.push(...zodProblems(parsed.error, '').map((p) => ({ ...p, source: where(p.key), key: `${prefix}${p.key}` })));
     return undefined;
   }
   return { ...parsed.data, raw: Object.freeze(definedOnly(vars)) };
