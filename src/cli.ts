@@ -9,7 +9,7 @@ import { runConfigCommand } from './config-command.js';
 import { boot, EXIT } from './startup.js';
 import { toPlain, terminalConversation } from './transports/terminal-conversation.js';
 import { runShell } from './transports/shell.js';
-import { renderHelp } from './handlers/help.js';
+import { mentionVerbs, renderHelp } from './handlers/help.js';
 
 const USAGE = `usage: ctx-ops <command> [args] [--env NAME] [--json]
 
@@ -50,7 +50,7 @@ export async function runCli(
       return EXIT.ok;
     }
     if (command === 'help') {
-      io.stdout.write(`${USAGE}\n\n${toPlain(renderHelp(bot.router.handlers, config))}\n`);
+      io.stdout.write(`${USAGE}\n\n${toPlain(renderHelp(bot.router.handlers, config, undefined, mentionVerbs(bot.events)))}\n`);
       return EXIT.ok;
     }
     const collected: OutMessage[] = [];

@@ -2,6 +2,7 @@ import { configJson, describeConfig } from '../config/describe.js';
 import type { Config } from '../config/types.js';
 import { escapeMrkdwn, md } from '../render/blocks.js';
 import { chunkLines } from '../render/limits.js';
+import { userWord } from '../render/user-text.js';
 import type { Handler } from './types.js';
 
 /** `/ctx config`: what the running bot read, from where (names and paths, never values). */
@@ -11,7 +12,7 @@ export function createConfigHandler(deps: { config: Config }): Handler {
     usage: 'config',
     summary: 'Which files and variables the bot read, from where (never a value)',
     async run(req) {
-      if (req.args.length) return { usageProblem: `unexpected "${escapeMrkdwn(req.args.join(' ').slice(0, 80))}"` };
+      if (req.args.length) return { usageProblem: `unexpected ${userWord(req.args.join(' '))}` };
       const lines = describeConfig(deps.config);
       await req.conversation.ephemeral({
         text: lines.join('\n'),
