@@ -1,3 +1,4 @@
+import { withinLimits } from '../support/block-kit.js';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, StatusReport } from '../../src/diagnostics/types.js';
 import type { Block } from '../../src/handlers/types.js';
@@ -7,20 +8,6 @@ import { renderStep, type StepView } from '../../src/render/runbook.js';
 import { renderStatus } from '../../src/render/status.js';
 import { blocksToPlain } from '../../src/render/text.js';
 import type { IncidentRow, TimelineEntry } from '../../src/runbooks/store.js';
-
-function withinLimits(blocks: Block[]) {
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const b of blocks as Array<{ type: string; text?: { text: string }; elements?: Array<{ action_id?: string; value?: string; text?: unknown }> }>) {
-    if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(b.type === 'header' ? LIMITS.headerText : LIMITS.sectionText);
-    if (b.type === 'actions') {
-      const ids = b.elements!.map((e) => e.action_id);
-      // Slack rejects a block whose buttons share an action_id.
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.length).toBeLessThanOrEqual(LIMITS.actionsElements);
-    }
-    for (const e of b.elements ?? []) if (e.value) expect(e.value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
-  }
-}
 
 const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({ id, status, summary: `${id} summary`, details: [], durationMs: 5, ...extra });
 
