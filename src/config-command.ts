@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { createBotApp, type BotAppOptions } from './app.js';
-import { configJson, describeConfig, describeSources, describeWarnings } from './config/describe.js';
+import { configJson, describeConfig, describeSources } from './config/describe.js';
 import { loadConfig } from './config/load.js';
 import { ConfigError, formatProblems } from './config/problems.js';
 import type { Config } from './config/types.js';
@@ -25,8 +25,8 @@ export async function runConfigCommand(
     if (!(err instanceof ConfigError)) throw err;
     if (opts.json) io.stdout.write(`${JSON.stringify(configJson({ report: err.report, problems: err.problems }), null, 2)}\n`);
     else {
-      if (err.report) io.stdout.write(`${[...describeSources(err.report), ...describeWarnings(err.report.warnings)].join('\n')}\n`);
-      io.stderr.write(`${formatProblems(err.problems)}\n`);
+      if (err.report) io.stdout.write(`${describeSources(err.report).join('\n')}\n`);
+      io.stderr.write(`${formatProblems(err.problems, err.report?.warnings)}\n`);
     }
     return 2;
   }

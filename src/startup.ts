@@ -30,7 +30,7 @@ export function boot(
   } catch (err) {
     if (err instanceof ConfigError) {
       // The problems name keys and files, never values, so they are safe to print.
-      io.stderr.write(`${formatProblems(err.problems)}\n`);
+      io.stderr.write(`${formatProblems(err.problems, err.report?.warnings)}\n`);
       return { exitCode: EXIT.config };
     }
     throw err;

@@ -1,5 +1,5 @@
 import { formatProblem, type ConfigProblem } from './problems.js';
-import type { EnvFileReport } from './sources.js';
+import { displayPath, type EnvFileReport } from './sources.js';
 import type { Config, ConfigReport, TransportMode } from './types.js';
 
 /**
@@ -37,7 +37,7 @@ function transportLine(r: ConfigReport): string {
 /** The part every form shares: files and transport. */
 export function describeSources(r: ConfigReport): string[] {
   return [
-    r.configFile ? `ctx-ops.yml: ${r.configFile}` : `ctx-ops.yml: none (looked for ${r.configLooked}; every setting has its default)`,
+    r.configFile ? `ctx-ops.yml: ${displayPath(r.configFile, r.cwd)}` : `ctx-ops.yml: none (looked for ${displayPath(r.configLooked, r.cwd)}; every setting has its default)`,
     `env files: ${r.envFiles.length ? r.envFiles.map(fileLine).join(', ') : 'none (no .env here, no CTX_OPS_ENV_FILE, no envFile)'}`,
     transportLine(r),
   ];

@@ -70,6 +70,7 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
   const report: ConfigReport = {
     configFile,
     configLooked: configFile ?? (configPath ? resolve(cwd, configPath) : resolve(cwd, 'ctx-ops.yml')),
+    cwd,
     envFiles,
     slackSources: Object.fromEntries(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'PORT', 'CTX_OPS_MODE'].flatMap((k) => (layer.botSources[k] ? [[k, layer.botSources[k]!]] : []))),
     warnings,

@@ -24,9 +24,14 @@ export class ConfigError extends Error {
 
 export const formatProblem = (p: ConfigProblem) => `${p.source}: ${p.key ? `${p.key}: ` : ''}${p.message}`;
 
-export function formatProblems(problems: ConfigProblem[]): string {
+/** The problems, then (they may explain a problem, e.g. a skipped `.env` line) the warnings. */
+export function formatProblems(problems: ConfigProblem[], warnings: readonly ConfigProblem[] = []): string {
   const lines = problems.map((p) => `  - ${formatProblem(p)}`);
-  return [`ctx-ops: the configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...lines].join('\n');
+  return [
+    `ctx-ops: the configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`,
+    ...lines,
+    ...(warnings.length ? ['and these warnings:', ...warnings.map((w) => `  - ${formatProblem(w)}`)] : []),
+  ].join('\n');
 }
 
 export function pathToKey(path: ReadonlyArray<PropertyKey>): string {

@@ -34,6 +34,8 @@ export interface ConfigReport {
   configFile?: string;
   /** Where ctx-ops.yml was looked for. */
   configLooked: string;
+  /** The working directory paths are shown relative to. */
+  cwd: string;
   /** Every env file read, strongest first: `.env`, CTX_OPS_ENV_FILE, then each environment's envFile. */
   envFiles: EnvFileReport[];
   /** Where each of the bot's Slack settings came from ("process environment", "./.env:3"). */
