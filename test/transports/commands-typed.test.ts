@@ -195,6 +195,18 @@ describe('help lists everything that is registered', () => {
   });
 });
 
+describe('/ctx config', () => {
+  it('says what the running bot read, privately, never a token', async () => {
+    const answer = await command('config');
+    const shown = `${answer.text}\n${JSON.stringify(answer.blocks)}`;
+    expect(answer.text).toContain('transport: Socket Mode (connects out to Slack) · SLACK_BOT_TOKEN from process environment, SLACK_APP_TOKEN from process environment');
+    expect(answer.text).toMatch(/^ {2}prod \(default\): http:\/\/127\.0\.0\.1:\d+ · variables from ctx-ops\.yml \(inline env\) · not set: AUTH_SECRET$/m);
+    expect(shown).not.toContain('xoxb-test-bot');
+    expect(shown).not.toContain('xapp-test-app');
+    messageWithinLimits(answer);
+  });
+});
+
 describe('incident titles', () => {
   it.each([['incident'], ['incident --sev 2'], ['incident "   "'], ['incident --env prod --sev 1']])('/ctx %s says a title is required', async (typedText) => {
     const before = slack.messages.size;
