@@ -48,7 +48,7 @@ function samples(readme: string): Sample[] {
  * loopback ports, temporary folders, database sizes and connection counts; and the
  * spacing of table columns that those widths move.
  */
-export function mask(text: string): string {
+function mask(text: string): string {
   return text
     .replace(new RegExp(`${TMP.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[\\w.-]+`, 'g'), '⟨tmp⟩')
     .replace(/\b\d{4}-\d\d-\d\d\b/g, '⟨date⟩')

@@ -125,7 +125,7 @@ export function renderPostmortem(v: PostmortemView): OutMessage {
 export function renderIncidentList(incidents: IncidentRow[], timeZone: string, now: Date): OutMessage {
   if (!incidents.length) return { text: 'No open incidents. `/ctx incident &lt;title&gt; [--sev 1-4] [--env E]` opens one.' };
   const lines = incidents.map(
-    (i) => `🚨 *#${i.id}* ${escapeMrkdwn(i.title)} · ${sev(i)} · ${escapeMrkdwn(i.env)} · owner ${who(i.owner)} · opened ${dateTime(i.openedAt, timeZone)}, ${formatDuration(now.getTime() - i.openedAt.getTime())} ago${i.channel && /^[CGD]/.test(i.channel) ? ` · <#${i.channel}>` : ''}`,
+    (i) => `🚨 *#${i.id}* ${escapeMrkdwn(i.title)} · ${sev(i)} · ${escapeMrkdwn(i.env)} · owner ${who(i.owner)} · opened ${dateTime(i.openedAt, timeZone)}, ${ago(i.openedAt, now)}${i.channel && /^[CGD]/.test(i.channel) ? ` · <#${i.channel}>` : ''}`,
   );
   return { text: lines.join('\n'), blocks: fitBlocks([md(`*Open incidents* (${incidents.length})`), ...chunkLines(lines).map(md)]) };
 }

@@ -1,12 +1,11 @@
-import { withinLimits } from '../support/block-kit.js';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, StatusReport } from '../../src/diagnostics/types.js';
-import type { Block } from '../../src/handlers/types.js';
 import { renderIncidentRoot, renderPostmortem } from '../../src/render/incident.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { renderStep, type StepView } from '../../src/render/runbook.js';
 import { renderStatus } from '../../src/render/status.js';
 import { blocksToPlain } from '../../src/render/text.js';
+import { withinLimits } from '../support/block-kit.js';
 import type { IncidentRow, TimelineEntry } from '../../src/runbooks/store.js';
 
 const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({ id, status, summary: `${id} summary`, details: [], durationMs: 5, ...extra });
