@@ -8,7 +8,7 @@ import { createDiagnostics } from './diagnostics/runner.js';
 import type { Check, StatusReport } from './diagnostics/types.js';
 import { createServiceRegistry, type CoreServices, type Feature, type FeatureFactory, type Runtime } from './features.js';
 import { featureFactories as defaultFeatures } from './features/index.js';
-import { createHelp } from './handlers/help.js';
+import { createHelp, mentionVerbs } from './handlers/help.js';
 import type { ActionHandler, EventHandler, Handler } from './handlers/types.js';
 import type { Redactor } from './log/redactor.js';
 import { createStore, type Store } from './store/store.js';
@@ -89,7 +89,7 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
 
   const features = (opts.features ?? defaultFeatures).map((f) => f(core));
   const handlers: Handler[] = features.flatMap((f) => f.handlers ?? []);
-  const help = createHelp(() => router.handlers, config);
+  const help = createHelp(() => router.handlers, config, () => mentionVerbs(events));
   const router = createRouter({ handlers: [...handlers, help.handler], help: help.show, log: log.child({ part: 'router' }), redactor });
 
   const actions = new Map<string, ActionHandler>();

@@ -5,16 +5,17 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import type { BotAppOptions } from './app.js';
 import type { OutMessage } from './handlers/types.js';
-import { boot, describeEnvironments, EXIT } from './startup.js';
+import { runConfigCommand } from './config-command.js';
+import { boot, EXIT } from './startup.js';
 import { toPlain, terminalConversation } from './transports/terminal-conversation.js';
 import { runShell } from './transports/shell.js';
-import { renderHelp } from './handlers/help.js';
+import { mentionVerbs, renderHelp } from './handlers/help.js';
 
 const USAGE = `usage: ctx-ops <command> [args] [--env NAME] [--json]
 
   ctx-ops status [--env NAME|all] [--json]   check every component; exit 1 if any fails
   ctx-ops check <id> [--env NAME] [--json]   one check with every condition
-  ctx-ops config                             validate the configuration and show what was read
+  ctx-ops config [--json]                    validate the configuration and show what was read from where
   ctx-ops shell                              the local prompt
   ctx-ops help                               every command
 
@@ -37,31 +38,19 @@ export async function runCli(
     io.stdout.write(`${USAGE}\n`);
     return command ? EXIT.ok : EXIT.config;
   }
+  // `config` reports what was read also when the configuration is invalid, so it runs before boot.
+  if (command === 'config') return runConfigCommand(env, io, { json, app });
   const booted = boot(env, { cwd: io.cwd, stderr: io.stderr, logDestination: () => pino.destination({ fd: 2, sync: true }), app });
   if ('exitCode' in booted) return booted.exitCode;
   const { bot, config, redactor } = booted;
   try {
-    if (command === 'config') {
-      io.stdout.write(
-        redactor.scrub(
-          [
-            `configuration OK${config.configFile ? ` (${config.configFile})` : ' (no ctx-ops.yml; environment only)'}`,
-            `transport: ${config.slack.mode}`,
-            `store: ${config.store.databaseUrl ? 'ctx_ops schema in the configured database' : 'none (no database configured)'}`,
-            'environments:',
-            ...describeEnvironments(config),
-          ].join('\n') + '\n',
-        ),
-      );
-      return EXIT.ok;
-    }
     if (command === 'shell') {
       await bot.start({ surface: 'shell', slack: null });
       await runShell(bot, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
       return EXIT.ok;
     }
     if (command === 'help') {
-      io.stdout.write(`${USAGE}\n\n${toPlain(renderHelp(bot.router.handlers, config))}\n`);
+      io.stdout.write(`${USAGE}\n\n${toPlain(renderHelp(bot.router.handlers, config, undefined, mentionVerbs(bot.events)))}\n`);
       return EXIT.ok;
     }
     const collected: OutMessage[] = [];

@@ -1,6 +1,6 @@
 import { createBotApp, type BotApp, type BotAppOptions } from './app.js';
 import { loadConfig } from './config/load.js';
-import { ConfigError, formatProblems } from './config/problems.js';
+import { ConfigError, formatProblem, formatProblems } from './config/problems.js';
 import type { Config } from './config/types.js';
 import { allChecks } from './diagnostics/registry.js';
 import { createLogger, type Logger } from './log/logger.js';
@@ -30,13 +30,15 @@ export function boot(
   } catch (err) {
     if (err instanceof ConfigError) {
       // The problems name keys and files, never values, so they are safe to print.
-      io.stderr.write(`${formatProblems(err.problems)}\n`);
+      io.stderr.write(`${formatProblems(err.problems, err.report?.warnings)}\n`);
       return { exitCode: EXIT.config };
     }
     throw err;
   }
   const redactor = createRedactor(config.secrets);
   const log = createLogger({ level: config.logLevel, redactor, destination: io.logDestination?.(config) });
+  // Not fatal, never silent: a skipped env-file line, a variable found where it is not used.
+  for (const w of config.report.warnings) io.stderr.write(`ctx-ops: warning: ${formatProblem(w)}\n`);
   let bot: BotApp;
   try {
     bot = createBotApp(config, { log, redactor, ...io.app });
@@ -51,10 +53,4 @@ export function boot(
   return { config, redactor, log, bot };
 }
 
-/** One line per environment for banners: where its variables came from and what is missing. */
-export function describeEnvironments(config: Config): string[] {
-  return config.environments.map((e) => {
-    const missing = ['DATABASE_URL', 'AUTH_SECRET'].filter((k) => !e.ctx.raw[k]);
-    return `  ${e.name}${e.name === config.defaultEnvironment ? ' (default)' : ''}: ${e.ctx.AUTH_BASE_URL} · variables from ${e.source}${missing.length ? ` · not set: ${missing.join(', ')}` : ''}`;
-  });
-}
+export { describeEnvironments } from './config/describe.js';

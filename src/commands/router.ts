@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Redactor } from '../log/redactor.js';
 import type { Actor, CommandRequest, Conversation, Handler, HandlerOutcome, Surface } from '../handlers/types.js';
+import { escapeMrkdwn } from '../render/blocks.js';
+import { userWord } from '../render/user-text.js';
 import { closest, tokenize } from './tokenize.js';
 
 export interface Router {
@@ -31,13 +33,13 @@ export function createRouter(opts: { handlers: readonly Handler[]; help: (req: C
         if (!handler) {
           if (!name) return (await opts.help(req)) ?? {};
           const guess = closest(name, [...table.keys()]);
-          await opts.help(req, `Unknown command \`${name}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
+          await opts.help(req, `Unknown command ${userWord(name)}.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
           return { usageError: true };
         }
         const started = performance.now();
         const outcome = (await handler.run(req)) ?? {};
         if (outcome.usageProblem) {
-          await conversation.ephemeral({ text: `${outcome.usageProblem}. Usage: \`/ctx ${handler.usage}\`` });
+          await conversation.ephemeral({ text: `${outcome.usageProblem}. Usage: \`/ctx ${escapeMrkdwn(handler.usage)}\`` });
           return { ...outcome, usageError: true };
         }
         log.info({ durationMs: Math.round(performance.now() - started), status: outcome.status }, 'command handled');

@@ -31,29 +31,40 @@ export function extractFlags(args: string[], known: { withValue?: string[]; bare
   return { flags, rest, errors };
 }
 
-export function closest(word: string, candidates: string[]): string | undefined {
+/**
+ * The candidate a mistyped word most likely meant: within a small edit distance
+ * (a swapped pair of letters counts as one edit), or the word a short form begins
+ * (`prod` for `production`, and the other way round).
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(word, c);
+    const d = distance(w, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+  const allowed = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
+  if (best !== undefined && bestD <= allowed) return best;
+  if (w.length >= 3) return candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w)));
+  return undefined;
 }
 
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function distance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
   }
-  return dp[b.length]!;
+  return d[a.length]![b.length]!;
 }

@@ -1,12 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Check } from '../diagnostics/types.js';
 import { ctxEnvSchema, SECRET_NAME, type CtxEnv } from './ctx-env.js';
-import { parseEnvFile } from './env-file.js';
+import { closest } from '../commands/tokenize.js';
 import { parseOtelHeaders } from './otel-headers.js';
-import { ConfigError, zodProblems, type ConfigProblem } from './problems.js';
+import { ConfigError, keySuggestions, zodProblems, type ConfigProblem } from './problems.js';
 import { botEnvSchema, buildYamlSchema, type BotEnv, type YamlConfig } from './schema.js';
-import type { Config, Environment, SlackConfig } from './types.js';
+import {
+  botVariablesInEnvironmentFile,
+  definedOnly,
+  displayPath,
+  layerProcess,
+  PROCESS,
+  readEnvFile,
+  readProcessFiles,
+  realOf,
+  type EnvFileReport,
+  type ProcessLayer,
+} from './sources.js';
+import type { Config, ConfigReport, Environment, SlackConfig } from './types.js';
 import { readYaml } from './yaml-source.js';
 
 export interface LoadOptions {
@@ -15,31 +27,57 @@ export interface LoadOptions {
   checks: readonly Check[];
 }
 
+/** Commands use `all` for every environment, so no environment may be called that. */
+export const RESERVED_ENVIRONMENT = 'all';
+
 /**
- * Parses everything once: the bot's own variables, the optional ctx-ops.yml and each
- * environment's ctx| variables. Collects every problem before failing, so a person can
- * fix them all in one go.
+ * Parses everything once: the bot's own variables (process environment, `.env`,
+ * CTX_OPS_ENV_FILE), the optional ctx-ops.yml and each environment's ctx| variables.
+ * Collects every problem before failing, so a person can fix them all in one go; the
+ * report of what was read from where travels with the config or the error.
  */
 export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
   const problems: ConfigProblem[] = [];
+  const warnings: ConfigProblem[] = [];
 
-  const botParsed = botEnvSchema.safeParse(env);
-  if (!botParsed.success) problems.push(...zodProblems(botParsed.error, 'environment'));
+  const processFiles = readProcessFiles(env, cwd, problems, warnings);
+  // CTX_OPS_CONFIG may be set in `.env` as well as in the process.
+  const fromProcess = processFiles.processVars.CTX_OPS_CONFIG?.trim() || undefined;
+  const fromDotenv = processFiles.dotenv?.parsed.vars.CTX_OPS_CONFIG?.trim() || undefined;
+  const configPath = fromProcess ?? fromDotenv;
+  const namedBy = fromProcess || !processFiles.dotenv ? PROCESS : `${processFiles.dotenv.display}:${processFiles.dotenv.parsed.lines.CTX_OPS_CONFIG}`;
+  const { yaml, configFile, label, locate, view } = readConfigFile(configPath, namedBy, cwd, checks, problems);
+  const baseDir = configFile ? dirname(configFile) : cwd;
+  resolveYamlPaths(yaml, baseDir);
+
+  const envFileReals = new Set(Object.values(yaml.environments ?? {}).flatMap((e) => (e.envFile ? [realOf(e.envFile)] : [])));
+  const layer = layerProcess(processFiles, cwd, envFileReals);
+
+  const botParsed = botEnvSchema.safeParse(layer.botVars);
+  if (!botParsed.success) problems.push(...zodProblems(botParsed.error, PROCESS).map((p) => ({ ...p, source: layer.botSources[p.key] ?? PROCESS })));
   const bot: BotEnv = botParsed.success ? botParsed.data : botEnvSchema.parse({});
 
-  const { yaml, configFile } = readConfigFile(env, cwd, checks, problems);
-  const baseDir = configFile ? dirname(configFile) : cwd;
+  const envFiles: EnvFileReport[] = [...layer.files];
+  const environments = buildEnvironments(yaml, layer, cwd, label, locate, envFiles, problems, warnings);
+  const before = problems.length;
+  const slack = resolveSlack(bot, layer, problems);
+  const slackDecided = problems.length === before;
 
-  const environments = buildEnvironments(yaml, env, bot, baseDir, problems);
-  const slack = resolveSlack(bot, problems);
+  const defaultEnvironment = yaml.defaultEnvironment ?? environmentNames(yaml)[0] ?? 'default';
+  crossCheck(view, checks, locate, problems);
 
-  const defaultEnvironment = yaml.defaultEnvironment ?? environments[0]?.name ?? 'default';
-  if (environments.length && !environments.some((e) => e.name === defaultEnvironment)) {
-    problems.push({ source: configFile ?? 'ctx-ops.yml', key: 'defaultEnvironment', message: `names no environment (known: ${environments.map((e) => e.name).join(', ')})` });
-  }
-  crossCheck(yaml, environments, checks, configFile ?? 'ctx-ops.yml', problems);
+  for (const f of envFiles) for (const i of f.ignored) warnings.push({ source: f.display, key: i.name, message: `not used: ${i.why}` });
 
-  if (problems.length) throw new ConfigError(problems);
+  const report: ConfigReport = {
+    configFile,
+    configLooked: configFile ?? (configPath ? resolve(cwd, configPath) : resolve(cwd, 'ctx-ops.yml')),
+    cwd,
+    envFiles,
+    slackSources: Object.fromEntries(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'PORT', 'CTX_OPS_MODE'].flatMap((k) => (layer.botSources[k] ? [[k, layer.botSources[k]!]] : []))),
+    warnings,
+    ...(slackDecided ? { mode: slack.mode } : {}),
+  };
+  if (problems.length) throw new ConfigError(byLine(problems), report);
 
   const storeUrl = bot.CTX_OPS_DATABASE_URL ?? yaml.store.databaseUrl ?? environments.find((e) => e.name === defaultEnvironment)?.ctx.DATABASE_URL;
   const { environments: _e, defaultEnvironment: _d, store: _s, ...rest } = yaml;
@@ -50,60 +88,125 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
     environments,
     defaultEnvironment,
     store: { databaseUrl: storeUrl },
-    secrets: collectSecrets(env, environments, storeUrl),
+    secrets: collectSecrets(env, layer, environments, storeUrl),
     toolEnv: pickToolEnv(env),
     configFile,
+    report,
   };
 }
 
-function readConfigFile(env: LoadOptions['env'], cwd: string, checks: readonly Check[], problems: ConfigProblem[]) {
+type Locate = (path: PropertyKey[]) => string;
+
+function readConfigFile(explicit: string | undefined, namedBy: string, cwd: string, checks: readonly Check[], problems: ConfigProblem[]) {
   const schema = buildYamlSchema(checks);
-  const explicit = env.CTX_OPS_CONFIG?.trim();
   const path = explicit ? resolve(cwd, explicit) : resolve(cwd, 'ctx-ops.yml');
-  if (!existsSync(path)) {
-    if (explicit) problems.push({ source: 'environment', key: 'CTX_OPS_CONFIG', message: `file not found: ${path}` });
-    return { yaml: schema.parse({}), configFile: undefined };
+  const label = explicit ? displayPath(path, cwd) : 'ctx-ops.yml';
+  const none = (configFile?: string) => ({ yaml: schema.parse({}) as YamlConfig, configFile, label, locate: (() => label) as Locate, view: {} as CrossView });
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    if (explicit) problems.push({ source: namedBy, key: 'CTX_OPS_CONFIG', message: `file not found: ${path}` });
+    return none();
   }
-  const label = explicit ?? 'ctx-ops.yml';
-  const src = readYaml(readFileSync(path, 'utf8'), label);
+  if (isDir) {
+    const inside = resolve(path, 'ctx-ops.yml');
+    const hint = existsFile(inside) ? `; did you mean ${inside}?` : '; point it at the YAML file itself (e.g. …/ctx-ops.yml)';
+    problems.push({ source: explicit ? namedBy : path, key: explicit ? 'CTX_OPS_CONFIG' : '', message: `${path} is a directory, not a ctx-ops.yml file${hint}` });
+    return none();
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    problems.push({ source: explicit ? namedBy : path, key: explicit ? 'CTX_OPS_CONFIG' : '', message: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+    return none();
+  }
+  const src = readYaml(text, label);
   if (src.problems.length) {
     problems.push(...src.problems);
-    return { yaml: schema.parse({}), configFile: path };
+    return none(path);
   }
-  const parsed = schema.safeParse(src.value ?? {});
+  const value = src.value ?? {};
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    problems.push(...zodProblems(parsed.error, label, src.locate));
-    return { yaml: schema.parse({}), configFile: path };
+    const suggested = keySuggestions(parsed.error, schema);
+    problems.push(...zodProblems(parsed.error, label, src.locate, suggested));
+    // Cross-references are still checked, reading a misspelt top-level key as the one it resembles.
+    const view: Record<string, unknown> = isRecord(value) ? { ...value } : {};
+    const renamed = new Map<string, string>();
+    for (const [key, guess] of suggested) {
+      if (key.includes('.') || key.includes('[') || guess in view) continue;
+      view[guess] = view[key];
+      renamed.set(guess, key);
+    }
+    const locate: Locate = (p) => src.locate(typeof p[0] === 'string' && renamed.has(p[0]) ? [renamed.get(p[0])!, ...p.slice(1)] : p);
+    return { ...none(path), locate, view: view as CrossView };
   }
-  return { yaml: parsed.data as YamlConfig, configFile: path };
+  return { yaml: parsed.data as YamlConfig, configFile: path, label, locate: src.locate, view: parsed.data as CrossView };
 }
 
-function buildEnvironments(yaml: YamlConfig, env: LoadOptions['env'], bot: BotEnv, baseDir: string, problems: ConfigProblem[]): Environment[] {
-  const fromProcess = (): { vars: Record<string, string | undefined>; source: string } => {
-    if (!bot.CTX_OPS_ENV_FILE) return { vars: env, source: 'process environment' };
-    const file = readEnvFile(resolve(baseDir, bot.CTX_OPS_ENV_FILE), 'CTX_OPS_ENV_FILE', 'environment', problems);
-    // Like docker compose and dotenv, variables set in the process win over the file.
-    return { vars: { ...file, ...definedOnly(env) }, source: `${bot.CTX_OPS_ENV_FILE} + process environment` };
-  };
+function existsFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
+/** Relative paths in ctx-ops.yml mean "next to ctx-ops.yml": resolved once, here. */
+function resolveYamlPaths(yaml: YamlConfig, baseDir: string): void {
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(baseDir, p));
+  for (const e of Object.values(yaml.environments ?? {})) {
+    if (e.envFile) e.envFile = abs(e.envFile);
+    if (e.migrationsDir) e.migrationsDir = abs(e.migrationsDir);
+    if (e.env?.CTX_MIGRATIONS_DIR) e.env.CTX_MIGRATIONS_DIR = abs(e.env.CTX_MIGRATIONS_DIR);
+  }
+  const ops = yaml.operations;
+  ops.backupDir = abs(ops.backupDir);
+  if (ops.migrate.cwd) ops.migrate.cwd = abs(ops.migrate.cwd);
+  // A bare tool name is looked up on PATH; a path with a slash is a file next to ctx-ops.yml.
+  if (ops.pgDumpPath?.includes('/')) ops.pgDumpPath = abs(ops.pgDumpPath);
+  if (ops.pgRestorePath?.includes('/')) ops.pgRestorePath = abs(ops.pgRestorePath);
+  yaml.runbooks.dirs = yaml.runbooks.dirs.map(abs);
+}
+
+function buildEnvironments(
+  yaml: YamlConfig,
+  layer: ProcessLayer,
+  cwd: string,
+  label: string,
+  locate: Locate,
+  envFiles: EnvFileReport[],
+  problems: ConfigProblem[],
+  warnings: ConfigProblem[],
+): Environment[] {
   const entries = Object.entries(yaml.environments ?? {});
   if (!entries.length) {
-    const { vars, source } = fromProcess();
-    const ctx = parseCtxEnv(vars, source, '', problems);
-    return ctx ? [makeEnvironment('default', ctx, source, {})] : [];
+    const ctx = parseCtxEnv(layer.ctxVars, layer.ctxSource, '', problems);
+    return ctx ? [makeEnvironment('default', ctx, layer.ctxSource, {})] : [];
   }
   const out: Environment[] = [];
   for (const [name, e] of entries) {
     let vars: Record<string, string | undefined>;
     let source: string;
+    let read: ReturnType<typeof readEnvFile>;
     if (!e.envFile && !e.env) {
-      ({ vars, source } = fromProcess());
+      vars = layer.ctxVars;
+      source = layer.ctxSource;
     } else {
-      const file = e.envFile ? readEnvFile(resolve(baseDir, e.envFile), `environments.${name}.envFile`, 'ctx-ops.yml', problems) : {};
+      const key = `environments.${name}.envFile`;
+      read = e.envFile ? readEnvFile(e.envFile, cwd, { source: locate(['environments', name, 'envFile']), key }, problems, warnings) : undefined;
+      const file = read?.parsed.vars ?? {};
+        if (read) {
+        envFiles.push({ path: read.path, display: read.display, role: 'environment', environment: name, variables: Object.keys(file).sort(), ignored: botVariablesInEnvironmentFile(file) });
+      }
       vars = { ...file, ...(e.env ?? {}) };
-      source = e.envFile ?? 'ctx-ops.yml';
+      source = [e.env ? `${label} (inline env)` : '', read ? read.display : ''].filter(Boolean).join(', ') + (e.env && read ? ' (first wins)' : '');
     }
-    const ctx = parseCtxEnv(vars, source, `environments.${name}.`, problems);
+    // A broken inline value is reported at its line; one from a file, with the file.
+    const where = (key: string) => (e.env && key in e.env ? locate(['environments', name, 'env', key]) : (read?.display ?? source));
+    const ctx = parseCtxEnv(vars, where, `environments.${name}.`, problems);
     if (ctx) out.push(makeEnvironment(name, ctx, source, e));
   }
   return out;
@@ -126,31 +229,30 @@ function makeEnvironment(
   };
 }
 
-function readEnvFile(path: string, key: string, source: string, problems: ConfigProblem[]): Record<string, string> {
-  try {
-    return parseEnvFile(readFileSync(path, 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    problems.push({ source, key, message: code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path} (${code ?? 'error'})` });
-    return {};
-  }
-}
-
-function parseCtxEnv(vars: Record<string, string | undefined>, source: string, prefix: string, problems: ConfigProblem[]): CtxEnv | undefined {
+function parseCtxEnv(vars: Record<string, string | undefined>, source: string | ((key: string) => string), prefix: string, problems: ConfigProblem[]): CtxEnv | undefined {
   const parsed = ctxEnvSchema.safeParse(vars);
   if (!parsed.success) {
-    problems.push(...zodProblems(parsed.error, source).map((p) => ({ ...p, key: `${prefix}${p.key}` })));
+    const where = typeof source === 'string' ? () => source : source;
+    problems.push(...zodProblems(parsed.error, '').map((p) => ({ ...p, source: where(p.key), key: `${prefix}${p.key}` })));
     return undefined;
   }
   return { ...parsed.data, raw: Object.freeze(definedOnly(vars)) };
 }
 
-function resolveSlack(bot: BotEnv, problems: ConfigProblem[]): SlackConfig {
+function resolveSlack(bot: BotEnv, layer: ProcessLayer, problems: ConfigProblem[]): SlackConfig {
   const base = { botToken: bot.SLACK_BOT_TOKEN, appToken: bot.SLACK_APP_TOKEN, signingSecret: bot.SLACK_SIGNING_SECRET, apiUrl: bot.SLACK_API_URL, port: bot.PORT };
   const mode = bot.CTX_OPS_MODE ?? (bot.SLACK_BOT_TOKEN ? (bot.SLACK_APP_TOKEN ? 'socket' : bot.SLACK_SIGNING_SECRET ? 'http' : undefined) : 'shell');
-  const need = (key: string, why: string) => problems.push({ source: 'environment', key, message: why });
+  const from = (key: string) => layer.botSources[key] ?? PROCESS;
+  const need = (key: string, why: string, source = PROCESS) => problems.push({ source, key, message: why });
+  // The one likely reason a signing secret seems missing: it sits in the deployment's file, where it is ctx|'s.
+  const skippedSecret = layer.files.find((f) => f.ignored.some((i) => i.name === 'SLACK_SIGNING_SECRET'));
+  const secretNote = skippedSecret ? ` (SLACK_SIGNING_SECRET in ${skippedSecret.display} is ctx|'s own Slack app's and is not used)` : '';
   if (!mode) {
-    need('SLACK_BOT_TOKEN', 'is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is; set one, or unset SLACK_BOT_TOKEN for the local shell');
+    need(
+      'SLACK_BOT_TOKEN',
+      `is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is${secretNote}; set one, or unset SLACK_BOT_TOKEN for the local shell`,
+      from('SLACK_BOT_TOKEN'),
+    );
     return { mode: 'shell', ...base };
   }
   if (mode === 'socket') {
@@ -159,42 +261,101 @@ function resolveSlack(bot: BotEnv, problems: ConfigProblem[]): SlackConfig {
   }
   if (mode === 'http') {
     if (!bot.SLACK_BOT_TOKEN) need('SLACK_BOT_TOKEN', 'is required for HTTP mode');
-    if (!bot.SLACK_SIGNING_SECRET) need('SLACK_SIGNING_SECRET', 'is required for HTTP mode (requests are verified with it)');
+    if (!bot.SLACK_SIGNING_SECRET) need('SLACK_SIGNING_SECRET', `is required for HTTP mode (requests are verified with it)${secretNote}`);
   }
   if (mode === 'shell' && !bot.SLACK_BOT_TOKEN && bot.SLACK_APP_TOKEN) {
-    need('SLACK_APP_TOKEN', 'is set without SLACK_BOT_TOKEN; set both for Socket Mode');
+    need('SLACK_APP_TOKEN', `is set without SLACK_BOT_TOKEN; set both for Socket Mode`, from('SLACK_APP_TOKEN'));
   }
   return { mode, ...base };
 }
 
-function crossCheck(yaml: YamlConfig, envs: Environment[], checks: readonly Check[], file: string, problems: ConfigProblem[]) {
-  const envNames = new Set(envs.map((e) => e.name));
-  const checkIds = new Set(checks.map((c) => c.id));
-  const unknownEnv = (key: string, names: string[] | undefined) => {
-    for (const n of names ?? []) if (!envNames.has(n)) problems.push({ source: file, key, message: `names unknown environment "${n}" (known: ${[...envNames].join(', ')})` });
-  };
-  (yaml.schedules ?? []).forEach((s, i) => unknownEnv(`schedules[${i}].environments`, s.environments));
-  yaml.maintenance.forEach((m, i) => {
-    unknownEnv(`maintenance[${i}].environments`, m.environments);
-    for (const c of m.checks ?? []) if (!checkIds.has(c)) problems.push({ source: file, key: `maintenance[${i}].checks`, message: `names unknown check "${c}"` });
-    if (Date.parse(m.to) <= Date.parse(m.from)) problems.push({ source: file, key: `maintenance[${i}].to`, message: 'must be after `from`' });
-  });
-  unknownEnv('permissions', Object.keys(yaml.permissions));
+/** The parts of ctx-ops.yml that refer to each other, read tolerantly (also from a file the schema rejected). */
+interface CrossView {
+  environments?: Record<string, unknown>;
+  defaultEnvironment?: unknown;
+  schedules?: unknown;
+  maintenance?: unknown;
+  permissions?: unknown;
 }
 
-function definedOnly(vars: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(vars)) if (typeof v === 'string') out[k] = v;
-  return out;
+function environmentNames(view: CrossView): string[] {
+  const keys = isRecord(view.environments) ? Object.keys(view.environments) : [];
+  return keys.length ? keys : ['default'];
 }
+
+/**
+ * References between sections, by the names written in ctx-ops.yml (an environment whose
+ * variables are broken is still an environment here, so it is not reported twice). Runs
+ * even when the schema rejected the file, so one pass reports everything.
+ */
+function crossCheck(view: CrossView, checks: readonly Check[], locate: Locate, problems: ConfigProblem[]) {
+  const names = environmentNames(view);
+  const envNames = new Set(names);
+  const checkIds = checks.map((c) => c.id);
+  const known = `known: ${names.join(', ')}`;
+  const unknownEnv = (path: PropertyKey[], name: string) => {
+    const guess = closest(name, names);
+    problems.push({ source: locate(path), key: keyOf(path), message: `names no environment \`${name}\` (${known})${guess ? `; did you mean \`${guess}\`?` : ''}` });
+  };
+  const envList = (path: PropertyKey[], list: unknown) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((n, j) => typeof n === 'string' && !envNames.has(n) && unknownEnv([...path, j], n));
+  };
+  if (isRecord(view.environments) && RESERVED_ENVIRONMENT in view.environments) {
+    problems.push({
+      source: locate(['environments', RESERVED_ENVIRONMENT]),
+      key: `environments.${RESERVED_ENVIRONMENT}`,
+      message: '`all` is reserved: commands use it to mean every environment (`/ctx status all`); give the environment another name',
+    });
+  }
+  if (typeof view.defaultEnvironment === 'string' && !envNames.has(view.defaultEnvironment)) unknownEnv(['defaultEnvironment'], view.defaultEnvironment);
+  if (Array.isArray(view.schedules)) view.schedules.forEach((s, i) => isRecord(s) && envList(['schedules', i, 'environments'], s.environments));
+  if (Array.isArray(view.maintenance)) {
+    view.maintenance.forEach((m, i) => {
+      if (!isRecord(m)) return;
+      envList(['maintenance', i, 'environments'], m.environments);
+      if (Array.isArray(m.checks)) {
+        m.checks.forEach((c, j) => {
+          if (typeof c !== 'string' || checkIds.includes(c)) return;
+          const guess = closest(c, checkIds);
+          problems.push({ source: locate(['maintenance', i, 'checks', j]), key: `maintenance[${i}].checks`, message: `names no check \`${c}\` (known: ${checkIds.join(', ')})${guess ? `; did you mean \`${guess}\`?` : ''}` });
+        });
+      }
+      const from = typeof m.from === 'string' ? Date.parse(m.from) : NaN;
+      const to = typeof m.to === 'string' ? Date.parse(m.to) : NaN;
+      if (to <= from) problems.push({ source: locate(['maintenance', i, 'to']), key: `maintenance[${i}].to`, message: `must be after \`from\` (${String(m.from)} → ${String(m.to)})` });
+    });
+  }
+  if (isRecord(view.permissions)) for (const n of Object.keys(view.permissions)) if (!envNames.has(n)) unknownEnv(['permissions', n], n);
+}
+
+/** Problems of one file in the order of its lines (people fix a file top to bottom); sources keep their first-seen order. */
+function byLine(problems: ConfigProblem[]): ConfigProblem[] {
+  const file = (p: ConfigProblem) => p.source.replace(/:\d+$/, '');
+  const line = (p: ConfigProblem) => Number(/:(\d+)$/.exec(p.source)?.[1] ?? 0);
+  const order = [...new Set(problems.map(file))];
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => order.indexOf(file(a.p)) - order.indexOf(file(b.p)) || line(a.p) - line(b.p) || a.i - b.i)
+    .map((x) => x.p);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `maintenance[0].environments` for a path that ends in the list index. */
+const keyOf = (path: PropertyKey[]) =>
+  path
+    .filter((p, i) => !(typeof p === 'number' && i === path.length - 1))
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
 
 const TOOL_ENV = /^(PATH|HOME|USER|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|DOCKER_HOST|DOCKER_CONTEXT|DOCKER_CONFIG|XDG_RUNTIME_DIR)$/;
 function pickToolEnv(env: LoadOptions['env']): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && TOOL_ENV.test(e[0])));
 }
 
-/** Every secret value: named secrets, credentials inside URLs, Slack credentials. */
-function collectSecrets(env: LoadOptions['env'], envs: Environment[], storeUrl: string | undefined): string[] {
+/** Every secret value: named secrets, credentials inside URLs, Slack credentials (from every file read). */
+function collectSecrets(env: LoadOptions['env'], layer: ProcessLayer, envs: Environment[], storeUrl: string | undefined): string[] {
   const out = new Set<string>();
   const add = (v: string | undefined) => {
     if (v && v.length >= 4) out.add(v);
@@ -211,6 +372,7 @@ function collectSecrets(env: LoadOptions['env'], envs: Environment[], storeUrl: 
     }
   };
   scan(env);
+  scan(layer.ctxVars);
   for (const e of envs) scan(e.ctx.raw);
   for (const cred of urlCredentials(storeUrl ?? '')) add(cred);
   return [...out]; // the redactor orders them (longest first)
@@ -222,3 +384,4 @@ function urlCredentials(value: string): string[] {
   const pw = u.password ? [u.password, decodeURIComponent(u.password)] : [];
   return pw;
 }
+

@@ -1,6 +1,8 @@
 import type { CtxEnv } from './ctx-env.js';
 import type { YamlConfig } from './schema.js';
 import type { ChecksConfig } from './sections/checks.js';
+import type { ConfigProblem } from './problems.js';
+import type { EnvFileReport } from './sources.js';
 
 export type TransportMode = 'socket' | 'http' | 'shell';
 
@@ -26,6 +28,24 @@ export interface SlackConfig {
   port: number;
 }
 
+/** What was read from where (names and paths only, never values), for `ctx-ops config` and start-up logs. */
+export interface ConfigReport {
+  /** The ctx-ops.yml that was read (absolute), if any. */
+  configFile?: string;
+  /** Where ctx-ops.yml was looked for. */
+  configLooked: string;
+  /** The working directory paths are shown relative to. */
+  cwd: string;
+  /** Every env file read, strongest first: `.env`, CTX_OPS_ENV_FILE, then each environment's envFile. */
+  envFiles: EnvFileReport[];
+  /** Where each of the bot's Slack settings came from ("process environment", "./.env:3"). */
+  slackSources: Record<string, string>;
+  /** Not fatal, but worth fixing: malformed env-file lines, variables found where they are not used. */
+  warnings: ConfigProblem[];
+  /** Absent when the Slack settings are contradictory (then a problem says why). */
+  mode?: TransportMode;
+}
+
 export type Config = Omit<YamlConfig, 'environments' | 'defaultEnvironment' | 'store' | 'checks'> & {
   checks: ChecksConfig;
   slack: SlackConfig;
@@ -42,6 +62,7 @@ export type Config = Omit<YamlConfig, 'environments' | 'defaultEnvironment' | 's
    */
   toolEnv?: Readonly<Record<string, string>>;
   configFile?: string;
+  report: ConfigReport;
 };
 
 export function findEnvironment(config: Pick<Config, 'environments'>, name: string): Environment | undefined {

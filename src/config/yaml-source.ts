@@ -18,11 +18,12 @@ export function readYaml(text: string, fileLabel: string): YamlSource {
   }));
   const locate = (path: PropertyKey[]): string => {
     // Walk up until a node exists: a missing key is reported where its parent stands.
+    // A key's own line wins over its value's (a block value starts on the next line).
     for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n) as unknown[], true);
-      if (isNode(node) && node.range) return `${fileLabel}:${lineCounter.linePos(node.range[0]).line}`;
       const pair = n > 0 ? findKeyLine(doc, path.slice(0, n), lineCounter) : undefined;
       if (pair) return `${fileLabel}:${pair}`;
+      const node = doc.getIn(path.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) return `${fileLabel}:${lineCounter.linePos(node.range[0]).line}`;
     }
     return fileLabel;
   };

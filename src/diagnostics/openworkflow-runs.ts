@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { missingTables, quoteIdentifier, schemaExists } from './ctx-tables.js';
-import { excerpt, formatAge } from './text-limits.js';
+import { excerpt } from './text-limits.js';
+import { roughDuration } from '../render/format.js';
 
 /**
  * Read-only views of OpenWorkflow's run queue (openworkflow 0.8, the version ctx| pins),
@@ -173,15 +174,15 @@ export function describeProblemRun(r: ActiveRun & { problem: RunProblem }): stri
   const retry = r.lastError ? `; retrying after: ${excerpt(r.lastError, 120)}` : '';
   switch (r.problem) {
     case 'past-deadline':
-      return `${name} is ${r.status} ${formatAge(r.pastDeadlineMs ?? 0)} past its deadline_at: a polling worker fails such runs at once, so none has polled since`;
+      return `${name} is ${r.status} ${roughDuration(r.pastDeadlineMs ?? 0)} past its deadline_at: a polling worker fails such runs at once, so none has polled since`;
     case 'waiting':
-      return `${name} waiting to be picked up for ${formatAge(r.overdueMs ?? 0)}${retry}`;
+      return `${name} waiting to be picked up for ${roughDuration(r.overdueMs ?? 0)}${retry}`;
     case 'lease-expired':
-      return `${name} held by worker ${r.workerId}, whose lease expired ${formatAge(r.overdueMs ?? 0)} ago: that worker stopped heartbeating${r.currentStep ? ` (in step ${r.currentStep})` : ''}`;
+      return `${name} held by worker ${r.workerId}, whose lease expired ${roughDuration(r.overdueMs ?? 0)} ago: that worker stopped heartbeating${r.currentStep ? ` (in step ${r.currentStep})` : ''}`;
     case 'not-resumed':
-      return `${name} parked and due to resume ${formatAge(r.overdueMs ?? 0)} ago`;
+      return `${name} parked and due to resume ${roughDuration(r.overdueMs ?? 0)} ago`;
     case 'long-running':
-      return `${name} running for ${formatAge(r.runningMs ?? 0)}${r.currentStep ? ` (step ${r.currentStep})` : ''} on worker ${r.workerId ?? 'none'}`;
+      return `${name} running for ${roughDuration(r.runningMs ?? 0)}${r.currentStep ? ` (step ${r.currentStep})` : ''} on worker ${r.workerId ?? 'none'}`;
   }
 }
 
@@ -370,13 +371,13 @@ export async function retryingRuns(client: Queryable, quoted: string, windowMs: 
 /** "5 failed step attempts in the last 60 min (first 9 min ago, latest 1 min ago, step resolve-ref): resolve-ref failed to fetch" */
 export function describeRetries(r: RetryingRun, windowMinutes: number): string {
   const error = r.lastError ?? r.runError;
-  const when = [r.firstAgoMs !== null && r.failedInWindow > 1 ? `first ${formatAge(r.firstAgoMs)} ago` : '', r.lastAgoMs !== null ? `latest ${formatAge(r.lastAgoMs)} ago` : '', r.lastStep ? `step ${r.lastStep}` : '']
+  const when = [r.firstAgoMs !== null && r.failedInWindow > 1 ? `first ${roughDuration(r.firstAgoMs)} ago` : '', r.lastAgoMs !== null ? `latest ${roughDuration(r.lastAgoMs)} ago` : '', r.lastStep ? `step ${r.lastStep}` : '']
     .filter(Boolean)
     .join(', ');
   const count = r.failedInWindow
     ? `${r.failedInWindow} failed step attempt${r.failedInWindow === 1 ? '' : 's'} in the last ${windowMinutes} min${r.failedTotal > r.failedInWindow ? ` (${r.failedTotal} in all)` : ''}`
     : 'a failed attempt, kept as the run\'s error';
-  const next = r.nextRetryInMs !== null ? `; the run is pending, next attempt in ${formatAge(r.nextRetryInMs)}` : `; the run is ${r.status}`;
+  const next = r.nextRetryInMs !== null ? `; the run is pending, next attempt in ${roughDuration(r.nextRetryInMs)}` : `; the run is ${r.status}`;
   return `${count}${when ? ` (${when})` : ''}${error ? `: ${excerpt(error)}` : ''}${next}`;
 }
 

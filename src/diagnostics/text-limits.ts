@@ -30,16 +30,6 @@ export function excerpt(text: string | null | undefined, max: number = EXCERPT_C
   return truncate(oneLine(stripCredentials(text)), max);
 }
 
-/** "40 min", "5 h", "3 d": how long ago, as people say it in an incident channel. */
-export function formatAge(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 1) return 'under a minute';
-  if (minutes < 90) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
-}
-
 /** "acme/api, acme/web and 3 more" */
 export function listSome(items: string[], max = 5): string {
   if (items.length <= max) return items.join(', ');

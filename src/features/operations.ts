@@ -102,7 +102,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
         createBackupHandler({ config: core.config, approvals }),
         createBackupsHandler({ config: core.config, backups: stores?.backups ?? null, backupDir: ops.backupDir, now: core.now }),
         createMigrateHandler({ config: core.config, approvals, backups: stores?.backups ?? null, scrub: core.redactor.scrub, now: core.now }),
-        createAuditHandler({ audit: stores?.audit ?? null }),
+        createAuditHandler({ audit: stores?.audit ?? null, timeZone: core.config.timezone }),
       ],
       actions: createApprovalActions(approvals),
       recover: () => recoverOnce() as Promise<{ interrupted: number; expired: number }>,

@@ -2,13 +2,14 @@ import type { AuditLog } from '../operations/audit.js';
 import { NEEDS_STORE } from '../operations/stores.js';
 import { renderAudit } from '../render/operations-lists.js';
 import { renderNotice } from '../render/operations.js';
+import { userWord } from '../render/user-text.js';
 import type { Handler } from './types.js';
 
 export const AUDIT_DEFAULT = 20;
 export const AUDIT_MAX = 200;
 
 /** `/ctx audit [n]`: the newest entries of the append-only audit log. */
-export function createAuditHandler(deps: { audit: AuditLog | null }): Handler {
+export function createAuditHandler(deps: { audit: AuditLog | null; timeZone: string }): Handler {
   return {
     name: 'audit',
     usage: 'audit [n]',
@@ -18,13 +19,13 @@ export function createAuditHandler(deps: { audit: AuditLog | null }): Handler {
       const [arg, ...extra] = args;
       const n = arg === undefined ? AUDIT_DEFAULT : Number(arg);
       if (extra.length || !Number.isInteger(n) || n < 1 || n > AUDIT_MAX) {
-        return { usageProblem: `\`${args.join(' ')}\` is not a number of entries (1–${AUDIT_MAX})` };
+        return { usageProblem: `${userWord(args.join(' '))} is not a number of entries (1–${AUDIT_MAX})` };
       }
       if (!deps.audit) {
         await req.conversation.ephemeral(renderNotice(NEEDS_STORE));
         return { status: 'fail' };
       }
-      await req.conversation.post(renderAudit(await deps.audit.recent(n)));
+      await req.conversation.post(renderAudit(await deps.audit.recent(n), deps.timeZone));
       return {};
     },
   };

@@ -2,7 +2,7 @@ import { extractFlags } from '../commands/tokenize.js';
 import type { Config } from '../config/types.js';
 import type { Approvals } from '../operations/guarded.js';
 import { renderNotice } from '../render/operations.js';
-import { chooseEnvironment } from './env-arg.js';
+import { chooseEnvironment, leftoverProblem } from './env-arg.js';
 import type { Handler } from './types.js';
 
 export interface BackupHandlerDeps {
@@ -19,7 +19,7 @@ export function createBackupHandler(deps: BackupHandlerDeps): Handler {
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       const choice = chooseEnvironment(rest, flags.env, deps.config);
-      const problem = errors[0] ?? choice.error ?? (choice.all ? '`backup` takes one environment' : choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
+      const problem = errors[0] ?? choice.error ?? (choice.all ? '`backup` takes one environment' : leftoverProblem(choice.rest, deps.config));
       if (problem) return { usageProblem: problem };
       const out = await deps.approvals.request({ kind: 'backup', env: choice.env, params: {}, requester: req.actor, conversation: req.conversation, surface: req.surface });
       if (!out.requested) {

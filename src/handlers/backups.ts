@@ -5,11 +5,11 @@ import { describeRules } from '../operations/retention.js';
 import { NEEDS_STORE } from '../operations/stores.js';
 import { renderBackups } from '../render/operations-lists.js';
 import { renderNotice } from '../render/operations.js';
-import { chooseEnvironment } from './env-arg.js';
+import { chooseEnvironment, leftoverProblem } from './env-arg.js';
 import type { Handler } from './types.js';
 
 export interface BackupsHandlerDeps {
-  config: Pick<Config, 'environments' | 'defaultEnvironment' | 'operations'>;
+  config: Pick<Config, 'environments' | 'defaultEnvironment' | 'operations' | 'timezone'>;
   backups: BackupStore | null;
   backupDir: string;
   now: () => Date;
@@ -24,7 +24,7 @@ export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       const choice = chooseEnvironment(rest, flags.env, deps.config);
-      const problem = errors[0] ?? choice.error ?? (choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
+      const problem = errors[0] ?? choice.error ?? leftoverProblem(choice.rest, deps.config);
       if (problem) return { usageProblem: problem };
       if (!deps.backups) {
         await req.conversation.ephemeral(renderNotice(NEEDS_STORE));
@@ -34,7 +34,7 @@ export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
       const env = choice.named ? choice.env : undefined;
       const rows = await deps.backups.list(env, 30);
       await req.conversation.post(
-        renderBackups(rows, { now: deps.now(), scope: env ?? 'all environments', backupDir: deps.backupDir, retention: describeRules(deps.config.operations.retention) }),
+        renderBackups(rows, { now: deps.now(), scope: env ?? 'all environments', backupDir: deps.backupDir, retention: describeRules(deps.config.operations.retention), timeZone: deps.config.timezone }),
       );
       return {};
     },

@@ -1,12 +1,18 @@
 import type { Diagnostics } from '../diagnostics/runner.js';
 import { extractFlags } from '../commands/tokenize.js';
 import { renderCheckDetail } from '../render/status.js';
-import { chooseEnvironment } from './env-arg.js';
+import { closest } from '../commands/tokenize.js';
+import { userWord } from '../render/user-text.js';
+import { chooseEnvironment, leftoverProblem } from './env-arg.js';
 import { parseValue, rerunMaxAge, type StatusDeps } from './status.js';
 import type { ActionHandler, Handler } from './types.js';
 
 export function createCheckHandler(deps: StatusDeps): Handler {
   const ids = () => deps.diagnostics.checks.map((c) => c.id);
+  const unknownCheck = (id: string) => {
+    const guess = closest(id, ids());
+    return `there is no check ${userWord(id)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`;
+  };
   const listing = () => deps.diagnostics.checks.map((c) => `\`${c.id}\` ${c.title}`).join(', ');
   return {
     name: 'check',
@@ -19,14 +25,14 @@ export function createCheckHandler(deps: StatusDeps): Handler {
       const problem =
         errors[0] ??
         choice.error ??
-        (!id ? 'which check?' : !ids().includes(id) ? `there is no check "${id}"` : extra.length ? `unexpected "${extra.join(' ')}"` : choice.all ? '`check` takes one environment' : undefined);
+        (!id ? 'which check?' : !ids().includes(id) ? unknownCheck(id) : extra.length ? leftoverProblem(extra, deps.config) : choice.all ? '`check` takes one environment' : undefined);
       if (problem || !id) {
-        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx check <id> [env]\`. Checks: ${listing()}` });
+        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx check &lt;id&gt; [env]\`. Checks: ${listing()}` });
         return { usageError: true };
       }
       const report = await deps.diagnostics.run(choice.env, { only: [id] });
       deps.onReport?.(report);
-      await req.conversation.post(renderCheckDetail(report, id, deps.diagnostics.titles));
+      await req.conversation.post(renderCheckDetail(report, id, deps.diagnostics.titles, deps.config.timezone));
       return { status: report.checks.find((c) => c.id === id)?.status };
     },
   };
@@ -40,7 +46,7 @@ export function createCheckDetailsAction(deps: StatusDeps): ActionHandler {
       const { env, id } = parseValue(req.value);
       if (!id || !deps.config.environments.some((e) => e.name === env)) return;
       const report = await deps.diagnostics.run(env, { only: [id] });
-      await req.conversation.ephemeral(renderCheckDetail(report, id, deps.diagnostics.titles));
+      await req.conversation.ephemeral(renderCheckDetail(report, id, deps.diagnostics.titles, deps.config.timezone));
     },
   };
 }
@@ -53,7 +59,7 @@ export function createCheckRerunAction(deps: StatusDeps): ActionHandler {
       if (!id || !deps.config.environments.some((e) => e.name === env)) return;
       const report = await deps.diagnostics.run(env, { only: [id], maxAgeMs: rerunMaxAge(deps.config.checks.cacheMs) });
       deps.onReport?.(report);
-      const msg = renderCheckDetail(report, id, deps.diagnostics.titles);
+      const msg = renderCheckDetail(report, id, deps.diagnostics.titles, deps.config.timezone);
       if (req.message) await req.conversation.update(req.message, msg);
       else await req.conversation.post(msg);
     },

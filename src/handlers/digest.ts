@@ -4,7 +4,8 @@ import { md } from '../render/blocks.js';
 import { renderDigest } from '../render/digest.js';
 import type { Titles } from '../render/status.js';
 import type { Digest } from '../schedules/digest.js';
-import { chooseEnvironment } from './env-arg.js';
+import { userWord } from '../render/user-text.js';
+import { chooseEnvironment, leftoverProblem } from './env-arg.js';
 import { postWhenReady } from './post-when-ready.js';
 import type { Handler, MessageRef } from './types.js';
 
@@ -37,9 +38,9 @@ export function createDigestHandler(deps: DigestHandlerDeps): Handler {
       const choice = chooseEnvironment(more, flags.env, deps.config);
       const problem =
         errors[0] ??
-        (mode !== 'preview' && mode !== 'now' ? `"${mode}" is not preview or now` : undefined) ??
+        (mode !== 'preview' && mode !== 'now' ? `${userWord(mode!)} is not preview, now or an environment (known: ${deps.config.environments.map((e) => e.name).join(', ')})` : undefined) ??
         choice.error ??
-        (choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
+        leftoverProblem(choice.rest, deps.config);
       if (problem) return { usageProblem: problem };
       const envs = choice.named ? [choice.env] : deps.config.environments.map((e) => e.name);
 

@@ -1,12 +1,24 @@
 import { extractFlags } from '../commands/tokenize.js';
+import { escapeMrkdwn } from '../render/blocks.js';
 import { renderIncidentList } from '../render/incident.js';
 import { channelOf, NO_STORE, type RunbookDeps } from '../runbooks/deps.js';
 import { isIncidentRef } from '../runbooks/places.js';
 import { chooseEnvironment } from './env-arg.js';
 import type { CommandRequest, Handler, HandlerOutcome } from './types.js';
 
-const USAGE =
-  '`/ctx incident <title> [--sev 1-4] [--env E]` opens one · `/ctx incident close [#id] [summary]` · `/ctx incident note [#id] <text>` · `/ctx incident status [#id]` · `/ctx incident list`';
+/** The words after `/ctx incident` that act on an incident instead of opening one. */
+export const INCIDENT_SUBCOMMANDS = [
+  { word: 'list', usage: 'incident list', summary: 'The open incidents' },
+  { word: 'status', usage: 'incident status [#id]', summary: "The checks now, in the incident's thread" },
+  { word: 'note', usage: 'incident note [#id] <text>', summary: 'A note in the timeline' },
+  { word: 'close', usage: 'incident close [#id] [summary]', summary: 'Close it and post the timeline as a postmortem skeleton' },
+] as const;
+
+const USAGE = `\`/ctx incident <title> [--sev 1-4] [--env E]\` opens one · ${INCIDENT_SUBCOMMANDS.map((s) => `\`/ctx ${s.usage}\``).join(' · ')}`;
+/** Longest title: it heads the incident (Slack's header block holds 150 characters). */
+export const MAX_TITLE = 120;
+/** Longest note or summary kept: a timeline line, not a document. */
+export const MAX_NOTE = 2000;
 
 /** `--sev 2`, `--sev sev2`, `--sev SEV2`. */
 export function parseSeverity(value: string | true | undefined, fallback: number): number | null {
@@ -22,21 +34,22 @@ export function parseSeverity(value: string | true | undefined, fallback: number
  */
 export function createIncidentHandler(deps: RunbookDeps): Handler {
   const usage = async (req: CommandRequest, problem: string): Promise<HandlerOutcome> => {
-    await req.conversation.ephemeral({ text: `${problem.replace(/\.$/, '')}. ${USAGE}` });
+    await req.conversation.ephemeral({ text: `${problem.replace(/\.$/, '')}. ${escapeMrkdwn(USAGE)}` });
     return { usageError: true };
   };
 
   return {
     name: 'incident',
     aliases: ['inc'],
-    usage: 'incident <title> [--sev 1-4] [--env E] | close [#id] [summary]',
-    summary: 'Open an incident thread with the status and the runbooks to follow; close it with a timeline',
+    usage: 'incident <title> [--sev 1-4] [--env E]',
+    summary: 'Open an incident thread with the status and the runbooks to follow',
+    subcommands: INCIDENT_SUBCOMMANDS.map(({ usage, summary }) => ({ usage, summary })),
     async run(req) {
       const live = deps.live;
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['sev', 'env'] });
       if (errors[0]) return usage(req, errors[0]);
       const [word, ...more] = rest;
-      if (!word || word === 'list') {
+      if (word === 'list') {
         if (!live) return usage(req, NO_STORE);
         await req.conversation.ephemeral(renderIncidentList(await live.db.openIncidents(), deps.config.timezone, deps.now()));
         return {};
@@ -44,7 +57,7 @@ export function createIncidentHandler(deps: RunbookDeps): Handler {
       if (!live) return usage(req, NO_STORE);
       const channel = channelOf(req.actor, req.surface);
 
-      if (word === 'close' || word === 'note' || word === 'status') {
+      if (INCIDENT_SUBCOMMANDS.some((s) => s.word === word)) {
         const named = isIncidentRef(more[0]) ? await live.places.named(more[0]) : undefined;
         const args = isIncidentRef(more[0]) ? more.slice(1) : more;
         if (named === null) return usage(req, `There is no incident ${more[0]}`);
@@ -56,14 +69,14 @@ export function createIncidentHandler(deps: RunbookDeps): Handler {
           if (open.length > 1 && word === 'close') return usage(req, `${open.length} incidents are open here (${open.map((i) => `#${i.id}`).join(', ')}): name the one to close`);
         }
         if (word === 'close') {
-          const out = await live.incidents.close({ incident, actor: req.actor, summary: args.join(' ') || null, conversation: req.conversation });
+          const out = await live.incidents.close({ incident, actor: req.actor, summary: args.join(' ').slice(0, MAX_NOTE) || null, conversation: req.conversation });
           if (!out.ok) await req.conversation.ephemeral({ text: out.message });
           return {};
         }
         const here = { incident, sessions: await live.db.activeSessions({ incidentId: incident.id }) };
         if (word === 'note') {
           if (!args.length) return usage(req, 'What should the note say?');
-          await req.conversation.ephemeral({ text: await live.incidents.note({ place: here, actor: req.actor, text: args.join(' ') }) });
+          await req.conversation.ephemeral({ text: await live.incidents.note({ place: here, actor: req.actor, text: args.join(' ').slice(0, MAX_NOTE) }) });
           return {};
         }
         await live.incidents.status({ place: here, env: incident.env, actor: req.actor, conversation: req.conversation, ...(incident.rootTs ? { thread: { channel: incident.channel, ts: incident.rootTs } } : {}) });
@@ -74,8 +87,9 @@ export function createIncidentHandler(deps: RunbookDeps): Handler {
       if (severity === null) return usage(req, '--sev takes 1 (most severe) to 4');
       const env = chooseEnvironment([], flags.env, deps.config);
       if (env.error || env.all) return usage(req, env.error ?? 'an incident concerns one environment');
-      const title = rest.join(' ').trim();
-      if (title.length > 150) return usage(req, 'Keep the title under 150 characters; add details with `@ctx-ops note`');
+      const title = rest.join(' ').replace(/\s+/g, ' ').trim();
+      if (!title) return usage(req, 'An incident needs a title, e.g. `/ctx incident Sign-in broken --sev 2`');
+      if (title.length > MAX_TITLE) return usage(req, `Keep the title under ${MAX_TITLE} characters (this one has ${title.length}); add details with \`@ctx-ops note\``);
       const { incident, elsewhere } = await live.incidents.open({ title, severity, env: env.env, actor: req.actor, surface: req.surface, conversation: req.conversation, channel });
       if (elsewhere) await req.conversation.ephemeral({ text: `🚨 Opened incident #${incident.id} in <#${incident.channel}>; follow it in its thread.` });
       return {};

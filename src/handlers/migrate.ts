@@ -7,7 +7,7 @@ import { readPending } from '../operations/pending-migrations.js';
 import { NEEDS_STORE } from '../operations/stores.js';
 import { md } from '../render/blocks.js';
 import { renderNotice } from '../render/operations.js';
-import { chooseEnvironment } from './env-arg.js';
+import { chooseEnvironment, leftoverProblem } from './env-arg.js';
 import type { Handler } from './types.js';
 
 export interface MigrateHandlerDeps {
@@ -31,7 +31,7 @@ export function createMigrateHandler(deps: MigrateHandlerDeps): Handler {
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       const choice = chooseEnvironment(rest, flags.env, deps.config);
-      const problem = errors[0] ?? choice.error ?? (choice.all ? '`migrate` takes one environment' : choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
+      const problem = errors[0] ?? choice.error ?? (choice.all ? '`migrate` takes one environment' : leftoverProblem(choice.rest, deps.config));
       if (problem) return { usageProblem: problem };
       if (!deps.backups) {
         await req.conversation.ephemeral(renderNotice(NEEDS_STORE));

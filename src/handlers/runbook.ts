@@ -1,12 +1,26 @@
 import { closest } from '../commands/tokenize.js';
 import { extractFlags } from '../commands/tokenize.js';
+import { escapeMrkdwn } from '../render/blocks.js';
 import { renderRunbookList } from '../render/runbook.js';
+import { userWord } from '../render/user-text.js';
 import { channelOf, NO_STORE, type RunbookDeps } from '../runbooks/deps.js';
 import { startRunbook } from '../runbooks/start.js';
-import { chooseEnvironment } from './env-arg.js';
+import { chooseEnvironment, leftoverProblem } from './env-arg.js';
 import type { CommandRequest, Handler, HandlerOutcome } from './types.js';
 
-const USAGE = '`/ctx runbook` lists runbooks · `/ctx runbook <id> [env]` starts one · `/ctx runbook next|stop|skip <reason>|note <text>` act on the one running here';
+/** Words after `/ctx runbook` that act on the runbook running here (how the shell moves through one). */
+export const RUNBOOK_SUBCOMMANDS = [
+  { word: 'list', usage: 'runbook list', summary: 'The runbooks (same as `runbook` alone)' },
+  { word: 'next', usage: 'runbook next', summary: 'The current step of the runbook running here, again' },
+  { word: 'status', usage: 'runbook status', summary: 'Same as `runbook next`' },
+  { word: 'skip', usage: 'runbook skip <reason>', summary: 'Skip the current step, with the reason' },
+  { word: 'note', usage: 'runbook note <text>', summary: 'A note in the timeline' },
+  { word: 'stop', usage: 'runbook stop', summary: 'Stop the runbook running here' },
+] as const;
+
+const USAGE = `\`/ctx runbook\` lists runbooks · \`/ctx runbook <id> [env]\` starts one · ${RUNBOOK_SUBCOMMANDS.filter((s) => s.word !== 'list').map((s) => `\`/ctx ${s.usage}\``).join(' · ')}`;
+/** Longest skip reason or note kept. */
+const MAX_NOTE = 2000;
 
 /**
  * `/ctx runbook [id]`: lists the runbooks or starts one in a thread. The words next, skip,
@@ -15,7 +29,7 @@ const USAGE = '`/ctx runbook` lists runbooks · `/ctx runbook <id> [env]` starts
  */
 export function createRunbookHandler(deps: RunbookDeps): Handler {
   const usage = async (req: CommandRequest, problem: string): Promise<HandlerOutcome> => {
-    await req.conversation.ephemeral({ text: `${problem.replace(/\.$/, '')}. ${USAGE}` });
+    await req.conversation.ephemeral({ text: `${problem.replace(/\.$/, '')}. ${escapeMrkdwn(USAGE)}` });
     return { usageError: true };
   };
 
@@ -24,6 +38,7 @@ export function createRunbookHandler(deps: RunbookDeps): Handler {
     aliases: ['rb'],
     usage: 'runbook [id] [env]',
     summary: 'List the runbooks, or start one in a thread that leads through its steps',
+    subcommands: RUNBOOK_SUBCOMMANDS.filter((s) => s.word !== 'list').map(({ usage, summary }) => ({ usage, summary })),
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       if (errors[0]) return usage(req, errors[0]);
@@ -34,13 +49,13 @@ export function createRunbookHandler(deps: RunbookDeps): Handler {
         return {};
       }
       const live = deps.live;
-      if (['next', 'skip', 'stop', 'note', 'status'].includes(word)) {
+      if (RUNBOOK_SUBCOMMANDS.some((s) => s.word === word)) {
         if (!live) return usage(req, NO_STORE);
         const place = await live.places.byChannel(channelOf(req.actor, req.surface), req.surface);
         const session = place.sessions[0];
         if (word === 'note') {
           if (!more.length) return usage(req, 'What should the note say?');
-          await req.conversation.ephemeral({ text: await live.incidents.note({ place, actor: req.actor, text: more.join(' ') }) });
+          await req.conversation.ephemeral({ text: await live.incidents.note({ place, actor: req.actor, text: more.join(' ').slice(0, MAX_NOTE) }) });
           return {};
         }
         if (!session) return usage(req, 'No runbook is running here');
@@ -55,7 +70,7 @@ export function createRunbookHandler(deps: RunbookDeps): Handler {
           return {};
         }
         if (!more.length) return usage(req, 'Skipping needs a reason: `runbook skip <reason>`');
-        const out = await live.engine.skipWithReason({ sessions: place.sessions, actor: req.actor, reason: more.join(' '), conversation: req.conversation });
+        const out = await live.engine.skipWithReason({ sessions: place.sessions, actor: req.actor, reason: more.join(' ').slice(0, MAX_NOTE), conversation: req.conversation });
         if (!out.ok) await req.conversation.ephemeral({ text: out.message });
         return {};
       }
@@ -63,9 +78,9 @@ export function createRunbookHandler(deps: RunbookDeps): Handler {
       const runbook = deps.catalog.get(word);
       if (!runbook) {
         const guess = closest(word, deps.catalog.list().map((r) => r.id));
-        return usage(req, `There is no runbook "${word}"${guess ? ` (did you mean \`${guess}\`?)` : ''}; \`/ctx runbook\` lists them`);
+        return usage(req, `There is no runbook ${userWord(word)}${guess ? ` (did you mean \`${guess}\`?)` : ''}; \`/ctx runbook\` lists them`);
       }
-      const problem = env.error ?? (env.all ? 'a runbook runs against one environment' : env.rest.length ? `unexpected "${env.rest.join(' ')}"` : undefined);
+      const problem = env.error ?? (env.all ? 'a runbook runs against one environment' : leftoverProblem(env.rest, deps.config));
       if (problem) return usage(req, problem);
       if (!live) return usage(req, NO_STORE);
       await startRunbook(deps, live, { runbook, env: env.env, actor: req.actor, surface: req.surface, conversation: req.conversation, channel: channelOf(req.actor, req.surface), incidentId: null });

@@ -3,10 +3,11 @@ import type { Config } from '../config/types.js';
 import { escapeMrkdwn, md } from '../render/blocks.js';
 import { chunkLines } from '../render/limits.js';
 import type { Titles } from '../render/status.js';
-import { clock, formatDuration, MAX_SILENCE_MS, parseDuration } from '../schedules/duration.js';
+import { dayTime, formatDuration, MAX_SILENCE_MS, parseDuration } from '../render/format.js';
 import { ALL_CHECKS, relevantWindows, type MaintenanceWindow, type Silence } from '../schedules/maintenance.js';
 import { activeSilences, createSilence, liftSilence } from '../schedules/silences.js';
 import type { Store } from '../store/store.js';
+import { userWord } from '../render/user-text.js';
 import { chooseEnvironment } from './env-arg.js';
 import type { Handler, OutMessage } from './types.js';
 
@@ -49,9 +50,9 @@ export function createSilenceHandler(deps: SilenceDeps): Handler {
       const problem =
         errors[0] ??
         (!check ? 'which check?' : undefined) ??
-        (check !== ALL_CHECKS && !deps.checkIds.includes(check!) ? `there is no check "${check}" (known: ${deps.checkIds.join(', ')}, or all)` : undefined) ??
+        (check !== ALL_CHECKS && !deps.checkIds.includes(check!) ? `there is no check ${userWord(check!)} (known: ${deps.checkIds.join(', ')}, or all)` : undefined) ??
         (!durationWord ? 'for how long? (e.g. 30m, 2h, 1d)' : undefined) ??
-        (duration === undefined ? `"${durationWord}" is not a duration (e.g. 30m, 2h, 1h30m, 1d)` : undefined) ??
+        (duration === undefined ? `${userWord(durationWord!)} is not a duration (e.g. 30m, 2h, 1h30m, 1d)` : undefined) ??
         (duration! > MAX_SILENCE_MS ? `at most ${formatDuration(MAX_SILENCE_MS)}: a longer silence is forgotten and hides real outages` : undefined) ??
         choice.error;
       if (problem) return { usageProblem: problem };
@@ -69,7 +70,7 @@ export function createSilenceHandler(deps: SilenceDeps): Handler {
         createdAt: now,
         endsAt: new Date(now.getTime() + duration!),
       });
-      const text = `🔕 ${who(req.actor.userId)} silenced ${what(s, deps.titles)} for ${formatDuration(duration!)} (until ${clock(s.endsAt, deps.config.timezone)})${
+      const text = `🔕 ${who(req.actor.userId)} silenced ${what(s, deps.titles)} for ${formatDuration(duration!)} (until ${dayTime(s.endsAt, deps.config.timezone)})${
         reason ? `: ${escapeMrkdwn(reason)}` : ''
       }. Alerts are recorded, not posted. \`/ctx unsilence ${s.id}\` lifts it.`;
       await req.conversation.post({ text, blocks: [md(text)] });
@@ -84,7 +85,7 @@ export function createSilencesHandler(deps: SilenceDeps): Handler {
     usage: 'silences',
     summary: 'Active silences and maintenance windows',
     async run(req) {
-      if (req.args.length) return { usageProblem: `unexpected "${req.args.join(' ')}"` };
+      if (req.args.length) return { usageProblem: `unexpected ${userWord(req.args.join(' '))}` };
       const now = deps.now();
       const windows = relevantWindows(deps.maintenance, now, 7 * 86_400_000);
       if (!deps.store && !windows.length) {
@@ -94,10 +95,10 @@ export function createSilencesHandler(deps: SilenceDeps): Handler {
       const silences = deps.store ? await activeSilences(deps.store, now) : [];
       const tz = deps.config.timezone;
       const lines = [
-        ...silences.map((s) => `🔕 #${s.id} ${what(s, deps.titles)} until ${clock(s.endsAt, tz)} by ${who(s.createdBy)}${s.reason ? `: ${escapeMrkdwn(s.reason)}` : ''} · \`/ctx unsilence ${s.id}\``),
+        ...silences.map((s) => `🔕 #${s.id} ${what(s, deps.titles)} until ${dayTime(s.endsAt, tz)} by ${who(s.createdBy)}${s.reason ? `: ${escapeMrkdwn(s.reason)}` : ''} · \`/ctx unsilence ${s.id}\``),
         ...windows.map(
           (w) =>
-            `🛠 maintenance: ${w.checks?.length ? w.checks.map((c) => deps.titles[c] ?? c).join(', ') : 'every check'} on ${w.environments?.length ? w.environments.join(', ') : 'every environment'}, ${clock(new Date(w.from), tz)} – ${clock(new Date(w.to), tz)}${
+            `🛠 maintenance: ${w.checks?.length ? w.checks.map((c) => deps.titles[c] ?? c).join(', ') : 'every check'} on ${w.environments?.length ? w.environments.join(', ') : 'every environment'}, ${dayTime(new Date(w.from), tz)} – ${dayTime(new Date(w.to), tz)}${
               w.reason ? `: ${escapeMrkdwn(w.reason)}` : ''
             } (ctx-ops.yml)`,
         ),
@@ -117,7 +118,7 @@ export function createUnsilenceHandler(deps: SilenceDeps): Handler {
     async run(req) {
       const id = (req.args[0] ?? '').replace(/^#/, '');
       if (!/^\d+$/.test(id) || req.args.length !== 1) {
-        await req.conversation.ephemeral({ text: 'which silence? Usage: `/ctx unsilence <id>` (ids are in `/ctx silences`)' });
+        await req.conversation.ephemeral({ text: 'which silence? Usage: `/ctx unsilence &lt;id&gt;` (ids are in `/ctx silences`)' });
         return { usageError: true };
       }
       if (!deps.store) {

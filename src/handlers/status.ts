@@ -6,12 +6,12 @@ import { md } from '../render/blocks.js';
 import { ACTION_STATUS_RERUN, renderStatus } from '../render/status.js';
 import { renderMultiStatus } from '../render/multi-status.js';
 import { worst } from '../diagnostics/status-rules.js';
-import { chooseEnvironment } from './env-arg.js';
+import { chooseEnvironment, leftoverProblem } from './env-arg.js';
 import { postWhenReady } from './post-when-ready.js';
 import type { ActionHandler, Handler, OutMessage } from './types.js';
 
 export interface StatusDeps {
-  config: Pick<Config, 'environments' | 'defaultEnvironment' | 'checks'>;
+  config: Pick<Config, 'environments' | 'defaultEnvironment' | 'checks' | 'timezone'>;
   diagnostics: Diagnostics;
   /** Called with every report this command produces (history, alerts, App Home). */
   onReport?: (report: StatusReport) => void;
@@ -36,7 +36,7 @@ export function createStatusHandler(deps: StatusDeps): Handler {
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       const choice = chooseEnvironment(rest, flags.env, deps.config);
-      const problem = errors[0] ?? choice.error ?? (choice.rest.length ? `unexpected "${choice.rest.join(' ')}"` : undefined);
+      const problem = errors[0] ?? choice.error ?? leftoverProblem(choice.rest, deps.config);
       if (problem) return { usageProblem: problem };
       const count = deps.diagnostics.checks.length;
       if (choice.all) {
@@ -49,7 +49,7 @@ export function createStatusHandler(deps: StatusDeps): Handler {
         return { status: worst(...reports.map((r) => r.overall)) };
       }
       const { value: report } = await postWhenReady(req.conversation, checking(choice.env, count), deps.diagnostics.run(choice.env), (r) =>
-        renderStatus(r, { titles: deps.diagnostics.titles }),
+        renderStatus(r, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone }),
       );
       deps.onReport?.(report);
       return { status: report.overall };
@@ -65,7 +65,7 @@ export function createStatusRerunAction(deps: StatusDeps): ActionHandler {
       const known = deps.config.environments.some((e) => e.name === env);
       const report = await deps.diagnostics.run(known ? env : deps.config.defaultEnvironment, { maxAgeMs: rerunMaxAge(deps.config.checks.cacheMs) });
       deps.onReport?.(report);
-      const msg = renderStatus(report, { titles: deps.diagnostics.titles, requestedBy: req.surface === 'slack' ? req.actor.userId : undefined });
+      const msg = renderStatus(report, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone, requestedBy: req.surface === 'slack' ? req.actor.userId : undefined });
       if (req.message) await req.conversation.update(req.message, msg);
       else await req.conversation.post(msg);
     },

@@ -68,14 +68,22 @@ export interface HandlerOutcome {
   usageProblem?: string;
 }
 
+/** One line of help: how to type it and what it does. */
+export interface HelpEntry {
+  usage: string;
+  summary: string;
+}
+
 export interface Handler {
   name: string;
   aliases?: string[];
   /** e.g. "status [env|all]" */
   usage: string;
   summary: string;
-  /** Shown in help only when true; hidden commands still work. */
+  /** Hidden from help (it still works). */
   hidden?: boolean;
+  /** Words after the command that do something else (`incident note`): help lists each. */
+  subcommands?: readonly HelpEntry[];
   run(req: CommandRequest): Promise<HandlerOutcome | void>;
 }
 
@@ -103,4 +111,7 @@ export interface EventRequest {
   conversation: Conversation;
 }
 
-export type EventHandler = (req: EventRequest) => Promise<void>;
+export type EventHandler = ((req: EventRequest) => Promise<void>) & {
+  /** An app_mention handler's verbs (`@ctx-ops next`), listed by help. */
+  verbs?: readonly HelpEntry[];
+};

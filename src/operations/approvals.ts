@@ -3,7 +3,7 @@ import { findEnvironment } from '../config/types.js';
 import type { ActionRequest, Conversation, MessageRef, OutMessage } from '../handlers/types.js';
 import type { Logger } from '../log/logger.js';
 import type { Redactor } from '../log/redactor.js';
-import { formatAge } from '../render/operations-format.js';
+import { ago } from '../render/format.js';
 import { renderApprovalDecided, renderApprovalRequest, renderNotice, renderRunResult, who, type ApprovalView, type DecidedState } from '../render/operations.js';
 import type { ApprovalEvent } from './approval-states.js';
 import { paramsHash, type ApprovalRow } from './approval-store.js';
@@ -22,7 +22,7 @@ import { NEEDS_STORE, type OpsStores } from './stores.js';
  * so nothing is reported as succeeded that did not succeed.
  */
 export interface ApprovalsDeps {
-  config: Pick<Config, 'environments' | 'permissions' | 'channels' | 'operations'>;
+  config: Pick<Config, 'environments' | 'permissions' | 'channels' | 'operations' | 'timezone'>;
   log: Logger;
   redactor: Redactor;
   now: () => Date;
@@ -89,6 +89,7 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
     twoPerson: row.twoPerson,
     paramsHash: row.paramsHash,
     confirmLabel: kind.confirmLabel,
+    timeZone: d.config.timezone,
   });
 
   const lookup = (row: ApprovalRow | null) => {
@@ -255,7 +256,7 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
       const refusal = decideRequest({ policy, actor, surface, mayRequest });
       if (refusal) return refuse(refusal.code, refusal.message);
       const busy = await s.runs.runningFor(env.name);
-      if (busy) return refuse('busy', `A ${busy.kind} is already running on *${env.name}* (started ${formatAge(busy.startedAt, d.now())}); ask again when it has finished.`);
+      if (busy) return refuse('busy', `A ${busy.kind} is already running on *${env.name}* (started ${ago(busy.startedAt, d.now())}); ask again when it has finished.`);
 
       const signal = AbortSignal.timeout(CHECK_TIMEOUT_MS);
       let pre: string | null;

@@ -2,7 +2,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { findEnvironment } from '../config/types.js';
 import type { OutMessage } from '../handlers/types.js';
 import { context, md } from '../render/blocks.js';
-import { formatAge, formatBytes, formatDuration } from '../render/operations-format.js';
+import { ago, formatBytes, formatDuration } from '../render/format.js';
 import { sha256File } from './backup-runner.js';
 import type { BackupRow } from './backup-store.js';
 import type { OpsContext } from './ops-context.js';
@@ -92,7 +92,7 @@ async function test(ops: OpsContext, env: string, url: string, b: BackupRow, run
 
 export function renderRestoreTest(o: RestoreTestOutcome, now: Date): OutMessage {
   const b = o.backup;
-  const about = b ? `\`${b.fileName}\` (${formatBytes(b.sizeBytes)}, taken ${formatAge(b.finishedAt, now)})` : '';
+  const about = b ? `\`${b.fileName}\` (${formatBytes(b.sizeBytes)}, taken ${ago(b.finishedAt, now)})` : '';
   const text =
     o.status === 'passed'
       ? `✅ Restore test of *${o.env}* passed: ${about} ${o.summary}`

@@ -1,6 +1,6 @@
 import type { Block, OutMessage } from '../handlers/types.js';
 import type { Severity } from '../schedules/alert-rules.js';
-import { clock, formatDuration } from '../schedules/duration.js';
+import { clock, dayTime, formatDuration } from './format.js';
 import { context, escapeMrkdwn, md } from './blocks.js';
 import { LIMITS, truncate } from './limits.js';
 
@@ -35,9 +35,9 @@ export function renderAlert(v: AlertView): OutMessage {
   if (!v.resolved) lines.push(escapeMrkdwn(v.summary));
   if (v.dependents.length) lines.push(`Also ${v.resolved ? 'affected' : 'failing'} because of it: ${escapeMrkdwn(v.dependents.join(', '))}`);
   const meta = [
-    `since ${clock(v.since, v.timeZone)}`,
-    ...(v.resolved ? [`resolved ${clock(v.resolved.at, v.timeZone)}`] : [`${v.failureThreshold} bad checks in a row`]),
-    ...(v.escalatedAt && !v.resolved ? [`escalated from warning ${clock(v.escalatedAt, v.timeZone, { date: false })}`] : []),
+    `since ${dayTime(v.since, v.timeZone)}`,
+    ...(v.resolved ? [`resolved ${dayTime(v.resolved.at, v.timeZone)}`] : [`${v.failureThreshold} bad checks in a row`]),
+    ...(v.escalatedAt && !v.resolved ? [`escalated from warning ${clock(v.escalatedAt, v.timeZone)}`] : []),
     ...(v.lateBecause ? [`held back by ${v.lateBecause}, which has ended`] : []),
   ];
   const hints = v.resolved
@@ -57,6 +57,6 @@ export function renderReminder(v: AlertView, now: Date): OutMessage {
 
 /** In the alert's thread when it recovered. */
 export function renderResolvedNote(v: AlertView & { resolved: { at: Date; downtimeMs: number } }): OutMessage {
-  const text = `✅ Resolved: ${v.title} on ${v.env} is healthy again after ${formatDuration(v.resolved.downtimeMs)} of downtime (${clock(v.since, v.timeZone, { date: false })} – ${clock(new Date(v.since.getTime() + v.resolved.downtimeMs), v.timeZone, { date: false })})`;
+  const text = `✅ Resolved: ${v.title} on ${v.env} is healthy again after ${formatDuration(v.resolved.downtimeMs)} of downtime (${clock(v.since, v.timeZone)} – ${clock(new Date(v.since.getTime() + v.resolved.downtimeMs), v.timeZone)})`;
   return { text, blocks: [md(escapeMrkdwn(text))] };
 }

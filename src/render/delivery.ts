@@ -1,7 +1,7 @@
 import type { DeliveryProblem } from '../contracts.js';
 import type { Block, OutMessage } from '../handlers/types.js';
 import type { AlertRecord } from '../schedules/alert-store.js';
-import { clock, formatDuration } from '../schedules/duration.js';
+import { clock, dayTime, formatDuration } from './format.js';
 import { context, escapeMrkdwn, md } from './blocks.js';
 import { chunkLines, fitBlocks, LIMITS, truncate } from './limits.js';
 import type { Titles } from './status.js';
@@ -12,7 +12,7 @@ export const SUMMARY_LISTED = 15;
 /** A channel or user as Slack renders it (its name, for whoever reads it). */
 export const mention = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : `<#${id}>`);
 
-const time = (at: Date, tz: string) => clock(at, tz, { date: false });
+const time = (at: Date, tz: string) => clock(at, tz);
 
 /** On an alert posted late to its own channel. */
 export function lateNote(o: { since: Date; error: string; fallback: ReadonlyArray<{ target: string; at: string }>; timeZone: string }): string {
@@ -49,7 +49,7 @@ export function renderDeliverySummary(o: {
   timeZone: string;
 }): OutMessage {
   const t = (a: AlertRecord) => `${o.titles[a.check] ?? a.check} on ${a.env}`;
-  const head = `📬 While I could not post here (from ${clock(o.since, o.timeZone)}: ${o.error})`;
+  const head = `📬 While I could not post here (from ${dayTime(o.since, o.timeZone)}: ${o.error})`;
   const lines: string[] = [];
   const plain: string[] = [];
   if (o.resolved.length) {
@@ -63,7 +63,7 @@ export function renderDeliverySummary(o: {
   }
   if (o.open.length) {
     const n = o.open.length;
-    const item = (a: AlertRecord) => `${t(a)} ${a.severity === 'fail' ? 'failing' : 'degraded'} since ${clock(a.since, o.timeZone)}: ${a.summary}`;
+    const item = (a: AlertRecord) => `${t(a)} ${a.severity === 'fail' ? 'failing' : 'degraded'} since ${dayTime(a.since, o.timeZone)}: ${a.summary}`;
     lines.push(`*${n} more alert${n === 1 ? ' is' : 's are'} still open* (reminders and resolutions go into this thread): ${escapeMrkdwn(listed(o.open, item))}`);
     plain.push(`${n} more alert${n === 1 ? ' is' : 's are'} still open: ${listed(o.open, item)}`);
   }
@@ -78,7 +78,7 @@ export function deliveryProblemLines(problems: readonly DeliveryProblem[], timeZ
   const mdl: string[] = [];
   const plain: string[] = [];
   for (const p of problems) {
-    const since = clock(p.since, timeZone, { date: now.getTime() - p.since.getTime() >= 86_400_000 });
+    const since = now.getTime() - p.since.getTime() >= 86_400_000 ? dayTime(p.since, timeZone) : clock(p.since, timeZone);
     const waiting = p.waiting ? ` (${p.waiting} waiting)` : '';
     mdl.push(`⚠️ could not post to ${mention(p.channel)} (${escapeMrkdwn(p.purpose)}) since ${since}: ${escapeMrkdwn(p.error)} — ${escapeMrkdwn(p.fix)}${waiting}`);
     plain.push(`⚠ could not post to ${p.channel} (${p.purpose}) since ${since}: ${p.error} — ${p.fix}${waiting}`);

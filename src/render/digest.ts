@@ -2,7 +2,7 @@ import { headline } from '../diagnostics/status-rules.js';
 import type { Status } from '../diagnostics/types.js';
 import type { Block, OutMessage } from '../handlers/types.js';
 import type { BackupLine, ComponentLine, Digest, EnvDigest, IncidentsLine } from '../schedules/digest.js';
-import { clock, formatDuration, relative } from '../schedules/duration.js';
+import { ago, day, dayTime, formatDuration } from './format.js';
 import { sparkline } from '../schedules/sparkline.js';
 import { context, divider, escapeMrkdwn, header, md } from './blocks.js';
 import { deliveryProblemLines } from './delivery.js';
@@ -53,7 +53,7 @@ function backupText(b: BackupLine, now: Date): string {
     case 'error':
       return `backups: could not read (${b.message})`;
     case 'ok':
-      return `backups: last verified ${relative(b.finishedAt, now)} (${b.file}, ${size(b.sizeBytes)})`;
+      return `backups: last verified ${ago(b.finishedAt, now)} (${b.file}, ${size(b.sizeBytes)})`;
   }
 }
 
@@ -67,7 +67,7 @@ function incidentsText(i: IncidentsLine, now: Date): string {
       if (!i.items.length) return 'incidents: none open';
       return `incidents: ${i.items.length} open: ${i.items
         .slice(0, 5)
-        .map((x) => `${x.id} ${x.title} (${x.severity}, ${relative(x.openedAt, now).replace(' ago', '')}${x.owner ? `, ${x.owner}` : ''})`)
+        .map((x) => `${x.id} ${x.title} (${x.severity}, ${ago(x.openedAt, now).replace(' ago', '')}${x.owner ? `, ${x.owner}` : ''})`)
         .join('; ')}${i.items.length > 5 ? ` and ${i.items.length - 5} more` : ''}`;
   }
 }
@@ -97,10 +97,10 @@ function envLines(e: EnvDigest, d: Digest, titles: Titles): { md: string[]; plai
     extras.push(`open alerts: ${e.openAlerts.map((a) => `${titles[a.check] ?? a.check} ${a.severity === 'fail' ? 'failing' : 'degraded'} for ${formatDuration(d.generatedAt.getTime() - a.since.getTime())}${a.silencedBy ? ' (silenced)' : ''}`).join('; ')}`);
   }
   for (const s of e.silences) {
-    extras.push(`silenced: ${s.check === '*' ? 'every check' : (titles[s.check] ?? s.check)}${s.env ? '' : ' (all environments)'} until ${clock(s.endsAt, d.timeZone)} by ${s.createdBy.startsWith('U') ? `<@${s.createdBy}>` : s.createdBy}${s.reason ? `: ${s.reason}` : ''} (#${s.id})`);
+    extras.push(`silenced: ${s.check === '*' ? 'every check' : (titles[s.check] ?? s.check)}${s.env ? '' : ' (all environments)'} until ${dayTime(s.endsAt, d.timeZone)} by ${s.createdBy.startsWith('U') ? `<@${s.createdBy}>` : s.createdBy}${s.reason ? `: ${s.reason}` : ''} (#${s.id})`);
   }
   for (const w of e.maintenance) {
-    extras.push(`maintenance: ${w.checks?.length ? w.checks.map((c) => titles[c] ?? c).join(', ') : 'every check'} ${clock(new Date(w.from), d.timeZone)} – ${clock(new Date(w.to), d.timeZone)}${w.reason ? `: ${w.reason}` : ''}`);
+    extras.push(`maintenance: ${w.checks?.length ? w.checks.map((c) => titles[c] ?? c).join(', ') : 'every check'} ${dayTime(new Date(w.from), d.timeZone)} – ${dayTime(new Date(w.to), d.timeZone)}${w.reason ? `: ${w.reason}` : ''}`);
   }
   mdl.push(...extras.map((x) => `_${escapeMrkdwn(x).replace(/&lt;@(U[A-Z0-9]+)&gt;/g, '<@$1>')}_`));
   plain.push(...extras.map((x) => `  ${x.replace(/<@(U[A-Z0-9]+)>/g, '@$1')}`));
@@ -122,16 +122,16 @@ function verdict(d: Digest, titles: Titles): string {
  * line when there are many, so the message stays readable and within 50 blocks.
  */
 export function renderDigest(d: Digest, titles: Titles): OutMessage {
-  const title = `ctx| digest · ${clock(d.generatedAt, d.timeZone).replace(/ \d\d:\d\d.*$/, '')}`;
+  const title = `ctx| digest · ${day(d.generatedAt, d.timeZone)}`;
   const top = verdict(d, titles);
   const meta: string[] = [];
-  if (d.schedule) meta.push(`schedule ${d.schedule.name} · tick ${clock(d.schedule.slot, d.timeZone, { seconds: d.schedule.slot.getUTCSeconds() !== 0 })}`);
-  else meta.push(`as of ${clock(d.generatedAt, d.timeZone)}`);
-  if (d.late) meta.push(`posted late: it was due ${clock(d.late.dueAt, d.timeZone)}, but Slack refused it then (${d.late.error})`);
+  if (d.schedule) meta.push(`schedule ${d.schedule.name} · tick ${dayTime(d.schedule.slot, d.timeZone, { seconds: d.schedule.slot.getUTCSeconds() !== 0 })}`);
+  else meta.push(`as of ${dayTime(d.generatedAt, d.timeZone)}`);
+  if (d.late) meta.push(`posted late: it was due ${dayTime(d.late.dueAt, d.timeZone)}, but Slack refused it then (${d.late.error})`);
   if (d.previous?.postedAt) {
     const a = d.alerts;
     meta.push(
-      `since the last digest (${clock(d.previous.postedAt, d.timeZone)}): ${a ? `${a.opened} alert${a.opened === 1 ? '' : 's'} raised, ${a.resolved} resolved${a.downtimeMs ? `, ${formatDuration(a.downtimeMs)} of downtime` : ''}` : 'alerts unknown'}`,
+      `since the last digest (${dayTime(d.previous.postedAt, d.timeZone)}): ${a ? `${a.opened} alert${a.opened === 1 ? '' : 's'} raised, ${a.resolved} resolved${a.downtimeMs ? `, ${formatDuration(a.downtimeMs)} of downtime` : ''}` : 'alerts unknown'}`,
     );
   }
   meta.push('uptime = share of scheduled checks that did not fail · trend = latency over 24 h');

@@ -3,7 +3,7 @@ import type { StatusReport } from '../diagnostics/types.js';
 import type { Block } from '../handlers/types.js';
 import type { AlertRecord } from '../schedules/alert-store.js';
 import type { DigestRecord } from '../schedules/digest-record.js';
-import { clock } from '../schedules/duration.js';
+import { dayTime } from './format.js';
 import type { MaintenanceWindow, Silence } from '../schedules/maintenance.js';
 import { context, divider, escapeMrkdwn, header, md } from './blocks.js';
 import { chunkLines, fitBlocks } from './limits.js';
@@ -30,7 +30,7 @@ export function renderHome(d: HomeData, titles: Titles): { type: 'home'; blocks:
   const envLines = d.envs.map((e) => {
     if (!e.report) return `⚪ *${escapeMrkdwn(e.env)}*: no result yet${e.error ? ` (${escapeMrkdwn(e.error)})` : ''}`;
     const bad = e.report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => `${STATUS_EMOJI[c.status]} ${escapeMrkdwn(t(c.id))}: ${escapeMrkdwn(c.summary)}`);
-    return [`${STATUS_EMOJI[e.report.overall]} *${escapeMrkdwn(headline(e.report, titles))}*  _checked ${clock(new Date(e.report.checkedAt), d.timeZone)}_`, ...bad.map((b) => `      ${b}`)].join('\n');
+    return [`${STATUS_EMOJI[e.report.overall]} *${escapeMrkdwn(headline(e.report, titles))}*  _checked ${dayTime(new Date(e.report.checkedAt), d.timeZone)}_`, ...bad.map((b) => `      ${b}`)].join('\n');
   });
   blocks.push(...chunkLines(envLines.length ? envLines : ['No environments are configured.']).map(md));
 
@@ -40,7 +40,7 @@ export function renderHome(d: HomeData, titles: Titles): { type: 'home'; blocks:
       d.openAlerts.length
         ? d.openAlerts.map(
             (a) =>
-              `${a.severity === 'fail' ? '🔴' : '⚠️'} ${escapeMrkdwn(t(a.check))} on *${escapeMrkdwn(a.env)}* since ${clock(a.since, d.timeZone)}: ${escapeMrkdwn(a.summary)}${
+              `${a.severity === 'fail' ? '🔴' : '⚠️'} ${escapeMrkdwn(t(a.check))} on *${escapeMrkdwn(a.env)}* since ${dayTime(a.since, d.timeZone)}: ${escapeMrkdwn(a.summary)}${
                 a.silencedBy ? ` _(silenced: ${escapeMrkdwn(a.silencedBy)})_` : a.channel ? ` in <#${a.channel}>` : ''
               }`,
           )
@@ -52,11 +52,11 @@ export function renderHome(d: HomeData, titles: Titles): { type: 'home'; blocks:
   const quiet = [
     ...d.silences.map(
       (s) =>
-        `🔕 #${s.id} ${s.check === '*' ? 'every check' : escapeMrkdwn(t(s.check))} on ${s.env ? escapeMrkdwn(s.env) : 'every environment'} until ${clock(s.endsAt, d.timeZone)} by ${who(s.createdBy)}${s.reason ? `: ${escapeMrkdwn(s.reason)}` : ''}`,
+        `🔕 #${s.id} ${s.check === '*' ? 'every check' : escapeMrkdwn(t(s.check))} on ${s.env ? escapeMrkdwn(s.env) : 'every environment'} until ${dayTime(s.endsAt, d.timeZone)} by ${who(s.createdBy)}${s.reason ? `: ${escapeMrkdwn(s.reason)}` : ''}`,
     ),
     ...d.maintenance.map(
       (w) =>
-        `🛠 ${w.checks?.length ? w.checks.map((c) => escapeMrkdwn(t(c))).join(', ') : 'every check'} on ${w.environments?.length ? escapeMrkdwn(w.environments.join(', ')) : 'every environment'} ${clock(new Date(w.from), d.timeZone)} – ${clock(new Date(w.to), d.timeZone)}${w.reason ? `: ${escapeMrkdwn(w.reason)}` : ''}`,
+        `🛠 ${w.checks?.length ? w.checks.map((c) => escapeMrkdwn(t(c))).join(', ') : 'every check'} on ${w.environments?.length ? escapeMrkdwn(w.environments.join(', ')) : 'every environment'} ${dayTime(new Date(w.from), d.timeZone)} – ${dayTime(new Date(w.to), d.timeZone)}${w.reason ? `: ${escapeMrkdwn(w.reason)}` : ''}`,
     ),
   ];
   blocks.push(...chunkLines(quiet.length ? quiet : ['None.']).map(md));
@@ -66,7 +66,7 @@ export function renderHome(d: HomeData, titles: Titles): { type: 'home'; blocks:
   blocks.push(
     md(
       ld?.postedAt
-        ? `*Last digest:* ${clock(ld.postedAt, d.timeZone)} in <#${ld.channel}> (${escapeMrkdwn(ld.schedule)})${ld.overall ? ` · ${STATUS_EMOJI[ld.overall as 'ok'] ?? ''} ${escapeMrkdwn(ld.overall)}` : ''}`
+        ? `*Last digest:* ${dayTime(ld.postedAt, d.timeZone)} in <#${ld.channel}> (${escapeMrkdwn(ld.schedule)})${ld.overall ? ` · ${STATUS_EMOJI[ld.overall as 'ok'] ?? ''} ${escapeMrkdwn(ld.overall)}` : ''}`
         : '*Last digest:* none posted yet',
     ),
   );

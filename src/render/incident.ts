@@ -3,7 +3,8 @@ import type { StatusReport } from '../diagnostics/types.js';
 import type { Block, OutMessage } from '../handlers/types.js';
 import type { IncidentRow, SessionStatus, StepState, TimelineEntry } from '../runbooks/store.js';
 import { actions, context, escapeMrkdwn, header, md } from './blocks.js';
-import { clock, duration, severityLabel, stamp, who } from './incident-format.js';
+import { severityLabel, who } from './incident-format.js';
+import { ago, clock, dateTime, formatDuration } from './format.js';
 import { chunkLines, fitBlocks, LIMITS, truncate } from './limits.js';
 import { countsText } from './runbook.js';
 import { ACTION_RUNBOOK_START, MAX_RUNBOOK_BUTTONS, nthActionId, STATUS_EMOJI, type Titles } from './status.js';
@@ -22,16 +23,16 @@ export interface IncidentRootView {
 
 const sev = (i: IncidentRow) => severityLabel(i.severity);
 const threadHelp = (i: IncidentRow) =>
-  context(`In this thread: \`@ctx-ops status\` · \`@ctx-ops note <text>\` · \`@ctx-ops next\` · \`@ctx-ops close [summary]\` · or \`/ctx incident close #${i.id} [summary]\``);
+  context(`In this thread: \`@ctx-ops status\` · \`@ctx-ops note &lt;text&gt;\` · \`@ctx-ops next\` · \`@ctx-ops close [summary]\` · or \`/ctx incident close #${i.id} [summary]\``);
 
 /** The incident's root message: what, how bad, whose, the state right now, and where to start. */
 export function renderIncidentRoot(v: IncidentRootView): OutMessage {
   const i = v.incident;
   const closed = i.status === 'closed';
   const blocks: Block[] = [header(`${closed ? '✅' : '🚨'} Incident #${i.id}${closed ? ' (closed)' : ''}: ${i.title}`)];
-  blocks.push(md(`*Severity* ${sev(i)} · *Owner* ${who(i.owner)} · *Environment* ${escapeMrkdwn(i.env)} · opened ${stamp(i.openedAt, v.timeZone)}`));
+  blocks.push(md(`*Severity* ${sev(i)} · *Owner* ${who(i.owner)} · *Environment* ${escapeMrkdwn(i.env)} · opened ${dateTime(i.openedAt, v.timeZone)}`));
   if (closed && i.closedAt) {
-    blocks.push(md(`*Closed* by ${who(i.closedBy)} at ${stamp(i.closedAt, v.timeZone)} after ${duration(i.closedAt.getTime() - i.openedAt.getTime())}${i.summary ? `\n*Summary* ${escapeMrkdwn(i.summary)}` : ''}`));
+    blocks.push(md(`*Closed* by ${who(i.closedBy)} at ${dateTime(i.closedAt, v.timeZone)} after ${formatDuration(i.closedAt.getTime() - i.openedAt.getTime())}${i.summary ? `\n*Summary* ${escapeMrkdwn(i.summary)}` : ''}`));
   }
   if (v.report) {
     const bad = v.report.checks.filter((c) => c.status === 'fail' || c.status === 'warn');
@@ -75,7 +76,7 @@ export interface PostmortemView {
 export function timelineLine(e: TimelineEntry, timeZone: string): string {
   // Checks change by themselves; the bot's own entries (a runbook finishing) carry their emoji.
   const actor = e.kind === 'check' ? '🔁 ' : e.actor ? `${who(e.actor)} ` : '';
-  return `\`${clock(e.at, timeZone)}\` ${actor}${e.text}`;
+  return `\`${clock(e.at, timeZone, { seconds: true })}\` ${actor}${e.text}`;
 }
 
 /**
@@ -85,11 +86,11 @@ export function timelineLine(e: TimelineEntry, timeZone: string): string {
 export function renderPostmortem(v: PostmortemView): OutMessage {
   const i = v.incident;
   const end = i.closedAt ?? new Date();
-  const took = duration(end.getTime() - i.openedAt.getTime());
+  const took = formatDuration(end.getTime() - i.openedAt.getTime());
   const changes = v.timeline.filter((e) => e.kind === 'check');
   const facts = [
     `*Severity* ${sev(i)} · *Owner* ${who(i.owner)} · *Environment* ${escapeMrkdwn(i.env)}`,
-    `*Opened* ${stamp(i.openedAt, v.timeZone)} · *Closed* ${stamp(end, v.timeZone)} by ${who(i.closedBy)} · *Duration* ${took}`,
+    `*Opened* ${dateTime(i.openedAt, v.timeZone)} · *Closed* ${dateTime(end, v.timeZone)} by ${who(i.closedBy)} · *Duration* ${took}`,
   ];
   const sections: string[][] = [
     facts,
@@ -97,12 +98,12 @@ export function renderPostmortem(v: PostmortemView): OutMessage {
     [`*Timeline* (${v.timeZone})`, ...v.timeline.map((e) => timelineLine(e, v.timeZone))],
     [
       '*Checks that changed state*',
-      ...(changes.length ? changes.map((e) => `• ${e.text} at ${clock(e.at, v.timeZone)}`) : ['_none recorded while the incident was open_']),
+      ...(changes.length ? changes.map((e) => `• ${e.text} at ${clock(e.at, v.timeZone, { seconds: true })}`) : ['_none recorded while the incident was open_']),
     ],
     [
       '*Runbooks*',
       ...(v.sessions.length
-        ? v.sessions.map((s) => `• ${escapeMrkdwn(s.title)} (\`${s.runbookId}\`): ${countsText(s.states)}${s.status !== 'active' ? `, ${s.status}` : ''}${s.finishedAt ? ` after ${duration(s.finishedAt.getTime() - s.startedAt.getTime())}` : ''}`)
+        ? v.sessions.map((s) => `• ${escapeMrkdwn(s.title)} (\`${s.runbookId}\`): ${countsText(s.states)}${s.status !== 'active' ? `, ${s.status}` : ''}${s.finishedAt ? ` after ${formatDuration(s.finishedAt.getTime() - s.startedAt.getTime())}` : ''}`)
         : ['_none started_']),
     ],
     ['*Impact*', '_who was affected, how, for how long_'],
@@ -122,9 +123,9 @@ export function renderPostmortem(v: PostmortemView): OutMessage {
 }
 
 export function renderIncidentList(incidents: IncidentRow[], timeZone: string, now: Date): OutMessage {
-  if (!incidents.length) return { text: 'No open incidents. `/ctx incident <title> [--sev 1-4] [--env E]` opens one.' };
+  if (!incidents.length) return { text: 'No open incidents. `/ctx incident &lt;title&gt; [--sev 1-4] [--env E]` opens one.' };
   const lines = incidents.map(
-    (i) => `🚨 *#${i.id}* ${escapeMrkdwn(i.title)} · ${sev(i)} · ${escapeMrkdwn(i.env)} · owner ${who(i.owner)} · opened ${stamp(i.openedAt, timeZone)}, ${duration(now.getTime() - i.openedAt.getTime())} ago${i.channel && /^[CGD]/.test(i.channel) ? ` · <#${i.channel}>` : ''}`,
+    (i) => `🚨 *#${i.id}* ${escapeMrkdwn(i.title)} · ${sev(i)} · ${escapeMrkdwn(i.env)} · owner ${who(i.owner)} · opened ${dateTime(i.openedAt, timeZone)}, ${ago(i.openedAt, now)}${i.channel && /^[CGD]/.test(i.channel) ? ` · <#${i.channel}>` : ''}`,
   );
   return { text: lines.join('\n'), blocks: fitBlocks([md(`*Open incidents* (${incidents.length})`), ...chunkLines(lines).map(md)]) };
 }

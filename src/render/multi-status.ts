@@ -16,7 +16,7 @@ export function renderMultiStatus(reports: StatusReport[], titles: Titles): OutM
     blocks.push(md(`*${escapeMrkdwn(line)}*${sub.length ? `\n${sub.map(escapeMrkdwn).join('\n')}` : ''}`));
     plain.push(line, ...sub.map((s) => `    ${s}`));
   }
-  blocks.push(context(`\`/ctx status <env>\` shows one environment in full`));
+  blocks.push(context(`\`/ctx status &lt;env&gt;\` shows one environment in full`));
   return {
     text: reports.map((r) => `${STATUS_EMOJI[r.overall]} ${headline(r, titles)}`).join('\n'),
     blocks: fitBlocks(blocks),

@@ -3,7 +3,7 @@ import type { AuditRow } from '../operations/audit.js';
 import type { BackupRow } from '../operations/backup-store.js';
 import { context, escapeMrkdwn, md } from './blocks.js';
 import { chunkLines, fitBlocks } from './limits.js';
-import { formatAge, formatBytes, formatDuration, formatTime, shortHash } from './operations-format.js';
+import { ago, dateTime, formatBytes, formatDuration, shortHash } from './format.js';
 import { who } from './operations.js';
 import { plainTable } from './text.js';
 
@@ -13,10 +13,16 @@ const STATE_MARK: Record<BackupRow['state'], string> = { verified: '✅', runnin
 
 function restoreTestText(b: BackupRow, now: Date): string {
   if (!b.restoreTestedAt) return '';
-  return `restore test ${b.restoreTestOk ? 'passed' : 'FAILED'} ${formatAge(b.restoreTestedAt, now)}`;
+  return `restore test ${b.restoreTestOk ? 'passed' : 'FAILED'} ${ago(b.restoreTestedAt, now)}`;
 }
 
-export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: string; backupDir: string; retention: string }): OutMessage {
+/** "2026-11-28 04:00 CET (5 h 1 min ago)": when the backup finished (or started). */
+const when = (b: BackupRow, timeZone: string, now: Date) => {
+  const at = b.finishedAt ?? b.startedAt;
+  return `${dateTime(at, timeZone)} (${ago(at, now)})`;
+};
+
+export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: string; backupDir: string; retention: string; timeZone: string }): OutMessage {
   const { now } = opts;
   if (!rows.length) {
     const text = `No backups yet for ${opts.scope}. Take one with \`/ctx backup\` (they go to ${opts.backupDir}).`;
@@ -26,7 +32,7 @@ export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: strin
     const parts = [
       `${STATE_MARK[b.state]} *${escapeMrkdwn(b.fileName)}*`,
       b.state === 'verified' || b.state === 'removed' ? formatBytes(b.sizeBytes) : b.state,
-      formatAge(b.finishedAt ?? b.startedAt, now),
+      when(b, opts.timeZone, now),
       b.sha256 ? `sha256 \`${shortHash(b.sha256)}\`` : '',
       b.verification ? escapeMrkdwn(b.verification) : '',
       restoreTestText(b, now),
@@ -37,7 +43,7 @@ export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: strin
   const plain = [
     `Backups of ${opts.scope} (newest first):`,
     plainTable(
-      rows.map((b) => [b.state, b.fileName, b.sizeBytes === null ? '' : formatBytes(b.sizeBytes), formatAge(b.finishedAt ?? b.startedAt, now), b.sha256 ? shortHash(b.sha256) : '', [b.verification ?? '', restoreTestText(b, now)].filter(Boolean).join('; ')]),
+      rows.map((b) => [b.state, b.fileName, b.sizeBytes === null ? '' : formatBytes(b.sizeBytes), when(b, opts.timeZone, now), b.sha256 ? shortHash(b.sha256) : '', [b.verification ?? '', restoreTestText(b, now)].filter(Boolean).join('; ')]),
       { indent: 2 },
     ),
     `  folder ${opts.backupDir} · retention ${opts.retention}`,
@@ -59,7 +65,7 @@ export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: strin
   return { text: [`Backups of ${opts.scope}:`, ...rows.map((b) => `${b.state} ${b.fileName} ${formatBytes(b.sizeBytes)} ${b.sha256 ?? ''}`)].join('\n'), blocks, plain, json };
 }
 
-function auditLine(r: AuditRow): string {
+function auditLine(r: AuditRow, timeZone: string): string {
   const what = [r.kind, r.env].filter(Boolean).join(' ');
   const extra = [
     r.reason ? `(${r.reason})` : '',
@@ -68,20 +74,20 @@ function auditLine(r: AuditRow): string {
     r.durationMs !== undefined ? formatDuration(r.durationMs) : '',
     r.checksum ? `sha256 \`${shortHash(r.checksum)}\`` : '',
   ].filter(Boolean);
-  return `\`${formatTime(r.at)}\` *${r.event}* ${escapeMrkdwn(what)}${r.actorId ? ` by ${who(r.actorId)}` : ''}${extra.length ? ` · ${extra.join(' · ')}` : ''}`;
+  return `\`${dateTime(r.at, timeZone, { seconds: true })}\` *${r.event}* ${escapeMrkdwn(what)}${r.actorId ? ` by ${who(r.actorId)}` : ''}${extra.length ? ` · ${extra.join(' · ')}` : ''}`;
 }
 
-export function renderAudit(rows: AuditRow[]): OutMessage {
+export function renderAudit(rows: AuditRow[], timeZone: string): OutMessage {
   if (!rows.length) {
     const text = 'The audit log is empty: no guarded operation has been requested yet.';
     return { text, blocks: [md(text)], json: { audit: [] } };
   }
-  const blocks = fitBlocks([md(`*Audit log* (newest first, ${rows.length} entries)`), ...chunkLines(rows.map(auditLine)).map(md)]);
+  const blocks = fitBlocks([md(`*Audit log* (newest first, ${rows.length} entries)`), ...chunkLines(rows.map((r) => auditLine(r, timeZone))).map(md)]);
   const plain = [
     `Audit log (newest first, ${rows.length} entries):`,
     plainTable(
       rows.map((r) => [
-        formatTime(r.at),
+        dateTime(r.at, timeZone, { seconds: true }),
         r.event,
         [r.kind, r.env].filter(Boolean).join(' '),
         r.actorId ?? '',
@@ -91,7 +97,7 @@ export function renderAudit(rows: AuditRow[]): OutMessage {
     ),
   ].join('\n');
   return {
-    text: rows.map((r) => `${formatTime(r.at)} ${r.event} ${r.kind ?? ''} ${r.env ?? ''} ${r.actorId ?? ''} ${r.detail ?? ''}`).join('\n'),
+    text: rows.map((r) => `${dateTime(r.at, timeZone, { seconds: true })} ${r.event} ${r.kind ?? ''} ${r.env ?? ''} ${r.actorId ?? ''} ${r.detail ?? ''}`).join('\n'),
     blocks,
     plain,
     json: { audit: rows.map((r) => ({ ...r, at: r.at.toISOString() })) },

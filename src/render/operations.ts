@@ -1,7 +1,7 @@
 import type { Block, OutMessage } from '../handlers/types.js';
 import { actions, context, escapeMrkdwn, header, md } from './blocks.js';
 import { chunkLines, fitBlocks, LIMITS, truncate } from './limits.js';
-import { formatBytes, formatElapsed, formatTime } from './operations-format.js';
+import { dateTime, dayTime, formatBytes, formatElapsed } from './format.js';
 
 /** Messages of guarded operations: the confirmation, its outcome, progress and results. */
 export const ACTION_APPROVAL_CONFIRM = 'ctx.approval.confirm';
@@ -23,6 +23,8 @@ export interface ApprovalView {
   twoPerson: boolean;
   paramsHash: string;
   confirmLabel?: string;
+  /** The configured zone every time is shown in. */
+  timeZone: string;
 }
 
 const bullets = (lines: string[]) => lines.map((l) => `• ${l}`);
@@ -36,7 +38,7 @@ function meta(v: ApprovalView, now?: Date): string {
   return [
     `Requested by ${who(v.requesterId)}`,
     `confirm: ${v.approvers}${v.twoPerson ? ' (two-person rule: not the requester)' : ''}`,
-    `expires ${formatTime(v.expiresAt)}${mins !== undefined ? ` (in ${mins} min)` : ''}`,
+    `expires ${dayTime(v.expiresAt, v.timeZone)}${mins !== undefined ? ` (in ${mins} min)` : ''}`,
     `approval \`${v.id}\` · parameters sha256 \`${v.paramsHash.slice(0, 12)}\``,
   ].join(' · ');
 }
@@ -50,7 +52,7 @@ export function renderApprovalRequest(v: ApprovalView, now: Date): OutMessage {
       { text: 'Cancel', actionId: ACTION_APPROVAL_CANCEL, value: v.id },
     ),
   ]);
-  const text = `${v.title}? ${v.confirmLabel ?? 'Confirm'} or Cancel (requested by ${v.requesterId}; expires ${formatTime(v.expiresAt)})\n${v.preview.join('\n')}`;
+  const text = `${v.title}? ${v.confirmLabel ?? 'Confirm'} or Cancel (requested by ${v.requesterId}; expires ${dayTime(v.expiresAt, v.timeZone)})\n${v.preview.join('\n')}`;
   return { text: truncate(text, LIMITS.fallbackText), blocks, json: { approval: v.id, kind: v.kind, env: v.env, title: v.title, preview: v.preview, expiresAt: v.expiresAt.toISOString(), state: 'requested' } };
 }
 
@@ -67,7 +69,7 @@ const STATE_LINE: Record<DecidedState, string> = {
 
 /** The confirmation message once decided: the buttons are gone, the outcome is in their place. */
 export function renderApprovalDecided(v: ApprovalView, s: { state: DecidedState; by?: string | null; at: Date; summary?: string }): OutMessage {
-  const line = `${STATE_LINE[s.state].replace('{by}', who(s.by))} · ${formatTime(s.at)}${s.summary ? `\n${escapeMrkdwn(s.summary)}` : ''}`;
+  const line = `${STATE_LINE[s.state].replace('{by}', who(s.by))} · ${dateTime(s.at, v.timeZone)}${s.summary ? `\n${escapeMrkdwn(s.summary)}` : ''}`;
   const blocks = fitBlocks([...body(v), md(line), context(meta(v))]);
   return { text: `${v.title}: ${s.state}${s.summary ? `: ${s.summary}` : ''}`, blocks, json: { approval: v.id, kind: v.kind, env: v.env, state: s.state, by: s.by ?? null, summary: s.summary ?? null } };
 }

@@ -4,7 +4,8 @@ import type { ActionTarget } from '../runbooks/steps/action.js';
 import type { StepLink } from '../runbooks/steps/link.js';
 import type { SessionStatus, StepState, StoredCheck } from '../runbooks/store.js';
 import { actions, context, escapeMrkdwn, md, mdWithButton, type ButtonSpec } from './blocks.js';
-import { clock, duration, STEP_MARK, who } from './incident-format.js';
+import { STEP_MARK, who } from './incident-format.js';
+import { clock, formatDuration } from './format.js';
 import { chunkLines, fitBlocks, LIMITS, truncate } from './limits.js';
 import { ACTION_RUNBOOK_START, MAX_RUNBOOK_BUTTONS, nthActionId, STATUS_EMOJI } from './status.js';
 
@@ -46,7 +47,7 @@ export function renderRunbookList(items: RunbookListItem[], opts: { env: string 
       .join('\n');
     blocks.push(mdWithButton(text, { text: '▶ Start', actionId: ACTION_RUNBOOK_START, value: { env: opts.env, id: r.id } }));
   }
-  blocks.push(context('`/ctx runbook <id> [env]` starts one · in a channel with an open incident it runs in the incident\'s thread'));
+  blocks.push(context('`/ctx runbook &lt;id&gt; [env]` starts one · in a channel with an open incident it runs in the incident\'s thread'));
   const plain = [
     `Runbooks (${items.length}); \`runbook <id> [env]\` starts one against ${opts.env}:`,
     ...items.map((r) => `  ${r.id.padEnd(22)} ${r.title} (${r.steps} steps)`),
@@ -86,16 +87,16 @@ export function renderSessionHeader(v: SessionHeaderView): OutMessage {
   const current = v.states.findIndex((s) => s === 'pending' || s === 'failed');
   const bar = v.states.map((s) => STEP_MARK[s]).join('');
   const head = `📘 *Runbook: ${escapeMrkdwn(v.title)}* (\`${v.runbookId}\`) on *${escapeMrkdwn(v.env)}*${v.incidentId ? ` · incident #${v.incidentId}` : ''}`;
-  const started = `started by ${who(v.startedBy)} at ${clock(v.startedAt, v.timeZone)}`;
+  const started = `started by ${who(v.startedBy)} at ${clock(v.startedAt, v.timeZone, { seconds: true })}`;
   const progress =
     v.status === 'finished'
-      ? `🏁 Finished at ${clock(v.finishedAt ?? v.now, v.timeZone)} after ${duration((v.finishedAt ?? v.now).getTime() - v.startedAt.getTime())}: ${countsText(v.states)}`
+      ? `🏁 Finished at ${clock(v.finishedAt ?? v.now, v.timeZone, { seconds: true })} after ${formatDuration((v.finishedAt ?? v.now).getTime() - v.startedAt.getTime())}: ${countsText(v.states)}`
       : v.status === 'abandoned'
-        ? `⏹ Stopped at ${clock(v.finishedAt ?? v.now, v.timeZone)}: ${countsText(v.states)}`
+        ? `⏹ Stopped at ${clock(v.finishedAt ?? v.now, v.timeZone, { seconds: true })}: ${countsText(v.states)}`
         : `${bar}  ${countsText(v.states)}${current >= 0 ? ` · now step ${current + 1} of ${v.states.length}` : ''}`;
   const blocks: Block[] = [md(`${head}\n${started}\n${progress}`)];
   if (v.unavailable.length) blocks.push(context(`Checks not in this build, done by hand: ${v.unavailable.map((c) => `\`${c}\``).join(', ')}`));
-  if (v.status === 'active') blocks.push(context('Each step has Done, Skip, Failed and Re-check · `@ctx-ops next` shows the current step · `@ctx-ops skip <reason>` · `@ctx-ops note <text>`'));
+  if (v.status === 'active') blocks.push(context('Each step has Done, Skip, Failed and Re-check · `@ctx-ops next` shows the current step · `@ctx-ops skip &lt;reason&gt;` · `@ctx-ops note &lt;text&gt;`'));
   const text = `📘 Runbook ${v.title} (${v.runbookId}) on ${v.env}: ${v.status === 'active' ? countsText(v.states) : v.status}`;
   return { text, blocks };
 }
@@ -124,7 +125,7 @@ export interface StepView {
 }
 
 function stateLine(v: StepView): string {
-  const at = v.at ? ` at ${clock(v.at, v.timeZone)}` : '';
+  const at = v.at ? ` at ${clock(v.at, v.timeZone, { seconds: true })}` : '';
   switch (v.state) {
     case 'done':
       return `${STEP_MARK.done} Done by ${who(v.actor)}${at}`;
@@ -143,7 +144,7 @@ function checkText(v: StepView): string | null {
   const about = ref.match ? ` (condition \`${escapeMrkdwn(ref.match)}\`)` : '';
   if (v.checkUnavailable) return `⚪ Automated check \`${ref.id}\`${about} is not part of this build: check it by hand`;
   if (!v.check) return `⏳ Checking \`${ref.id}\`${about}…`;
-  const when = v.checkedAt ? ` · checked ${clock(v.checkedAt, v.timeZone)}` : '';
+  const when = v.checkedAt ? ` · checked ${clock(v.checkedAt, v.timeZone, { seconds: true })}` : '';
   const verdict = v.check.status === 'unseen' ? 'not reported by the check this time' : escapeMrkdwn(v.check.summary);
   const lines = v.check.lines.slice(0, 6).map((l) => `> ${escapeMrkdwn(truncate(l, 400))}`);
   return [`${CHECK_EMOJI[v.check.status]} *${escapeMrkdwn(v.check.title)}*${about}: ${verdict}${when}`, ...lines].join('\n');
@@ -195,7 +196,7 @@ export function renderStep(v: StepView): OutMessage {
 }
 
 export function renderSessionFinished(v: { title: string; runbookId: string; states: StepState[]; startedAt: Date; finishedAt: Date; incidentId: number | null }): OutMessage {
-  const text = `🏁 Runbook *${escapeMrkdwn(v.title)}* finished after ${duration(v.finishedAt.getTime() - v.startedAt.getTime())}: ${countsText(v.states)}.${
+  const text = `🏁 Runbook *${escapeMrkdwn(v.title)}* finished after ${formatDuration(v.finishedAt.getTime() - v.startedAt.getTime())}: ${countsText(v.states)}.${
     v.incidentId ? ` When the incident is over: \`/ctx incident close #${v.incidentId} [summary]\` or \`@ctx-ops close [summary]\`.` : ''
   }`;
   return { text: text.replace(/\*/g, ''), blocks: [md(text)] };

@@ -3,6 +3,7 @@ import type { CheckResult, Status, StatusReport } from '../diagnostics/types.js'
 import type { Block, OutMessage } from '../handlers/types.js';
 import { actions, context, escapeMrkdwn, md, mdWithButton } from './blocks.js';
 import { fitBlocks, LIMITS, truncate } from './limits.js';
+import { dateTime, formatLatency } from './format.js';
 import { plainTable } from './text.js';
 
 export const STATUS_EMOJI: Record<Status, string> = { ok: '✅', warn: '⚠️', fail: '🔴', skip: '⚪' };
@@ -35,8 +36,8 @@ export function statusJson(report: StatusReport) {
   };
 }
 
-const timing = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`);
-const clock = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+const timing = formatLatency;
+const checked = (iso: string, timeZone: string) => `checked ${dateTime(new Date(iso), timeZone, { seconds: true })}`;
 
 function lineFor(c: CheckResult, titles: Titles): string {
   const cause = c.rootCause ? ` ↳ because *${titles[c.rootCause] ?? c.rootCause}* is failing` : '';
@@ -48,13 +49,15 @@ export interface StatusRenderOptions {
   titles: Titles;
   /** Who pressed Re-run last, shown under the verdict. */
   requestedBy?: string;
+  /** The configured zone the check time is shown in. */
+  timeZone: string;
 }
 
 export function renderStatus(report: StatusReport, opts: StatusRenderOptions): OutMessage {
   const { titles } = opts;
   const verdict = `${STATUS_EMOJI[report.overall]} ${headline(report, titles)}`;
   const slowest = Math.max(0, ...report.checks.map((c) => c.durationMs));
-  const meta = `checked ${clock(report.checkedAt)} · ${report.checks.length} checks in ${timing(slowest)}${opts.requestedBy ? ` · re-run by <@${opts.requestedBy}>` : ''}`;
+  const meta = `${checked(report.checkedAt, opts.timeZone)} · ${report.checks.length} checks in ${timing(slowest)}${opts.requestedBy ? ` · re-run by <@${opts.requestedBy}>` : ''}`;
 
   const blocks: Block[] = [md(`*${escapeMrkdwn(verdict)}*`), context(meta)];
   const roots = rootsFirst(report.checks).filter((c) => c.status === 'fail' && report.checks.some((d) => d.rootCause === c.id));
@@ -83,12 +86,12 @@ export function renderStatus(report: StatusReport, opts: StatusRenderOptions): O
   return {
     text: truncate(fallback, LIMITS.fallbackText),
     blocks: fitBlocks(blocks),
-    plain: renderStatusPlain(report, titles),
+    plain: renderStatusPlain(report, titles, opts.timeZone),
     json: statusJson(report),
   };
 }
 
-export function renderStatusPlain(report: StatusReport, titles: Titles): string {
+export function renderStatusPlain(report: StatusReport, titles: Titles, timeZone: string): string {
   const verdict = `${STATUS_EMOJI[report.overall]} ${headline(report, titles)}`;
   const slowest = Math.max(0, ...report.checks.map((c) => c.durationMs));
   const rows = report.checks.map((c) => [
@@ -97,11 +100,11 @@ export function renderStatusPlain(report: StatusReport, titles: Titles): string 
     c.summary + (c.rootCause ? `  ↳ because ${titles[c.rootCause] ?? c.rootCause} is failing` : '') + (c.runbook && c.status !== 'ok' && !c.rootCause ? `  [runbook: ${c.runbook}]` : ''),
     timing(c.durationMs),
   ]);
-  return [verdict, `  checked ${clock(report.checkedAt)} · ${report.checks.length} checks in ${timing(slowest)}`, '', plainTable(rows, { indent: 2, alignRight: [3] })].join('\n');
+  return [verdict, `  ${checked(report.checkedAt, timeZone)} · ${report.checks.length} checks in ${timing(slowest)}`, '', plainTable(rows, { indent: 2, alignRight: [3] })].join('\n');
 }
 
 /** Every condition one check looked at, for `/ctx check <id>` and the Details button. */
-export function renderCheckDetail(report: StatusReport, id: string, titles: Titles): OutMessage {
+export function renderCheckDetail(report: StatusReport, id: string, titles: Titles, timeZone: string): OutMessage {
   const c = report.checks.find((x) => x.id === id);
   if (!c) return { text: `No result for ${id}` };
   const title = titles[c.id] ?? c.id;
@@ -111,7 +114,7 @@ export function renderCheckDetail(report: StatusReport, id: string, titles: Titl
   const blocks: Block[] = [md(`*${escapeMrkdwn(head)}*`)];
   for (const chunk of chunkDetails(lines)) blocks.push(md(chunk));
   if (cause) blocks.push(md(`*Root cause:* ${titles[cause.id] ?? cause.id} is failing: ${escapeMrkdwn(cause.summary)}${c.rootCauseReason ? `\n_Why:_ ${escapeMrkdwn(c.rootCauseReason)}` : ''}`));
-  const meta = [`checked ${clock(report.checkedAt)}`, `took ${timing(c.durationMs)}`, `id \`${c.id}\``];
+  const meta = [checked(report.checkedAt, timeZone), `took ${timing(c.durationMs)}`, `id \`${c.id}\``];
   if (c.runbook) meta.push(`runbook: \`/ctx runbook ${c.runbook}\``);
   blocks.push(context(meta.join(' · ')));
   blocks.push(actions({ text: '🔄 Re-check', actionId: 'ctx.check.rerun', value: { env: report.environment, id: c.id } }));

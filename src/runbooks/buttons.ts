@@ -78,7 +78,7 @@ export function createRunbookButtons(deps: RunbookDeps): ActionHandler[] {
       run: step(async (live, req, v) => {
         const session = await live.engine.requestSkip({ sessionId: v.s, idx: v.i, actor: req.actor });
         if (!session) return;
-        const how = req.surface === 'slack' ? '`@ctx-ops skip <reason>` in this thread' : '`runbook skip <reason>`';
+        const how = req.surface === 'slack' ? '`@ctx-ops skip &lt;reason&gt;` in this thread' : '`runbook skip &lt;reason&gt;`';
         await req.conversation.ephemeral({ text: `To skip step ${v.i + 1} of ${session.runbook.title}, say why: ${how}. The reason goes into the timeline.` });
       }),
     },

@@ -5,7 +5,8 @@ import type { StatusReport } from '../diagnostics/types.js';
 import type { Actor, Conversation, Surface } from '../handlers/types.js';
 import type { Approvals, GuardedActionContext, GuardedActionResult } from '../operations/guarded.js';
 import { escapeMrkdwn } from '../render/blocks.js';
-import { clock, who } from '../render/incident-format.js';
+import { who } from '../render/incident-format.js';
+import { clock } from '../render/format.js';
 import { countsText, renderSessionFinished, renderSessionHeader } from '../render/runbook.js';
 import { rerunMaxAge } from '../handlers/status.js';
 import type { RunbookActionKind } from './actions/kinds.js';
@@ -72,7 +73,7 @@ export function createEngine(deps: EngineDeps) {
   };
 
   function describeState(row: StepRow): string {
-    const at = row.at ? ` at ${clock(row.at, tz)}` : '';
+    const at = row.at ? ` at ${clock(row.at, tz, { seconds: true })}` : '';
     return row.state === 'pending' ? 'still to do' : `already ${row.state === 'failed' ? 'marked failed' : row.state} by ${who(row.actor)}${at}`;
   }
 
@@ -201,7 +202,7 @@ export function createEngine(deps: EngineDeps) {
       const outcome = await approvals.request({ kind: kind.kind, env: env.name, params: o.params, requester: o.actor, conversation: o.conversation, thread: threadOf(session), surface: o.surface });
       if (!outcome.requested) return { ok: false, message: outcome.reason };
       const label = ref.label ?? kind.label;
-      await deps.db.setActionNote(session.id, o.idx, `⏳ ${label} requested by ${who(o.actor.userId)} at ${clock(deps.now(), tz)}: waiting for confirmation`);
+      await deps.db.setActionNote(session.id, o.idx, `⏳ ${label} requested by ${who(o.actor.userId)} at ${clock(deps.now(), tz, { seconds: true })}: waiting for confirmation`);
       await deps.db.addTimeline({ incidentId: session.incidentId, sessionId: session.id, actor: o.actor.userId, kind: 'action', text: `asked to run ${label}${Object.keys(o.params).length ? ` for ${escapeMrkdwn(Object.values(o.params).join(', '))}` : ''} (step ${o.idx + 1})` });
       await updateStepMessage(session, o.idx, o.conversation);
       return { ok: true, message: `${label} requested: it runs once someone allowed to confirms.` };
@@ -220,7 +221,7 @@ export function createEngine(deps: EngineDeps) {
         if (!row) continue;
         const label = session.runbook.steps[row.idx]!.action!.label ?? deps.actionKinds.get(kind)?.label ?? kind;
         const summary = escapeMrkdwn(result.summary);
-        await deps.db.setActionNote(session.id, row.idx, `${result.ok ? '▶' : '✗'} ${label} ${result.ok ? 'ran' : 'failed'} (confirmed by ${who(ctx.confirmer.userId)} at ${clock(deps.now(), tz)}): ${summary}`);
+        await deps.db.setActionNote(session.id, row.idx, `${result.ok ? '▶' : '✗'} ${label} ${result.ok ? 'ran' : 'failed'} (confirmed by ${who(ctx.confirmer.userId)} at ${clock(deps.now(), tz, { seconds: true })}): ${summary}`);
         await deps.db.addTimeline({ incidentId: session.incidentId, sessionId: session.id, actor: ctx.confirmer.userId, kind: 'action', text: `${result.ok ? 'ran' : 'tried to run'} ${label}: ${summary}` });
         if (result.ok) {
           const out = await api.transition({ sessionId: session.id, idx: row.idx, to: 'done', actor: ctx.confirmer, reason: null, conversation: ctx.conversation });

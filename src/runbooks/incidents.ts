@@ -5,7 +5,8 @@ import type { Diagnostics } from '../diagnostics/runner.js';
 import type { StatusReport } from '../diagnostics/types.js';
 import type { Actor, Conversation, MessageRef, Surface } from '../handlers/types.js';
 import { context, escapeMrkdwn } from '../render/blocks.js';
-import { clock, severityLabel, who } from '../render/incident-format.js';
+import { severityLabel, who } from '../render/incident-format.js';
+import { clock } from '../render/format.js';
 import { renderIncidentRoot, renderPostmortem } from '../render/incident.js';
 import { countsText } from '../render/runbook.js';
 import { renderStatus } from '../render/status.js';
@@ -136,7 +137,7 @@ export function createIncidents(deps: IncidentDeps) {
       if (!owner) return 'There is no open incident or running runbook here to note that in.';
       const session = 'sessionId' in owner ? owner.sessionId : null;
       await deps.db.addTimeline({ ...('incidentId' in owner ? { incidentId: owner.incidentId } : { sessionId: session }), actor: o.actor.userId, kind: 'note', text: `noted: ${escapeMrkdwn(o.text)}` });
-      return `📝 Noted in the timeline${o.place.incident ? ` of incident #${o.place.incident.id}` : ''} at ${clock(deps.now(), tz)}.`;
+      return `📝 Noted in the timeline${o.place.incident ? ` of incident #${o.place.incident.id}` : ''} at ${clock(deps.now(), tz, { seconds: true })}.`;
     },
 
     /** `status` in a thread: the checks now, recorded in the timeline, and how far each runbook got. */
@@ -149,7 +150,7 @@ export function createIncidents(deps: IncidentDeps) {
       const owners: Owner[] = o.place.incident ? [{ incidentId: o.place.incident.id }] : o.place.sessions.filter((s) => !s.incidentId).map((s) => ({ sessionId: s.id }));
       for (const owner of owners) await deps.recorder.record(owner, report, { actor: o.actor.userId, text: `status asked by ${who(o.actor.userId)}` });
       deps.publishReport(report);
-      const msg = renderStatus(report, { titles: titles() });
+      const msg = renderStatus(report, { titles: titles(), timeZone: tz });
       const progress = await Promise.all(o.place.sessions.map(async (s) => `📘 ${s.runbook.title} (\`${s.runbookId}\`): ${countsText((await deps.db.steps(s.id)).map((r) => r.state))}`));
       if (progress.length) msg.blocks = [...(msg.blocks ?? []), context(progress.join('\n'))];
       await o.conversation.post(msg, o.thread ? { thread: o.thread } : undefined);

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../render/format.js';
 import type { ReconcileOutcome } from './alert-reconcile.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Redactor } from '../log/redactor.js';
 import { blocksToPlain, mrkdwnToPlain } from '../render/text.js';
 
 export function toPlain(msg: OutMessage): string {
-  return msg.plain ?? (msg.blocks ? blocksToPlain(msg.blocks) : msg.text);
+  return msg.plain ?? (msg.blocks ? blocksToPlain(msg.blocks) : mrkdwnToPlain(msg.text));
 }
 
 export interface TerminalButton {

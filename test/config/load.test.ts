@@ -97,8 +97,8 @@ environments:
     const text = found.map((p) => `${p.source} ${p.key}: ${p.message}`);
     expect(text).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^environment SLACK_BOT_TOKEN: must be a bot token/),
-        expect.stringMatching(/^environment PORT: /),
+        expect.stringMatching(/^process environment SLACK_BOT_TOKEN: must be a bot token/),
+        expect.stringMatching(/^process environment PORT: /),
         expect.stringMatching(/^ctx-ops.yml:2 timezone: is not an IANA time zone/),
         expect.stringMatching(/^ctx-ops.yml:4 checks.timeoutMs: /),
         expect.stringMatching(/^ctx-ops.yml:6 checks.postgres.longQueryMinuts: unknown key/),
@@ -155,7 +155,7 @@ maintenance:
     expect(keys).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^defaultEnvironment: names no environment/),
-        expect.stringMatching(/^maintenance\[0\]\.environments: names unknown environment "stage"/),
+        expect.stringMatching(/^maintenance\[0\]\.environments: names no environment `stage` \(known: prod\)/),
         expect.stringMatching(/^maintenance\[0\]\.to: must be after/),
       ]),
     );

@@ -113,7 +113,7 @@ describeWithPgTools('/ctx migrate', () => {
     const rec = await ask();
     const msg = rec.posted[0]!.msg;
     expect(msg.text).toMatch(/^Migrate prod: apply 1 migration\? Confirm or Cancel/);
-    expect(JSON.stringify(msg.blocks)).toMatch(/Backup: `prod-\d{8}T\d{6}Z(-\d+)?\.dump` \(.+, verified just now, sha256/);
+    expect(JSON.stringify(msg.blocks)).toMatch(/Backup: `prod-\d{8}T\d{6}Z(-\d+)?\.dump` \(.+, verified \d+ s ago, sha256/);
     const { id, ref } = approvalIdOf(rec);
     const done = await confirm(id, ref);
     expect(done.final().at(-1)!.text).toMatch(/^✅ Migrate prod: apply 1 migration: applied 1 migration\(s\); none pending/);

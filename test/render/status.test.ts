@@ -30,7 +30,7 @@ describe('status message', () => {
   const titles = { c1: 'Postgres', c2: 'Migrations', c3: 'Backend', c4: 'Confluence' };
 
   it('leads with the verdict and the root cause, one line per component, and a Re-run button', () => {
-    const msg = renderStatus(report, { titles });
+    const msg = renderStatus(report, { titles, timeZone: 'UTC' });
     expect(msg.text.split('\n')[0]).toBe('🔴 prod: Postgres failing (also breaks Migrations) (2 failing)');
     const texts = (msg.blocks as Array<{ type: string; text?: { text: string } }>).map((b) => b.text?.text ?? b.type);
     expect(texts[0]).toContain('Postgres failing');
@@ -47,16 +47,16 @@ describe('status message', () => {
       ...report,
       checks: Array.from({ length: 80 }, (_, i) => check(i, i % 2 ? 'fail' : 'ok', { summary: 'x'.repeat(5000), details: Array.from({ length: 200 }, () => 'y'.repeat(200)) })),
     };
-    const msg = renderStatus(big, { titles: {} });
+    const msg = renderStatus(big, { titles: {}, timeZone: 'UTC' });
     assertWithinLimits(msg.blocks!);
     expect((msg.blocks!.at(-1) as { type: string }).type).toBe('actions');
-    const detail = renderCheckDetail(big, 'c1', {});
+    const detail = renderCheckDetail(big, 'c1', {}, 'UTC');
     assertWithinLimits(detail.blocks!);
     expect(msg.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
   });
 
   it('escapes mrkdwn control characters from component output', () => {
-    const msg = renderStatus({ ...report, checks: [check(1, 'fail', { summary: 'answered <b>500</b> & <!channel>' })] }, { titles });
+    const msg = renderStatus({ ...report, checks: [check(1, 'fail', { summary: 'answered <b>500</b> & <!channel>' })] }, { titles, timeZone: 'UTC' });
     const text = JSON.stringify(msg.blocks);
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt;');

@@ -103,7 +103,7 @@ describe('a guarded action on a runbook step (real approvals service)', () => {
     const step2 = await slack.waitFor(() => threadOf(slack, header.ts).find((m) => m.text.startsWith('Step 2 of')));
     expect((await db.query('SELECT count(*)::int AS n FROM jwkss')).rows[0]!.n).toBe(0);
     expect(text(step1)).toContain('Done by <@U0BOB0001>');
-    expect(text(step1)).toMatch(/▶ Reset signing keys ran \(confirmed by <@U0BOB0001> at \d\d:\d\d:\d\d\): Deleted 2 signing key pair\(s\) from jwkss on default/);
+    expect(text(step1)).toMatch(/▶ Reset signing keys ran \(confirmed by <@U0BOB0001> at \d\d:\d\d:\d\d UTC\): Deleted 2 signing key pair\(s\) from jwkss on default/);
     expect(step2.text).toContain('Restart the backend');
 
     const { rows } = await db.query<{ actor: string; kind: string; text: string }>(

@@ -121,7 +121,7 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     // Done by Bob: the message says who and when; step 2 follows.
     await click(step1, 'ctx.runbook.done', 'U0BOB0001');
     const step2 = await waitStep(root.ts, 2);
-    expect(text(step1)).toMatch(/✅ Done by <@U0BOB0001> at \d\d:\d\d:\d\d/);
+    expect(text(step1)).toMatch(/✅ Done by <@U0BOB0001> at \d\d:\d\d:\d\d UTC/);
     expect(buttons(step1).map((b) => b.label)).toEqual(['🔄 Re-check']);
     expect(step2.text).toContain('Restart the backend on default');
 
@@ -129,7 +129,7 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     const noted = ephemerals(slack).length;
     await mention(slack, { text: 'note restarted the backend container', channel: INCIDENTS, threadTs: root.ts, user: 'U0CAROL01' }).acked;
     await slack.waitFor(() => ephemerals(slack).length > noted);
-    expect(ephemerals(slack).at(-1)).toMatch(new RegExp(`^📝 Noted in the timeline of incident #${id} at \\d\\d:\\d\\d:\\d\\d\\.$`));
+    expect(ephemerals(slack).at(-1)).toMatch(new RegExp(`^📝 Noted in the timeline of incident #${id} at \\d\\d:\\d\\d:\\d\\d UTC\\.$`));
     // People's words cannot ping the channel from the postmortem.
     await mention(slack, { text: 'note ask <!channel> for <b>help</b>', channel: INCIDENTS, threadTs: root.ts, user: 'U0CAROL01' }).acked;
     await slack.waitFor(() => ephemerals(slack).length > noted + 1);
@@ -138,7 +138,7 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     const asked = ephemerals(slack).length;
     await click(step2, 'ctx.runbook.skip', 'U0CAROL01');
     await slack.waitFor(() => ephemerals(slack).length > asked);
-    expect(ephemerals(slack).at(-1)).toContain('`@ctx-ops skip <reason>` in this thread');
+    expect(ephemerals(slack).at(-1)).toContain('`@ctx-ops skip &lt;reason&gt;` in this thread');
     await mention(slack, { text: 'skip already restarted by the platform', channel: INCIDENTS, threadTs: root.ts, user: 'U0CAROL01' }).acked;
     const step3 = await waitStep(root.ts, 3);
     expect(text(step2)).toContain('Skipped by <@U0CAROL01>');
@@ -167,15 +167,15 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     expect(body).toContain('by <@U0DAVE001>');
     expect(body).toContain('Backend healthy again after a restart');
     const timeline = [
-      /`\d\d:\d\d:\d\d` <@U0ALICE01> opened the incident \(SEV2 on default\); failing: Backend fail, Migrations fail/,
-      /`\d\d:\d\d:\d\d` <@U0ALICE01> started runbook `backend-down` \(Backend down\) on default/,
-      /`\d\d:\d\d:\d\d` 🔁 Backend: fail → ok \(re-check of step 1 by <@U0BOB0001>\)/,
-      /`\d\d:\d\d:\d\d` <@U0BOB0001> marked step 1 done: Confirm the backend answers \/.status again/,
-      /`\d\d:\d\d:\d\d` <@U0CAROL01> noted: restarted the backend container/,
-      /`\d\d:\d\d:\d\d` <@U0CAROL01> skipped step 2 \(already restarted by the platform\): Restart the backend on default/,
-      /`\d\d:\d\d:\d\d` <@U0ALICE01> marked step 3 done: Confirm the UI loads through the backend/,
-      /`\d\d:\d\d:\d\d` 🏁 runbook `backend-down` finished: 2 done, 1 skipped/,
-      /`\d\d:\d\d:\d\d` <@U0DAVE001> closed the incident: Backend healthy again after a restart/,
+      /`\d\d:\d\d:\d\d UTC` <@U0ALICE01> opened the incident \(SEV2 on default\); failing: Backend fail, Migrations fail/,
+      /`\d\d:\d\d:\d\d UTC` <@U0ALICE01> started runbook `backend-down` \(Backend down\) on default/,
+      /`\d\d:\d\d:\d\d UTC` 🔁 Backend: fail → ok \(re-check of step 1 by <@U0BOB0001>\)/,
+      /`\d\d:\d\d:\d\d UTC` <@U0BOB0001> marked step 1 done: Confirm the backend answers \/.status again/,
+      /`\d\d:\d\d:\d\d UTC` <@U0CAROL01> noted: restarted the backend container/,
+      /`\d\d:\d\d:\d\d UTC` <@U0CAROL01> skipped step 2 \(already restarted by the platform\): Restart the backend on default/,
+      /`\d\d:\d\d:\d\d UTC` <@U0ALICE01> marked step 3 done: Confirm the UI loads through the backend/,
+      /`\d\d:\d\d:\d\d UTC` 🏁 runbook `backend-down` finished: 2 done, 1 skipped/,
+      /`\d\d:\d\d:\d\d UTC` <@U0DAVE001> closed the incident: Backend healthy again after a restart/,
     ];
     let at = 0;
     for (const re of timeline) {
@@ -183,7 +183,7 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
       expect(m, `timeline line ${re}`).not.toBeNull();
       at += m!.index + m![0].length;
     }
-    expect(body).toMatch(/\*Checks that changed state\*\\n• Backend: fail → ok \(re-check of step 1 by <@U0BOB0001>\) at \d\d:\d\d:\d\d/);
+    expect(body).toMatch(/\*Checks that changed state\*\\n• Backend: fail → ok \(re-check of step 1 by <@U0BOB0001>\) at \d\d:\d\d:\d\d UTC/);
     expect(body).toContain('Backend down (`backend-down`): 2 done, 1 skipped, finished after');
     expect(body).toContain('noted: ask &lt;!channel&gt; for &lt;b&gt;help&lt;/b&gt;');
     expect(body).not.toContain('<!channel>');
@@ -233,7 +233,7 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     // A late click (a client still showing the old buttons) changes nothing and says so.
     const c = await click(step1, 'ctx.runbook.done', 'U0DAVE001', step1Done);
     const answer = await slack.waitFor(() => slack.responses.find((x) => x.id === c.responseUrl.split('/').pop()));
-    expect(answer.body.text).toMatch(/^Step 1 of Backend down is already done by <@U0BOB0001> at \d\d:\d\d:\d\d; nothing changed\.$/);
+    expect(answer.body.text).toMatch(/^Step 1 of Backend down is already done by <@U0BOB0001> at \d\d:\d\d:\d\d UTC; nothing changed\.$/);
   });
 
   it('posts, on start, a step that a crash left unposted', async () => {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, StatusReport } from '../../src/diagnostics/types.js';
-import type { Block } from '../../src/handlers/types.js';
 import { renderIncidentRoot, renderPostmortem } from '../../src/render/incident.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { renderStep, type StepView } from '../../src/render/runbook.js';
 import { renderStatus } from '../../src/render/status.js';
 import { blocksToPlain } from '../../src/render/text.js';
+import { withinLimits } from '../support/block-kit.js';
 import type { IncidentRow, TimelineEntry } from '../../src/runbooks/store.js';
-
-function withinLimits(blocks: Block[]) {
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const b of blocks as Array<{ type: string; text?: { text: string }; elements?: Array<{ action_id?: string; value?: string; text?: unknown }> }>) {
-    if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(b.type === 'header' ? LIMITS.headerText : LIMITS.sectionText);
-    if (b.type === 'actions') {
-      const ids = b.elements!.map((e) => e.action_id);
-      // Slack rejects a block whose buttons share an action_id.
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.length).toBeLessThanOrEqual(LIMITS.actionsElements);
-    }
-    for (const e of b.elements ?? []) if (e.value) expect(e.value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
-  }
-}
 
 const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({ id, status, summary: `${id} summary`, details: [], durationMs: 5, ...extra });
 
@@ -40,7 +26,7 @@ describe('/ctx status links failing components to their runbooks', () => {
   };
 
   it('adds one Runbook button per runbook beside Re-run, keeping Details on each failing line', () => {
-    const msg = renderStatus(report, { titles: {} });
+    const msg = renderStatus(report, { titles: {}, timeZone: 'UTC' });
     const last = msg.blocks!.at(-1) as { type: string; elements: Array<{ action_id: string; value: string; text: { text: string } }> };
     expect(last.type).toBe('actions');
     expect(last.elements.map((e) => [e.action_id, e.text.text, e.value])).toEqual([
@@ -55,9 +41,9 @@ describe('/ctx status links failing components to their runbooks', () => {
 
   it('offers at most five, with action ids unique in the block, and none when nothing fails', () => {
     const many = { ...report, checks: Array.from({ length: 30 }, (_, i) => check(`c${i}`, 'fail', { runbook: `rb-${i}` })) };
-    const last = renderStatus(many, { titles: {} }).blocks!.at(-1) as { elements: Array<{ action_id: string }> };
+    const last = renderStatus(many, { titles: {}, timeZone: 'UTC' }).blocks!.at(-1) as { elements: Array<{ action_id: string }> };
     expect(last.elements.map((e) => e.action_id)).toEqual(['ctx.status.rerun', 'ctx.runbook.start', 'ctx.runbook.start.2', 'ctx.runbook.start.3', 'ctx.runbook.start.4', 'ctx.runbook.start.5']);
-    const healthy = renderStatus({ ...report, overall: 'ok', checks: [check('backend', 'ok', { runbook: 'x' })] }, { titles: {} });
+    const healthy = renderStatus({ ...report, overall: 'ok', checks: [check('backend', 'ok', { runbook: 'x' })] }, { titles: {}, timeZone: 'UTC' });
     expect(JSON.stringify(healthy.blocks)).not.toContain('ctx.runbook.start');
   });
 });
@@ -95,9 +81,9 @@ describe('messages stay within Block Kit limits', () => {
     expect(msg.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
     expect(msg.plain).toContain('Duration 1 h 12 min');
     expect(msg.plain).toContain('Timeline (Europe/Berlin)');
-    // Times are shown in the configured zone (UTC+1 in November).
-    expect(msg.plain).toContain('10:00:00 🔁 entry 0');
-    expect(msg.plain).toContain('10:00:01 @U0ALICE01 entry 1');
+    // Times are shown in the configured zone (UTC+1 in November), with its abbreviation.
+    expect(msg.plain).toContain('10:00:00 CET 🔁 entry 0');
+    expect(msg.plain).toContain('10:00:01 CET @U0ALICE01 entry 1');
     expect(JSON.stringify(msg.blocks)).not.toContain('<!channel>');
   });
 
@@ -135,6 +121,6 @@ describe('messages stay within Block Kit limits', () => {
     // Failed already: no second Failed button; Done and Skip remain.
     expect(labels.slice(0, 3)).toEqual(['✅ Done', '⏭️ Skip', '🔄 Re-check']);
     expect(labels.filter((l) => l.startsWith('▶'))).toHaveLength(5);
-    expect(blocksToPlain(msg.blocks!)).toContain('Marked failed by @U0BOB0001 at 09:05:00');
+    expect(blocksToPlain(msg.blocks!)).toContain('Marked failed by @U0BOB0001 at 09:05:00 UTC');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/diagnostics/types.js';
 import { parseSeverity } from '../../src/handlers/incident.js';
-import { duration, who } from '../../src/render/incident-format.js';
+import { who } from '../../src/render/incident-format.js';
+import { formatDuration as duration } from '../../src/render/format.js';
 import { evaluateCondition, parsePattern, type TextPattern } from '../../src/runbooks/conditions.js';
 import { stripMentions } from '../../src/runbooks/mentions.js';
 import { fillTemplate, stepLinks } from '../../src/runbooks/steps/link.js';

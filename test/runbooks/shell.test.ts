@@ -88,7 +88,7 @@ describe('incidents and runbooks in the shell', () => {
     expect(done).toContain('Done by tester');
 
     const skipAsk = await sh.type(numberOf(done, '⏭️ Skip'), /say why/);
-    expect(skipAsk).toContain('`runbook skip <reason>`');
+    expect(skipAsk).toContain('runbook skip <reason>');
     const skipped = await sh.type('runbook skip nothing to restart in a drill', /Step 3 of 3/);
     expect(skipped).toContain('Skipped by tester');
     const again = await sh.type('runbook next', /Step 3 of 3/);
@@ -100,9 +100,9 @@ describe('incidents and runbooks in the shell', () => {
     expect(listed).toMatch(/#\d+ Shell drill · SEV1 · default · owner tester · opened \d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ s ago/);
     const closed = await sh.type('incident close all clear', /Action items/);
     expect(closed).toMatch(/Postmortem: Incident #\d+: Shell drill/);
-    expect(closed).toMatch(/\d\d:\d\d:\d\d tester opened the incident \(SEV1 on default\); failing: Backend fail/);
-    expect(closed).toMatch(/\d\d:\d\d:\d\d 🔁 Backend: fail → ok \(re-check of step 1 by tester\)/);
-    expect(closed).toMatch(/\d\d:\d\d:\d\d tester noted: drill went fine/);
+    expect(closed).toMatch(/\d\d:\d\d:\d\d UTC tester opened the incident \(SEV1 on default\); failing: Backend fail/);
+    expect(closed).toMatch(/\d\d:\d\d:\d\d UTC 🔁 Backend: fail → ok \(re-check of step 1 by tester\)/);
+    expect(closed).toMatch(/\d\d:\d\d:\d\d UTC tester noted: drill went fine/);
     expect(closed).toMatch(/Duration \d+ s/);
     await sh.end();
   });
@@ -111,8 +111,8 @@ describe('incidents and runbooks in the shell', () => {
     const sh = shell();
     const list = await sh.type('runbook', /Runbooks \(\d+\)/);
     for (const id of ['backend-down', 'sign-in-fails', 'repo-not-indexed', 'auth-secret-changed']) expect(list).toContain(id);
-    expect(await sh.type('runbook nosuch', /no runbook/)).toContain('There is no runbook "nosuch"');
-    expect(await sh.type('runbook backend-dwn', /did you mean/)).toContain('`backend-down`');
+    expect(await sh.type('runbook nosuch', /no runbook/)).toContain('There is no runbook nosuch');
+    expect(await sh.type('runbook backend-dwn', /did you mean/)).toContain('did you mean backend-down?');
     expect(await sh.type('runbook next', /No runbook is running here/)).toBeTruthy();
     expect(await sh.type('incident close #999', /no incident #999/)).toBeTruthy();
     expect(await sh.type('incident x --sev 9', /--sev takes 1/)).toBeTruthy();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/problems.js';
 import { resolveScheduleSettings } from '../../src/schedules/settings.js';
-import { formatDuration, parseDuration } from '../../src/schedules/duration.js';
+import { formatDuration, parseDuration } from '../../src/render/format.js';
 import { bucketAverages, sparkline } from '../../src/schedules/sparkline.js';
 import { formatUptime } from '../../src/render/digest.js';
 import { buildConfig } from '../support/harness.js';
@@ -67,7 +67,7 @@ schedules:
     ['schedules:\n  - { name: a, cron: "0 9 * * *", chanel: C1 }\n', /^schedules\[0\]\.chanel: unknown key/],
     ['watch: { intervalSecs: 30 }\n', /^watch\.intervalSecs: unknown key/],
     ['history: { retentionDays: 0 }\n', /^history\.retentionDays: /],
-    ['schedules:\n  - { name: a, cron: "0 9 * * *", environments: [nope] }\n', /^schedules\[0\]\.environments: names unknown environment "nope"/],
+    ['schedules:\n  - { name: a, cron: "0 9 * * *", environments: [nope] }\n', /^schedules\[0\]\.environments: names no environment `nope`/],
   ])('reports %j', (yaml, expected) => {
     expect(problems(yaml)).toEqual([expect.stringMatching(expected)]);
   });
@@ -92,7 +92,8 @@ describe('small pure helpers', () => {
   it.each([
     [0, '0 s'],
     [45_000, '45 s'],
-    [61_000, '1 min'],
+    [61_000, '1 min 1 s'],
+    [120_000, '2 min'],
     [5_400_000, '1 h 30 min'],
     [90_000_000, '1 d 1 h'],
   ])('formatDuration(%j) = %j', (ms, text) => {

@@ -37,14 +37,14 @@ async function say(text: string, bot: Harness = h) {
 describe('/ctx silence, /ctx silences, /ctx unsilence', () => {
   it.each([
     ['silence', /which check\?/],
-    ['silence grpah 1h', /there is no check "grpah" \(known: graph, db, or all\)/],
+    ['silence grpah 1h', /there is no check `grpah` \(known: graph, db, or all\)/],
     ['silence graph', /for how long\?/],
-    ['silence graph 30', /"30" is not a duration/],
+    ['silence graph 30', /`30` is not a duration/],
     ['silence graph 31d', /at most 30 d/],
-    ['silence graph 1h --env mars', /there is no environment "mars"/],
+    ['silence graph 1h --env mars', /no environment `mars` \(known: prod, staging\)/],
     ['unsilence', /which silence\?/],
     ['unsilence abc', /which silence\?/],
-    ['silences now', /unexpected "now"/],
+    ['silences now', /unexpected `now`/],
   ])('"%s" answers privately with what is wrong and the usage', async (text, why) => {
     const r = await say(text);
     expect(r.outcome.usageError).toBe(true);

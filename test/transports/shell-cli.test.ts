@@ -75,9 +75,9 @@ describe('CLI', () => {
   });
 
   it.each([
-    [['check', 'nosuch'], /there is no check "nosuch"/],
+    [['check', 'nosuch'], /there is no check nosuch/],
     [['frobnicate'], /Unknown command/],
-    [['status', '--env', 'prod'], /there is no environment "prod"/],
+    [['status', '--env', 'prod'], /no environment prod \(known: default\)/],
   ])('exits 2 on bad usage: %j', async (argv, message) => {
     const t = io();
     expect(await runCli(argv, healthyEnv(), t.io, { checks: FOUNDATION_CHECKS })).toBe(2);

@@ -15,7 +15,8 @@ import {
   type RunProblem,
   type SchemaState,
 } from '../openworkflow-runs.js';
-import { excerpt, formatAge } from '../text-limits.js';
+import { excerpt } from '../text-limits.js';
+import { roughDuration } from '../../render/format.js';
 import type { Check } from '../types.js';
 
 export interface ConfluenceOptions {
@@ -120,7 +121,7 @@ export interface Verdict {
 export function forgeConnectionVerdict(c: ForgeFacts, stuckMs: number, webhookUrl: string): Verdict {
   const status = c.status ?? 'pending';
   const provision = c.provisionStatus ?? 'idle';
-  const age = c.provisionAgeMs === null ? '' : ` ${formatAge(c.provisionAgeMs)} ago`;
+  const age = c.provisionAgeMs === null ? '' : ` ${roughDuration(c.provisionAgeMs)} ago`;
   if (provision === 'failed') {
     const a = provisionErrorAdvice(c.provisionErrorCode);
     const code = c.provisionErrorCode ?? 'no code';
@@ -171,7 +172,7 @@ export function syncTargetVerdict(t: SyncTargetFacts | null, installed: boolean,
       ? { level: 'warn', label: 'no sync target', text: 'no sync target: choose the repository and branch Confluence content goes to (Connectors → Confluence)' }
       : { level: 'info', label: 'no sync target', text: 'no sync target yet (set up after the app is installed)' };
   }
-  const idle = formatAge(t.idleMs);
+  const idle = roughDuration(t.idleMs);
   const stuck = t.idleMs >= stuckMs;
   let v: Verdict;
   switch (t.setupPhase) {
@@ -426,7 +427,7 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
       if (!jobs.failures.length) f.ok(`no forge-provision or confluence-sync-* run failed in the last ${ctx.options.failureWindowHours} h`);
       for (const g of jobs.failures) {
         const step = g.lastStep ? ` in step ${g.lastStep}` : '';
-        f.warn(`${g.workflowName}: ${g.failures} failed in ${ctx.options.failureWindowHours} h; latest ${formatAge(g.lastAgoMs)} ago${step}: ${excerpt(g.lastError) || 'no message'}`);
+        f.warn(`${g.workflowName}: ${g.failures} failed in ${ctx.options.failureWindowHours} h; latest ${roughDuration(g.lastAgoMs)} ago${step}: ${excerpt(g.lastError) || 'no message'}`);
       }
       for (const p of jobs.problems) f[p.problem === 'long-running' ? 'warn' : 'fail'](describeProblemRun(p));
       // Not failed yet, but failing: OpenWorkflow retries the step and the connection shows no error meanwhile.

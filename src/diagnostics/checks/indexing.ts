@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { describeReadError, isStatementError, missingTables } from '../ctx-tables.js';
 import { describeRetries, INGESTION_WORKFLOWS, openWorkflowSchemaState, retryingRuns, type RetryingRun } from '../openworkflow-runs.js';
 import { findings } from '../findings.js';
-import { excerpt, formatAge, listSome } from '../text-limits.js';
+import { excerpt, listSome } from '../text-limits.js';
+import { roughDuration } from '../../render/format.js';
 import type { Check, Status } from '../types.js';
 
 export interface IndexingOptions {
@@ -77,7 +78,7 @@ export function indexingSummary(c: RepoCounts, longestStuck: { status: string; i
   if (c.failed) parts.push(`${c.failed} failed`);
   if (c.failing) parts.push(`${c.failing} failing while running (ingestion retrying)`);
   if (c.stuck && longestStuck) {
-    const how = `${longestStuck.status} for ${formatAge(longestStuck.idleMs)}`;
+    const how = `${longestStuck.status} for ${roughDuration(longestStuck.idleMs)}`;
     parts.push(c.stuck === 1 ? `1 stuck ${how}` : `${c.stuck} stuck (longest ${how})`);
   }
   if (c['never-indexed']) parts.push(`${c['never-indexed']} never indexed`);
@@ -222,7 +223,7 @@ export const indexingCheck: Check<IndexingOptions> = {
     const failedAgo = (r: Row) => (r.failed_ago_ms === null ? Infinity : Number(r.failed_ago_ms));
     by.failed.sort((a, b) => failedAgo(a) - failedAgo(b));
     for (const r of by.failed.slice(0, SHOWN)) {
-      const when = r.failed_ago_ms === null ? '' : ` ${formatAge(Number(r.failed_ago_ms))} ago`;
+      const when = r.failed_ago_ms === null ? '' : ` ${roughDuration(Number(r.failed_ago_ms))} ago`;
       const never = r.ever_ingested ? '' : ' (never indexed successfully)';
       const error = r.indexing_error ? `: ${excerpt(r.indexing_error)}` : ': no error recorded';
       f.fail(`${label(r)} failed${when}${never}${error}`);
@@ -247,11 +248,11 @@ export const indexingCheck: Check<IndexingOptions> = {
       const status = effectiveStatus(r.indexing_status, r.index_ready);
       const unset = r.indexing_status === null ? ' (status unset, index not ready: ctx| shows it as running)' : '';
       if (status === 'queued') {
-        f.fail(`${label(r)} queued with no progress for ${formatAge(r.idleMs)}: no worker has started its ingestion (see the worker check)`);
+        f.fail(`${label(r)} queued with no progress for ${roughDuration(r.idleMs)}: no worker has started its ingestion (see the worker check)`);
       } else {
         const step = r.step_key ? ` at step ${r.step_key}` : '';
         f.fail(
-          `${label(r)} running${step}${unset} with no progress for ${formatAge(r.idleMs)}: the ingestion died or hangs; ctx| reclaims a running claim only after 6 h and only when something re-enqueues it (reindex)`,
+          `${label(r)} running${step}${unset} with no progress for ${roughDuration(r.idleMs)}: the ingestion died or hangs; ctx| reclaims a running claim only after 6 h and only when something re-enqueues it (reindex)`,
         );
       }
     }
@@ -259,7 +260,7 @@ export const indexingCheck: Check<IndexingOptions> = {
 
     for (const r of by['never-indexed'].slice(0, SHOWN)) {
       const now = effectiveStatus(r.indexing_status, r.index_ready);
-      f.warn(`${label(r)} connected ${formatAge(r.ageMs)} ago and never indexed (now ${now})`);
+      f.warn(`${label(r)} connected ${roughDuration(r.ageMs)} ago and never indexed (now ${now})`);
     }
     more(by['never-indexed'].length).forEach((t) => f.info(`never indexed: ${t}`));
 

@@ -18,7 +18,8 @@ import {
   type RunProblem,
   type SchemaState,
 } from '../openworkflow-runs.js';
-import { excerpt, formatAge } from '../text-limits.js';
+import { excerpt } from '../text-limits.js';
+import { roughDuration } from '../../render/format.js';
 import type { Check } from '../types.js';
 
 export interface WorkerOptions {
@@ -51,7 +52,7 @@ export function runProblemStatus(p: RunProblem): 'warn' | 'fail' | 'info' {
 
 export function dueText(d: DueRun): string {
   const what = d.status === 'pending' ? 'waiting to be picked up' : d.leased ? 'held under an expired lease' : 'due to resume';
-  return `${d.workflowName} ${what} for ${formatAge(d.dueMs)}`;
+  return `${d.workflowName} ${what} for ${roughDuration(d.dueMs)}`;
 }
 
 /** The schema is not there to read: what that tells about the deployment. */
@@ -76,7 +77,7 @@ export function reportSchemaState(f: Findings, state: Exclude<SchemaState, { kin
 export function failureLine(g: FailureGroup, windowHours: number): string {
   const step = g.lastStep ? ` in step ${g.lastStep}` : '';
   const error = g.lastError ? `: ${excerpt(g.lastError)}` : '';
-  return `${g.workflowName}: ${g.failures} failed in ${windowHours} h; latest ${formatAge(g.lastAgoMs)} ago${step}${error}`;
+  return `${g.workflowName}: ${g.failures} failed in ${windowHours} h; latest ${roughDuration(g.lastAgoMs)} ago${step}${error}`;
 }
 
 /** "repository-ingestion run 1a2b3c4d for acme/api (org acme) keeps failing: 5 failed step attempts …" */
@@ -172,7 +173,7 @@ export const workerCheck: Check<WorkerOptions> = {
     // Is the queue being worked?
     const queue = queueVerdict(due?.dueMs ?? null, q.liveLeases, thresholds.overdueMs);
     if (!due) f.ok('no run is due and waiting for a worker');
-    else if (queue === 'ok') f.ok(`the longest-due run waited ${formatAge(due.dueMs)} (stalled after ${o.stalledMinutes} min): ${dueText(due)}`);
+    else if (queue === 'ok') f.ok(`the longest-due run waited ${roughDuration(due.dueMs)} (stalled after ${o.stalledMinutes} min): ${dueText(due)}`);
     else if (queue === 'fail') {
       f.fail(`the worker looks stalled: ${dueText(due)} and no worker holds a live lease; ${q.overdue} run(s) overdue. Check that the worker container runs and its logs`);
     } else {

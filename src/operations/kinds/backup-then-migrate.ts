@@ -1,4 +1,4 @@
-import { formatAge } from '../../render/operations-format.js';
+import { ago } from '../../render/format.js';
 import type { GuardedActionKind } from '../guarded.js';
 import { checkBackupTools, type OpsContext } from '../ops-context.js';
 import { backupPreview, performBackup } from './backup.js';
@@ -28,7 +28,7 @@ export function backupThenMigrateKind(ops: OpsContext): GuardedActionKind<Backup
     async preview(p, env) {
       const last = await ops.stores?.backups.lastVerified(env.name);
       return [
-        `No verified backup younger than ${o.requireBackupWithinMinutes} min (last: ${last ? `${last.fileName}, ${formatAge(last.finishedAt, ops.now())}` : 'none'}), so this backs up first`,
+        `No verified backup younger than ${o.requireBackupWithinMinutes} min (last: ${last ? `${last.fileName}, ${ago(last.finishedAt, ops.now())}` : 'none'}), so this backs up first`,
         ...(await backupPreview(ops, env)),
         `Then, only if the backup is verified, migrates. Pending (${p.pending.length}):\n${pendingLines(p.pending).join('\n')}`,
         ...migrateCommandLines(ops),

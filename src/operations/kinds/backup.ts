@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { Environment } from '../../config/types.js';
 import type { MessageRef } from '../../handlers/types.js';
 import { md } from '../../render/blocks.js';
-import { formatBytes, formatDuration } from '../../render/operations-format.js';
+import { formatBytes, formatDuration } from '../../render/format.js';
 import { renderBackupProgress } from '../../render/operations.js';
 import { backupFileName, freeBackupName, runBackup } from '../backup-runner.js';
 import type { BackupRow } from '../backup-store.js';

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Environment } from '../../config/types.js';
 import type { MessageRef } from '../../handlers/types.js';
 import { md } from '../../render/blocks.js';
-import { formatAge, formatBytes, shellWord, shortHash } from '../../render/operations-format.js';
+import { ago, formatBytes, shellWord, shortHash } from '../../render/format.js';
 import { renderMigrateProgress } from '../../render/operations.js';
 import type { BackupRow } from '../backup-store.js';
 import { describeExit } from '../child-process.js';
@@ -47,7 +47,7 @@ export function migrateCommandLines(ops: OpsContext): string[] {
 }
 
 export function backupLine(b: BackupRow, now: Date): string {
-  return `Backup: \`${b.fileName}\` (${formatBytes(b.sizeBytes)}, verified ${formatAge(b.finishedAt, now)}, sha256 \`${shortHash(b.sha256)}\`)`;
+  return `Backup: \`${b.fileName}\` (${formatBytes(b.sizeBytes)}, verified ${ago(b.finishedAt, now)}, sha256 \`${shortHash(b.sha256)}\`)`;
 }
 
 export async function performMigrate(ops: OpsContext, env: Environment, expected: string[], backup: BackupRow, io: RunIo): Promise<GuardedActionResult> {

@@ -54,7 +54,7 @@ export function reindexRepositoryKind(deps: { log: Logger; http: HttpClient }): 
     kind: 'reindex-repository',
     label: 'Reindex',
     validateParams: (p) => (typeof p.repository === 'string' && p.repository && Object.keys(p).length === 1 ? null : 'reindex-repository takes { repository: <id or name> }'),
-    manual: () => 'open the repository in the ctx| UI and press Reindex, or `POST /<orgSlug>/api/v1/repositories/<id>/reindex` with an API key in `x-api-key`',
+    manual: () => 'open the repository in the ctx| UI and press Reindex, or `POST /&lt;orgSlug&gt;/api/v1/repositories/&lt;id&gt;/reindex` with an API key in `x-api-key`',
     async targets(env, signal): Promise<ActionTarget[]> {
       // Failed and never-indexed first, then stale claims upstream would reclaim, then the rest (a graph rebuild).
       const rows = await withCtxDb(env, deps.log, signal, async (c) =>

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { BotApp } from '../../app.js';
 import type { SlackConfig } from '../../config/types.js';
 import type { Actor } from '../../handlers/types.js';
+import { unescapeSlack } from '../../render/user-text.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackConversation } from './conversation.js';
 import { createSlackApi, type SlackApi } from './slack-api.js';
@@ -64,7 +65,8 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
     await ack();
     const actor: Actor = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id, teamId: command.team_id };
     const conversation = slackConversation({ slack, redactor, channel: command.channel_id, userId: command.user_id, respond });
-    await bot.router.dispatch({ text: command.text ?? '', actor, surface: 'slack', conversation });
+    // Slack sends typed `&`, `<`, `>` as entities; handlers see what the person typed (and escape it when they echo it).
+    await bot.router.dispatch({ text: unescapeSlack(command.text ?? ''), actor, surface: 'slack', conversation });
   });
 
   app.action(/^ctx\./, async ({ ack, body, action, respond }) => {

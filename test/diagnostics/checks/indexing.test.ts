@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyRepo, effectiveStatus, indexingSummary, indexingVerdict, type RepoCounts, type RepoFacts } from '../../../src/diagnostics/checks/indexing.js';
-import { excerpt, formatAge, stripCredentials } from '../../../src/diagnostics/text-limits.js';
+import { excerpt, stripCredentials } from '../../../src/diagnostics/text-limits.js';
+import { roughDuration } from '../../../src/render/format.js';
 import { ago, createCtxTables, fromNow, insertOrg, insertRepo, insertRun, insertStepAttempt, truncateCtxTables } from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
@@ -84,7 +85,7 @@ describe('text limits for stored errors', () => {
     [40 * 60_000, '40 min'],
     [5 * H, '5 h'],
     [50 * H, '2 d'],
-  ])('formatAge(%d) = %s', (ms, expected) => expect(formatAge(ms)).toBe(expected));
+  ])('roughDuration(%d) = %s', (ms, expected) => expect(roughDuration(ms)).toBe(expected));
 });
 
 describe('indexing check against ctx|\'s tables (real Postgres)', () => {
