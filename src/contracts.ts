@@ -50,3 +50,18 @@ export interface DeliveryHealth {
   problems(): DeliveryProblem[];
 }
 export const DELIVERY_SERVICE = 'delivery';
+
+/**
+ * Registered by the Slack transport as "slack-connection": how the bot is connected, so
+ * `doctor` can report it without asking Slack again (and without opening a second socket).
+ */
+export interface SlackConnectionInfo {
+  mode: 'socket' | 'http';
+  /** The bot as auth.test named it at start; null before start. */
+  identity(): { userId: string; userName: string; botId: string; teamId?: string; team?: string } | null;
+  /** Socket Mode only. */
+  socket?(): { state: string; attempts: number; failures: number; connectedSince?: Date; lastFailure?: { seen: string; fix: string; at: Date } };
+  /** HTTP mode only: Slack's requests refused since start (bad signature, stale timestamp). */
+  refusals?(): { signature: number; stale: number; lastAt?: Date };
+}
+export const SLACK_CONNECTION_SERVICE = 'slack-connection';
