@@ -65,3 +65,12 @@ export interface SlackConnectionInfo {
   refusals?(): { signature: number; stale: number; lastAt?: Date };
 }
 export const SLACK_CONNECTION_SERVICE = 'slack-connection';
+
+/**
+ * Registered by the doctor feature as "doctor": the bot's latest check of itself, for App
+ * Home. `problems` holds the items that are not fine (fail first).
+ */
+export interface SelfCheck {
+  latest(): { checkedAt: string; overall: 'ok' | 'warn' | 'fail'; checks: number; problems: Array<{ status: 'warn' | 'fail'; title: string; seen: string; fix?: string }> } | null;
+}
+export const SELF_CHECK_SERVICE = 'doctor';

@@ -1,4 +1,4 @@
-import { OUTBOX_SERVICE } from '../contracts.js';
+import { OUTBOX_SERVICE, SELF_CHECK_SERVICE, type SelfCheck } from '../contracts.js';
 import type { FeatureFactory } from '../features.js';
 import { createDigestHandler } from '../handlers/digest.js';
 import { createSilenceHandler, createSilencesHandler, createUnsilenceHandler, type SilenceDeps } from '../handlers/silence.js';
@@ -64,6 +64,7 @@ export const schedulesFeature: FeatureFactory = (core) => {
     titles,
     log,
     now: core.now,
+    selfCheck: () => core.services.get<SelfCheck>(SELF_CHECK_SERVICE)?.latest(),
   });
   const silenceDeps: SilenceDeps = {
     config: core.config,

@@ -208,10 +208,15 @@ const PLAN_ERRORS = new Set(['plan_upgrade_required', 'paid_only', 'paid_teams_o
 
 export function groupProblemOf(group: string, err: unknown): GroupProblem {
   const code = (err as { data?: { error?: string } })?.data?.error;
+  return groupProblemFromCode(group, code, (err as Error)?.message);
+}
+
+/** @param code Slack's error code; `message` describes a failure that has none (network). */
+export function groupProblemFromCode(group: string, code: string | undefined, message?: string): GroupProblem {
   if (code === 'missing_scope') return { group, kind: 'missing-scope', code };
   if (code && PLAN_ERRORS.has(code)) return { group, kind: 'plan', code };
   if (code === 'no_such_subteam' || code === 'subteam_not_found') return { group, kind: 'not-found', code };
-  return { group, kind: 'other', code: code ?? ((err as Error)?.message || 'unknown error') };
+  return { group, kind: 'other', code: code ?? (message || 'unknown error') };
 }
 
 /** What is wrong and what to do, for one problem; `key` is where the group is named (`permissions.prod.request`). */
