@@ -47,7 +47,8 @@ export async function probeStore(store: Store | null, databaseUrl: string | unde
     });
     return { facts: { state: 'reached', target, role: w.role, database: w.db, standby: w.standby, privileges, pending, write }, clock };
   } catch (err) {
-    return { facts: { state: 'unreachable', target, seen: describeFailure(classifyError(err), target) } };
+    const f = classifyError(err);
+    return { facts: f.kind === 'other' ? { state: 'error', target, seen: f.message } : { state: 'unreachable', target, seen: describeFailure(f, target) } };
   } finally {
     client.release();
   }
@@ -65,8 +66,8 @@ async function readPrivileges(client: Queryable, databaseCreate: boolean, schema
                 AND NOT (has_table_privilege(c.oid, 'SELECT') AND has_table_privilege(c.oid, 'INSERT')
                          AND has_table_privilege(c.oid, 'UPDATE') AND has_table_privilege(c.oid, 'DELETE'))) AS tables,
             (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE n.nspname = 'ctx_ops' AND c.relkind = 'S' AND NOT has_sequence_privilege(c.oid, 'USAGE')) AS sequences,
-            (SELECT array_agg(DISTINCT pg_get_userbyid(c.relowner)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = 'ctx_ops' AND CASE WHEN c.relkind = 'S' THEN NOT has_sequence_privilege(c.oid, 'USAGE') ELSE false END) AS sequences,
+            (SELECT array_agg(DISTINCT pg_get_userbyid(c.relowner)::text) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
               WHERE n.nspname = 'ctx_ops' AND c.relkind IN ('r', 'p') AND pg_get_userbyid(c.relowner) <> current_user) AS owners`,
   );
   const r = rows[0]!;

@@ -4,6 +4,7 @@ import { item, type DoctorItem } from '../types.js';
 export type StoreFacts =
   | { state: 'none' }
   | { state: 'unreachable'; target: string; seen: string }
+  | { state: 'error'; target: string; seen: string }
   | { state: 'reached'; target: string; role: string; database: string; standby: boolean; privileges: StorePrivileges; pending: string[] | null; write: StepOutcome };
 
 export interface StorePrivileges {
@@ -47,6 +48,7 @@ export function storeItem(f: StoreFacts, ctx: { slack: boolean }): DoctorItem {
     );
   }
   if (f.state === 'unreachable') return t('fail', `cannot reach the store at ${f.target}: ${f.seen}`, 'check CTX_OPS_DATABASE_URL (default: store.databaseUrl, then the default environment\'s DATABASE_URL)');
+  if (f.state === 'error') return t('fail', `could not check the store at ${f.target}: ${f.seen}`);
   const who = `role "${f.role}" in database "${f.database}" (${f.target})`;
   if (f.standby || (!f.write.ok && f.write.code === READ_ONLY)) {
     return t('fail', `the store is read-only (${who} is a standby or a read-only transaction)`, 'point CTX_OPS_DATABASE_URL at the primary');
