@@ -20,7 +20,7 @@ const plain = (text: string) => mrkdwnToPlain(text.replace(/<!subteam\^(S[A-Z0-9
 export function summaryLine(r: Pick<DoctorReport, 'items'>): string {
   const n = (s: DoctorItem['status']) => r.items.filter((i) => i.status === s).length;
   const [fails, warns, oks, skips] = [n('fail'), n('warn'), n('ok'), n('skip')];
-  const pass = `${oks} pass${skips ? `, ${skips} not applicable` : ''}`;
+  const pass = `${oks} pass${skips ? `, ${skips} skipped` : ''}`;
   if (!fails && !warns) return `nothing to fix (${pass})`;
   const parts = [fails ? `${fails} problem${fails === 1 ? '' : 's'}` : '', warns ? `${warns} warning${warns === 1 ? '' : 's'}` : ''].filter(Boolean);
   return `${parts.join(', ')} (${pass})`;

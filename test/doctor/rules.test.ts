@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { DeliveryProblem } from '../../src/contracts.js';
 import { renderDoctor } from '../../src/doctor/render.js';
 import { backupToolsItem, type BackupToolFacts } from '../../src/doctor/rules/backups.js';
@@ -12,6 +14,7 @@ import { storeGrants, storeItem, type StoreFacts, type StorePrivileges } from '.
 import { overallOf, type DoctorItem, type DoctorReport, type DoctorStatus } from '../../src/doctor/types.js';
 import { LIMITS } from '../../src/render/limits.js';
 import type { ClockSample } from '../../src/transports/slack/slack-probe.js';
+import { MANIFEST_SCOPES } from '../support/fake-slack.js';
 import { buildConfig } from '../support/harness.js';
 
 const at = (d: Date) => d.toISOString().slice(11, 16);
@@ -80,9 +83,16 @@ describe('scopes', () => {
     const i = items.find((x) => x.id === `scope.${missing}`)!;
     expect(i.status).toBe(status);
     expect(i.seen).toMatch(seen);
-    expect(i.fix).toMatch(new RegExp(`add \`${missing.replace('.', '\\.')}\` under OAuth & Permissions → Bot Token Scopes`));
+    expect(i.fix).toMatch(new RegExp(`add \`${missing.replace('.', '\\.')}\` under OAuth & Permissions → Bot Token Scopes${status === 'skip' ? ' and' : ' \\(manifest\\.yml lists it\\)'}`));
     expect(items.filter((x) => x.id !== i.id).every((x) => x.status === 'ok')).toBe(true);
   });
+  it('manifest.yml asks for every scope a configuration can need, and the fake Slack installs exactly those', () => {
+    const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } };
+    const bot = manifest.oauth_config.scopes.bot;
+    for (const n of scopeNeeds(groups, 1)) expect(bot.includes(n.scope), n.scope).toBe(n.level !== 'optional');
+    expect(bot).toEqual(MANIFEST_SCOPES);
+  });
+
   it('Slack not saying which scopes: one item, skipped', () => {
     expect(scopeItems(undefined, scopeNeeds(groups, 1))).toEqual([expect.objectContaining({ status: 'skip', id: 'slack.scopes' })]);
   });
@@ -105,7 +115,7 @@ permissions:
       { ref: 'C0ALERTS1', purposes: ['alerts', 'restore tests', 'operations on default'], postsOnItsOwn: true },
       { ref: 'C0DIGEST1', purposes: ['digest'], postsOnItsOwn: true },
       { ref: 'C0INCID01', purposes: ['incidents'], postsOnItsOwn: true },
-      { ref: 'C0WEEKLY1', purposes: ['digest "weekly"'], postsOnItsOwn: true },
+      { ref: 'C0WEEKLY1', purposes: ['schedule "weekly"'], postsOnItsOwn: true },
       { ref: 'C0OPS0001', purposes: ['operations on default'], postsOnItsOwn: false },
     ]);
   });

@@ -26,7 +26,7 @@ export function configuredChannels(config: Pick<Config, 'channels' | 'schedules'
   add(roles.digest, 'digest', true);
   add(roles.incidents, 'incidents', true);
   const s = resolveScheduleSettings(config);
-  for (const d of s.digests) add(d.channel, `digest "${d.name}"`, true);
+  for (const d of s.digests) add(d.channel, `schedule "${d.name}"`, true);
   if (s.watch.enabled) add(s.watch.channel, 'alerts', true);
   const rt = config.operations.restoreTest;
   if (rt?.enabled !== false) add(resolveChannel(rt?.channel ?? 'digest', config.channels), 'restore tests', true);

@@ -96,7 +96,7 @@ export function scopeItems(granted: readonly string[] | undefined, needs: readon
   if (!granted) return [item('slack', 'slack.scopes', 'Scopes', 'skip', 'Slack did not say which scopes the bot token has (no x-oauth-scopes header)')];
   return needs.map((n) => {
     const t = (status: DoctorItem['status'], seen: string, fix?: string) => item('slack', `scope.${n.scope}`, `Scope ${n.scope}`, status, seen, fix);
-    const add = `add \`${n.scope}\` under OAuth & Permissions → Bot Token Scopes (manifest.yml lists it) and reinstall the app`;
+    const add = `add \`${n.scope}\` under OAuth & Permissions → Bot Token Scopes${n.level === 'optional' ? '' : ' (manifest.yml lists it)'} and reinstall the app`;
     if (granted.includes(n.scope)) return t('ok', `granted: ${n.why}`);
     if (n.level === 'optional') return t('skip', `not granted (optional): it would allow ${n.why}`, `only if you want that: ${add}`);
     return t(n.level, `missing: ${n.why} will not work`, add);
