@@ -54,10 +54,16 @@ export function createDoctorFeature(opts: DoctorFeatureOptions = {}): FeatureFac
       for (const id of logged.keys()) if (!current.has(id)) log.info({ check: id }, `doctor: ${id} is fine again`);
       logged = current;
     };
-    const inBackground = () =>
-      (background = run()
+    let busy = false;
+    const inBackground = (): Promise<void> => {
+      // A run still going (a slow store, Slack timing out) is not overlapped by the next one.
+      if (busy) return background;
+      busy = true;
+      return (background = run()
         .then(logChanges)
-        .catch((err) => log.warn({ err: { message: core.redactor.scrub((err as Error).message) } }, 'doctor could not run')));
+        .catch((err) => log.warn({ err: { message: core.redactor.scrub((err as Error).message) } }, 'doctor could not run'))
+        .finally(() => (busy = false)));
+    };
 
     const service: DoctorService = {
       run,
