@@ -1,19 +1,10 @@
 import type { Block, OutMessage } from '../handlers/types.js';
-import { context, header, md } from '../render/blocks.js';
+import { context, escapeKeepingMentions, header, md } from '../render/blocks.js';
 import { chunkLines, fitBlocks } from '../render/limits.js';
 import { STATUS_EMOJI } from '../render/status.js';
 import { mrkdwnToPlain, plainTable } from '../render/text.js';
 import { clock } from '../schedules/duration.js';
 import { AREA_TITLES, type DoctorArea, type DoctorItem, type DoctorReport } from './types.js';
-
-/** Escapes mrkdwn but keeps the mentions the rules write on purpose (user groups, users, channels). */
-function safe(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/&lt;(!subteam\^S[A-Z0-9]+|@[UW][A-Z0-9]+|#[CG][A-Z0-9]+)&gt;/g, '<$1>');
-}
 
 const plain = (text: string) => mrkdwnToPlain(text.replace(/<!subteam\^(S[A-Z0-9]+)>/g, '@$1'));
 
@@ -35,7 +26,7 @@ function byArea(items: readonly DoctorItem[]): Array<[DoctorArea, DoctorItem[]]>
 /** A fix of several lines (SQL to run) is shown as a code block. */
 function mrkdwnFix(fix: string): string {
   const [first, ...rest] = fix.split('\n');
-  return rest.length ? `${safe(first!)}\n\`\`\`${rest.join('\n')}\`\`\`` : safe(fix);
+  return rest.length ? `${escapeKeepingMentions(first!)}\n\`\`\`${rest.join('\n')}\`\`\`` : escapeKeepingMentions(fix);
 }
 
 /**
@@ -47,9 +38,9 @@ export function renderDoctor(r: DoctorReport, opts: { timeZone: string }): OutMe
   const head = `${STATUS_EMOJI[r.overall]} ctx-ops doctor: ${summaryLine(r)}`;
   const problems = r.items.filter((i) => i.status === 'fail' || i.status === 'warn');
 
-  const blocks: Block[] = [header('ctx-ops doctor'), md(`*${safe(head)}*`)];
+  const blocks: Block[] = [header('ctx-ops doctor'), md(`*${escapeKeepingMentions(head)}*`)];
   for (const [area, items] of byArea(r.items)) {
-    const lines = items.map((i) => `${STATUS_EMOJI[i.status]} *${safe(i.title)}*: ${safe(i.seen)}${i.fix && i.status !== 'ok' ? `\n      ↳ ${mrkdwnFix(i.fix)}` : ''}`);
+    const lines = items.map((i) => `${STATUS_EMOJI[i.status]} *${escapeKeepingMentions(i.title)}*: ${escapeKeepingMentions(i.seen)}${i.fix && i.status !== 'ok' ? `\n      ↳ ${mrkdwnFix(i.fix)}` : ''}`);
     blocks.push(...chunkLines([`*${AREA_TITLES[area]}*`, ...lines]).map(md));
   }
   blocks.push(context(`checked ${when} in ${r.durationMs} ms · \`/ctx doctor\` runs it again · \`ctx-ops doctor --json\` for scripts`));

@@ -6,7 +6,7 @@ import type { AlertRecord } from '../schedules/alert-store.js';
 import type { DigestRecord } from '../schedules/digest-record.js';
 import { clock } from '../schedules/duration.js';
 import type { MaintenanceWindow, Silence } from '../schedules/maintenance.js';
-import { context, divider, escapeMrkdwn, header, md } from './blocks.js';
+import { context, divider, escapeKeepingMentions, escapeMrkdwn, header, md } from './blocks.js';
 import { chunkLines, fitBlocks } from './limits.js';
 import { STATUS_EMOJI, type Titles } from './status.js';
 
@@ -91,7 +91,7 @@ function selfCheckBlocks(sc: ReturnType<SelfCheck['latest']>, timeZone: string):
   if (!sc) return [md('*Self-check*\n⚪ not run yet; `/ctx doctor` runs it now')];
   const when = clock(new Date(sc.checkedAt), timeZone);
   if (!sc.problems.length) return [md(`*Self-check*\n✅ nothing to fix (${sc.checks} checks, ${when})`)];
-  const lines = sc.problems.slice(0, SELF_CHECK_LINES).map((p) => `${STATUS_EMOJI[p.status]} *${escapeMrkdwn(p.title)}*: ${escapeMrkdwn(p.seen)}${p.fix ? `\n      ↳ ${escapeMrkdwn(p.fix.split('\n')[0]!)}` : ''}`);
+  const lines = sc.problems.slice(0, SELF_CHECK_LINES).map((p) => `${STATUS_EMOJI[p.status]} *${escapeMrkdwn(p.title)}*: ${escapeKeepingMentions(p.seen)}${p.fix ? `\n      ↳ ${escapeKeepingMentions(p.fix.split('\n')[0]!)}` : ''}`);
   const more = sc.problems.length > SELF_CHECK_LINES ? [`_${sc.problems.length - SELF_CHECK_LINES} more_`] : [];
   return [...chunkLines([`*Self-check* (${when})`, ...lines, ...more]).map(md), context('`/ctx doctor` shows every self-check and what to do')];
 }

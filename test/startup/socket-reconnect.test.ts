@@ -121,6 +121,17 @@ describe('Socket Mode: apps.connections.open failing again and again', () => {
     await slack.waitFor(() => transport.connection.socket!().state === 'connected' && slack.connections() === 1);
   });
 
+  it("a 429 from apps.connections.open is waited out as Slack asks (Retry-After), then it connects", async () => {
+    const { h, transport } = build();
+    slack.fail('apps.connections.open', { status: 429, retryAfter: 1 }, 1);
+    const before = opens();
+    await transport.start();
+    expect(opens() - before).toBe(2);
+    const line = JSON.parse(lines(h, /Socket Mode could not connect/)[0]!).msg as string;
+    // The policy alone would retry within 40 ms; Slack asked for a second.
+    expect(line).toMatch(/^Socket Mode could not connect: Slack rate-limited the request \(retry after 1 s\)\. It passes by itself; .*\. Retrying in 1 s,/);
+  });
+
   it('stop() during the retries ends them: no attempt after it', async () => {
     const { transport } = build();
     slack.fail('apps.connections.open', { error: 'internal_error' }, 10_000);

@@ -98,7 +98,7 @@ export function describeSlackFailure(f: SlackFailure, token: TokenName, url: str
         config: true,
       };
     case 'rate-limited':
-      return { seen: `Slack rate-limited the request${f.retryAfterS ? ` (retry after ${f.retryAfterS} s)` : ''}`, fix: 'wait a minute and try again', config: false };
+      return { seen: `Slack rate-limited the request${f.retryAfterS ? ` (retry after ${f.retryAfterS} s)` : ''}`, fix: 'it passes by itself; if it persists, something else may be calling Slack with the same token', config: false };
     case 'platform':
       return { seen: `Slack answered ${f.code}`, fix: 'if it persists, look at status.slack.com', config: false };
   }

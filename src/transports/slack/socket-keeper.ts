@@ -72,10 +72,12 @@ export function createSocketKeeper(o: SocketKeeperOptions): SocketKeeper {
     void loop(false).catch((err) => log.error({ err: { message: (err as Error).message } }, 'Socket Mode reconnection stopped'));
   });
 
-  const describe = (err: unknown): FailureWords => {
+  /** The words for a failed attempt, and how long Slack asked us to wait (429 Retry-After). */
+  const describe = (err: unknown): FailureWords & { retryAfterMs?: number } => {
     const code = (err as { code?: string } | undefined)?.code;
     if (typeof code === 'string' && code.startsWith('slack_webapi_')) {
-      return describeSlackFailure(classifySlackFailure(err), 'SLACK_APP_TOKEN', `${o.apiUrl}apps.connections.open`);
+      const f = classifySlackFailure(err);
+      return { ...describeSlackFailure(f, 'SLACK_APP_TOKEN', `${o.apiUrl}apps.connections.open`), ...(f.kind === 'rate-limited' && f.retryAfterS ? { retryAfterMs: f.retryAfterS * 1000 } : {}) };
     }
     const cause = (err ?? wsError) as { message?: string; original?: { message?: string } } | undefined;
     const msg = cause?.original?.message ?? cause?.message;
@@ -119,13 +121,13 @@ export function createSocketKeeper(o: SocketKeeperOptions): SocketKeeper {
         return;
       }
       failures++;
-      const words = describe(failed.err);
+      const { retryAfterMs, ...words } = describe(failed.err);
       lastFailure = { ...words, at: now() };
       if (initial && words.config) {
         state = 'stopped';
         throw new SlackStartError(words, { cause: failed.err });
       }
-      const delay = backoffDelayMs(failures, o.backoff);
+      const delay = Math.max(backoffDelayMs(failures, o.backoff), retryAfterMs ?? 0);
       if (words.seen !== lastReported) {
         lastReported = words.seen;
         const line = `Socket Mode could not connect: ${words.seen}. ${capitalise(words.fix)}. Retrying in ${formatDelay(delay)}, then less and less often (at most every ${formatDelay(o.backoff.maxMs)}); this is logged again only if the cause changes.`;

@@ -67,7 +67,8 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
       logger: boltLogger(log, { quiet: true }),
       autoReconnectEnabled: false,
       // One request per attempt: the keeper spaces the attempts out.
-      installerOptions: { clientOptions: { slackApiUrl: slackConfig.apiUrl, retryConfig: { retries: 0 }, timeout: 15_000 } },
+      // A 429 comes back as an error with its Retry-After, which the keeper waits out.
+      installerOptions: { clientOptions: { slackApiUrl: slackConfig.apiUrl, retryConfig: { retries: 0 }, timeout: 15_000, rejectRateLimitedCalls: true } },
     });
     keeper = createSocketKeeper({ client: socket.client, log, apiUrl: slackConfig.apiUrl, backoff: opts.reconnect ?? SOCKET_BACKOFF });
     receiver = socket;
