@@ -80,7 +80,7 @@ describe('ctx-ops doctor (CLI)', () => {
     expect(o.stdout).toMatch(/✅\s+Bot token\s+valid: bot @ctx-ops \(UBOT0001\) in workspace Fake/);
     expect(o.stdout).toMatch(/✅\s+App-level token\s+valid, with connections:write/);
     for (const t of [BOT, APP]) expect(o.stdout + o.stderr).not.toContain(t);
-  });
+  }, 120_000);
 
   it('--json: every item with status, what was seen and what to do; exit 0 when nothing fails', async () => {
     const { code, report } = await doctorJson(slackEnv(), 'channels: { alerts: C0ALERTS1 }\n');

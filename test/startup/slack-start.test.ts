@@ -45,7 +45,8 @@ beforeAll(async () => {
       limit(async () => outcomes.set(name, await runEntry('src/bot.ts', [], { SLACK_API_URL: slack.apiUrl, ...env() }))),
     ),
   );
-}, 240_000);
+  // Nine processes, three at a time, each up to 90 s on a machine busy with other suites.
+}, 400_000);
 afterAll(async () => {
   await slack.close();
   await new Promise<void>((r) => busy.close(() => r()));

@@ -34,7 +34,7 @@ export async function runEntry(entry: 'src/bot.ts' | 'src/cli.ts', args: string[
   child.stdin.end();
   try {
     return await new Promise((resolve) => {
-      const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 45_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 90_000);
       child.on('close', (code) => {
         clearTimeout(timer);
         resolve({ code, stdout, stderr });
