@@ -105,7 +105,7 @@ describe('Socket Mode: apps.connections.open failing again and again', () => {
     await transport.start();
     expect(slack.connections()).toBe(1);
     slack.dropConnections();
-    await slack.waitFor(() => transport.connection.socket!().state === 'connected' && slack.connections() === 1 && transport.connection.socket!().attempts === 2);
+    await slack.waitFor(() => transport.connection.socket!().state === 'connected' && slack.connections() === 1 && transport.connection.socket!().attempts >= 2);
     expect(lines(h, /Socket Mode reconnected/)).toHaveLength(1);
     expect(lines(h, /could not connect/)).toHaveLength(0);
   });
@@ -139,8 +139,11 @@ describe('Socket Mode: apps.connections.open failing again and again', () => {
     await slack.waitFor(() => transport.connection.socket!().failures >= 2);
     await transport.stop();
     const n = opens();
+    const attempts = transport.connection.socket!().attempts;
     await new Promise((r) => setTimeout(r, 800));
-    expect(opens()).toBe(n);
+    // No attempt starts after stop(); one sent just before it may still land at the fake.
+    expect(transport.connection.socket!().attempts).toBe(attempts);
+    expect(opens() - n).toBeLessThanOrEqual(1);
     expect(transport.connection.socket!().state).toBe('stopped');
   });
 });
