@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { boot, describeEnvironments } from './startup.js';
 import { runShell } from './transports/shell.js';
+import { SlackStartError } from './transports/slack/start-checks.js';
 import { createSlackTransport } from './transports/slack/transport.js';
 
 export interface RunningBot {
@@ -48,8 +49,19 @@ export async function startBot(
   }
 
   const transport = createSlackTransport(bot, config.slack);
-  const server = await transport.start();
-  await bot.start({ surface: 'slack', slack: transport.slack });
+  let server: Awaited<ReturnType<typeof transport.start>>;
+  try {
+    server = await transport.start();
+    await bot.start({ surface: 'slack', slack: transport.slack });
+  } catch (err) {
+    // One line a person can act on; the stack only at LOG_LEVEL=debug.
+    const known = err instanceof SlackStartError;
+    io.stderr.write(`ctx-ops: ${booted.redactor.scrub(known ? err.message : `could not start: ${(err as Error)?.message ?? String(err)}`)}\n`);
+    log.debug({ err }, 'start-up failed');
+    await transport.stop().catch(() => {});
+    await bot.close().catch(() => {});
+    return { exitCode: known ? err.exitCode : 1 };
+  }
   const address = server?.address();
   const port = address && typeof address === 'object' ? address.port : undefined;
   log.info({ mode: config.slack.mode, port, environments: config.environments.map((e) => e.name) }, 'ctx-ops is connected to Slack');
@@ -69,6 +81,8 @@ async function main() {
   const running = await startBot(process.env, { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
   if ('exitCode' in running) {
     process.exitCode = running.exitCode;
+    // Whatever still holds the event loop (a keep-alive socket) must not keep a failed start alive.
+    setTimeout(() => process.exit(running.exitCode), 2_000).unref();
     return;
   }
   const shutdown = (signal: string) => {
@@ -81,9 +95,16 @@ async function main() {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
+/** Anything unexpected: one line on stderr (the stack only at LOG_LEVEL=debug), exit 1. */
+function fatal(what: string, err: unknown): never {
+  const e = err as Error | undefined;
+  process.stderr.write(`ctx-ops: ${what}: ${e?.message ?? String(err)}\n`);
+  if (/^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '') && e?.stack) process.stderr.write(`${e.stack}\n`);
+  process.exit(1);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err) => {
-    process.stderr.write(`ctx-ops: could not start: ${(err as Error).message}\n`);
-    process.exit(1);
-  });
+  process.on('unhandledRejection', (err) => fatal('unexpected error', err));
+  process.on('uncaughtException', (err) => fatal('unexpected error', err));
+  main().catch((err) => fatal('could not start', err));
 }

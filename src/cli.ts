@@ -15,7 +15,8 @@ const USAGE = `usage: ctx-ops <command> [args] [--env NAME] [--json]
 
   ctx-ops status [--env NAME|all] [--json]   check every component; exit 1 if any fails
   ctx-ops check <id> [--env NAME] [--json]   one check with every condition
-  ctx-ops config [--json]                    validate the configuration and show what was read from where
+  ctx-ops config [--json]                    validate the configuration and show what was read from where (offline)
+  ctx-ops doctor [--json]                    the bot checks itself: tokens, scopes, channels, store, tools, clock
   ctx-ops shell                              the local prompt
   ctx-ops help                               every command
 
@@ -85,6 +86,13 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // Whatever escapes: one line, not a stack trace.
+  const fatal = (err: unknown) => {
+    process.stderr.write(`ctx-ops: unexpected error: ${(err as Error)?.message ?? String(err)}\n`);
+    process.exit(1);
+  };
+  process.on('unhandledRejection', fatal);
+  process.on('uncaughtException', fatal);
   runCli(process.argv.slice(2), process.env, { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;

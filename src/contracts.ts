@@ -57,3 +57,27 @@ export interface DeliveryHealth {
   refresh?(): Promise<void>;
 }
 export const DELIVERY_SERVICE = 'delivery';
+
+/**
+ * Registered by the Slack transport as "slack-connection": how the bot is connected, so
+ * `doctor` can report it without asking Slack again (and without opening a second socket).
+ */
+export interface SlackConnectionInfo {
+  mode: 'socket' | 'http';
+  /** The bot as auth.test named it at start; null before start. */
+  identity(): { userId: string; userName: string; botId: string; teamId?: string; team?: string } | null;
+  /** Socket Mode only. */
+  socket?(): { state: string; attempts: number; failures: number; connectedSince?: Date; lastFailure?: { seen: string; fix: string; at: Date } };
+  /** HTTP mode only: Slack's requests refused since start (bad signature, stale timestamp). */
+  refusals?(): { signature: number; stale: number; lastAt?: Date };
+}
+export const SLACK_CONNECTION_SERVICE = 'slack-connection';
+
+/**
+ * Registered by the doctor feature as "doctor": the bot's latest check of itself, for App
+ * Home. `problems` holds the items that are not fine (fail first).
+ */
+export interface SelfCheck {
+  latest(): { checkedAt: string; overall: 'ok' | 'warn' | 'fail'; checks: number; problems: Array<{ status: 'warn' | 'fail'; title: string; seen: string; fix?: string }> } | null;
+}
+export const SELF_CHECK_SERVICE = 'doctor';

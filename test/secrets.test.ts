@@ -58,14 +58,17 @@ describe('secrets never leave the bot', () => {
     slack.slashCommand('check backend');
     slack.slashCommand('check ui');
     slack.slashCommand(`check ${AUTH_SECRET}`);
+    const doctor = slack.slashCommand('doctor');
     const click = slack.click(msg, 'ctx.check.details', { value: JSON.stringify({ env: 'default', id: 'backend' }) });
     await slack.waitFor(() => slack.responses.some((r) => r.id === click.responseUrl.split('/').pop()));
     await slack.waitFor(() => slack.messages.size >= before + 3 && slack.responses.length >= 2);
+    await slack.waitFor(() => slack.responses.some((r) => r.id === doctor.responseUrl.split('/').pop()), 15_000);
 
     const said = slack.everything();
     // The leak was real: the bot saw and reported the component's answers.
     expect(said).toContain('[redacted]');
     expect(said).toContain('not like a ctx| backend');
+    expect(said).toContain('ctx-ops doctor');
     const logs = bot.logs.join('\n');
     expect(logs.length).toBeGreaterThan(1000);
     for (const secret of SECRETS) {

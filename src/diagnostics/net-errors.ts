@@ -52,7 +52,8 @@ export function classifyError(err: unknown): NetFailure {
                       ? 'tls'
                       : undefined;
     if (kind && kind !== 'reset') return { kind, code, message };
-    if (kind === 'reset' && !first) first = { kind, code, message };
+    // A reset deeper in the chain says more than a wrapper's words ("fetch failed").
+    if (kind === 'reset' && (!first || first.kind === 'other')) first = { kind, code, message };
     if (!first && kind === undefined && message) first = { kind: 'other', code, message };
   }
   return first ?? { kind: 'other', message: String(err) };

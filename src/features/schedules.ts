@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DELIVERY_SERVICE, OUTBOX_SERVICE, type DeliveryHealth } from '../contracts.js';
+import { DELIVERY_SERVICE, OUTBOX_SERVICE, SELF_CHECK_SERVICE, type DeliveryHealth, type SelfCheck } from '../contracts.js';
 import type { CoreServices, Feature, FeatureFactory } from '../features.js';
 import { createDigestHandler } from '../handlers/digest.js';
 import { createSilenceHandler, createSilencesHandler, createUnsilenceHandler, type SilenceDeps } from '../handlers/silence.js';
@@ -118,6 +118,7 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
     titles,
     log,
     now: core.now,
+    selfCheck: () => core.services.get<SelfCheck>(SELF_CHECK_SERVICE)?.latest(),
   });
   const silenceDeps: SilenceDeps = {
     config: core.config,

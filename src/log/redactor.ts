@@ -28,7 +28,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   // GitHub tokens, also as the bare user of a clone URL (https://ghp_…@github.com/…).
   [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, MASK],
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, MASK],
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${MASK}`],
+  // "Basic Information" is the Slack settings page where app-level tokens live, not a credential.
+  [/\b(Bearer|Basic)\s+(?!Information\b)[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${MASK}`],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, MASK],
   [/\b(password|passwd|pwd|secret|token|api[_-]?key)(["']?\s*[=:]\s*["']?)([^\s"'&,;]{4,})/gi, `$1$2${MASK}`],
 ];

@@ -9,7 +9,7 @@ import type { ApprovalEvent } from './approval-states.js';
 import { paramsHash, type ApprovalRow } from './approval-store.js';
 import type { AuditEntry } from './audit.js';
 import type { ApprovalOutcome, ApprovalRequest, Approvals, GuardedActionContext, GuardedActionKind, GuardedActionResult, RunTracker } from './guarded.js';
-import { decideCancel, decideConfirm, decideRequest, describeList, matches, policyFor, type EnvPolicy, type GroupResolver, type Refusal } from './permissions.js';
+import { checkMembership, decideCancel, decideConfirm, decideRequest, describeList, matches, policyFor, type EnvPolicy, type GroupResolver, type Refusal } from './permissions.js';
 import { openLease, type RunLease } from './run-store.js';
 import { NEEDS_STORE, type OpsStores } from './stores.js';
 
@@ -252,8 +252,8 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
         return { requested: false, reason };
       };
       const policy = policyFor(d.config, env);
-      const mayRequest = await matches(policy.request, actor, d.groups);
-      const refusal = decideRequest({ policy, actor, surface, mayRequest });
+      const membership = await checkMembership(policy.request, actor, d.groups);
+      const refusal = decideRequest({ policy, actor, surface, mayRequest: membership.matched, groupProblems: membership.groupProblems });
       if (refusal) return refuse(refusal.code, refusal.message);
       const busy = await s.runs.runningFor(env.name);
       if (busy) return refuse('busy', `A ${busy.kind} is already running on *${env.name}* (started ${ago(busy.startedAt, d.now())}); ask again when it has finished.`);
@@ -299,8 +299,10 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
       const row = await s.approvals.get(req.value.trim());
       const found = lookup(row);
       const now = d.now();
-      const mayApprove = found ? await matches(found.policy.approve, req.actor, d.groups) : false;
+      const membership = found ? await checkMembership(found.policy.approve, req.actor, d.groups) : { matched: false, groupProblems: [] };
+      const mayApprove = membership.matched;
       const refusal = decideConfirm({
+        groupProblems: membership.groupProblems,
         policy: found?.policy ?? policyFor(d.config, { name: '', production: true }),
         actor: req.actor,
         surface: req.surface,

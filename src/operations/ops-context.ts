@@ -43,7 +43,7 @@ export type ToolCheck = { ok: true; server: ServerInfo; pgDump: PgTool; pgRestor
  * Everything a backup needs, checked before anything starts: the database answers, and
  * pg_dump is at least the server's major version, and pg_restore can read what it writes.
  */
-export async function checkBackupTools(ops: OpsContext, env: Environment): Promise<ToolCheck> {
+export async function checkBackupTools(ops: Pick<OpsContext, 'config' | 'toolEnv' | 'redactor'>, env: Environment): Promise<ToolCheck> {
   const url = env.ctx.DATABASE_URL;
   if (!url) return { ok: false, reason: `DATABASE_URL is not set for ${env.name}` };
   let server: ServerInfo;

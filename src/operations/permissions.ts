@@ -42,6 +42,7 @@ export type RefusalCode =
   | 'expired'
   | 'already-used'
   | 'tampered'
+  | 'groups-unavailable'
   | 'unknown';
 
 export interface Refusal {
@@ -121,6 +122,8 @@ export interface RequestDecisionInput {
   surface: Surface;
   /** The actor matches the request list (resolved beforehand, user groups included). */
   mayRequest: boolean;
+  /** User groups of the list whose members could not be read: a "no" is then not the person's fault. */
+  groupProblems?: GroupProblem[];
 }
 
 export function decideRequest(i: RequestDecisionInput): Refusal | null {
@@ -131,6 +134,7 @@ export function decideRequest(i: RequestDecisionInput): Refusal | null {
   const wrong = channelRefusal(i.policy, i.surface, i.actor.channelId);
   if (wrong) return wrong;
   if (!i.mayRequest) {
+    if (i.groupProblems?.length) return groupsRefusal(i.policy, 'request', i.groupProblems);
     const local = isLocal(i.actor) ? ` Local users need \`${i.actor.userId}\` or \`local:*\` in the list.` : '';
     return { code: 'unauthorised', message: `You may not request operations on *${i.policy.env}*: \`permissions.${i.policy.env}.request\` allows ${describeList(i.policy.request)}.${local}` };
   }
@@ -145,6 +149,7 @@ export interface ConfirmDecisionInput {
   now: Date;
   /** The actor matches the approve list. */
   mayApprove: boolean;
+  groupProblems?: GroupProblem[];
 }
 
 /** Checked in this order: the row, its binding, its state, its age, the place, the person. */
@@ -159,6 +164,7 @@ export function decideConfirm(i: ConfirmDecisionInput): Refusal | null {
   const wrong = channelRefusal(i.policy, i.surface, i.actor.channelId);
   if (wrong) return wrong;
   if (!i.mayApprove) {
+    if (i.groupProblems?.length) return groupsRefusal(i.policy, 'approve', i.groupProblems);
     const local = isLocal(i.actor) ? ` Local users need \`${i.actor.userId}\` or \`local:*\` in the list.` : '';
     return { code: 'unauthorised', message: `You may not confirm operations on *${i.policy.env}*: \`permissions.${i.policy.env}.approve\` allows ${describeList(i.policy.approve)}.${local}` };
   }
@@ -185,45 +191,120 @@ export function decideCancel(i: CancelDecisionInput): Refusal | null {
   return { code: 'unauthorised', message: `Only the person who asked or an approver (${describeList(i.policy.approve)}) can cancel this.` };
 }
 
+/**
+ * Why a user group's members could not be read. A refusal then blames the app's scopes or
+ * the workspace's plan, not the person, who may well be in the group.
+ */
+export interface GroupProblem {
+  group: string;
+  kind: 'missing-scope' | 'plan' | 'not-found' | 'other';
+  /** Slack's error code, or the request error's message. */
+  code: string;
+}
+
+export type GroupLookup = { ok: true; members: Set<string> } | { ok: false; problem: GroupProblem };
+
+const PLAN_ERRORS = new Set(['plan_upgrade_required', 'paid_only', 'paid_teams_only', 'team_not_on_paid_plan']);
+
+export function groupProblemOf(group: string, err: unknown): GroupProblem {
+  const code = (err as { data?: { error?: string } })?.data?.error;
+  return groupProblemFromCode(group, code, (err as Error)?.message);
+}
+
+/** @param code Slack's error code; `message` describes a failure that has none (network). */
+export function groupProblemFromCode(group: string, code: string | undefined, message?: string): GroupProblem {
+  if (code === 'missing_scope') return { group, kind: 'missing-scope', code };
+  if (code && PLAN_ERRORS.has(code)) return { group, kind: 'plan', code };
+  if (code === 'no_such_subteam' || code === 'subteam_not_found') return { group, kind: 'not-found', code };
+  return { group, kind: 'other', code: code ?? (message || 'unknown error') };
+}
+
+/** What is wrong and what to do, for one problem; `key` is where the group is named (`permissions.prod.request`). */
+export function describeGroupProblem(p: GroupProblem, key: string): { seen: string; fix: string } {
+  switch (p.kind) {
+    case 'missing-scope':
+      return {
+        seen: `the Slack app lacks the usergroups:read scope, so the members of ${mention(p.group)} (named in \`${key}\`) cannot be read`,
+        fix: 'add `usergroups:read` under OAuth & Permissions → Bot Token Scopes and reinstall the app (manifest.yml has it), or list user ids (U…) instead of the group',
+      };
+    case 'plan':
+      return {
+        seen: `this Slack workspace's plan has no user groups (Slack answered ${p.code}), so ${mention(p.group)} in \`${key}\` has no members`,
+        fix: `list Slack user ids (U…) in \`${key}\` instead of user-group ids`,
+      };
+    case 'not-found':
+      return { seen: `the user group ${p.group} named in \`${key}\` does not exist in this workspace (${p.code})`, fix: `check the id in \`${key}\` (user-group ids start with S)` };
+    default:
+      return { seen: `Slack answered ${p.code} when asked for the members of ${mention(p.group)} (named in \`${key}\`)`, fix: 'try again; `/ctx doctor` checks the app\'s scopes and tokens' };
+  }
+}
+
+function groupsRefusal(policy: EnvPolicy, what: 'request' | 'approve', problems: GroupProblem[]): Refusal {
+  const key = `permissions.${policy.env}.${what}`;
+  const parts = problems.map((p) => describeGroupProblem(p, key));
+  const seen = [...new Set(parts.map((x) => x.seen))].join('; ');
+  const fix = [...new Set(parts.map((x) => x.fix))].join('; ');
+  const verb = what === 'request' ? 'request' : 'confirm';
+  return { code: 'groups-unavailable', message: `Could not check whether you may ${verb} operations on *${policy.env}*: ${seen}. To fix: ${fix}.` };
+}
+
 /** Resolves user-group members through usergroups.users.list, briefly cached. */
 export interface GroupResolver {
   members(groupId: string): Promise<Set<string> | null>;
+  /** The members, or why they could not be read (no Slack: an "other" problem). */
+  lookup(groupId: string): Promise<GroupLookup>;
 }
 
 export function createGroupResolver(opts: { client: () => WebClient | null; log: Logger; ttlMs?: number; now?: () => number }): GroupResolver {
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
   const cache = new Map<string, { at: number; members: Set<string> }>();
+  const lookup = async (groupId: string): Promise<GroupLookup> => {
+    const hit = cache.get(groupId);
+    if (hit && now() - hit.at < ttl) return { ok: true, members: hit.members };
+    const client = opts.client();
+    if (!client) return { ok: false, problem: { group: groupId, kind: 'other', code: 'no Slack connection (user groups are read from Slack)' } };
+    try {
+      const res = await client.usergroups.users.list({ usergroup: groupId });
+      const members = new Set(res.users ?? []);
+      cache.set(groupId, { at: now(), members });
+      return { ok: true, members };
+    } catch (err) {
+      const problem = groupProblemOf(groupId, err);
+      opts.log.warn({ group: groupId, problem: problem.kind, code: problem.code }, 'could not list user-group members');
+      return { ok: false, problem };
+    }
+  };
   return {
+    lookup,
     async members(groupId) {
-      const hit = cache.get(groupId);
-      if (hit && now() - hit.at < ttl) return hit.members;
-      const client = opts.client();
-      if (!client) return null;
-      try {
-        const res = await client.usergroups.users.list({ usergroup: groupId });
-        const members = new Set(res.users ?? []);
-        cache.set(groupId, { at: now(), members });
-        return members;
-      } catch (err) {
-        opts.log.warn({ group: groupId, err: { message: (err as Error).message } }, 'could not list user-group members');
-        return null;
-      }
+      const r = await lookup(groupId);
+      return r.ok ? r.members : null;
     },
   };
 }
 
-/** Whether an actor is in a principal list; user groups are resolved only when needed. */
-export async function matches(list: PrincipalList, actor: Actor, groups: GroupResolver): Promise<boolean> {
-  if (list.mode === 'anyone') return true;
-  if (list.mode === 'nobody') return false;
+/**
+ * Whether an actor is in a principal list; user groups are resolved only when needed. A
+ * group whose members could not be read is a problem, returned so the answer can say why.
+ */
+export async function checkMembership(list: PrincipalList, actor: Actor, groups: GroupResolver): Promise<{ matched: boolean; groupProblems: GroupProblem[] }> {
+  const no = { matched: false, groupProblems: [] as GroupProblem[] };
+  if (list.mode === 'anyone') return { matched: true, groupProblems: [] };
+  if (list.mode === 'nobody') return no;
   const id = actor.userId;
-  if (isLocal(actor)) return list.principals.includes(id) || list.principals.includes('local:*');
-  if (list.principals.includes(id)) return true;
+  if (isLocal(actor)) return { matched: list.principals.includes(id) || list.principals.includes('local:*'), groupProblems: [] };
+  if (list.principals.includes(id)) return { matched: true, groupProblems: [] };
+  const groupProblems: GroupProblem[] = [];
   for (const p of list.principals) {
     if (!p.startsWith('S')) continue;
-    const members = await groups.members(p);
-    if (members?.has(id)) return true;
+    const r = await groups.lookup(p);
+    if (r.ok && r.members.has(id)) return { matched: true, groupProblems: [] };
+    if (!r.ok) groupProblems.push(r.problem);
   }
-  return false;
+  return { matched: false, groupProblems };
+}
+
+export async function matches(list: PrincipalList, actor: Actor, groups: GroupResolver): Promise<boolean> {
+  return (await checkMembership(list, actor, groups)).matched;
 }

@@ -47,3 +47,8 @@ export const mdWithButton = (text: string, b: ButtonSpec): Block => ({
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** Escapes like escapeMrkdwn, but keeps mentions written on purpose (<!subteam^S…>, <@U…>, <#C…>). */
+export function escapeKeepingMentions(text: string): string {
+  return escapeMrkdwn(text).replace(/&lt;(!subteam\^S[A-Z0-9]+|@[UW][A-Z0-9]+|#[CG][A-Z0-9]+)&gt;/g, '<$1>');
+}

@@ -1,3 +1,4 @@
+import type { SelfCheck } from '../contracts.js';
 import { headline } from '../diagnostics/status-rules.js';
 import type { StatusReport } from '../diagnostics/types.js';
 import type { Block } from '../handlers/types.js';
@@ -5,7 +6,7 @@ import type { AlertRecord } from '../schedules/alert-store.js';
 import type { DigestRecord } from '../schedules/digest-record.js';
 import { dayTime } from './format.js';
 import type { MaintenanceWindow, Silence } from '../schedules/maintenance.js';
-import { context, divider, escapeMrkdwn, header, md } from './blocks.js';
+import { context, divider, escapeKeepingMentions, escapeMrkdwn, header, md } from './blocks.js';
 import { chunkLines, fitBlocks } from './limits.js';
 import { STATUS_EMOJI, type Titles } from './status.js';
 
@@ -18,6 +19,8 @@ export interface HomeData {
   silences: Silence[];
   maintenance: MaintenanceWindow[];
   notes: string[];
+  /** The bot's latest check of itself (`/ctx doctor`); absent without the doctor feature. */
+  selfCheck?: ReturnType<SelfCheck['latest']>;
 }
 
 const who = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : escapeMrkdwn(id));
@@ -33,6 +36,8 @@ export function renderHome(d: HomeData, titles: Titles): { type: 'home'; blocks:
     return [`${STATUS_EMOJI[e.report.overall]} *${escapeMrkdwn(headline(e.report, titles))}*  _checked ${dayTime(new Date(e.report.checkedAt), d.timeZone)}_`, ...bad.map((b) => `      ${b}`)].join('\n');
   });
   blocks.push(...chunkLines(envLines.length ? envLines : ['No environments are configured.']).map(md));
+
+  if (d.selfCheck !== undefined) blocks.push(divider(), ...selfCheckBlocks(d.selfCheck, d.timeZone));
 
   blocks.push(divider(), md('*Open alerts*'));
   blocks.push(
@@ -77,4 +82,16 @@ export function renderHome(d: HomeData, titles: Titles): { type: 'home'; blocks:
     ),
   );
   return { type: 'home', blocks: fitBlocks(blocks) };
+}
+
+/** At most this many self-check problems on the tab; `/ctx doctor` has them all. */
+const SELF_CHECK_LINES = 8;
+
+function selfCheckBlocks(sc: ReturnType<SelfCheck['latest']>, timeZone: string): Block[] {
+  if (!sc) return [md('*Self-check*\n⚪ not run yet; `/ctx doctor` runs it now')];
+  const when = dayTime(new Date(sc.checkedAt), timeZone);
+  if (!sc.problems.length) return [md(`*Self-check*\n✅ nothing to fix (${sc.checks} checks, ${when})`)];
+  const lines = sc.problems.slice(0, SELF_CHECK_LINES).map((p) => `${STATUS_EMOJI[p.status]} *${escapeMrkdwn(p.title)}*: ${escapeKeepingMentions(p.seen)}${p.fix ? `\n      ↳ ${escapeKeepingMentions(p.fix.split('\n')[0]!)}` : ''}`);
+  const more = sc.problems.length > SELF_CHECK_LINES ? [`_${sc.problems.length - SELF_CHECK_LINES} more_`] : [];
+  return [...chunkLines([`*Self-check* (${when})`, ...lines, ...more]).map(md), context('`/ctx doctor` shows every self-check and what to do')];
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import type { SelfCheck } from '../contracts.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
 import type { StatusReport } from '../diagnostics/types.js';
 import { renderHome, type HomeData } from '../render/home.js';
@@ -30,6 +31,8 @@ export interface HomeDeps {
   titles: Titles;
   log: Logger;
   now(): Date;
+  /** The bot's latest self-check (the doctor feature's), read when the tab is built. */
+  selfCheck?: () => ReturnType<SelfCheck['latest']> | undefined;
 }
 
 /**
@@ -78,7 +81,8 @@ export function createHome(deps: HomeDeps) {
       store ? soft('open alerts unavailable', () => openAlerts(store), [] as AlertRecord[]) : [],
       store ? soft('silences unavailable', () => activeSilences(store, now), [] as Silence[]) : [],
     ]);
-    return { generatedAt: now, timeZone: deps.timeZone, envs, lastDigest: digest, openAlerts: alerts, silences, maintenance: relevantWindows(deps.maintenance, now, 7 * 86_400_000), notes };
+    const selfCheck = deps.selfCheck?.();
+    return { generatedAt: now, timeZone: deps.timeZone, envs, lastDigest: digest, openAlerts: alerts, silences, maintenance: relevantWindows(deps.maintenance, now, 7 * 86_400_000), notes, ...(selfCheck !== undefined ? { selfCheck } : {}) };
   };
 
   /** What the tab says, without the clock: the same content hashes the same. */
@@ -92,6 +96,7 @@ export function createHome(deps: HomeDeps) {
           d.silences.map((s) => s.id),
           d.maintenance,
           d.notes,
+          d.selfCheck ? [d.selfCheck.overall, d.selfCheck.problems.map((p) => [p.status, p.title])] : null,
         ]),
       )
       .digest('hex')

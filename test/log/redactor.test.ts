@@ -15,6 +15,7 @@ describe('redactor', () => {
     ['JWTs', 'Bearer eyJhbGciOi.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', 'Bearer [redacted]'],
     ['password= pairs', 'password=hunter22&user=x', 'password=[redacted]&user=x'],
     ['nothing secret stays as it is', 'all 12 checks healthy', 'all 12 checks healthy'],
+    ['Basic auth, but not the name of Slack\'s settings page', 'Basic dXNlcjpwYXNz at Basic Information', 'Basic [redacted] at Basic Information'],
   ])('masks %s', (_n, input, expected) => expect(r.scrub(input)).toBe(expected));
 
   it('masks a well-known default password inside URIs but not wherever the word appears', () => {

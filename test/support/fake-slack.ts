@@ -33,7 +33,25 @@ export interface StoredMessage {
   updates: number;
 }
 
-type Fault = { status: 429; retryAfter: number } | { error: string } | { status: number };
+type Fault = { status: 429; retryAfter: number } | { error: string; fields?: Record<string, unknown> } | { status: number };
+
+export interface FakeChannel {
+  name: string;
+  is_member?: boolean;
+  is_archived?: boolean;
+  is_private?: boolean;
+}
+
+/** The bot scopes manifest.yml asks for: what a fresh install has. */
+export const MANIFEST_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'usergroups:read', 'channels:read', 'groups:read'];
+
+/** Bot scopes Slack requires per method (of the methods the bot calls). */
+const METHOD_SCOPES: Record<string, string> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'usergroups.users.list': 'usergroups:read',
+};
 
 export interface FakeSlack {
   apiUrl: string;
@@ -59,6 +77,25 @@ export interface FakeSlack {
   event(event: Record<string, unknown> & { type: string }): Promise<number>;
   /** Answers for methods the fake does not know (users.info …). */
   handle(method: string, fn: (args: Record<string, unknown>) => Record<string, unknown>): void;
+  /**
+   * Slack's token rules, as strict as the real one: only these tokens are accepted (others
+   * answer invalid_auth), `revoked` ones answer their code, and app-level tokens have the
+   * scopes `appScopes` gives them (default connections:write). Without a call, any token of the right kind
+   * is accepted. Token kinds are always enforced: an app-level token (xapp-) is refused by
+   * every method but apps.connections.open, which refuses every other token
+   * (not_allowed_token_type).
+   */
+  setTokens(t: { bot?: string[]; app?: string[]; appScopes?: Record<string, string[]>; revoked?: Record<string, string> }): void;
+  /** The bot token's scopes: sent as x-oauth-scopes, and methods needing another answer missing_scope. */
+  setScopes(scopes: string[]): void;
+  /** What conversations.info says about a channel; null: channel_not_found. Unknown ids: a channel the bot is in. */
+  setChannel(id: string, info: FakeChannel | null): void;
+  /** Shifts the Date header of every answer (a machine whose clock is off, seen from Slack). */
+  setClockOffset(ms: number): void;
+  /** Forgets the faults still queued for a method (Slack has recovered). */
+  clearFaults(method: string): void;
+  /** Closes every Socket Mode connection from Slack's side, as Slack does when it recycles a server. */
+  dropConnections(): void;
   newResponseUrl(): string;
   /** Socket Mode: sends an envelope and resolves when the app acks it. */
   sendEnvelope(type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>): { envelopeId: string; sentAt: number; acked: Promise<number> };
@@ -85,6 +122,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channelNames = new Map<string, string>();
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const ackWaiters = new Map<string, (at: number) => void>();
+  let tokens: { bot?: Set<string>; app?: Set<string>; appScopes: Record<string, string[]>; revoked: Record<string, string> } = { appScopes: {}, revoked: {} };
+  const appScopesOf = (token: string) => tokens.appScopes[token] ?? ['connections:write'];
+  let botScopes = [...MANIFEST_SCOPES];
+  const channels = new Map<string, FakeChannel | null>();
+  let clockOffsetMs = 0;
   const sockets = new Set<WebSocket>();
   let tsCounter = 1_700_000_000_000_000;
   let responseCounter = 0;
@@ -136,9 +178,29 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   }
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    const date = clockOffsetMs ? { date: new Date(Date.now() + clockOffsetMs).toUTCString() } : {};
+    res.writeHead(status, { 'content-type': 'application/json', ...date, ...headers });
     res.end(JSON.stringify(body));
   };
+
+  /** What real Slack answers before looking at the arguments: the token's kind, validity and scopes. */
+  function authError(method: string, token: string | undefined): Record<string, unknown> | null {
+    if (method === 'api.test') return null;
+    if (!token) return { error: 'not_authed' };
+    const wantsApp = method === 'apps.connections.open';
+    if (wantsApp !== token.startsWith('xapp-')) return { error: 'not_allowed_token_type' };
+    if (tokens.revoked[token]) return { error: tokens.revoked[token] };
+    const known = wantsApp ? tokens.app : tokens.bot;
+    if (known && !known.has(token)) return { error: 'invalid_auth' };
+    if (wantsApp && !appScopesOf(token).includes('connections:write')) return { error: 'missing_scope', needed: 'connections:write', provided: appScopesOf(token).join(',') };
+    return null;
+  }
+  function scopeError(method: string, args: Record<string, unknown>): Record<string, unknown> | null {
+    let needed = METHOD_SCOPES[method];
+    if (method === 'conversations.info') needed = channels.get(String(args.channel))?.is_private ? 'groups:read' : 'channels:read';
+    if (!needed || botScopes.includes(needed)) return null;
+    return { error: 'missing_scope', needed, provided: botScopes.join(',') };
+  }
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', baseUrl);
@@ -153,23 +215,29 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
     calls.push({ method, args, token, at: performance.now() });
 
+    const scopesHeader = { 'x-oauth-scopes': (token?.startsWith('xapp-') ? appScopesOf(token) : botScopes).join(',') };
+    const denied = authError(method, token);
+    if (denied) return send(res, 200, { ok: false, ...denied }, denied.error === 'not_authed' || denied.error === 'invalid_auth' ? {} : scopesHeader);
     const queue = faults.get(method);
     const fault = queue?.shift();
     if (fault) {
       if ('retryAfter' in fault) return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
-      if ('error' in fault) return send(res, 200, { ok: false, error: fault.error });
+      if ('error' in fault) return send(res, 200, { ok: false, error: fault.error, ...fault.fields }, scopesHeader);
       return send(res, fault.status, { ok: false, error: 'fatal_error' });
     }
     const refusal = (method === 'chat.postMessage' || method === 'chat.update') && refusals.get(String(args.channel));
-    if (refusal) return send(res, 200, { ok: false, error: refusal.error, ...refusal.extra });
+    if (refusal) return send(res, 200, { ok: false, error: refusal.error, ...refusal.extra }, scopesHeader);
+    const lacking = scopeError(method, args);
+    if (lacking) return send(res, 200, { ok: false, ...lacking }, scopesHeader);
     const handler = custom.get(method);
-    if (handler) return send(res, 200, { ok: true, ...handler(args) });
+    if (handler) return send(res, 200, { ok: true, ...handler(args) }, scopesHeader);
+    const ok = (body: Record<string, unknown>) => send(res, 200, { ok: true, ...body }, scopesHeader);
 
     switch (method) {
       case 'auth.test':
-        return send(res, 200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'ctx-ops', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'B0BOT0001', is_enterprise_install: false });
+        return ok({ url: 'https://fake.slack.test/', team: 'Fake', user: 'ctx-ops', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'B0BOT0001', is_enterprise_install: false });
       case 'apps.connections.open':
-        return send(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/socket?ticket=${randomUUID()}` });
+        return ok({ url: `ws://127.0.0.1:${port}/socket?ticket=${randomUUID()}` });
       case 'chat.postMessage': {
         const ts = nextTs();
         const channel = String(args.channel);
@@ -192,8 +260,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return send(res, 200, { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), tz: 'UTC' } });
       case 'usergroups.users.list':
         return send(res, 200, { ok: true, users: [] });
-      case 'conversations.info':
-        return send(res, 200, { ok: true, channel: { id: args.channel, name: channelNames.get(String(args.channel)) ?? 'ops', is_member: true } });
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const name = channelNames.get(id) ?? 'ops';
+        if (!channels.has(id)) return ok({ channel: { id, name, is_channel: true, is_private: false, is_archived: false, is_member: true } });
+        const c = channels.get(id);
+        if (!c) return send(res, 200, { ok: false, error: 'channel_not_found' }, scopesHeader);
+        return ok({ channel: { id, is_channel: true, is_private: false, is_archived: false, is_member: true, ...c } });
+      }
       default:
         return send(res, 200, { ok: false, error: 'unknown_method' });
     }
@@ -241,6 +315,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return sendEnvelope('events_api', payload).acked;
     },
     handle: (method, fn) => void custom.set(method, fn),
+    setTokens(t) {
+      tokens = { bot: t.bot ? new Set(t.bot) : undefined, app: t.app ? new Set(t.app) : undefined, appScopes: t.appScopes ?? {}, revoked: t.revoked ?? {} };
+    },
+    setScopes(scopes) {
+      botScopes = [...scopes];
+    },
+    setChannel: (id, info) => void channels.set(id, info),
+    setClockOffset(ms) {
+      clockOffsetMs = ms;
+    },
+    clearFaults: (method) => void faults.delete(method),
+    dropConnections() {
+      for (const ws of sockets) ws.terminate();
+    },
     newResponseUrl,
     sendEnvelope,
     slashCommand(text, opts = {}) {

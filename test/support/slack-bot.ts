@@ -1,4 +1,6 @@
 import type { BotAppOptions } from '../../src/app.js';
+import { SELF_CHECK_SERVICE } from '../../src/contracts.js';
+import type { DoctorService } from '../../src/features/doctor.js';
 import { createSlackTransport, type SlackTransport } from '../../src/transports/slack/transport.js';
 import type { FakeSlack } from './fake-slack.js';
 import { buildBot, type ConfigFixture, type Harness } from './harness.js';
@@ -24,6 +26,8 @@ export async function startSlackBot(slack: FakeSlack, fx: ConfigFixture & { mode
   const server = await transport.start();
   await h.bot.start({ surface: 'slack', slack: transport.slack });
   if (mode === 'socket') await slack.waitFor(() => slack.connections() > 0);
+  // The self-check runs once in the background after start: let it finish, so its Slack calls never land inside a test's counts.
+  await h.bot.core.services.get<DoctorService>(SELF_CHECK_SERVICE)?.settled();
   const address = server?.address();
   const eventsUrl = address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/slack/events` : undefined;
   return {

@@ -1,19 +1,30 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { BotApp } from '../../app.js';
 import type { SlackConfig } from '../../config/types.js';
+import { SLACK_CONNECTION_SERVICE, type SlackConnectionInfo } from '../../contracts.js';
 import type { Actor } from '../../handlers/types.js';
 import { unescapeSlack } from '../../render/user-text.js';
+import { SOCKET_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackConversation } from './conversation.js';
 import { createSlackApi, type SlackApi } from './slack-api.js';
+import type { BotIdentity } from './slack-probe.js';
+import { createSocketKeeper, type SocketKeeper } from './socket-keeper.js';
+import { checkTokenShapes, listenFailure, verifyBotToken } from './start-checks.js';
 
 export interface SlackTransport {
   app: App;
   slack: SlackApi;
-  /** Connects (Socket Mode) or listens (HTTP); resolves with the HTTP server in HTTP mode. */
+  /**
+   * Checks the tokens, then connects (Socket Mode) or listens (HTTP); resolves with the
+   * HTTP server in HTTP mode. Rejects with a SlackStartError (one sentence, an exit code)
+   * when a token is wrong or Slack cannot be reached.
+   */
   start(): Promise<Server | undefined>;
   stop(): Promise<void>;
+  connection: SlackConnectionInfo;
 }
 
 export interface SlackTransportOptions {
@@ -21,12 +32,22 @@ export interface SlackTransportOptions {
   retries?: number;
   /** HTTP mode: port to listen on (0 picks a free one). */
   port?: number;
+  /** Socket Mode: delays between connection attempts (tests make them small). */
+  reconnect?: BackoffPolicy;
 }
+
+/** Bolt's words for a request whose signature or timestamp did not verify (HTTP mode). */
+const SIGNATURE_MISMATCH = /signature mismatch/i;
+const STALE_REQUEST = /request is stale|must differ from system time/i;
 
 /**
  * The Bolt app: one slash command, buttons, and the events features ask for, all fed to
  * the same router as the shell. Every listener acks first and works after, so Slack's
  * 3-second limit never depends on how long a check takes.
+ *
+ * The bot token is checked with auth.test before anything connects, and Bolt is given the
+ * identity it returned (through `authorize`), so Bolt never calls auth.test on its own: a
+ * rejected token is one sentence at start, never an unhandled rejection.
  */
 export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts: SlackTransportOptions = {}): SlackTransport {
   const { log, redactor } = bot.core;
@@ -35,14 +56,42 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
     slackApiUrl: slackConfig.apiUrl,
     retryConfig: { retries: opts.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
   };
+  const webClient = new WebClient(slackConfig.botToken, { ...clientOptions, logger });
+  let identity: BotIdentity | null = null;
+  const refused = { signature: 0, stale: 0, lastAt: undefined as Date | undefined };
 
   let receiver: Receiver;
+  let keeper: SocketKeeper | undefined;
   if (slackConfig.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: slackConfig.appToken!, logger, installerOptions: { clientOptions } });
+    const socket = new SocketModeReceiver({
+      appToken: slackConfig.appToken!,
+      logger: boltLogger(log, { quiet: true }),
+      autoReconnectEnabled: false,
+      // One request per attempt: the keeper spaces the attempts out.
+      // A 429 comes back as an error with its Retry-After, which the keeper waits out.
+      installerOptions: { clientOptions: { slackApiUrl: slackConfig.apiUrl, retryConfig: { retries: 0 }, timeout: 15_000, rejectRateLimitedCalls: true } },
+    });
+    keeper = createSocketKeeper({ client: socket.client, log, apiUrl: slackConfig.apiUrl, backoff: opts.reconnect ?? SOCKET_BACKOFF });
+    receiver = socket;
   } else {
+    const observe = (_level: string, message: string) => {
+      const kind = SIGNATURE_MISMATCH.test(message) ? 'signature' : STALE_REQUEST.test(message) ? 'stale' : null;
+      if (!kind) return;
+      refused[kind] += 1;
+      refused.lastAt = new Date();
+      // Once per kind: a misconfigured secret refuses every request, and one line says it.
+      if (refused[kind] !== 1) return;
+      if (kind === 'signature') {
+        log.warn(
+          'A request to /slack/events was refused (401): its signature does not match SLACK_SIGNING_SECRET. If it came from Slack, the secret is wrong: copy the Signing Secret from Basic Information → App Credentials (not the Client Secret or the Verification Token) into SLACK_SIGNING_SECRET and restart. Logged once; `/ctx doctor` counts them.',
+        );
+      } else {
+        log.warn('A request to /slack/events was refused (401) as older than 5 minutes. If it came from Slack, this machine\'s clock is off: check NTP. Logged once; `/ctx doctor` counts them.');
+      }
+    };
     receiver = new HTTPReceiver({
       signingSecret: slackConfig.signingSecret!,
-      logger,
+      logger: boltLogger(log, { observe }),
       endpoints: '/slack/events',
       processBeforeResponse: false,
       customRoutes: [
@@ -58,8 +107,23 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
     });
   }
 
-  const app = new App({ token: slackConfig.botToken, receiver, logger, clientOptions });
-  const slack = createSlackApi(app.client, redactor);
+  const app = new App({
+    receiver,
+    logger,
+    clientOptions,
+    authorize: async () => {
+      if (!identity) throw new Error('the Slack transport has not started');
+      return { botToken: slackConfig.botToken, botId: identity.botId, botUserId: identity.userId, teamId: identity.teamId };
+    },
+  });
+  const slack = createSlackApi(webClient, redactor);
+
+  const connection: SlackConnectionInfo = {
+    mode: slackConfig.mode === 'socket' ? 'socket' : 'http',
+    identity: () => identity,
+    ...(keeper ? { socket: () => keeper.info() } : { refusals: () => ({ ...refused }) }),
+  };
+  bot.core.services.register(SLACK_CONNECTION_SERVICE, connection);
 
   app.command(/.*/, async ({ ack, command, respond }) => {
     await ack();
@@ -123,10 +187,27 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
   return {
     app,
     slack,
+    connection,
     async start() {
-      const out = await app.start(opts.port ?? slackConfig.port);
-      return slackConfig.mode === 'http' ? (out as Server) : undefined;
+      checkTokenShapes(slackConfig);
+      identity = await verifyBotToken(slackConfig, log, { retries: opts.retries === 0 ? 0 : 1 });
+      if (slackConfig.signingSecret && slackConfig.mode === 'http' && !/^[0-9a-f]{32}$/.test(slackConfig.signingSecret)) {
+        log.warn('SLACK_SIGNING_SECRET does not look like a Slack signing secret (32 hexadecimal characters): copy it from Basic Information → App Credentials → Signing Secret.');
+      }
+      if (keeper) {
+        await keeper.start();
+        return undefined;
+      }
+      const port = opts.port ?? slackConfig.port;
+      try {
+        return (await app.start(port)) as Server;
+      } catch (err) {
+        throw listenFailure(err, port) ?? err;
+      }
     },
-    stop: () => app.stop() as Promise<void>,
+    async stop() {
+      keeper?.stop();
+      await app.stop();
+    },
   };
 }
