@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../src/bot.js';
 import { runCli } from '../src/cli.js';
 import { startFakeDeployment, type FakeDeployment } from './support/fake-deployment.js';
+import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
 import { closedPort } from './support/net.js';
 
 /**
@@ -22,6 +23,9 @@ import { closedPort } from './support/net.js';
  * blocks with fresh output instead.
  */
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
+/** The checkout: printed as a neutral install folder, so the README names no machine's path. */
+const CHECKOUT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const INSTALL = '/opt/ctx-ops';
 const TMP = tmpdir();
 
 interface Sample {
@@ -57,13 +61,14 @@ function mask(text: string): string {
     .replace(/\b\d+(\.\d+)? ?(ms|s|min|h|d)\b/g, '⟨duration⟩')
     .replace(/\b\d+(\.\d+)? ?(B|kB|KB|MB|GB)\b/g, '⟨size⟩')
     .replace(/\b\d+\/\d+ connections\b/g, '⟨n⟩ connections')
-    .replace(/ctx_test_\w+/g, '⟨database⟩')
+    .replace(/ctx_test_\w+|ctxops_[a-z_]+_[0-9a-f]{8}/g, '⟨database⟩')
     .replace(/[ \t]+/g, ' ')
     .replace(/ +$/gm, '')
     .trim();
 }
 
 let deployment: FakeDeployment;
+let slack: FakeSlack;
 const dirs: string[] = [];
 
 function workdir(files: Record<string, string>): string {
@@ -88,6 +93,15 @@ const FIXTURES: Record<string, () => Promise<{ cwd: string; env: Record<string, 
     }),
     env: {},
   }),
+  /** Slack tokens work, but nobody typed `/invite @ctx-ops` in #alerts. */
+  'not-invited': async () => {
+    slack.setChannel('C0ALERTS1', { name: 'alerts', is_member: false });
+    slack.setChannel('C0DIGEST1', { name: 'ops-digest', is_member: true });
+    return {
+      cwd: workdir({ 'ctx-ops.yml': 'channels: { alerts: C0ALERTS1, digest: C0DIGEST1 }\n' }),
+      env: { ...deployment.env, SLACK_BOT_TOKEN: 'xoxb-readme-sample-bot', SLACK_APP_TOKEN: 'xapp-1-readme-sample-app', SLACK_API_URL: slack.apiUrl },
+    };
+  },
   /** The likely first mistakes, all at once. */
   'broken-config': async () => ({
     cwd: workdir({
@@ -124,14 +138,16 @@ async function run(attrs: Record<string, string>): Promise<string> {
   }
   stdin.end();
   await runCli(attrs.cli!.split(' '), env, { cwd: fixture.cwd, stdin, stdout, stderr });
-  return (attrs.stream === 'stderr' ? err : out).trimEnd();
+  return (attrs.stream === 'stderr' ? err : out).split(CHECKOUT).join(INSTALL).trimEnd();
 }
 
 beforeAll(async () => {
   deployment = await startFakeDeployment();
+  slack = await startFakeSlack();
 });
 afterAll(async () => {
   await deployment.close();
+  await slack.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 

@@ -9,6 +9,7 @@ import { DELIVERY_SERVICE, SELF_CHECK_SERVICE, type DeliveryHealth, type Deliver
 import type { DoctorReport } from '../../src/doctor/types.js';
 import { createDoctorFeature, doctorFeature, type DoctorService } from '../../src/features/doctor.js';
 import { featureFactories } from '../../src/features/index.js';
+import { schedulesFeature } from '../../src/features/schedules.js';
 import type { FeatureFactory } from '../../src/features.js';
 import { createStore } from '../../src/store/store.js';
 import { runEntry, STACK_LINE } from '../support/bot-process.js';
@@ -136,11 +137,14 @@ describe('ctx-ops doctor (CLI)', () => {
       core.services.register(DELIVERY_SERVICE, delivery);
       return { name: 'test-delivery' };
     };
-    const { code, report } = await doctorJson(slackEnv(), 'channels: { alerts: C0ALERTS1 }\n', { features: [...featureFactories, withDelivery] });
+    // The schedules feature registers the real delivery service (tested end to end in
+    // test/newcomer.test.ts); here a stand-in takes its place to drive every rule.
+    const features = [...featureFactories.filter((f) => f !== schedulesFeature), withDelivery];
+    const { code, report } = await doctorJson(slackEnv(), 'channels: { alerts: C0ALERTS1 }\n', { features });
     expect(code).toBe(1);
     expect(find(report, 'delivery.C0ALERTS1.alerts')).toMatchObject({ status: 'fail', title: 'alerts → #alerts', seen: expect.stringMatching(/^Slack refused posting alerts to #alerts \(not_in_channel\) since .*; 3 posts waiting$/), fix: 'type /invite @ctx-ops in #alerts' });
     problems.length = 0;
-    const fine = await doctorJson(slackEnv(), '', { features: [...featureFactories, withDelivery] });
+    const fine = await doctorJson(slackEnv(), '', { features });
     expect(find(fine.report, 'delivery')).toMatchObject({ status: 'ok' });
   });
 });
