@@ -12,7 +12,7 @@ import { featureFactories } from '../../src/features/index.js';
 import { schedulesFeature } from '../../src/features/schedules.js';
 import type { FeatureFactory } from '../../src/features.js';
 import { createStore } from '../../src/store/store.js';
-import { runEntry, STACK_LINE } from '../support/bot-process.js';
+import { runFresh, STACK_LINE } from '../support/processes.js';
 import { MANIFEST_SCOPES, postSigned, slashPayload, startFakeSlack, TEAM_ID, type FakeSlack } from '../support/fake-slack.js';
 import { adminUrl, createTestDatabase, withDatabase, type TestDatabase } from '../support/pg.js';
 import { startSlackBot, type SlackHarness } from '../support/slack-bot.js';
@@ -72,7 +72,7 @@ describe('ctx-ops doctor (CLI)', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'ctx-doctor-proc-'));
     writeFileSync(join(dir, 'ctx-ops.yml'), 'channels: { alerts: C0ALERTS1 }\n');
-    const o = await runEntry('src/cli.ts', ['doctor'], { ...slackEnv(), CTX_OPS_CONFIG: join(dir, 'ctx-ops.yml') });
+    const o = await runFresh('cli', ['doctor'], { ...slackEnv(), CTX_OPS_CONFIG: join(dir, 'ctx-ops.yml') });
     expect(o.stderr).not.toMatch(STACK_LINE);
     expect(o.code).toBe(1);
     expect(o.stdout).toMatch(/^🔴 ctx-ops doctor: 1 problem/);

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEntry, STACK_LINE, type ProcessOutcome } from '../support/bot-process.js';
+import { runFresh, STACK_LINE, type ProcessResult as ProcessOutcome } from '../support/processes.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { closedPort } from '../support/net.js';
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const limit = pLimit(3);
   await Promise.all(
     Object.entries(cases).map(([name, env]) =>
-      limit(async () => outcomes.set(name, await runEntry('src/bot.ts', [], { SLACK_API_URL: slack.apiUrl, ...env() }))),
+      limit(async () => outcomes.set(name, await runFresh('bot', [], { SLACK_API_URL: slack.apiUrl, ...env() }))),
     ),
   );
   // Nine processes, three at a time, each up to 90 s on a machine busy with other suites.

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,7 +37,24 @@ export async function runProcess(which: keyof typeof ENTRY, args: string[], o: {
   child.stderr.on('data', (d) => (stderr += d));
   child.stdin.end(o.stdin ?? '');
   const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 30_000);
-  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  // 'close', not 'exit': every byte of stdout and stderr has been read by then.
+  const code = await new Promise<number | null>((r) => child.on('close', r));
   clearTimeout(timer);
   return { code, stdout, stderr };
 }
+
+/**
+ * Runs the CLI or the bot the way a person does on a fresh machine: in a folder of its own
+ * (no stray ctx-ops.yml or .env), with only `env` plus PATH and HOME, and a hard deadline.
+ */
+export async function runFresh(which: keyof typeof ENTRY, args: string[], env: Record<string, string | undefined>, opts: { timeoutMs?: number } = {}): Promise<ProcessResult> {
+  const cwd = mkdtempSync(join(tmpdir(), 'ctx-ops-proc-'));
+  try {
+    return await runProcess(which, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeoutMs: opts.timeoutMs ?? 90_000 });
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+/** A line of a JavaScript stack trace. */
+export const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
