@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { runBackup } from '../src/operations/backup-runner.js';
-import { parseTarget, toolUri, withDatabase, withPassfile } from '../src/operations/pg-conn.js';
-import { findPgTool } from '../src/operations/pg-tools.js';
-import { trialRestore } from '../src/operations/trial-restore.js';
+import { runBackup } from '../src/operations/backup/backup-runner.js';
+import { parseTarget, toolUri, withDatabase, withPassfile } from '../src/postgres/pg-conn.js';
+import { findPgTool } from '../src/postgres/pg-tools.js';
+import { trialRestore } from '../src/operations/backup/trial-restore.js';
 
 const run = promisify(execFile);
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

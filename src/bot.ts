@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { boot, describeEnvironments } from './startup.js';
+import { boot, describeEnvironments } from './app/startup.js';
 import { runShell } from './transports/shell.js';
 import { SlackStartError } from './transports/slack/start-checks.js';
 import { createSlackTransport } from './transports/slack/transport.js';

@@ -3,13 +3,13 @@ import { realpathSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import type { BotAppOptions } from './app.js';
-import type { OutMessage } from './handlers/types.js';
-import { runConfigCommand } from './config-command.js';
-import { boot, EXIT } from './startup.js';
+import type { BotAppOptions } from './app/app.js';
+import type { OutMessage } from './contracts/chat.js';
+import { runConfigCommand } from './app/config-command.js';
+import { boot, EXIT } from './app/startup.js';
 import { toPlain, terminalConversation } from './transports/terminal-conversation.js';
 import { runShell } from './transports/shell.js';
-import { mentionVerbs, renderHelp } from './handlers/help.js';
+import { mentionVerbs, renderHelp } from './app/help.js';
 
 const USAGE = `usage: ctx-ops <command> [args] [--env NAME] [--json]
 

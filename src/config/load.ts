@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Check } from '../diagnostics/types.js';
 import { ctxEnvSchema, SECRET_NAME, type CtxEnv } from './ctx-env.js';
-import { closest } from '../commands/tokenize.js';
+import { closest } from '../util/tokenize.js';
 import { parseOtelHeaders } from './otel-headers.js';
 import { ConfigError, keySuggestions, zodProblems, type ConfigProblem } from './problems.js';
 import { botEnvSchema, buildYamlSchema, type BotEnv, type YamlConfig } from './schema.js';

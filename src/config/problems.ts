@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { closest } from '../commands/tokenize.js';
+import { closest } from '../util/tokenize.js';
 import type { ConfigReport } from './types.js';
 
 /** One thing wrong with the configuration, named by where it came from and which key. */

@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { closest } from '../commands/tokenize.js';
+import { closest } from '../util/tokenize.js';
 import { ctxEnvSchema } from './ctx-env.js';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.js';
 import type { ConfigProblem } from './problems.js';

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { describeFailure } from './net-errors.js';
-import { classifyPgError } from './pg-access.js';
+import { describeFailure } from '../util/net-errors.js';
+import { classifyPgError } from '../postgres/pg-access.js';
 
 /**
  * Reading ctx|'s own tables (read-only): which of them exist, and a failed read told

@@ -1,5 +1,5 @@
 import { Agent, request, type Dispatcher } from 'undici';
-import { classifyError, type NetFailure } from './net-errors.js';
+import { classifyError, type NetFailure } from '../util/net-errors.js';
 
 export interface HttpResponse {
   status: number;

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { missingTables, quoteIdentifier, schemaExists } from './ctx-tables.js';
-import { excerpt } from './text-limits.js';
-import { roughDuration } from '../render/format.js';
+import { excerpt } from '../util/text.js';
+import { roughDuration } from '../util/format.js';
 
 /**
  * Read-only views of OpenWorkflow's run queue (openworkflow 0.8, the version ctx| pins),

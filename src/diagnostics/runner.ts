@@ -3,7 +3,7 @@ import type { Environment } from '../config/types.js';
 import type { Redactor } from '../log/redactor.js';
 import type { Store } from '../store/store.js';
 import type { HttpClient } from './http-client.js';
-import type { PgAccess } from './pg-access.js';
+import type { PgAccess } from '../postgres/pg-access.js';
 import { attributeLikelyCauses, attributeRootCauses, overallStatus } from './status-rules.js';
 import type { Check, CheckResult, StatusReport } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { CtxEnv } from '../config/ctx-env.js';
 import type { HttpClient } from './http-client.js';
-import { describeFailure } from './net-errors.js';
+import { describeFailure } from '../util/net-errors.js';
 import { mintServiceToken, serviceTokenClaims } from './service-token.js';
 import { describeKey, type SigningKeysEvidence } from './signing-keys.js';
 

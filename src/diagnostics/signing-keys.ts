@@ -3,7 +3,7 @@ import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hexToBytes, managedNonce } from '@noble/ciphers/utils.js';
 import type pg from 'pg';
 import { describeReadError, missingTables } from './ctx-tables.js';
-import type { PgAccess } from './pg-access.js';
+import type { PgAccess } from '../postgres/pg-access.js';
 
 /**
  * Whether a copy of AUTH_SECRET opens the signing keys the backend keeps in table `jwkss`,

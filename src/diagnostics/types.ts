@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Environment } from '../config/types.js';
 import type { HttpClient } from './http-client.js';
-import type { PgAccess } from './pg-access.js';
+import type { PgAccess } from '../postgres/pg-access.js';
 import type { Store } from '../store/store.js';
 
 export type Status = 'ok' | 'warn' | 'fail' | 'skip';

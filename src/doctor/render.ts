@@ -1,9 +1,9 @@
-import type { Block, OutMessage } from '../handlers/types.js';
-import { context, escapeKeepingMentions, header, md } from '../render/blocks.js';
-import { chunkLines, fitBlocks } from '../render/limits.js';
-import { STATUS_EMOJI } from '../render/status.js';
-import { mrkdwnToPlain, plainTable } from '../render/text.js';
-import { dayTime } from '../render/format.js';
+import type { Block, OutMessage } from '../contracts/chat.js';
+import { context, escapeKeepingMentions, header, md } from '../ui/blocks.js';
+import { chunkLines, fitBlocks } from '../ui/limits.js';
+import { STATUS_EMOJI } from '../ui/status.js';
+import { mrkdwnToPlain, plainTable } from '../ui/plain-text.js';
+import { dayTime } from '../util/format.js';
 import { AREA_TITLES, type DoctorArea, type DoctorItem, type DoctorReport } from './types.js';
 
 const plain = (text: string) => mrkdwnToPlain(text.replace(/<!subteam\^(S[A-Z0-9]+)>/g, '@$1'));

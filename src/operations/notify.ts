@@ -1,9 +1,9 @@
-import { OUTBOX_SERVICE, type Outbox } from '../contracts.js';
-import type { ServiceRegistry } from '../features.js';
-import type { OutMessage } from '../handlers/types.js';
+import { OUTBOX_SERVICE, type Outbox } from '../contracts/services.js';
+import type { ServiceRegistry } from '../runtime/feature.js';
+import type { OutMessage } from '../contracts/chat.js';
 import type { Logger } from '../log/logger.js';
 import type { Redactor } from '../log/redactor.js';
-import type { SlackApi } from '../transports/slack/slack-api.js';
+import type { SlackApi } from '../slack/slack-api.js';
 
 /**
  * Posts nobody asked for at that moment (restore-test results, "this run was interrupted"

@@ -1,9 +1,9 @@
 import type { Redactor } from '../log/redactor.js';
 import type { Store } from '../store/store.js';
-import { createApprovalStore, type ApprovalStore } from './approval-store.js';
-import { createAuditLog, type AuditLog } from './audit.js';
-import { createBackupStore, type BackupStore } from './backup-store.js';
-import { createRunStore, type RunStore } from './run-store.js';
+import { createApprovalStore, type ApprovalStore } from './approvals/approval-store.js';
+import { createAuditLog, type AuditLog } from './audit/audit.js';
+import { createBackupStore, type BackupStore } from './backup/backup-store.js';
+import { createRunStore, type RunStore } from './approvals/run-store.js';
 
 /** The operations' tables in ctx_ops, built once per bot (absent without a store). */
 export interface OpsStores {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
-import type { BotApp } from '../app.js';
-import type { Actor } from '../handlers/types.js';
+import type { BotApp } from '../app/app.js';
+import type { Actor } from '../contracts/chat.js';
 import { createButtonBook, terminalConversation } from './terminal-conversation.js';
 
 export interface ShellOptions {

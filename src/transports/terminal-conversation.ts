@@ -1,6 +1,6 @@
-import type { Block, Conversation, MessageRef, OutMessage } from '../handlers/types.js';
+import type { Block, Conversation, MessageRef, OutMessage } from '../contracts/chat.js';
 import type { Redactor } from '../log/redactor.js';
-import { blocksToPlain, mrkdwnToPlain } from '../render/text.js';
+import { blocksToPlain, mrkdwnToPlain } from '../ui/plain-text.js';
 
 export function toPlain(msg: OutMessage): string {
   return msg.plain ?? (msg.blocks ? blocksToPlain(msg.blocks) : mrkdwnToPlain(msg.text));

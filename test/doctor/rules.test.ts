@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { DeliveryProblem } from '../../src/contracts.js';
+import type { DeliveryProblem } from '../../src/contracts/services.js';
 import { renderDoctor } from '../../src/doctor/render.js';
 import { backupToolsItem, type BackupToolFacts } from '../../src/doctor/rules/backups.js';
 import { channelItem, configuredChannels, type ChannelFacts, type ChannelUse } from '../../src/doctor/rules/channels.js';
@@ -12,8 +12,8 @@ import { groupItem } from '../../src/doctor/rules/groups.js';
 import { appTokenItem, botTokenItem, scopeItems, scopeNeeds, signingItem, type AppTokenFacts, type BotTokenFacts } from '../../src/doctor/rules/slack.js';
 import { storeGrants, storeItem, type StoreFacts, type StorePrivileges } from '../../src/doctor/rules/store.js';
 import { overallOf, type DoctorItem, type DoctorReport, type DoctorStatus } from '../../src/doctor/types.js';
-import { LIMITS } from '../../src/render/limits.js';
-import type { ClockSample } from '../../src/transports/slack/slack-probe.js';
+import { LIMITS } from '../../src/ui/limits.js';
+import type { ClockSample } from '../../src/slack/slack-probe.js';
 import { MANIFEST_SCOPES } from '../support/fake-slack.js';
 import { buildConfig } from '../support/harness.js';
 

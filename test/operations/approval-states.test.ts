@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_EVENTS, APPROVAL_STATES, isFinal, nextState, type ApprovalEvent, type ApprovalState } from '../../src/operations/approval-states.js';
+import { APPROVAL_EVENTS, APPROVAL_STATES, isFinal, nextState, type ApprovalEvent, type ApprovalState } from '../../src/operations/approvals/approval-states.js';
 
 const allowed: Array<[ApprovalState, ApprovalEvent, ApprovalState]> = [
   ['requested', 'confirm', 'confirmed'],

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runBackup, sha256File, type BackupJob, type BackupProgress } from '../../src/operations/backup-runner.js';
-import { parseTarget, withDatabase as swapDatabase } from '../../src/operations/pg-conn.js';
-import type { PgTool } from '../../src/operations/pg-tools.js';
-import { manualRestoreCommand, trialRestore } from '../../src/operations/trial-restore.js';
+import { runBackup, sha256File, type BackupJob, type BackupProgress } from '../../src/operations/backup/backup-runner.js';
+import { parseTarget, withDatabase as swapDatabase } from '../../src/postgres/pg-conn.js';
+import type { PgTool } from '../../src/postgres/pg-tools.js';
+import { manualRestoreCommand, trialRestore } from '../../src/operations/backup/trial-restore.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';
 import { describeWithPgTools, counts, realTool, script, seedCtx, tempDir, TOOL_ENV } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { describe } from 'vitest';
-import { findPgTool, type PgTool } from '../../src/operations/pg-tools.js';
+import { findPgTool, type PgTool } from '../../src/postgres/pg-tools.js';
 import type { TestDatabase } from '../support/pg.js';
 
 /** The environment spawned tools get in tests: PATH only, like config.toolEnv would give. */

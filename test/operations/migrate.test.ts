@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Actor } from '../../src/handlers/types.js';
+import type { Actor } from '../../src/contracts/chat.js';
 import { writeMigration } from '../support/drizzle.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';
 import { describeWithPgTools, seedCtx, tempDir } from './helpers.js';

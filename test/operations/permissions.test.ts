@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Surface } from '../../src/handlers/types.js';
+import type { Actor, Surface } from '../../src/contracts/chat.js';
 import {
   createGroupResolver,
   decideCancel,
@@ -11,7 +11,7 @@ import {
   policyFor,
   type EnvPolicy,
   type RefusalCode,
-} from '../../src/operations/permissions.js';
+} from '../../src/operations/approvals/permissions.js';
 import { buildConfig } from '../support/harness.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 

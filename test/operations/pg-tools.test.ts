@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findPgTool, parsePgVersion, probeTool, toolRefusal } from '../../src/operations/pg-tools.js';
+import { findPgTool, parsePgVersion, probeTool, toolRefusal } from '../../src/postgres/pg-tools.js';
 import { HAVE_PG_TOOLS, script, tempDir, TOOL_ENV } from './helpers.js';
 
 const tmp = tempDir('pgtools');

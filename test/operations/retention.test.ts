@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRules, selectForRemoval, type RetentionRules } from '../../src/operations/retention.js';
+import { describeRules, selectForRemoval, type RetentionRules } from '../../src/operations/backup/retention.js';
 
 const now = new Date('2026-08-23T12:00:00Z');
 const daysAgo = (d: number, id: number) => ({ id, finishedAt: new Date(now.getTime() - d * 86_400_000) });

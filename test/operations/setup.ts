@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
-import type { BotAppOptions } from '../../src/app.js';
-import { createOperationsFeature, type OperationsFeature } from '../../src/features/operations.js';
-import { statusFeature } from '../../src/features/status.js';
-import type { ActionRequest, Actor, MessageRef, Surface } from '../../src/handlers/types.js';
-import { ACTION_APPROVAL_CANCEL, ACTION_APPROVAL_CONFIRM } from '../../src/render/operations.js';
+import type { BotAppOptions } from '../../src/app/app.js';
+import { createOperationsFeature, type OperationsFeature } from '../../src/operations/feature.js';
+import { statusFeature } from '../../src/status/feature.js';
+import type { ActionRequest, Actor, MessageRef, Surface } from '../../src/contracts/chat.js';
+import { ACTION_APPROVAL_CANCEL, ACTION_APPROVAL_CONFIRM } from '../../src/operations/render.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import { recordingConversation } from '../support/conversation.js';
 import { buildBot, type ConfigFixture, type Harness } from '../support/harness.js';

@@ -1,7 +1,7 @@
 import { truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createOperationsFeature, type OperationsFeature } from '../../src/features/operations.js';
+import { createOperationsFeature, type OperationsFeature } from '../../src/operations/feature.js';
 import { createStore } from '../../src/store/store.js';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../support/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Block } from '../../src/handlers/types.js';
-import { LIMITS } from '../../src/render/limits.js';
+import type { Block } from '../../src/contracts/chat.js';
+import { LIMITS } from '../../src/ui/limits.js';
 
 type AnyBlock = { type: string; text?: { text: string }; elements?: Array<{ action_id?: string; value?: string; text?: unknown }>; fields?: Array<{ text: string }> };
 

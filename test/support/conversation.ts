@@ -1,4 +1,4 @@
-import type { Conversation, MessageRef, OutMessage } from '../../src/handlers/types.js';
+import type { Conversation, MessageRef, OutMessage } from '../../src/contracts/chat.js';
 
 /** A Conversation that records what a handler said, for handler-level tests. */
 export function recordingConversation() {

@@ -101,7 +101,7 @@ export interface FakeSlack {
   sendEnvelope(type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>): { envelopeId: string; sentAt: number; acked: Promise<number> };
   slashCommand(text: string, opts?: { user?: string; channel?: string; command?: string }): { envelopeId: string; responseUrl: string; sentAt: number; acked: Promise<number> };
   click(message: StoredMessage | { channel: string; ts: string }, actionId: string, opts?: { user?: string; value?: string }): { envelopeId: string; responseUrl: string; acked: Promise<number> };
-  waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs?: number): Promise<T>;
   /** Waits for the first message posted after `sinceCount` messages that is not a "⏳ …" placeholder (yet). */
   finalMessage(sinceCount: number, timeoutMs?: number): Promise<StoredMessage>;
   /** Everything the bot said to Slack (API arguments, response_url bodies), for secret scans. */
@@ -344,7 +344,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     async waitFor(probe, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const v = probe();
+        const v = await probe();
         if (v) return v;
         if (Date.now() > deadline) throw new Error('fake Slack: timed out waiting');
         await new Promise((r) => setTimeout(r, 10));

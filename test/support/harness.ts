@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createBotApp, type BotApp, type BotAppOptions } from '../../src/app.js';
+import { createBotApp, type BotApp, type BotAppOptions } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { allChecks } from '../../src/diagnostics/registry.js';

@@ -1,6 +1,6 @@
-import type { BotAppOptions } from '../../src/app.js';
-import { SELF_CHECK_SERVICE } from '../../src/contracts.js';
-import type { DoctorService } from '../../src/features/doctor.js';
+import type { BotAppOptions } from '../../src/app/app.js';
+import { SELF_CHECK_SERVICE } from '../../src/contracts/services.js';
+import type { DoctorService } from '../../src/doctor/feature.js';
 import { createSlackTransport, type SlackTransport } from '../../src/transports/slack/transport.js';
 import type { FakeSlack } from './fake-slack.js';
 import { buildBot, type ConfigFixture, type Harness } from './harness.js';

@@ -7,9 +7,9 @@ import { backendCheck } from '../../src/diagnostics/checks/backend.js';
 import { postgresCheck } from '../../src/diagnostics/checks/postgres.js';
 import { uiCheck } from '../../src/diagnostics/checks/ui.js';
 import { messageWithinLimits } from '../support/block-kit.js';
-import { BACKEND_DOWN, buttons, ephemerals, mention, quietStore, text, threadOf } from '../runbooks/support.js';
-import { escapeMrkdwn } from '../../src/render/blocks.js';
-import { mentionVerbs } from '../../src/handlers/help.js';
+import { BACKEND_DOWN, buttons, ephemerals, mention, quietStore, text, threadOf } from '../incidents/support.js';
+import { escapeMrkdwn } from '../../src/ui/blocks.js';
+import { mentionVerbs } from '../../src/app/help.js';
 import { runCli } from '../../src/cli.js';
 import { PassThrough } from 'node:stream';
 

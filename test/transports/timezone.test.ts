@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendCheck } from '../../src/diagnostics/checks/backend.js';
 import { postgresCheck } from '../../src/diagnostics/checks/postgres.js';
 import { uiCheck } from '../../src/diagnostics/checks/ui.js';
-import { createBackupStore } from '../../src/operations/backup-store.js';
+import { createBackupStore } from '../../src/operations/backup/backup-store.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import { startFakeBackend, type FakeBackend } from '../support/fake-backend.js';
 import { startFakeSlack, TEAM_ID, type FakeSlack } from '../support/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';
 import { startSlackBot, type SlackHarness } from '../support/slack-bot.js';
-import { BACKEND_DOWN, buttons, text, threadOf } from '../runbooks/support.js';
+import { BACKEND_DOWN, buttons, text, threadOf } from '../incidents/support.js';
 
 /**
  * Every surface that shows a time, through Socket Mode into the real bot, with

@@ -3,7 +3,7 @@ import type { Environment } from '../../config/types.js';
 import { backendBase, backendUrl, isLoopbackHost } from '../ctx-urls.js';
 import { findings, ms, type Findings } from '../findings.js';
 import { tryJson, type HttpClient } from '../http-client.js';
-import { describeFailure } from '../net-errors.js';
+import { describeFailure } from '../../util/net-errors.js';
 import { codesearchAcceptance, keysFact, secretVerdict, VERDICT_EFFECT, verdictText, type CodesearchAcceptance, type SecretVerdict } from '../secret-evidence.js';
 import { fingerprintVerdict, observeSecret, type FingerprintState } from '../secret-fingerprints.js';
 import { signingKeysEvidence, type SigningKeysEvidence } from '../signing-keys.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { backendUrl } from '../ctx-urls.js';
 import { findings, ms } from '../findings.js';
 import { tryJson } from '../http-client.js';
-import { describeFailure } from '../net-errors.js';
+import { describeFailure } from '../../util/net-errors.js';
 import type { Check } from '../types.js';
 
 export interface BackendOptions {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findings, ms } from '../findings.js';
 import { tryJson } from '../http-client.js';
-import { describeFailure } from '../net-errors.js';
+import { describeFailure } from '../../util/net-errors.js';
 import { keysFact, keysWords } from '../secret-evidence.js';
 import { mintServiceToken, serviceTokenClaims } from '../service-token.js';
 import { signingKeysEvidence, type SigningKeysEvidence } from '../signing-keys.js';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { describeReadError, isStatementError, missingTables } from '../ctx-tables.js';
 import { describeRetries, INGESTION_WORKFLOWS, openWorkflowSchemaState, retryingRuns, type RetryingRun } from '../openworkflow-runs.js';
 import { findings } from '../findings.js';
-import { excerpt, listSome } from '../text-limits.js';
-import { roughDuration } from '../../render/format.js';
+import { excerpt, listSome } from '../../util/text.js';
+import { roughDuration } from '../../util/format.js';
 import type { Check, Status } from '../types.js';
 
 export interface IndexingOptions {

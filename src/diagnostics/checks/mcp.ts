@@ -2,7 +2,7 @@ import type { Environment } from '../../config/types.js';
 import { backendBase, isLoopbackHost } from '../ctx-urls.js';
 import { findings, ms, type Findings } from '../findings.js';
 import { tryJson, type HttpClient, type HttpOutcome } from '../http-client.js';
-import { describeFailure } from '../net-errors.js';
+import { describeFailure } from '../../util/net-errors.js';
 import {
   authorizationServerMetadataUrls,
   isBearerChallenge,

@@ -1,8 +1,8 @@
 import { findings } from '../findings.js';
 import { compareMigrations, readAppliedMigrations, readMigrationFolder, type LocalMigration } from '../migrations-state.js';
-import { classifyPgError } from '../pg-access.js';
-import { listSome } from '../text-limits.js';
-import { describeFailure } from '../net-errors.js';
+import { classifyPgError } from '../../postgres/pg-access.js';
+import { listSome } from '../../util/text.js';
+import { describeFailure } from '../../util/net-errors.js';
 import type { Check } from '../types.js';
 
 

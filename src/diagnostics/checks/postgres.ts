@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findings, ms } from '../findings.js';
-import { describeFailure } from '../net-errors.js';
-import { classifyPgError } from '../pg-access.js';
+import { describeFailure } from '../../util/net-errors.js';
+import { classifyPgError } from '../../postgres/pg-access.js';
 import type { Check } from '../types.js';
 
 export interface PostgresOptions {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseOtelHeaders } from '../../config/otel-headers.js';
 import { findings, ms, skipped } from '../findings.js';
 import type { HttpClient } from '../http-client.js';
-import { describeFailure } from '../net-errors.js';
+import { describeFailure } from '../../util/net-errors.js';
 import type { Check } from '../types.js';
 
 export interface TelemetryOptions {

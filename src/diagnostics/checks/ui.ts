@@ -1,6 +1,6 @@
 import { backendBase, backendUrl } from '../ctx-urls.js';
 import { findings, ms } from '../findings.js';
-import { describeFailure } from '../net-errors.js';
+import { describeFailure } from '../../util/net-errors.js';
 import type { Check } from '../types.js';
 
 const PROXY_FAILURE = /ECONNREFUSED|Unable to connect|ENOTFOUND|ConnectionRefused|fetch failed/i;

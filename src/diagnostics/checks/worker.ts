@@ -18,8 +18,8 @@ import {
   type RunProblem,
   type SchemaState,
 } from '../openworkflow-runs.js';
-import { excerpt } from '../text-limits.js';
-import { roughDuration } from '../../render/format.js';
+import { excerpt } from '../../util/text.js';
+import { roughDuration } from '../../util/format.js';
 import type { Check } from '../types.js';
 
 export interface WorkerOptions {

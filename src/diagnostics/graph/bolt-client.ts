@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import { raceAbort } from '../pg-access.js';
+import { raceAbort } from '../../postgres/pg-access.js';
 import { boltHandshake } from './bolt-handshake.js';
 import type { Budget } from './budget.js';
 import { classifyBoltError, type GraphFailure } from './errors.js';

@@ -1,6 +1,6 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import { classifyError } from '../net-errors.js';
+import { classifyError } from '../../util/net-errors.js';
 import type { GraphFailure } from './errors.js';
 import type { BoltTarget } from './target.js';
 

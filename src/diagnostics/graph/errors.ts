@@ -1,4 +1,4 @@
-import { classifyError, describeFailure, type FailureKind } from '../net-errors.js';
+import { classifyError, describeFailure, type FailureKind } from '../../util/net-errors.js';
 import type { GraphFailureKind } from './status-rules.js';
 
 export interface GraphFailure {

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { CtxEnv } from '../../config/ctx-env.js';
 import { ms, type Findings } from '../findings.js';
-import { raceAbort } from '../pg-access.js';
+import { raceAbort } from '../../postgres/pg-access.js';
 import type { Budget } from './budget.js';
 import { classifyRedisError, describeGraphFailure, type GraphFailure } from './errors.js';
 import { parseCountReply } from './falkordb-reply.js';

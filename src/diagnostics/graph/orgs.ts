@@ -1,5 +1,5 @@
-import { describeFailure } from '../net-errors.js';
-import { classifyPgError, type PgAccess } from '../pg-access.js';
+import { describeFailure } from '../../util/net-errors.js';
+import { classifyPgError, type PgAccess } from '../../postgres/pg-access.js';
 
 export interface Org {
   id: string;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { describeTarget } from '../../diagnostics/pg-access.js';
-import { classifyError, describeFailure } from '../../diagnostics/net-errors.js';
+import { describeTarget } from '../../postgres/pg-access.js';
+import { classifyError, describeFailure } from '../../util/net-errors.js';
 import { readStoreMigrations } from '../../store/migrate.js';
 import type { Store } from '../../store/store.js';
-import type { ClockSample } from '../../transports/slack/slack-probe.js';
+import type { ClockSample } from '../../slack/slack-probe.js';
 import type { StepOutcome, StoreFacts, StorePrivileges } from '../rules/store.js';
 
 /**

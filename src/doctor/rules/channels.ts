@@ -1,5 +1,5 @@
 import type { Config } from '../../config/types.js';
-import { resolveChannel, resolveScheduleSettings } from '../../schedules/settings.js';
+import { resolveChannel, resolveScheduleSettings } from '../../config/schedules.js';
 import { item, type DoctorItem } from '../types.js';
 
 /** A channel the configuration names, and what for. */

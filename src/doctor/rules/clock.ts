@@ -1,4 +1,4 @@
-import type { ClockSample } from '../../transports/slack/slack-probe.js';
+import type { ClockSample } from '../../slack/slack-probe.js';
 import { item, type DoctorItem } from '../types.js';
 
 export const CLOCK_WARN_MS = 5_000;

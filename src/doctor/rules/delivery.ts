@@ -1,4 +1,4 @@
-import type { DeliveryProblem } from '../../contracts.js';
+import type { DeliveryProblem } from '../../contracts/services.js';
 import { item, type DoctorItem } from '../types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Config } from '../../config/types.js';
-import type { FailureWords } from '../../transports/slack/slack-failures.js';
-import type { BotIdentity } from '../../transports/slack/slack-probe.js';
+import type { FailureWords } from '../../slack/slack-failures.js';
+import type { BotIdentity } from '../../slack/slack-probe.js';
 import { item, type DoctorItem } from '../types.js';
 
 /** What is known about the bot token: from auth.test, or why it failed. */

@@ -1,7 +1,7 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import type { Conversation, MessageRef, OutMessage } from '../../handlers/types.js';
+import type { Conversation, MessageRef, OutMessage } from '../../contracts/chat.js';
 import type { Redactor } from '../../log/redactor.js';
-import type { SlackApi } from './slack-api.js';
+import type { SlackApi } from '../../slack/slack-api.js';
 
 /** Errors after which posting as the bot cannot work in this channel, but a response_url can. */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied']);

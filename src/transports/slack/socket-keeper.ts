@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { backoffDelayMs, formatDelay, type BackoffPolicy } from './backoff.js';
-import { classifySlackFailure, describeSlackFailure, hostOf, type FailureWords } from './slack-failures.js';
+import { backoffDelayMs, formatDelay, type BackoffPolicy } from '../../util/backoff.js';
+import { classifySlackFailure, describeSlackFailure, hostOf, type FailureWords } from '../../slack/slack-failures.js';
 import { SlackStartError } from './start-checks.js';
 
 /**

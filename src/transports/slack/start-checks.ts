@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { SlackConfig } from '../../config/types.js';
-import { describeSlackFailure, tokenShapeProblem, type FailureWords } from './slack-failures.js';
-import { identityOf, slackProbe, type BotIdentity } from './slack-probe.js';
+import { describeSlackFailure, tokenShapeProblem, type FailureWords } from '../../slack/slack-failures.js';
+import { identityOf, slackProbe, type BotIdentity } from '../../slack/slack-probe.js';
 
 /**
  * A start-up failure a person can act on: one sentence (what was seen: what to do) and

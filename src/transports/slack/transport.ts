@@ -1,16 +1,16 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
-import type { BotApp } from '../../app.js';
+import type { BotApp } from '../../app/app.js';
 import type { SlackConfig } from '../../config/types.js';
-import { SLACK_CONNECTION_SERVICE, type SlackConnectionInfo } from '../../contracts.js';
-import type { Actor } from '../../handlers/types.js';
-import { unescapeSlack } from '../../render/user-text.js';
-import { SOCKET_BACKOFF, type BackoffPolicy } from './backoff.js';
-import { boltLogger } from './bolt-logger.js';
+import { SLACK_CONNECTION_SERVICE, type SlackConnectionInfo } from '../../contracts/services.js';
+import type { Actor } from '../../contracts/chat.js';
+import { unescapeSlack } from '../../ui/user-text.js';
+import { SOCKET_BACKOFF, type BackoffPolicy } from '../../util/backoff.js';
+import { boltLogger } from '../../slack/bolt-logger.js';
 import { slackConversation } from './conversation.js';
-import { createSlackApi, type SlackApi } from './slack-api.js';
-import type { BotIdentity } from './slack-probe.js';
+import { createSlackApi, type SlackApi } from '../../slack/slack-api.js';
+import type { BotIdentity } from '../../slack/slack-probe.js';
 import { createSocketKeeper, type SocketKeeper } from './socket-keeper.js';
 import { checkTokenShapes, listenFailure, verifyBotToken } from './start-checks.js';
 

@@ -12,7 +12,7 @@ import {
   unusableOrigins,
 } from '../../../src/diagnostics/checks/auth.js';
 import { secretVerdict, type SecretFacts } from '../../../src/diagnostics/secret-evidence.js';
-import { createPgAccess } from '../../../src/diagnostics/pg-access.js';
+import { createPgAccess } from '../../../src/postgres/pg-access.js';
 import { fingerprintVerdict } from '../../../src/diagnostics/secret-fingerprints.js';
 import { openPrivateKey, parseBetterAuthSecrets } from '../../../src/diagnostics/signing-keys.js';
 import { createStore } from '../../../src/store/store.js';

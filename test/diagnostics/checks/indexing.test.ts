@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyRepo, effectiveStatus, indexingSummary, indexingVerdict, type RepoCounts, type RepoFacts } from '../../../src/diagnostics/checks/indexing.js';
-import { excerpt, stripCredentials } from '../../../src/diagnostics/text-limits.js';
-import { roughDuration } from '../../../src/render/format.js';
+import { excerpt, stripCredentials } from '../../../src/util/text.js';
+import { roughDuration } from '../../../src/util/format.js';
 import { ago, createCtxTables, fromNow, insertOrg, insertRepo, insertRun, insertStepAttempt, truncateCtxTables } from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';

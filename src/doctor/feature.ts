@@ -1,0 +1,102 @@
+import { SELF_CHECK_SERVICE, type SelfCheck } from '../contracts/services.js';
+import { runDoctor } from './doctor.js';
+import type { DoctorReport } from './types.js';
+import type { FeatureFactory } from '../runtime/feature.js';
+import { createDoctorHandler } from './doctor-command.js';
+import type { Surface } from '../contracts/chat.js';
+
+export interface DoctorFeatureOptions {
+  /** Under Slack, a first run in the background once the transport is up (default true). */
+  atStart?: boolean;
+  /** How often it runs again under Slack (default 30 min). */
+  everyMs?: number;
+  /** Deadline of each probe (default 8 s). */
+  timeoutMs?: number;
+}
+
+/** The doctor feature's service: the latest report for App Home, and runs on demand. */
+export interface DoctorService extends SelfCheck {
+  run(surface?: Surface): Promise<DoctorReport>;
+  report(): DoctorReport | null;
+  /** The background run started with the transport, once it has finished. */
+  settled(): Promise<void>;
+}
+
+/**
+ * `/ctx doctor` and `ctx-ops doctor`, and the same check in the background under Slack:
+ * after connecting (never on the ack path), then every 30 minutes. Each problem is logged
+ * once, when it appears or changes status, and once more when it is gone.
+ */
+export function createDoctorFeature(opts: DoctorFeatureOptions = {}): FeatureFactory {
+  return (core) => {
+    const log = core.log.child({ feature: 'doctor' });
+    let surface: Surface = 'cli';
+    let latest: DoctorReport | null = null;
+    let logged = new Map<string, string>();
+    let background: Promise<void> = Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+
+    const run = async (s: Surface = surface): Promise<DoctorReport> => {
+      const report = await runDoctor({ config: core.config, store: core.store, services: core.services, log: core.log, redactor: core.redactor, surface: s, timeoutMs: opts.timeoutMs, now: core.now });
+      latest = report;
+      return report;
+    };
+    const logChanges = (r: DoctorReport) => {
+      const current = new Map<string, string>();
+      for (const i of r.items) {
+        if (i.status !== 'fail' && i.status !== 'warn') continue;
+        current.set(i.id, i.status);
+        if (logged.get(i.id) === i.status) continue;
+        const line = `doctor: ${i.title}: ${i.seen}${i.fix ? `. To fix: ${i.fix.split('\n').join(' ')}` : ''}`;
+        if (i.status === 'fail') log.error({ check: i.id }, line);
+        else log.warn({ check: i.id }, line);
+      }
+      for (const id of logged.keys()) if (!current.has(id)) log.info({ check: id }, `doctor: ${id} is fine again`);
+      logged = current;
+    };
+    let busy = false;
+    const inBackground = (): Promise<void> => {
+      // A run still going (a slow store, Slack timing out) is not overlapped by the next one.
+      if (busy) return background;
+      busy = true;
+      return (background = run()
+        .then(logChanges)
+        .catch((err) => log.warn({ err: { message: core.redactor.scrub((err as Error).message) } }, 'doctor could not run'))
+        .finally(() => (busy = false)));
+    };
+
+    const service: DoctorService = {
+      run,
+      report: () => latest,
+      settled: () => background,
+      latest() {
+        if (!latest) return null;
+        const problems = latest.items
+          .filter((i): i is typeof i & { status: 'warn' | 'fail' } => i.status === 'fail' || i.status === 'warn')
+          .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
+          .map(({ status, title, seen, fix }) => ({ status, title, seen, ...(fix ? { fix } : {}) }));
+        return { checkedAt: latest.checkedAt, overall: latest.overall, checks: latest.items.filter((i) => i.status !== 'skip').length, problems };
+      },
+    };
+    core.services.register(SELF_CHECK_SERVICE, service);
+
+    return {
+      name: 'doctor',
+      handlers: [createDoctorHandler({ run, timeZone: core.config.timezone })],
+      start(rt) {
+        surface = rt.surface;
+        if (rt.surface !== 'slack' || opts.atStart === false) return;
+        // After the transport is up, off the start-up path: the first ack never waits for it.
+        background = new Promise<void>((r) => setImmediate(r)).then(inBackground);
+        timer = setInterval(() => void inBackground(), opts.everyMs ?? 30 * 60_000);
+        timer.unref();
+      },
+      async stop() {
+        clearInterval(timer);
+        await background;
+      },
+    };
+  };
+}
+
+export const doctorFeature: FeatureFactory = createDoctorFeature();

@@ -1,0 +1,58 @@
+import { MARK } from '../../diagnostics/findings.js';
+import { worst } from '../../diagnostics/status-rules.js';
+import type { CheckResult, Status } from '../../diagnostics/types.js';
+
+/**
+ * A text condition on a check's output: a case-insensitive substring, or a regular
+ * expression written `/…/flags`. Runbooks use it to say which of a check's conditions a
+ * step (or a suggestion) is about, e.g. `/decrypt private key/i`.
+ */
+export type TextPattern = { kind: 'substring'; text: string } | { kind: 'regex'; re: RegExp };
+
+const REGEX_FORM = /^\/(.+)\/([a-z]*)$/s;
+
+/** Parses a pattern; answers a message when the regular expression is invalid. */
+export function parsePattern(source: string): { pattern: TextPattern } | { error: string } {
+  const m = REGEX_FORM.exec(source);
+  if (!m) return { pattern: { kind: 'substring', text: source.toLowerCase() } };
+  const [, body, flags] = m;
+  if (!/^[imsu]*$/.test(flags!)) return { error: `regular expression flags may be i, m, s and u (got "${flags}")` };
+  try {
+    return { pattern: { kind: 'regex', re: new RegExp(body!, flags) } };
+  } catch (err) {
+    return { error: `is not a valid regular expression: ${(err as Error).message}` };
+  }
+}
+
+export function matches(pattern: TextPattern, line: string): boolean {
+  return pattern.kind === 'substring' ? line.toLowerCase().includes(pattern.text) : pattern.re.test(line);
+}
+
+/** The status a detail line carries through its mark (✓ ⚠ ✗ ·); info lines count as no verdict. */
+export function lineStatus(line: string): Status | 'info' {
+  const mark = line.trimStart()[0];
+  if (mark === MARK.ok) return 'ok';
+  if (mark === MARK.warn) return 'warn';
+  if (mark === MARK.fail) return 'fail';
+  return 'info';
+}
+
+export interface ConditionOutcome {
+  /**
+   * 'unseen': the check did not report this condition this time (it may have stopped
+   * earlier); 'info': it reported it without a verdict (a value to compare by eye).
+   */
+  status: Status | 'unseen' | 'info';
+  lines: string[];
+}
+
+/** One condition of a check: the worst mark among the detail lines that match. */
+export function evaluateCondition(result: Pick<CheckResult, 'status' | 'details' | 'summary'>, pattern: TextPattern): ConditionOutcome {
+  if (result.status === 'skip') return { status: 'skip', lines: result.details.filter((l) => matches(pattern, l)) };
+  const lines = result.details.filter((l) => matches(pattern, l));
+  if (!lines.length) {
+    return matches(pattern, result.summary) ? { status: result.status, lines: [] } : { status: 'unseen', lines: [] };
+  }
+  const verdicts = lines.map(lineStatus).filter((s): s is Status => s !== 'info');
+  return { status: verdicts.length ? worst(...verdicts) : 'info', lines };
+}

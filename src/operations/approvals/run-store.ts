@@ -1,0 +1,191 @@
+import pg from 'pg';
+import type { Store } from '../../store/store.js';
+import type { Queryable } from './approval-store.js';
+
+/**
+ * Runs (what actually executed) and how the bot knows a run's owner is alive: the owner
+ * holds a session-level advisory lock keyed by the run id on a connection of its own for
+ * as long as the run lasts. A process that dies loses its connection and with it the
+ * lock, so whoever can take the lock knows the run was orphaned. This holds across
+ * replicas without heartbeats or clocks.
+ */
+export type RunState = 'running' | 'succeeded' | 'failed' | 'interrupted';
+
+export interface RunRow {
+  id: number;
+  kind: string;
+  env: string;
+  approvalId: string | null;
+  slot: string | null;
+  state: RunState;
+  runner: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  durationMs: number | null;
+  exitStatus: number | null;
+  summary: string | null;
+  checksum: string | null;
+  partialPath: string | null;
+  scratchDb: string | null;
+  threadChannel: string | null;
+  threadTs: string | null;
+}
+
+// Fixed advisory-lock namespaces (two-int form): one per run, one per environment.
+export const LOCK_RUN = 0x63747801;
+export const LOCK_ENV = 0x63747802;
+
+function fromRow(r: Record<string, unknown>): RunRow {
+  return {
+    id: r.id as number,
+    kind: r.kind as string,
+    env: r.env as string,
+    approvalId: (r.approval_id as string) ?? null,
+    slot: (r.slot as string) ?? null,
+    state: r.state as RunState,
+    runner: r.runner as string,
+    startedAt: r.started_at as Date,
+    finishedAt: (r.finished_at as Date) ?? null,
+    durationMs: (r.duration_ms as number) ?? null,
+    exitStatus: (r.exit_status as number) ?? null,
+    summary: (r.summary as string) ?? null,
+    checksum: (r.checksum as string) ?? null,
+    partialPath: (r.partial_path as string) ?? null,
+    scratchDb: (r.scratch_db as string) ?? null,
+    threadChannel: (r.thread_channel as string) ?? null,
+    threadTs: (r.thread_ts as string) ?? null,
+  };
+}
+
+/** A run's liveness: its own connection holding the run's (and maybe the environment's) lock. */
+export interface RunLease {
+  runId: number;
+  /** The lease's connection, for the transaction that starts the run. */
+  db: Queryable;
+  release(): Promise<void>;
+}
+
+export type LeaseResult = { lease: RunLease } | { busy: true };
+
+/**
+ * Reserves a run id and locks it before any row says "running", so a sweeper can never
+ * see a running row whose lock is free while its owner lives. With `exclusiveEnv`, a
+ * second operation on the same environment is refused while one runs.
+ */
+export async function openLease(store: Store, opts: { exclusiveEnv?: string } = {}): Promise<LeaseResult> {
+  await store.ready();
+  const client = new pg.Client({ ...(store.pool.options as pg.ClientConfig), application_name: 'ctx-ops-run' });
+  client.on('error', () => {}); // a dead connection shows as a lost lock; the run reports its own failures
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('ctx_ops.runs', 'id'))::text AS id`);
+    const runId = Number(rows[0]!.id);
+    await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_RUN, runId]);
+    if (opts.exclusiveEnv !== undefined) {
+      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_ENV, opts.exclusiveEnv]);
+      if (!got.rows[0]?.ok) {
+        await client.end().catch(() => {});
+        return { busy: true };
+      }
+    }
+    let released = false;
+    return {
+      lease: {
+        runId,
+        db: client,
+        async release() {
+          if (released) return;
+          released = true;
+          // Closing the session releases its advisory locks.
+          await client.end().catch(() => {});
+        },
+      },
+    };
+  } catch (err) {
+    await client.end().catch(() => {});
+    throw err;
+  }
+}
+
+export function createRunStore(store: Store) {
+  return {
+    async insert(db: Queryable, r: { id: number; kind: string; env: string; approvalId?: string; slot?: string; runner: string; startedAt: Date; threadChannel?: string; threadTs?: string }): Promise<RunRow | null> {
+      const { rows } = await db.query(
+        `INSERT INTO ctx_ops.runs (id, kind, env, approval_id, slot, state, runner, started_at, thread_channel, thread_ts)
+         VALUES ($1, $2, $3, $4, $5, 'running', $6, $7, $8, $9) ON CONFLICT (slot) DO NOTHING RETURNING *`,
+        [r.id, r.kind, r.env, r.approvalId ?? null, r.slot ?? null, r.runner, r.startedAt, r.threadChannel ?? null, r.threadTs ?? null],
+      );
+      return rows[0] ? fromRow(rows[0]) : null;
+    },
+
+    async setThread(id: number, ref: { channel: string; ts: string }): Promise<void> {
+      await store.query('UPDATE ctx_ops.runs SET thread_channel = $2, thread_ts = $3 WHERE id = $1', [id, ref.channel, ref.ts || null]);
+    },
+
+    async track(id: number, field: 'partial_path' | 'scratch_db', value: string | null): Promise<void> {
+      await store.query(`UPDATE ctx_ops.runs SET ${field} = $2 WHERE id = $1`, [id, value]);
+    },
+
+    /** running → final, conditionally: null when someone (a sweeper) already ended it. */
+    async finish(
+      db: Queryable,
+      id: number,
+      to: Exclude<RunState, 'running'>,
+      f: { finishedAt: Date; durationMs: number; exitStatus?: number; summary: string; checksum?: string },
+    ): Promise<RunRow | null> {
+      const { rows } = await db.query(
+        `UPDATE ctx_ops.runs SET state = $3, finished_at = $4, duration_ms = $5, exit_status = $6, summary = $7, checksum = $8
+         WHERE id = $1 AND state = $2 RETURNING *`,
+        [id, 'running', to, f.finishedAt, f.durationMs, f.exitStatus ?? null, f.summary, f.checksum ?? null],
+      );
+      return rows[0] ? fromRow(rows[0]) : null;
+    },
+
+    async running(): Promise<RunRow[]> {
+      const { rows } = await store.query(`SELECT * FROM ctx_ops.runs WHERE state = 'running' ORDER BY id`);
+      return rows.map(fromRow);
+    },
+
+    async runningFor(env: string): Promise<RunRow | null> {
+      const { rows } = await store.query(`SELECT * FROM ctx_ops.runs WHERE state = 'running' AND env = $1 AND approval_id IS NOT NULL ORDER BY id LIMIT 1`, [env]);
+      return rows[0] ? fromRow(rows[0]) : null;
+    },
+
+    async get(id: number): Promise<RunRow | null> {
+      const { rows } = await store.query('SELECT * FROM ctx_ops.runs WHERE id = $1', [id]);
+      return rows[0] ? fromRow(rows[0]) : null;
+    },
+  };
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
+
+/**
+ * Runs whose owner is gone: for each running row, try its lock on one session; whoever
+ * gets it knows nobody holds it. `claim` runs while the lock is held, so two sweepers
+ * never clean up the same run; it must end the run with a conditional update.
+ */
+export async function sweepOrphans(store: Store, runs: RunStore, claim: (run: RunRow) => Promise<void>): Promise<number> {
+  const candidates = await runs.running();
+  if (!candidates.length) return 0;
+  const client = await store.pool.connect();
+  let n = 0;
+  try {
+    for (const run of candidates) {
+      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_RUN, run.id]);
+      if (!got.rows[0]?.ok) continue;
+      try {
+        const fresh = await runs.get(run.id);
+        if (fresh?.state === 'running') {
+          await claim(fresh);
+          n++;
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_RUN, run.id]);
+      }
+    }
+  } finally {
+    client.release();
+  }
+  return n;
+}

@@ -1,0 +1,42 @@
+import { extractFlags } from '../../util/tokenize.js';
+import type { Config } from '../../config/types.js';
+import type { BackupStore } from './backup-store.js';
+import { describeRules } from './retention.js';
+import { NEEDS_STORE } from '../stores.js';
+import { renderBackups } from '../lists.js';
+import { renderNotice } from '../render.js';
+import { chooseEnvironment, leftoverProblem } from '../../runtime/env-arg.js';
+import type { Handler } from '../../contracts/chat.js';
+
+export interface BackupsHandlerDeps {
+  config: Pick<Config, 'environments' | 'defaultEnvironment' | 'operations' | 'timezone'>;
+  backups: BackupStore | null;
+  backupDir: string;
+  now: () => Date;
+}
+
+/** `/ctx backups [env|all]`: size, age, sha256, verification and restore-test result of each backup. */
+export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
+  return {
+    name: 'backups',
+    usage: 'backups [env|all]',
+    summary: 'List backups: size, age, sha256, verification and restore test',
+    async run(req) {
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
+      const choice = chooseEnvironment(rest, flags.env, deps.config);
+      const problem = errors[0] ?? choice.error ?? leftoverProblem(choice.rest, deps.config);
+      if (problem) return { usageProblem: problem };
+      if (!deps.backups) {
+        await req.conversation.ephemeral(renderNotice(NEEDS_STORE));
+        return { status: 'fail' };
+      }
+      // No environment named: every environment (a list is more useful than the default's alone).
+      const env = choice.named ? choice.env : undefined;
+      const rows = await deps.backups.list(env, 30);
+      await req.conversation.post(
+        renderBackups(rows, { now: deps.now(), scope: env ?? 'all environments', backupDir: deps.backupDir, retention: describeRules(deps.config.operations.retention), timeZone: deps.config.timezone }),
+      );
+      return {};
+    },
+  };
+}

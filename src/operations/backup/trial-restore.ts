@@ -1,0 +1,82 @@
+import type { RunTracker } from '../../runtime/guarded.js';
+import { describeExit, runCommand } from '../../postgres/child-process.js';
+import { countRows, createScratch, dropScratch, parseTarget, scratchName, toolUri, withDatabase, withPassfile, type TableCount } from '../../postgres/pg-conn.js';
+import type { PgTool } from '../../postgres/pg-tools.js';
+
+/**
+ * Restores a dump into a scratch database on the same server and counts rows in the key
+ * tables; the scratch database is dropped whatever happens. `pg_restore --list` accepts a
+ * truncated dump; a real restore with --exit-on-error --single-transaction does not, so
+ * this is what "verified" means.
+ */
+export interface TrialRestoreJob {
+  databaseUrl: string;
+  file: string;
+  pgRestore: PgTool;
+  toolEnv: Record<string, string>;
+  keyTables: string[];
+  signal: AbortSignal;
+  timeoutMs?: number;
+  /** Ties the scratch database's name to its run, for clean-up after a crash. */
+  tag: string;
+  clean: (line: string) => string;
+  track?: RunTracker;
+}
+
+export type TrialRestoreResult =
+  | { ok: true; durationMs: number; tables: number; counts: TableCount[] }
+  | { ok: false; durationMs: number; reason: string; tail: string[]; exitStatus?: number };
+
+/** The argv of the trial restore (the file last); exported so tests and docs show the same. */
+export function trialRestoreArgs(pgRestore: string, dbUri: string, file: string): string[] {
+  return [pgRestore, '--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', `--dbname=${dbUri}`, file];
+}
+
+export async function trialRestore(j: TrialRestoreJob): Promise<TrialRestoreResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const target = parseTarget(j.databaseUrl);
+  const scratch = scratchName(j.tag);
+  await j.track?.scratchDatabase(scratch);
+  try {
+    await createScratch(j.databaseUrl, scratch);
+  } catch (err) {
+    await j.track?.scratchDatabase(null);
+    return { ok: false, durationMs: elapsed(), reason: `could not create the scratch database (${j.clean((err as Error).message)}); the database user needs CREATEDB`, tail: [] };
+  }
+  try {
+    const res = await withPassfile(target.password, (passfile) =>
+      runCommand({
+        argv: trialRestoreArgs(j.pgRestore.path, toolUri(withDatabase(target.uri, scratch), passfile), j.file),
+        env: j.toolEnv,
+        signal: j.signal,
+        timeoutMs: j.timeoutMs,
+        clean: j.clean,
+        tailLines: 20,
+      }),
+    );
+    if (res.code !== 0) {
+      return { ok: false, durationMs: elapsed(), reason: `pg_restore ${describeExit(res, j.timeoutMs)}`, tail: res.tail, ...(res.code !== null ? { exitStatus: res.code } : {}) };
+    }
+    const counted = await countRows(withDatabase(j.databaseUrl, scratch), j.keyTables);
+    return { ok: true, durationMs: elapsed(), tables: counted.tables, counts: counted.counts };
+  } catch (err) {
+    return { ok: false, durationMs: elapsed(), reason: j.clean((err as Error).message), tail: [] };
+  } finally {
+    await dropScratch(j.databaseUrl, scratch).then(
+      () => j.track?.scratchDatabase(null),
+      () => {
+        /* left for the restart clean-up, which knows its name */
+      },
+    );
+  }
+}
+
+/**
+ * The command a person runs to put a backup back, exactly as shown in Slack and the docs.
+ * The connection comes from $DATABASE_URL in their shell, so no password is printed.
+ */
+export function manualRestoreCommand(file: string, pgRestore = 'pg_restore'): string {
+  const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  return `${q(pgRestore)} --clean --if-exists --no-owner --single-transaction --exit-on-error --dbname="$DATABASE_URL" ${q(file)}`;
+}

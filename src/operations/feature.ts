@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { BACKUPS_SERVICE, type BackupsInfo } from '../contracts/services.js';
+import type { Feature, FeatureFactory, Runtime } from '../runtime/feature.js';
+import { createAuditHandler } from './audit/audit-command.js';
+import { createBackupHandler } from './backup/backup-command.js';
+import { createBackupsHandler } from './backup/backups-command.js';
+import { createMigrateHandler } from './migrate/migrate-command.js';
+import { createApprovalActions } from './approvals/approval-actions.js';
+import { createApprovals, type ApprovalsService } from './approvals/approvals.js';
+import { APPROVALS_SERVICE } from '../runtime/guarded.js';
+import { backupThenMigrateKind } from './migrate/backup-then-migrate.js';
+import { backupKind } from './backup/backup-kind.js';
+import { migrateKind } from './migrate/migrate-kind.js';
+import { createBackgroundPoster } from './notify.js';
+import type { OpsContext } from './ops-context.js';
+import { createGroupResolver } from './approvals/permissions.js';
+import { recover } from './approvals/recovery.js';
+import { reportRestoreTest, runRestoreTest, scheduleRestoreTests, type RestoreTestOutcome } from './backup/restore-test.js';
+import { createOpsStores } from './stores.js';
+
+export interface OperationsFeatureOptions {
+  /** Progress messages are updated at most this often (default 3 s). */
+  progressIntervalMs?: number;
+  /** How often orphaned runs and unanswered requests are looked for after start (default 60 s). */
+  recoverEveryMs?: number;
+  /** How long user-group members are cached (default 60 s). */
+  groupCacheMs?: number;
+}
+
+/** The operations feature, with handles tests and other code can reach through bot.features. */
+export interface OperationsFeature extends Feature {
+  approvals: ApprovalsService;
+  ops: OpsContext;
+  /** One recovery pass now (the same as on start). */
+  recover(): Promise<{ interrupted: number; expired: number }>;
+  /** The pass started by start(), once it has finished. */
+  recovered(): Promise<unknown>;
+  /** One restore test now, reported like a scheduled one. */
+  restoreTestNow(env: string, slot?: Date): Promise<RestoreTestOutcome>;
+}
+
+/**
+ * `/ctx backup`, `/ctx backups`, `/ctx migrate`, `/ctx audit`, the Confirm / Cancel
+ * buttons, the approvals service other features use ("approvals"), the backups view the
+ * digest uses ("backups"), restore tests on a schedule, and clean-up after a restart.
+ */
+export function createOperationsFeature(opts: OperationsFeatureOptions = {}): FeatureFactory {
+  return (core): OperationsFeature => {
+    const log = core.log.child({ feature: 'operations' });
+    const stores = core.store ? createOpsStores(core.store, core.redactor, core.now) : null;
+    let rt: Runtime | null = null;
+    const baseDir = core.config.configFile ? dirname(core.config.configFile) : process.cwd();
+    const ops: OpsContext = {
+      config: core.config,
+      log,
+      redactor: core.redactor,
+      now: core.now,
+      stores,
+      backupDir: resolve(baseDir, core.config.operations.backupDir),
+      toolEnv: { ...(core.config.toolEnv ?? {}) },
+      progressIntervalMs: opts.progressIntervalMs ?? 3000,
+      poster: createBackgroundPoster({ services: core.services, slack: () => rt?.slack ?? null, redactor: core.redactor, log }),
+    };
+    const approvals = createApprovals({
+      config: core.config,
+      log,
+      redactor: core.redactor,
+      now: core.now,
+      stores,
+      groups: createGroupResolver({ client: () => rt?.slack?.client ?? null, log, ttlMs: opts.groupCacheMs }),
+      runner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    });
+    approvals.registerKind(backupKind(ops));
+    approvals.registerKind(migrateKind(ops));
+    approvals.registerKind(backupThenMigrateKind(ops));
+    core.services.register(APPROVALS_SERVICE, approvals);
+
+    const backupsInfo: BackupsInfo = {
+      async lastVerified(env) {
+        const b = await stores?.backups.lastVerified(env);
+        return b?.finishedAt ? { finishedAt: b.finishedAt, file: b.fileName, sizeBytes: b.sizeBytes ?? 0, sha256: b.sha256 ?? '' } : null;
+      },
+    };
+    core.services.register(BACKUPS_SERVICE, backupsInfo);
+
+    let recovering: Promise<unknown> = Promise.resolve();
+    const recoverOnce = () =>
+      (recovering = recover(ops, approvals).catch((err) => {
+        log.warn({ err: { message: core.redactor.scrub((err as Error).message) } }, 'could not look for interrupted operations (will retry)');
+        return { interrupted: 0, expired: 0 };
+      }));
+    let timer: NodeJS.Timeout | undefined;
+    let cron: ReturnType<typeof scheduleRestoreTests> = null;
+
+    return {
+      name: 'operations',
+      approvals,
+      ops,
+      handlers: [
+        createBackupHandler({ config: core.config, approvals }),
+        createBackupsHandler({ config: core.config, backups: stores?.backups ?? null, backupDir: ops.backupDir, now: core.now }),
+        createMigrateHandler({ config: core.config, approvals, backups: stores?.backups ?? null, scrub: core.redactor.scrub, now: core.now }),
+        createAuditHandler({ audit: stores?.audit ?? null, timeZone: core.config.timezone }),
+      ],
+      actions: createApprovalActions(approvals),
+      recover: () => recoverOnce() as Promise<{ interrupted: number; expired: number }>,
+      recovered: () => recovering,
+      async restoreTestNow(env, slot) {
+        const out = await runRestoreTest(ops, env, slot ? { slot } : {});
+        await reportRestoreTest(ops, out);
+        return out;
+      },
+      start(runtime) {
+        rt = runtime;
+        if (!stores) return;
+        void recoverOnce();
+        timer = setInterval(() => void recoverOnce(), opts.recoverEveryMs ?? 60_000);
+        timer.unref();
+        // The shell has no channel to report to; restore tests run where Slack is connected.
+        if (runtime.surface === 'slack') cron = scheduleRestoreTests(ops);
+      },
+      async stop() {
+        clearInterval(timer);
+        await Promise.resolve(cron?.task.destroy());
+        // A restore test in progress is allowed to finish and report (bounded).
+        let wait: NodeJS.Timeout | undefined;
+        await Promise.race([cron?.idle(), new Promise((r) => (wait = setTimeout(r, 30_000)))]);
+        clearTimeout(wait);
+        await approvals.stop();
+        await recovering;
+      },
+    };
+  };
+}
+
+export const operationsFeature: FeatureFactory = createOperationsFeature();

@@ -1,0 +1,53 @@
+import { closest } from '../util/tokenize.js';
+import type { Config } from '../config/types.js';
+import { userWord } from '../ui/user-text.js';
+
+export interface EnvChoice {
+  /** The environment to act on (default when none named). */
+  env: string;
+  /** `all` was asked for. */
+  all: boolean;
+  /** One environment was named explicitly (not the default by omission, not `all`). */
+  named: boolean;
+  rest: string[];
+  error?: string;
+}
+
+type EnvConfig = Pick<Config, 'environments' | 'defaultEnvironment'>;
+
+/** "no environment `production` (known: prod, staging); did you mean `prod`?" */
+export function unknownEnvironment(word: string, config: EnvConfig): string {
+  const names = config.environments.map((e) => e.name);
+  const guess = closest(word, names);
+  return `no environment ${userWord(word)} (known: ${names.join(', ')})${guess ? `; did you mean \`${guess}\`?` : ''}`;
+}
+
+/**
+ * Words left over where a command takes at most an environment: one word is an
+ * environment that does not exist (the likely mistake), more are simply unexpected.
+ */
+export function leftoverProblem(rest: string[], config: EnvConfig): string | undefined {
+  if (!rest.length) return undefined;
+  if (rest.length === 1) return unknownEnvironment(rest[0]!, config);
+  return `unexpected ${userWord(rest.join(' '))}`;
+}
+
+/**
+ * Finds the environment a command names: `--env prod`, or a bare word that is an
+ * environment's name (`/ctx status prod`), or `all`. Anything else stays in `rest`.
+ */
+export function chooseEnvironment(args: string[], flag: string | true | undefined, config: EnvConfig): EnvChoice {
+  // A bare `--env` without a value is reported by extractFlags; here it names nothing.
+  const flagValue = typeof flag === 'string' ? flag : undefined;
+  const names = config.environments.map((e) => e.name);
+  if (flagValue !== undefined) {
+    if (flagValue === 'all') return { env: config.defaultEnvironment, all: true, named: false, rest: args };
+    if (!names.includes(flagValue)) return { env: config.defaultEnvironment, all: false, named: false, rest: args, error: unknownEnvironment(flagValue, config) };
+    return { env: flagValue, all: false, named: true, rest: args };
+  }
+  const idx = args.findIndex((a) => names.includes(a) || a === 'all');
+  if (idx === -1) return { env: config.defaultEnvironment, all: false, named: false, rest: args };
+  const word = args[idx]!;
+  const rest = args.filter((_, i) => i !== idx);
+  return word === 'all' ? { env: config.defaultEnvironment, all: true, named: false, rest } : { env: word, all: false, named: true, rest };
+}

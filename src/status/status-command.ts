@@ -1,0 +1,82 @@
+import type { Config } from '../config/types.js';
+import type { Diagnostics } from '../diagnostics/runner.js';
+import type { StatusReport } from '../diagnostics/types.js';
+import { extractFlags } from '../util/tokenize.js';
+import { md } from '../ui/blocks.js';
+import { ACTION_STATUS_RERUN, renderStatus } from '../ui/status.js';
+import { renderMultiStatus } from './multi-status.js';
+import { worst } from '../diagnostics/status-rules.js';
+import { chooseEnvironment, leftoverProblem } from '../runtime/env-arg.js';
+import { postWhenReady } from '../runtime/post-when-ready.js';
+import type { ActionHandler, Handler, OutMessage } from '../contracts/chat.js';
+
+export interface StatusDeps {
+  config: Pick<Config, 'environments' | 'defaultEnvironment' | 'checks' | 'timezone'>;
+  diagnostics: Diagnostics;
+  /** Called with every report this command produces (history, alerts, App Home). */
+  onReport?: (report: StatusReport) => void;
+}
+
+/** A Re-run reuses a result this young (never older than checks.cacheMs), so a burst of clicks probes once. */
+export const RERUN_MAX_AGE_MS = 2000;
+export const rerunMaxAge = (cacheMs: number) => Math.min(RERUN_MAX_AGE_MS, cacheMs);
+
+const checking = (what: string, count: number): OutMessage => ({
+  text: `⏳ Checking ${what} (${count} checks)…`,
+  blocks: [md(`⏳ Checking *${what}* (${count} checks)…`)],
+  transient: true,
+});
+
+export function createStatusHandler(deps: StatusDeps): Handler {
+  return {
+    name: 'status',
+    aliases: ['st'],
+    usage: 'status [env|all]',
+    summary: 'Check every component now: one line each, root cause first',
+    async run(req) {
+      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
+      const choice = chooseEnvironment(rest, flags.env, deps.config);
+      const problem = errors[0] ?? choice.error ?? leftoverProblem(choice.rest, deps.config);
+      if (problem) return { usageProblem: problem };
+      const count = deps.diagnostics.checks.length;
+      if (choice.all) {
+        const names = deps.config.environments.map((e) => e.name);
+        const work = Promise.all(names.map((n) => deps.diagnostics.run(n)));
+        const { value: reports } = await postWhenReady(req.conversation, checking(`${names.length} environments`, count * names.length), work, (rs) =>
+          renderMultiStatus(rs, deps.diagnostics.titles),
+        );
+        reports.forEach((r) => deps.onReport?.(r));
+        return { status: worst(...reports.map((r) => r.overall)) };
+      }
+      const { value: report } = await postWhenReady(req.conversation, checking(choice.env, count), deps.diagnostics.run(choice.env), (r) =>
+        renderStatus(r, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone }),
+      );
+      deps.onReport?.(report);
+      return { status: report.overall };
+    },
+  };
+}
+
+export function createStatusRerunAction(deps: StatusDeps): ActionHandler {
+  return {
+    actionId: ACTION_STATUS_RERUN,
+    async run(req) {
+      const { env } = parseValue(req.value);
+      const known = deps.config.environments.some((e) => e.name === env);
+      const report = await deps.diagnostics.run(known ? env : deps.config.defaultEnvironment, { maxAgeMs: rerunMaxAge(deps.config.checks.cacheMs) });
+      deps.onReport?.(report);
+      const msg = renderStatus(report, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone, requestedBy: req.surface === 'slack' ? req.actor.userId : undefined });
+      if (req.message) await req.conversation.update(req.message, msg);
+      else await req.conversation.post(msg);
+    },
+  };
+}
+
+export function parseValue(value: string): { env: string; id?: string } {
+  try {
+    const v = JSON.parse(value) as { env?: unknown; id?: unknown };
+    return { env: typeof v.env === 'string' ? v.env : '', id: typeof v.id === 'string' ? v.id : undefined };
+  } catch {
+    return { env: '' };
+  }
+}
