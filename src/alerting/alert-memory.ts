@@ -1,6 +1,8 @@
-import type { CheckResult, StatusReport } from '../diagnostics/types.js';
-import { initialAlertState, stepAlert, type AlertAction, type AlertRules, type AlertState, type OpenAlert } from './alert-rules.js';
-import { canonical, dependentsOf, type AlertRecord, type PlannedAlert } from '../store/alerts.js';
+import type { CheckResult, StatusReport } from '../contracts/checks.js';
+import { initialAlertState, stepAlert, type AlertAction, type AlertState, type OpenAlert } from './alert-rules.js';
+import { type AlertRules } from '../config/schedules.js';
+import { canonical, type AlertRecord } from '../store/alerts.js';
+import { dependentsOf, type PlannedAlert } from './alert-store.js';
 import { MEMORY_ID_PREFIX } from './alert-locations.js';
 
 /** One action decided while the store was unreachable, replayed into the store on recovery. */

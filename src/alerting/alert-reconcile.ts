@@ -2,7 +2,7 @@ import type { Store } from '../store/store.js';
 import { initialAlertState, type AlertState } from './alert-rules.js';
 import { isMemoryId, type AlertLocations } from './alert-locations.js';
 import type { AlertMemory } from './alert-memory.js';
-import { recordAction } from '../store/alerts.js';
+import { recordAction } from './alert-store.js';
 
 export interface ReconcileOutcome {
   envs: number;

@@ -1,4 +1,5 @@
-import type { Status } from '../diagnostics/types.js';
+import type { Severity, Status } from '../contracts/checks.js';
+import type { AlertRules } from '../config/schedules.js';
 
 /**
  * The alert state machine for one check in one environment, as a pure function: the
@@ -6,16 +7,6 @@ import type { Status } from '../diagnostics/types.js';
  * an alert after N consecutive bad results, resolved after M consecutive good ones, so
  * a check that flaps (ok, fail, ok, fail…) never alerts.
  */
-export type Severity = 'warn' | 'fail';
-
-export interface AlertRules {
-  failureThreshold: number;
-  successThreshold: number;
-  /** 0: never remind. */
-  remindEveryMinutes: number;
-  /** A warning counts as bad (and can alert); otherwise it counts as good. */
-  alertOnWarn: boolean;
-}
 
 export interface OpenAlert {
   /** The alerts row, filled in by the store once the alert is recorded. */

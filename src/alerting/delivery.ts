@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import type { Outbox } from '../contracts/services.js';
-import type { CheckResult } from '../diagnostics/types.js';
+import type { CheckResult } from '../contracts/checks.js';
 import type { OutMessage } from '../contracts/chat.js';
 import { renderAlert, renderResolvedNote, type AlertView } from './render.js';
 import { context } from '../ui/blocks.js';
 import { fallbackNote, lateNote, movedNote, renderDeliverySummary } from '../ui/delivery.js';
-import { LIMITS, truncate } from '../ui/limits.js';
+import { LIMITS } from '../ui/limits.js';
+import { truncate } from '../util/text.js';
 import type { Titles } from '../ui/status.js';
 import type { Store } from '../store/store.js';
 import type { AlertLocations } from './alert-locations.js';

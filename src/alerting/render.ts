@@ -1,8 +1,9 @@
 import type { Block, OutMessage } from '../contracts/chat.js';
-import type { Severity } from './alert-rules.js';
+import type { Severity } from '../contracts/checks.js';
 import { clock, dayTime, formatDuration } from '../util/format.js';
 import { context, escapeMrkdwn, md } from '../ui/blocks.js';
-import { LIMITS, truncate } from '../ui/limits.js';
+import { LIMITS } from '../ui/limits.js';
+import { truncate } from '../util/text.js';
 
 /** Everything an alert message shows; built by the watch from the alert and the latest result. */
 export interface AlertView {

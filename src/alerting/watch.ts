@@ -1,12 +1,13 @@
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { Diagnostics } from '../diagnostics/runner.js';
-import type { StatusReport } from '../diagnostics/types.js';
+import type { StatusReport } from '../contracts/checks.js';
 import type { Store } from '../store/store.js';
-import type { AlertRules } from './alert-rules.js';
+import type { AlertRules } from '../config/schedules.js';
 import { createAlertMemory } from './alert-memory.js';
 import { reconcileMemory } from './alert-reconcile.js';
-import { applyResultsTracked, openAlerts, type PlannedAlert } from '../store/alerts.js';
+import { openAlerts } from '../store/alerts.js';
+import { applyResultsTracked, type PlannedAlert } from './alert-store.js';
 import type { Alerter } from './alerter.js';
 import { recordReport } from '../diagnostics/history.js';
 import { silencedBy, type MaintenanceWindow, type Silence } from '../config/maintenance.js';

@@ -5,7 +5,8 @@ import { createHttpClient, type HttpClient } from '../diagnostics/http-client.js
 import { createPgAccess, type PgAccess } from '../postgres/pg-access.js';
 import { allChecks } from '../diagnostics/registry.js';
 import { createDiagnostics } from '../diagnostics/runner.js';
-import type { Check, StatusReport } from '../diagnostics/types.js';
+import type { Check } from '../diagnostics/types.js';
+import type { StatusReport } from '../contracts/checks.js';
 import { createServiceRegistry, type CoreServices, type Feature, type FeatureFactory, type Runtime } from '../runtime/feature.js';
 import { featureFactories as defaultFeatures } from './features.js';
 import { createHelp, mentionVerbs } from './help.js';

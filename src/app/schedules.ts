@@ -7,7 +7,7 @@ import { createSilenceHandler, createSilencesHandler, createUnsilenceHandler, ty
 import type { SlackApi } from '../slack/slack-api.js';
 import { renderDigest } from '../digest/render.js';
 import { createAlertLocations } from '../alerting/alert-locations.js';
-import { dependentsOf } from '../store/alerts.js';
+import { dependentsOf } from '../alerting/alert-store.js';
 import { createAlerter } from '../alerting/alerter.js';
 import { createDelivery, type Delivery } from '../alerting/delivery.js';
 import { deliveryFailure, isKept } from '../slack/delivery-errors.js';

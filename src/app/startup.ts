@@ -1,6 +1,7 @@
 import { createBotApp, type BotApp, type BotAppOptions } from './app.js';
 import { loadConfig } from '../config/load.js';
-import { ConfigError, formatProblem, formatProblems } from '../config/problems.js';
+import { formatProblem, formatProblems } from '../config/problems.js';
+import { ConfigError } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { allChecks } from '../diagnostics/registry.js';
 import { createLogger, type Logger } from '../log/logger.js';

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Check } from '../diagnostics/types.js';
+import type { CheckOptionsSpec } from './sections/checks.js';
 import { ctxEnvSchema, SECRET_NAME, type CtxEnv } from './ctx-env.js';
 import { closest } from '../util/tokenize.js';
 import { parseOtelHeaders } from './otel-headers.js';
-import { ConfigError, keySuggestions, zodProblems, type ConfigProblem } from './problems.js';
+import { keySuggestions, zodProblems, type ConfigProblem } from './problems.js';
 import { botEnvSchema, buildYamlSchema, type BotEnv, type YamlConfig } from './schema.js';
 import {
   botVariablesInEnvironmentFile,
@@ -21,10 +21,24 @@ import {
 import type { Config, ConfigReport, Environment, SlackConfig } from './types.js';
 import { readYaml } from './yaml-source.js';
 
+/** Loading failed: every problem found, and what was read from where as far as loading got. */
+export class ConfigError extends Error {
+  /** What was read from where, as far as loading got (for `ctx-ops config --json`). */
+  readonly report?: ConfigReport;
+  constructor(
+    readonly problems: ConfigProblem[],
+    report?: ConfigReport,
+  ) {
+    super(`invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'})`);
+    this.name = 'ConfigError';
+    if (report) this.report = report;
+  }
+}
+
 export interface LoadOptions {
   env: Record<string, string | undefined>;
   cwd: string;
-  checks: readonly Check[];
+  checks: readonly CheckOptionsSpec[];
 }
 
 /** Commands use `all` for every environment, so no environment may be called that. */
@@ -97,7 +111,7 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
 
 type Locate = (path: PropertyKey[]) => string;
 
-function readConfigFile(explicit: string | undefined, namedBy: string, cwd: string, checks: readonly Check[], problems: ConfigProblem[]) {
+function readConfigFile(explicit: string | undefined, namedBy: string, cwd: string, checks: readonly CheckOptionsSpec[], problems: ConfigProblem[]) {
   const schema = buildYamlSchema(checks);
   const path = explicit ? resolve(cwd, explicit) : resolve(cwd, 'ctx-ops.yml');
   const label = explicit ? displayPath(path, cwd) : 'ctx-ops.yml';
@@ -288,7 +302,7 @@ function environmentNames(view: CrossView): string[] {
  * variables are broken is still an environment here, so it is not reported twice). Runs
  * even when the schema rejected the file, so one pass reports everything.
  */
-function crossCheck(view: CrossView, checks: readonly Check[], locate: Locate, problems: ConfigProblem[]) {
+function crossCheck(view: CrossView, checks: readonly CheckOptionsSpec[], locate: Locate, problems: ConfigProblem[]) {
   const names = environmentNames(view);
   const envNames = new Set(names);
   const checkIds = checks.map((c) => c.id);

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { closest } from '../util/tokenize.js';
-import type { ConfigReport } from './types.js';
 
 /** One thing wrong with the configuration, named by where it came from and which key. */
 export interface ConfigProblem {
@@ -9,18 +8,6 @@ export interface ConfigProblem {
   message: string;
 }
 
-export class ConfigError extends Error {
-  /** What was read from where, as far as loading got (for `ctx-ops config --json`). */
-  readonly report?: ConfigReport;
-  constructor(
-    readonly problems: ConfigProblem[],
-    report?: ConfigReport,
-  ) {
-    super(`invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'})`);
-    this.name = 'ConfigError';
-    if (report) this.report = report;
-  }
-}
 
 export const formatProblem = (p: ConfigProblem) => `${p.source}: ${p.key ? `${p.key}: ` : ''}${p.message}`;
 

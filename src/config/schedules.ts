@@ -1,6 +1,14 @@
 import type { Config } from './types.js';
-import type { AlertRules } from '../alerting/alert-rules.js';
 import type { MaintenanceWindow } from './maintenance.js';
+
+export interface AlertRules {
+  failureThreshold: number;
+  successThreshold: number;
+  /** 0: never remind. */
+  remindEveryMinutes: number;
+  /** A warning counts as bad (and can alert); otherwise it counts as good. */
+  alertOnWarn: boolean;
+}
 
 export const DEFAULT_DIGEST = { name: 'daily-digest', cron: '0 9 * * 1-5' } as const;
 const ROLES = ['digest', 'alerts', 'incidents'] as const;

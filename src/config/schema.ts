@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Check } from '../diagnostics/types.js';
+import type { CheckOptionsSpec } from './sections/checks.js';
 import { coreSection } from './sections/core.js';
 import { checksSection } from './sections/checks.js';
 import { schedulesSection } from './sections/schedules.js';
 import { operationsSection } from './sections/operations.js';
 import { runbooksSection } from './sections/runbooks.js';
 
-export function buildYamlSchema(checks: readonly Check[]) {
+export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
   return z
     .object({
       ...coreSection,

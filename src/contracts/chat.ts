@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Status } from '../diagnostics/types.js';
+import type { Status } from './checks.js';
 
 export type Block = KnownBlock;
 

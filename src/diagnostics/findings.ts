@@ -1,5 +1,5 @@
 import { worst } from './status-rules.js';
-import type { CheckOutcome, Status } from './types.js';
+import type { CheckOutcome, Status } from '../contracts/checks.js';
 
 export const MARK = { ok: '✓', warn: '⚠', fail: '✗', info: '·' } as const;
 

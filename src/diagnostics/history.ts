@@ -1,5 +1,5 @@
 import { overallStatus } from './status-rules.js';
-import type { CheckResult, Status, StatusReport } from './types.js';
+import type { CheckResult, Status, StatusReport } from '../contracts/checks.js';
 import type { Store } from '../store/store.js';
 
 export type HistorySource = 'watch' | 'digest';

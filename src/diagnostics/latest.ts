@@ -1,4 +1,4 @@
-import type { StatusReport } from './types.js';
+import type { StatusReport } from '../contracts/checks.js';
 
 /** The newest report seen per environment (watch, digests, and `/ctx status` via onReport). */
 export function createLatestReports() {

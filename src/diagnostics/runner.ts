@@ -5,7 +5,12 @@ import type { Store } from '../store/store.js';
 import type { HttpClient } from './http-client.js';
 import type { PgAccess } from '../postgres/pg-access.js';
 import { attributeLikelyCauses, attributeRootCauses, overallStatus } from './status-rules.js';
-import type { Check, CheckResult, StatusReport } from './types.js';
+import type { Check } from './types.js';
+import type { CheckResult, StatusReport } from '../contracts/checks.js';
+
+/** A Re-run (a button, a runbook re-check) reuses a result this young (never older than checks.cacheMs), so a burst of clicks probes once. */
+export const RERUN_MAX_AGE_MS = 2000;
+export const rerunMaxAge = (cacheMs: number) => Math.min(RERUN_MAX_AGE_MS, cacheMs);
 
 export interface ChecksSettings {
   timeoutMs: number;

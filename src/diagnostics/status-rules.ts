@@ -1,4 +1,4 @@
-import type { CheckResult, Status, StatusReport } from './types.js';
+import type { CheckResult, Status, StatusReport } from '../contracts/checks.js';
 
 const RANK: Record<Status, number> = { skip: 0, ok: 1, warn: 2, fail: 3 };
 

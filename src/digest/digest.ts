@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { BACKUPS_SERVICE, DELIVERY_SERVICE, INCIDENTS_SERVICE, type BackupsInfo, type DeliveryHealth, type DeliveryProblem, type IncidentsInfo } from '../contracts/services.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
 import { worst } from '../diagnostics/status-rules.js';
-import type { Status, StatusReport } from '../diagnostics/types.js';
+import type { Status, StatusReport } from '../contracts/checks.js';
 import type { ServiceRegistry } from '../runtime/feature.js';
 import type { Store } from '../store/store.js';
 import { alertsSince, openAlerts, type AlertRecord } from '../store/alerts.js';

@@ -1,12 +1,13 @@
 import { headline } from '../diagnostics/status-rules.js';
-import type { Status } from '../diagnostics/types.js';
+import type { Status } from '../contracts/checks.js';
 import type { Block, OutMessage } from '../contracts/chat.js';
 import type { BackupLine, ComponentLine, Digest, EnvDigest, IncidentsLine } from './digest.js';
 import { ago, day, dayTime, formatDuration } from '../util/format.js';
 import { sparkline } from './sparkline.js';
 import { context, divider, escapeMrkdwn, header, md } from '../ui/blocks.js';
 import { deliveryProblemLines } from '../ui/delivery.js';
-import { chunkLines, fitBlocks, LIMITS, truncate } from '../ui/limits.js';
+import { chunkLines, fitBlocks, LIMITS } from '../ui/limits.js';
+import { truncate } from '../util/text.js';
 import { STATUS_EMOJI, type Titles } from '../ui/status.js';
 
 /** Above this many environments, healthy ones without changes share one line. */

@@ -5,7 +5,7 @@ import { DELIVERY_SERVICE, SLACK_CONNECTION_SERVICE, type DeliveryHealth, type S
 import type { ServiceRegistry } from '../runtime/feature.js';
 import type { Surface } from '../contracts/chat.js';
 import type { Redactor } from '../log/redactor.js';
-import { checkBackupTools } from '../operations/ops-context.js';
+import { checkBackupTools } from '../postgres/pg-tools.js';
 import { dayTime } from '../util/format.js';
 import type { Store } from '../store/store.js';
 import { MIGRATIONS_DIR } from '../store/migrate.js';

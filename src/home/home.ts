@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { SelfCheck } from '../contracts/services.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
-import type { StatusReport } from '../diagnostics/types.js';
+import type { StatusReport } from '../contracts/checks.js';
 import { renderHome, type HomeData } from './render.js';
 import type { Titles } from '../ui/status.js';
 import type { Store } from '../store/store.js';

@@ -1,6 +1,6 @@
 import type { SelfCheck } from '../contracts/services.js';
 import { headline } from '../diagnostics/status-rules.js';
-import type { StatusReport } from '../diagnostics/types.js';
+import type { StatusReport } from '../contracts/checks.js';
 import type { Block } from '../contracts/chat.js';
 import type { AlertRecord } from '../store/alerts.js';
 import type { DigestRecord } from '../store/digests.js';

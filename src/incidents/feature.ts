@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { ConfigError } from '../config/problems.js';
+import { ConfigError } from '../config/load.js';
 import { INCIDENTS_SERVICE } from '../contracts/services.js';
 import type { FeatureFactory, Runtime } from '../runtime/feature.js';
 import { createIncidentHandler } from './incident-command.js';

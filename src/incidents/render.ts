@@ -1,11 +1,12 @@
 import { headline } from '../diagnostics/status-rules.js';
-import type { StatusReport } from '../diagnostics/types.js';
+import type { StatusReport } from '../contracts/checks.js';
 import type { Block, OutMessage } from '../contracts/chat.js';
 import type { IncidentRow, SessionStatus, StepState, TimelineEntry } from './store.js';
 import { actions, context, escapeMrkdwn, header, md } from '../ui/blocks.js';
 import { severityLabel, who } from './format.js';
 import { ago, clock, dateTime, formatDuration } from '../util/format.js';
-import { chunkLines, fitBlocks, LIMITS, truncate } from '../ui/limits.js';
+import { chunkLines, fitBlocks, LIMITS } from '../ui/limits.js';
+import { truncate } from '../util/text.js';
 import { countsText } from './runbooks/render.js';
 import { ACTION_RUNBOOK_START, MAX_RUNBOOK_BUTTONS, nthActionId, STATUS_EMOJI, type Titles } from '../ui/status.js';
 import { mrkdwnToPlain } from '../ui/plain-text.js';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Status } from '../diagnostics/types.js';
+import type { Status } from '../contracts/checks.js';
 import type { Store } from '../store/store.js';
 import type { RunbookFile } from './runbooks/schema.js';
 

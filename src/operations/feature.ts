@@ -15,7 +15,7 @@ import { backupKind } from './backup/backup-kind.js';
 import { migrateKind } from './migrate/migrate-kind.js';
 import { createBackgroundPoster } from './notify.js';
 import type { OpsContext } from './ops-context.js';
-import { createGroupResolver } from './approvals/permissions.js';
+import { createGroupResolver } from '../slack/user-groups.js';
 import { recover } from './approvals/recovery.js';
 import { reportRestoreTest, runRestoreTest, scheduleRestoreTests, type RestoreTestOutcome } from './backup/restore-test.js';
 import { createOpsStores } from './stores.js';

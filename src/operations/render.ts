@@ -1,6 +1,7 @@
 import type { Block, OutMessage } from '../contracts/chat.js';
 import { actions, context, escapeMrkdwn, header, md } from '../ui/blocks.js';
-import { chunkLines, fitBlocks, LIMITS, truncate } from '../ui/limits.js';
+import { chunkLines, fitBlocks, LIMITS } from '../ui/limits.js';
+import { truncate } from '../util/text.js';
 import { dateTime, dayTime, formatBytes, formatElapsed } from '../util/format.js';
 
 /** Messages of guarded operations: the confirmation, its outcome, progress and results. */

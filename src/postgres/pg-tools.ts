@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Config, Environment } from '../config/types.js';
+import type { Redactor } from '../log/redactor.js';
+import { serverInfo, type ServerInfo } from './pg-conn.js';
 
 /**
  * Finding pg_dump and pg_restore, and refusing a combination that cannot work before
@@ -95,4 +98,29 @@ export function toolRefusal(name: PgToolName, search: ToolSearch, needMajor: num
     return `${name} ${t.version} (${t.path}) is older than ${what} (major ${needMajor}): ${why}. ${fix}`;
   }
   return null;
+}
+
+export type ToolCheck = { ok: true; server: ServerInfo; pgDump: PgTool; pgRestore: PgTool } | { ok: false; reason: string };
+
+/**
+ * Everything a backup needs, checked before anything starts: the database answers, and
+ * pg_dump is at least the server's major version, and pg_restore can read what it writes.
+ */
+export async function checkBackupTools(ops: { config: Pick<Config, 'operations'>; toolEnv: Record<string, string>; redactor: Pick<Redactor, 'scrub'> }, env: Environment): Promise<ToolCheck> {
+  const url = env.ctx.DATABASE_URL;
+  if (!url) return { ok: false, reason: `DATABASE_URL is not set for ${env.name}` };
+  let server: ServerInfo;
+  try {
+    server = await serverInfo(url);
+  } catch (err) {
+    return { ok: false, reason: `cannot reach the database of ${env.name}: ${ops.redactor.scrub((err as Error).message)}` };
+  }
+  const o = ops.config.operations;
+  const dump = await findPgTool('pg_dump', { configured: o.pgDumpPath, minMajor: server.major, env: ops.toolEnv });
+  const dumpProblem = toolRefusal('pg_dump', dump, server.major, `the server (PostgreSQL ${server.version})`);
+  if (dumpProblem || !dump.tool) return { ok: false, reason: dumpProblem ?? 'pg_dump not found' };
+  const restore = await findPgTool('pg_restore', { configured: o.pgRestorePath, minMajor: dump.tool.major, env: ops.toolEnv });
+  const restoreProblem = toolRefusal('pg_restore', restore, dump.tool.major, `pg_dump ${dump.tool.version}, which writes the backup`);
+  if (restoreProblem || !restore.tool) return { ok: false, reason: restoreProblem ?? 'pg_restore not found' };
+  return { ok: true, server, pgDump: dump.tool, pgRestore: restore.tool };
 }

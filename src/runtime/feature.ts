@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
-import type { StatusReport } from '../diagnostics/types.js';
+import type { StatusReport } from '../contracts/checks.js';
 import type { HttpClient } from '../diagnostics/http-client.js';
 import type { ActionHandler, EventHandler, Handler, Surface } from '../contracts/chat.js';
 import type { Redactor } from '../log/redactor.js';

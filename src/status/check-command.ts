@@ -4,7 +4,8 @@ import { renderCheckDetail } from '../ui/status.js';
 import { closest } from '../util/tokenize.js';
 import { userWord } from '../ui/user-text.js';
 import { chooseEnvironment, leftoverProblem } from '../runtime/env-arg.js';
-import { parseValue, rerunMaxAge, type StatusDeps } from './status-command.js';
+import { parseValue, type StatusDeps } from './status-command.js';
+import { rerunMaxAge } from '../diagnostics/runner.js';
 import type { ActionHandler, Handler } from '../contracts/chat.js';
 
 export function createCheckHandler(deps: StatusDeps): Handler {

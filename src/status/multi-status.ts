@@ -1,5 +1,5 @@
 import { headline } from '../diagnostics/status-rules.js';
-import type { StatusReport } from '../diagnostics/types.js';
+import type { StatusReport } from '../contracts/checks.js';
 import type { Block, OutMessage } from '../contracts/chat.js';
 import { context, escapeMrkdwn, md } from '../ui/blocks.js';
 import { fitBlocks } from '../ui/limits.js';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/types.js';
-import type { Diagnostics } from '../diagnostics/runner.js';
-import type { StatusReport } from '../diagnostics/types.js';
+import { rerunMaxAge, type Diagnostics } from '../diagnostics/runner.js';
+import type { StatusReport } from '../contracts/checks.js';
 import { extractFlags } from '../util/tokenize.js';
 import { md } from '../ui/blocks.js';
 import { ACTION_STATUS_RERUN, renderStatus } from '../ui/status.js';
@@ -17,9 +17,6 @@ export interface StatusDeps {
   onReport?: (report: StatusReport) => void;
 }
 
-/** A Re-run reuses a result this young (never older than checks.cacheMs), so a burst of clicks probes once. */
-export const RERUN_MAX_AGE_MS = 2000;
-export const rerunMaxAge = (cacheMs: number) => Math.min(RERUN_MAX_AGE_MS, cacheMs);
 
 const checking = (what: string, count: number): OutMessage => ({
   text: `⏳ Checking ${what} (${count} checks)…`,

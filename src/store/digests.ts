@@ -1,4 +1,4 @@
-import type { Status } from '../diagnostics/types.js';
+import type { Status } from '../contracts/checks.js';
 import type { Store } from './store.js';
 
 export type Snapshot = Record<string, Record<string, Status>>;

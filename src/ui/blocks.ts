@@ -1,5 +1,6 @@
 import type { Block } from '../contracts/chat.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
+import { truncate } from '../util/text.js';
 
 /** Small, pure Block Kit builders that apply Slack's limits as they build. */
 export const md = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });

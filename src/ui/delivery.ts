@@ -3,7 +3,8 @@ import type { Block, OutMessage } from '../contracts/chat.js';
 import type { AlertRecord } from '../store/alerts.js';
 import { clock, dayTime, formatDuration } from '../util/format.js';
 import { context, escapeMrkdwn, md } from './blocks.js';
-import { chunkLines, fitBlocks, LIMITS, truncate } from './limits.js';
+import { chunkLines, fitBlocks, LIMITS } from './limits.js';
+import { truncate } from '../util/text.js';
 import type { Titles } from './status.js';
 
 /** Alerts named one by one in a summary; the rest are counted. */

@@ -1,4 +1,5 @@
 import type { Block } from '../contracts/chat.js';
+import { truncate } from '../util/text.js';
 
 /** Slack's documented Block Kit limits that our messages can reach. */
 export const LIMITS = {
@@ -12,10 +13,6 @@ export const LIMITS = {
   fallbackText: 40000,
 } as const;
 
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1))}…`;
-}
 
 /**
  * Keeps a message within 50 blocks: the tail is cut and replaced by a note, keeping a

@@ -1,8 +1,9 @@
 import { headline, rootsFirst } from '../diagnostics/status-rules.js';
-import type { CheckResult, Status, StatusReport } from '../diagnostics/types.js';
+import type { CheckResult, Status, StatusReport } from '../contracts/checks.js';
 import type { Block, OutMessage } from '../contracts/chat.js';
 import { actions, context, escapeMrkdwn, md, mdWithButton } from './blocks.js';
-import { fitBlocks, LIMITS, truncate } from './limits.js';
+import { fitBlocks, LIMITS } from './limits.js';
+import { truncate } from '../util/text.js';
 import { dateTime, formatLatency } from '../util/format.js';
 import { plainTable } from './plain-text.js';
 

@@ -1,5 +1,5 @@
 import { escapeMrkdwn } from './blocks.js';
-import { truncate } from './limits.js';
+import { truncate } from '../util/text.js';
 
 /**
  * What a person typed, made safe to echo: on one line, cut to `max` characters, and with

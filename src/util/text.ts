@@ -1,4 +1,9 @@
-import { truncate } from '../ui/limits.js';
+/** Pure text helpers: cutting, one-lining and quoting what ctx| stored or a person typed. */
+/** At most `max` characters, an ellipsis marking the cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1))}…`;
+}
 
 /** How much of a stored error message a detail line quotes. */
 export const EXCERPT_CHARS = 160;

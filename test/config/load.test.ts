@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type ConfigProblem } from '../../src/config/problems.js';
+import { type ConfigProblem } from '../../src/config/problems.js';
+import { ConfigError } from '../../src/config/load.js';
 import { buildConfig } from '../support/harness.js';
 
 function problems(fx: Parameters<typeof buildConfig>[0]): ConfigProblem[] {

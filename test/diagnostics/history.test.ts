@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/diagnostics/types.js';
+import type { StatusReport } from '../../src/contracts/checks.js';
 import { hourlyStats, latestRecorded, recordReport, uptime } from '../../src/diagnostics/history.js';
 import { pruneOld } from '../../src/store/retention.js';
 import { createStore, type Store } from '../../src/store/store.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attributeLikelyCauses, attributeRootCauses, headline, overallStatus, rootsFirst, worst } from '../../src/diagnostics/status-rules.js';
 import { clockSkewStatus } from '../../src/diagnostics/checks/backend.js';
 import { connectionUsageStatus } from '../../src/diagnostics/checks/postgres.js';
-import type { CheckResult, Status } from '../../src/diagnostics/types.js';
+import type { CheckResult, Status } from '../../src/contracts/checks.js';
 
 const r = (id: string, status: Status, rootCause?: string): CheckResult => ({ id, status, summary: `${id} ${status}`, details: [], durationMs: 1, ...(rootCause ? { rootCause } : {}) });
 

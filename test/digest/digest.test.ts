@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUPS_SERVICE, type BackupsInfo } from '../../src/contracts/services.js';
-import type { Status } from '../../src/diagnostics/types.js';
+import type { Status } from '../../src/contracts/checks.js';
 import { schedulesFeature } from '../../src/app/schedules.js';
 import type { Block } from '../../src/contracts/chat.js';
 import { LIMITS } from '../../src/ui/limits.js';

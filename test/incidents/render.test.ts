@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult, StatusReport } from '../../src/diagnostics/types.js';
+import type { CheckResult, StatusReport } from '../../src/contracts/checks.js';
 import { renderIncidentRoot, renderPostmortem } from '../../src/incidents/render.js';
 import { LIMITS } from '../../src/ui/limits.js';
 import { renderStep, type StepView } from '../../src/incidents/runbooks/render.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/diagnostics/types.js';
+import type { CheckResult } from '../../src/contracts/checks.js';
 import { parseSeverity } from '../../src/incidents/incident-command.js';
 import { who } from '../../src/incidents/format.js';
 import { formatDuration as duration } from '../../src/util/format.js';

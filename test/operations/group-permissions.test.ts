@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOperationsFeature } from '../../src/operations/feature.js';
-import { decideConfirm, decideRequest, describeGroupProblem, groupProblemOf, policyFor, type GroupProblem } from '../../src/operations/approvals/permissions.js';
+import { decideConfirm, decideRequest, policyFor } from '../../src/operations/approvals/permissions.js';
+import { describeGroupProblem, groupProblemOf, type GroupProblem } from '../../src/slack/user-groups.js';
 import { createStore } from '../../src/store/store.js';
 import { MANIFEST_SCOPES, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';

@@ -2,16 +2,8 @@ import { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Surface } from '../../src/contracts/chat.js';
-import {
-  createGroupResolver,
-  decideCancel,
-  decideConfirm,
-  decideRequest,
-  matches,
-  policyFor,
-  type EnvPolicy,
-  type RefusalCode,
-} from '../../src/operations/approvals/permissions.js';
+import { decideCancel, decideConfirm, decideRequest, matches, policyFor, type EnvPolicy, type RefusalCode } from '../../src/operations/approvals/permissions.js';
+import { createGroupResolver } from '../../src/slack/user-groups.js';
 import { buildConfig } from '../support/harness.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 

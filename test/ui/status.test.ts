@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderCheckDetail, renderStatus } from '../../src/ui/status.js';
-import type { CheckResult, StatusReport } from '../../src/diagnostics/types.js';
+import type { CheckResult, StatusReport } from '../../src/contracts/checks.js';
 import { LIMITS } from '../../src/ui/limits.js';
 
 const check = (i: number, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({

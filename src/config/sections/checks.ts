@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { nonNegativeInt, positiveInt } from './common.js';
-import type { Check } from '../../diagnostics/types.js';
+
+/**
+ * What config needs to know of a check: its id and the options it accepts. Every Check
+ * (diagnostics/types.ts) is one; config never imports diagnostics.
+ */
+export interface CheckOptionsSpec {
+  id: string;
+  /** Extra keys accepted under `checks.<id>` in ctx-ops.yml, with their defaults. */
+  options?: z.ZodRawShape;
+}
 
 /**
  * `checks:` is assembled from the check definitions: every check owns the options it
  * accepts, so a new check brings its YAML keys with it and a misspelt one is reported.
  */
-export function checksSection(checks: readonly Check[]) {
+export function checksSection(checks: readonly CheckOptionsSpec[]) {
   const perCheck = Object.fromEntries(
     checks.map((c) => [
       c.id,

@@ -5,7 +5,8 @@ import { describeFailure } from '../../util/net-errors.js';
 import { keysFact, keysWords } from '../secret-evidence.js';
 import { mintServiceToken, serviceTokenClaims } from '../service-token.js';
 import { signingKeysEvidence, type SigningKeysEvidence } from '../signing-keys.js';
-import type { Check, CheckOutcome } from '../types.js';
+import type { Check } from '../types.js';
+import type { CheckOutcome } from '../../contracts/checks.js';
 
 export interface CodesearchOptions {
   probeOrgId: string;

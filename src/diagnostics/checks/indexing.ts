@@ -4,7 +4,8 @@ import { describeRetries, INGESTION_WORKFLOWS, openWorkflowSchemaState, retrying
 import { findings } from '../findings.js';
 import { excerpt, listSome } from '../../util/text.js';
 import { roughDuration } from '../../util/format.js';
-import type { Check, Status } from '../types.js';
+import type { Check } from '../types.js';
+import type { Status } from '../../contracts/checks.js';
 
 export interface IndexingOptions {
   stuckHours: number;

@@ -1,5 +1,5 @@
 import type { Findings } from '../findings.js';
-import type { Status } from '../types.js';
+import type { Status } from '../../contracts/checks.js';
 import type { Org, OrgIngestion } from './orgs.js';
 import { orgGraphStatus, type GraphEngine, type OrgGraphState } from './status-rules.js';
 

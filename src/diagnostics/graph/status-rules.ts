@@ -1,4 +1,4 @@
-import type { Status } from '../types.js';
+import type { Status } from '../../contracts/checks.js';
 import type { OrgIngestion } from './orgs.js';
 
 /** What a probe found for one org's graph (FalkorDB graph, Bolt database or instance). */

@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { SlackConfig } from '../../config/types.js';
 import type { SlackConnectionInfo } from '../../contracts/services.js';
-import { groupProblemFromCode } from '../../operations/approvals/permissions.js';
+import { groupProblemFromCode } from '../../slack/user-groups.js';
 import { describeSlackFailure, type SlackFailure } from '../../slack/slack-failures.js';
 import { identityOf, slackProbe, type BotIdentity, type ClockSample } from '../../slack/slack-probe.js';
 import type { ChannelFacts } from '../rules/channels.js';

@@ -1,4 +1,4 @@
-import { describeGroupProblem, type GroupProblem } from '../../operations/approvals/permissions.js';
+import { describeGroupProblem, type GroupProblem } from '../../slack/user-groups.js';
 import { item, type DoctorItem } from '../types.js';
 
 export type GroupFacts = { state: 'ok'; members: number } | { state: 'problem'; problem: GroupProblem } | { state: 'no-slack' };

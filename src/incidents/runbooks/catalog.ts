@@ -1,4 +1,4 @@
-import type { StatusReport } from '../../diagnostics/types.js';
+import type { StatusReport } from '../../contracts/checks.js';
 import type { RunbookListItem } from './render.js';
 import type { Runbook } from './loader.js';
 import { suggestRunbooks } from './suggest.js';

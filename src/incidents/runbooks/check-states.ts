@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { StatusReport } from '../../diagnostics/types.js';
+import type { StatusReport } from '../../contracts/checks.js';
 import type { CheckChange, IncidentStore, Owner, SeenState } from '../store.js';
 
 /**

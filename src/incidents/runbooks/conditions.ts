@@ -1,6 +1,6 @@
 import { MARK } from '../../diagnostics/findings.js';
 import { worst } from '../../diagnostics/status-rules.js';
-import type { CheckResult, Status } from '../../diagnostics/types.js';
+import type { CheckResult, Status } from '../../contracts/checks.js';
 
 /**
  * A text condition on a check's output: a case-insensitive substring, or a regular

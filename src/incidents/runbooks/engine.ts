@@ -1,36 +1,26 @@
 import type { Logger } from 'pino';
 import type { Config, Environment } from '../../config/types.js';
 import type { Diagnostics } from '../../diagnostics/runner.js';
-import type { StatusReport } from '../../diagnostics/types.js';
+import type { StatusReport } from '../../contracts/checks.js';
 import type { Actor, Conversation, Surface } from '../../contracts/chat.js';
 import type { Approvals, GuardedActionContext, GuardedActionResult } from '../../runtime/guarded.js';
 import { escapeMrkdwn } from '../../ui/blocks.js';
 import { who } from '../format.js';
 import { clock } from '../../util/format.js';
 import { countsText, renderSessionFinished, renderSessionHeader } from './render.js';
-import { rerunMaxAge } from '../../status/status-command.js';
+import { rerunMaxAge } from '../../diagnostics/runner.js';
 import type { RunbookActionKind } from './actions/kinds.js';
 import type { CheckRecorder } from './check-states.js';
 import type { Runbook } from './loader.js';
 import { currentStep, openState, threadOf } from './session-rules.js';
 import { fillText } from './steps/manual.js';
-import { createStepMessages } from './step-messages.js';
+import { createStepMessages, type EngineDeps } from './step-messages.js';
+
+export type { EngineDeps };
 import { AlreadyRunningError, type IncidentRow, type IncidentStore, type RunbookSnapshot, type SessionRow, type StepRow, type StepState } from '../store.js';
 
 export { currentStep, ownerOf } from './session-rules.js';
 
-export interface EngineDeps {
-  db: IncidentStore;
-  config: Pick<Config, 'environments' | 'timezone' | 'logLinks' | 'runbooks' | 'checks'>;
-  diagnostics: Diagnostics;
-  recorder: CheckRecorder;
-  log: Logger;
-  now(): Date;
-  publishReport(report: StatusReport): void;
-  /** The operations feature's approvals service, looked up when a button is pressed. */
-  approvals(): Approvals | undefined;
-  actionKinds: ReadonlyMap<string, RunbookActionKind>;
-}
 
 export type StartOutcome = { started: SessionRow } | { already: SessionRow };
 

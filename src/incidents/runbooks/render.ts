@@ -6,7 +6,8 @@ import type { SessionStatus, StepState, StoredCheck } from '../store.js';
 import { actions, context, escapeMrkdwn, md, mdWithButton, type ButtonSpec } from '../../ui/blocks.js';
 import { STEP_MARK, who } from '../format.js';
 import { clock, formatDuration } from '../../util/format.js';
-import { chunkLines, fitBlocks, LIMITS, truncate } from '../../ui/limits.js';
+import { chunkLines, fitBlocks, LIMITS } from '../../ui/limits.js';
+import { truncate } from '../../util/text.js';
 import { ACTION_RUNBOOK_START, MAX_RUNBOOK_BUTTONS, nthActionId, STATUS_EMOJI } from '../../ui/status.js';
 
 export { ACTION_RUNBOOK_START, MAX_RUNBOOK_BUTTONS, nthActionId };

@@ -1,14 +1,33 @@
-import type { Environment } from '../../config/types.js';
+import type { Logger } from 'pino';
+import type { Config, Environment } from '../../config/types.js';
+import type { Diagnostics } from '../../diagnostics/runner.js';
+import type { StatusReport } from '../../contracts/checks.js';
+import type { Approvals } from '../../runtime/guarded.js';
+import type { RunbookActionKind } from './actions/kinds.js';
+import type { CheckRecorder } from './check-states.js';
 import { backendBase } from '../../diagnostics/ctx-urls.js';
 import type { Conversation } from '../../contracts/chat.js';
 import { renderSessionHeader, renderStep, type SessionHeaderView, type StepView } from './render.js';
-import type { EngineDeps } from './engine.js';
 import { ownerOf, threadOf, openState } from './session-rules.js';
 import type { ActionTarget } from './steps/action.js';
 import { evaluateStepCheck } from './steps/check.js';
 import { stepLinks } from './steps/link.js';
 import { fillText } from './steps/manual.js';
-import type { SessionRow, StepRow, StepState, StoredCheck } from '../store.js';
+import type { IncidentStore, SessionRow, StepRow, StepState, StoredCheck } from '../store.js';
+
+/** What the engine and its step messages are built from (declared here: the engine uses this file, not the reverse). */
+export interface EngineDeps {
+  db: IncidentStore;
+  config: Pick<Config, 'environments' | 'timezone' | 'logLinks' | 'runbooks' | 'checks'>;
+  diagnostics: Diagnostics;
+  recorder: CheckRecorder;
+  log: Logger;
+  now(): Date;
+  publishReport(report: StatusReport): void;
+  /** The operations feature's approvals service, looked up when a button is pressed. */
+  approvals(): Approvals | undefined;
+  actionKinds: ReadonlyMap<string, RunbookActionKind>;
+}
 
 /**
  * The messages of a session: its header and one message per step, rendered from the

@@ -1,4 +1,4 @@
-import type { CheckResult, StatusReport } from '../../diagnostics/types.js';
+import type { CheckResult, StatusReport } from '../../contracts/checks.js';
 import { matches, parsePattern } from './conditions.js';
 import type { WhenClause } from './schema.js';
 

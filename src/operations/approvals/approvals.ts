@@ -9,7 +9,8 @@ import type { ApprovalEvent } from './approval-states.js';
 import { paramsHash, type ApprovalRow } from './approval-store.js';
 import type { AuditEntry } from '../audit/audit.js';
 import type { ApprovalOutcome, ApprovalRequest, Approvals, GuardedActionContext, GuardedActionKind, GuardedActionResult, RunTracker } from '../../runtime/guarded.js';
-import { checkMembership, decideCancel, decideConfirm, decideRequest, describeList, matches, policyFor, type EnvPolicy, type GroupResolver, type Refusal } from './permissions.js';
+import { checkMembership, decideCancel, decideConfirm, decideRequest, describeList, matches, policyFor, type EnvPolicy, type Refusal } from './permissions.js';
+import { type GroupResolver } from '../../slack/user-groups.js';
 import { openLease, type RunLease } from './run-store.js';
 import { NEEDS_STORE, type OpsStores } from '../stores.js';
 

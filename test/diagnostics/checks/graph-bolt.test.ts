@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../../src/diagnostics/types.js';
+import type { CheckResult } from '../../../src/contracts/checks.js';
 import { startBoltStub, type BoltStub } from '../../support/bolt-stub.js';
 import { createConnectionsTable, createOrganizationsTable, createRepositoriesTable, insertOrg, insertRepo } from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';

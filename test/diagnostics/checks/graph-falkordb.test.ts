@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../../src/diagnostics/types.js';
+import type { CheckResult } from '../../../src/contracts/checks.js';
 import { createConnectionsTable, createOrganizationsTable, createRepositoriesTable, insertOrg, insertRepo } from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Diagnostics } from '../../../diagnostics/runner.js';
-import type { CheckResult, StatusReport } from '../../../diagnostics/types.js';
+import type { CheckResult, StatusReport } from '../../../contracts/checks.js';
 import { evaluateCondition, parsePattern, type ConditionOutcome } from '../conditions.js';
 import type { StepProblem, ValidateContext } from './types.js';
 
