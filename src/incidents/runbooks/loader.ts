@@ -7,7 +7,7 @@ import { crossCheck, runbookFileSchema, type RunbookFile } from './schema.js';
 import type { ValidateContext } from './steps/types.js';
 
 /** runbooks/ at the package root: the same path from src/ (tsx) and dist/ (node). */
-export const SHIPPED_DIR = fileURLToPath(new URL('../../runbooks/', import.meta.url));
+export const SHIPPED_DIR = fileURLToPath(new URL('../../../runbooks/', import.meta.url));
 
 export interface Runbook extends RunbookFile {
   /** Where it was read from, as shown in messages (`runbooks/sign-in-fails.yml`). */
