@@ -14,21 +14,7 @@ import type { AlertRecord } from '../store/alerts.js';
 import { within } from '../util/deadline.js';
 import { deliveryFailure, isKept, type DeliveryFailure } from '../slack/delivery-errors.js';
 import type { DeliveryState } from './delivery-state.js';
-import {
-  claimAlerts,
-  claimDigests,
-  countPendingAlerts,
-  countPendingDigests,
-  digestDelivered,
-  pendingAlerts,
-  pendingDigests,
-  recordFallback,
-  recordShown,
-  releaseAlerts,
-  releaseDigests,
-  supersedeDigests,
-  type PendingDigest,
-} from './delivery-store.js';
+import { claimAlerts, claimDigests, countPendingAlerts, countPendingDigests, digestDelivered, pendingAlerts, pendingDigests, recordFallback, recordShown, releaseAlerts, releaseDigests, supersedeDigests, type PendingDigest } from './delivery-store.js';
 import type { Snapshot } from '../store/digests.js';
 
 /** Owed alerts read per replay; more than this is very unusual and waits for the next round. */

@@ -8,7 +8,7 @@ import { ALL_CHECKS, relevantWindows, type MaintenanceWindow, type Silence } fro
 import { activeSilences, createSilence, liftSilence } from '../store/silences.js';
 import type { Store } from '../store/store.js';
 import { userWord } from '../ui/user-text.js';
-import { chooseEnvironment } from '../runtime/env-arg.js';
+import { chooseEnvironment } from '../runtime/preambles.js';
 import type { Handler, OutMessage } from '../contracts/chat.js';
 
 export interface SilenceDeps {

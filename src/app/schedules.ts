@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DELIVERY_SERVICE, OUTBOX_SERVICE, SELF_CHECK_SERVICE, type DeliveryHealth, type SelfCheck } from '../contracts/services.js';
+import { type DeliveryHealth, type SelfCheck } from '../contracts/services.js';
 import type { CoreServices, Feature, FeatureFactory } from '../runtime/feature.js';
 import { createDigestHandler } from '../digest/digest-command.js';
 import { createSilenceHandler, createSilencesHandler, createUnsilenceHandler, type SilenceDeps } from '../alerting/silence-commands.js';
@@ -19,7 +19,7 @@ import { buildDigest, snapshotOf, type DigestDeps } from '../digest/digest.js';
 import { digestTick } from '../digest/digest-job.js';
 import { recordManualDigest } from '../store/digests.js';
 import { createHome } from '../home/home.js';
-import { createLatestReports } from '../diagnostics/latest.js';
+import { createLatestReports } from '../diagnostics/history.js';
 import { createLeaderLock, leaderClientFactory, type LeaderLock } from '../runtime/leader.js';
 import { createOutbox } from '../runtime/outbox.js';
 import { pacedSlackApi } from '../slack/paced.js';
@@ -93,9 +93,9 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
       },
     },
   });
-  core.services.register(OUTBOX_SERVICE, outbox);
+  core.services.register('outbox', outbox);
   const health: DeliveryHealth = { problems: () => state.problems(), refresh: () => state.refresh() };
-  core.services.register(DELIVERY_SERVICE, health);
+  core.services.register('delivery', health);
 
   const digestDeps: DigestDeps = {
     diagnostics: core.diagnostics,
@@ -118,7 +118,7 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
     titles,
     log,
     now: core.now,
-    selfCheck: () => core.services.get<SelfCheck>(SELF_CHECK_SERVICE)?.latest(),
+    selfCheck: () => core.services.get('selfCheck')?.latest(),
   });
   const silenceDeps: SilenceDeps = {
     config: core.config,

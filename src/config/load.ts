@@ -6,18 +6,7 @@ import { closest } from '../util/tokenize.js';
 import { parseOtelHeaders } from './otel-headers.js';
 import { keySuggestions, zodProblems, type ConfigProblem } from './problems.js';
 import { botEnvSchema, buildYamlSchema, type BotEnv, type YamlConfig } from './schema.js';
-import {
-  botVariablesInEnvironmentFile,
-  definedOnly,
-  displayPath,
-  layerProcess,
-  PROCESS,
-  readEnvFile,
-  readProcessFiles,
-  realOf,
-  type EnvFileReport,
-  type ProcessLayer,
-} from './sources.js';
+import { botVariablesInEnvironmentFile, definedOnly, displayPath, layerProcess, PROCESS, readEnvFile, readProcessFiles, realOf, type EnvFileReport, type ProcessLayer } from './sources.js';
 import type { Config, ConfigReport, Environment, SlackConfig } from './types.js';
 import { readYaml } from './yaml-source.js';
 

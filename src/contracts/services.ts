@@ -11,13 +11,11 @@ export interface BackupsInfo {
   /** The newest backup that passed verification, or null. */
   lastVerified(env: string): Promise<{ finishedAt: Date; file: string; sizeBytes: number; sha256: string } | null>;
 }
-export const BACKUPS_SERVICE = 'backups';
 
 /** Registered by the incidents feature as "incidents". */
 export interface IncidentsInfo {
   open(env?: string): Promise<Array<{ id: string; title: string; severity: string; openedAt: Date; owner?: string; permalink?: string }>>;
 }
-export const INCIDENTS_SERVICE = 'incidents';
 
 /** Registered by the schedules feature as "outbox": paced, retried channel posts. */
 export interface Outbox {
@@ -26,7 +24,6 @@ export interface Outbox {
   /** Queues an update; several updates of one message before it is sent collapse into the last. */
   update(msg: { channel: string; ts: string; text: string; blocks?: Block[] }): Promise<void>;
 }
-export const OUTBOX_SERVICE = 'outbox';
 
 /**
  * Registered by the schedules feature as "delivery": what the bot could not post on its own
@@ -56,10 +53,9 @@ export interface DeliveryHealth {
    */
   refresh?(): Promise<void>;
 }
-export const DELIVERY_SERVICE = 'delivery';
 
 /**
- * Registered by the Slack transport as "slack-connection": how the bot is connected, so
+ * Registered by the Slack transport as "slackConnection": how the bot is connected, so
  * `doctor` can report it without asking Slack again (and without opening a second socket).
  */
 export interface SlackConnectionInfo {
@@ -71,13 +67,11 @@ export interface SlackConnectionInfo {
   /** HTTP mode only: Slack's requests refused since start (bad signature, stale timestamp). */
   refusals?(): { signature: number; stale: number; lastAt?: Date };
 }
-export const SLACK_CONNECTION_SERVICE = 'slack-connection';
 
 /**
- * Registered by the doctor feature as "doctor": the bot's latest check of itself, for App
+ * Registered by the doctor feature as "selfCheck": the bot's latest check of itself, for App
  * Home. `problems` holds the items that are not fine (fail first).
  */
 export interface SelfCheck {
   latest(): { checkedAt: string; overall: 'ok' | 'warn' | 'fail'; checks: number; problems: Array<{ status: 'warn' | 'fail'; title: string; seen: string; fix?: string }> } | null;
 }
-export const SELF_CHECK_SERVICE = 'doctor';

@@ -5,8 +5,8 @@ import { renderDigest } from './render.js';
 import type { Titles } from '../ui/status.js';
 import type { Digest } from './digest.js';
 import { userWord } from '../ui/user-text.js';
-import { chooseEnvironment, leftoverProblem } from '../runtime/env-arg.js';
-import { postWhenReady } from '../runtime/post-when-ready.js';
+import { chooseEnvironment, leftoverProblem } from '../runtime/preambles.js';
+import { postWhenReady } from '../runtime/preambles.js';
 import type { Handler, MessageRef } from '../contracts/chat.js';
 
 export interface DigestHandlerDeps {

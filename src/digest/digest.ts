@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import { BACKUPS_SERVICE, DELIVERY_SERVICE, INCIDENTS_SERVICE, type BackupsInfo, type DeliveryHealth, type DeliveryProblem, type IncidentsInfo } from '../contracts/services.js';
+import { type BackupsInfo, type DeliveryHealth, type DeliveryProblem, type IncidentsInfo } from '../contracts/services.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
 import { worst } from '../diagnostics/status-rules.js';
 import type { Status, StatusReport } from '../contracts/checks.js';
@@ -134,11 +134,11 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
     : [null, [] as Silence[], [] as AlertRecord[]];
   const since = previous?.postedAt ? await attempt(notes, 'alert history unavailable', () => alertsSince(store!, previous.postedAt!, req.envs), null) : null;
 
-  const delivery = deps.services.get<DeliveryHealth>(DELIVERY_SERVICE);
+  const delivery = deps.services.get('delivery');
   await delivery?.refresh?.().catch(() => {});
   const problems = (delivery?.problems() ?? []).filter((p) => p.channel !== req.channel);
-  const backups = deps.services.get<BackupsInfo>(BACKUPS_SERVICE);
-  const incidents = deps.services.get<IncidentsInfo>(INCIDENTS_SERVICE);
+  const backups = deps.services.get('backups');
+  const incidents = deps.services.get('incidents');
   let historyFailed = false;
 
   const envs = await Promise.all(

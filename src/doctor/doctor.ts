@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
-import { DELIVERY_SERVICE, SLACK_CONNECTION_SERVICE, type DeliveryHealth, type SlackConnectionInfo } from '../contracts/services.js';
+import { type DeliveryHealth, type SlackConnectionInfo } from '../contracts/services.js';
 import type { ServiceRegistry } from '../runtime/feature.js';
 import type { Surface } from '../contracts/chat.js';
 import type { Redactor } from '../log/redactor.js';
@@ -65,7 +65,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
 
   const uses = configuredChannels(config);
   const groups = groupsInPermissions(config);
-  const connection = d.surface === 'slack' ? d.services.get<SlackConnectionInfo>(SLACK_CONNECTION_SERVICE) : undefined;
+  const connection = d.surface === 'slack' ? d.services.get('slackConnection') : undefined;
   const baseDir = config.configFile ? dirname(config.configFile) : '.';
   const folders: Array<{ id: string; what: string; path: string; needed: string }> = [
     ...config.runbooks.dirs.map((dir, i) => ({ id: `runbooks.${i}`, what: 'Runbooks folder', path: resolve(baseDir, dir), needed: `the runbooks in runbooks.dirs[${i}] cannot load` })),
@@ -112,7 +112,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   folders.forEach((f, i) => items.push(folderItem(f.id, f.what, f.path, folderFacts[i]!, f.needed)));
   items.push(clockItem([slack.clock, store.clock].filter((c): c is ClockSample => Boolean(c)), { httpMode: config.slack.mode === 'http' }));
   const names = new Map([...slack.channels].flatMap(([ref, f]) => (f.state === 'found' ? [[ref, `#${f.name}`] as const] : [])));
-  const delivery = d.services.get<DeliveryHealth>(DELIVERY_SERVICE);
+  const delivery = d.services.get('delivery');
   // Another replica (or the running bot, seen from the CLI) may have recorded refusals in the store.
   await delivery?.refresh?.().catch(() => {});
   items.push(...deliveryItems(delivery?.problems(), { channelName: (id) => names.get(id) ?? id, clock: at }));

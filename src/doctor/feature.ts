@@ -1,9 +1,9 @@
-import { SELF_CHECK_SERVICE, type SelfCheck } from '../contracts/services.js';
+import { type SelfCheck } from '../contracts/services.js';
 import { runDoctor } from './doctor.js';
 import type { DoctorReport } from './types.js';
 import type { FeatureFactory } from '../runtime/feature.js';
-import { createDoctorHandler } from './doctor-command.js';
-import type { Surface } from '../contracts/chat.js';
+import type { Surface, Handler } from '../contracts/chat.js';
+import { renderDoctor } from './render.js';
 
 export interface DoctorFeatureOptions {
   /** Under Slack, a first run in the background once the transport is up (default true). */
@@ -78,7 +78,7 @@ export function createDoctorFeature(opts: DoctorFeatureOptions = {}): FeatureFac
         return { checkedAt: latest.checkedAt, overall: latest.overall, checks: latest.items.filter((i) => i.status !== 'skip').length, problems };
       },
     };
-    core.services.register(SELF_CHECK_SERVICE, service);
+    core.services.register('selfCheck', service);
 
     return {
       name: 'doctor',
@@ -100,3 +100,30 @@ export function createDoctorFeature(opts: DoctorFeatureOptions = {}): FeatureFac
 }
 
 export const doctorFeature: FeatureFactory = createDoctorFeature();
+
+export interface DoctorHandlerDeps {
+  run(surface: Surface): Promise<DoctorReport>;
+  timeZone: string;
+}
+
+/**
+ * `/ctx doctor`: the bot checks itself. In Slack the answer is private (it names channels,
+ * scopes and database roles); in the shell and the CLI it is printed. The CLI's exit code
+ * is 1 when something fails.
+ */
+export function createDoctorHandler(deps: DoctorHandlerDeps): Handler {
+  return {
+    name: 'doctor',
+    aliases: ['selfcheck'],
+    usage: 'doctor',
+    summary: 'The bot checks itself: tokens, scopes, channel membership, its store, backup tools, folders, clock, delivery',
+    async run(req) {
+      if (req.args.length) return { usageProblem: `\`doctor\` takes no arguments (got "${req.args.join(' ')}")` };
+      const report = await deps.run(req.surface);
+      const msg = renderDoctor(report, { timeZone: deps.timeZone });
+      if (req.surface === 'slack') await req.conversation.ephemeral(msg);
+      else await req.conversation.post(msg);
+      return { status: report.overall };
+    },
+  };
+}

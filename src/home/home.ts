@@ -11,7 +11,7 @@ import type { SlackApi } from '../slack/slack-api.js';
 import { openAlerts, type AlertRecord } from '../store/alerts.js';
 import { lastDigest } from '../store/digests.js';
 import { latestRecorded } from '../diagnostics/history.js';
-import type { LatestReports } from '../diagnostics/latest.js';
+import type { LatestReports } from '../diagnostics/history.js';
 import { relevantWindows, type MaintenanceWindow, type Silence } from '../config/maintenance.js';
 import { activeSilences } from '../store/silences.js';
 

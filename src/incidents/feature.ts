@@ -1,10 +1,10 @@
 import { dirname } from 'node:path';
 import { ConfigError } from '../config/load.js';
-import { INCIDENTS_SERVICE } from '../contracts/services.js';
+
 import type { FeatureFactory, Runtime } from '../runtime/feature.js';
 import { createIncidentHandler } from './incident-command.js';
 import { createRunbookHandler } from './runbooks/runbook-command.js';
-import { APPROVALS_SERVICE, type Approvals, type GuardedActionKind } from '../runtime/guarded.js';
+import { type Approvals, type GuardedActionKind } from '../runtime/guarded.js';
 import { OPERATIONS_KINDS, type RunbookActionKind } from './runbooks/actions/kinds.js';
 import { reindexRepositoryKind } from './runbooks/actions/reindex-repository.js';
 import { resetJwksKind } from './runbooks/actions/reset-jwks.js';
@@ -17,8 +17,9 @@ import { createIncidents } from './incidents.js';
 import { loadRunbooks } from './runbooks/loader.js';
 import { createMentionHandler } from './mentions.js';
 import { createPlaces } from './places.js';
-import { slackPoster } from './poster.js';
 import { createIncidentStore } from './store.js';
+import type { Conversation } from '../contracts/chat.js';
+import type { SlackApi } from '../slack/slack-api.js';
 
 /**
  * `/ctx incident`, `/ctx runbook`, their buttons and thread mentions. Runbook files are
@@ -47,7 +48,7 @@ export const incidentsFeature: FeatureFactory = (core) => {
   // The operations feature may be built before or after this one: register lazily, once per service.
   const registeredWith = new WeakSet<Approvals>();
   const approvals = (): Approvals | undefined => {
-    const service = core.services.get<Approvals>(APPROVALS_SERVICE);
+    const service = core.services.get('approvals');
     if (service && !registeredWith.has(service)) {
       registeredWith.add(service);
       for (const k of kinds) if (k.guarded) service.registerKind(reportingBack(k.guarded));
@@ -75,7 +76,7 @@ export const incidentsFeature: FeatureFactory = (core) => {
     // Only a running bot records (a one-shot CLI command never touches the incident tables).
     core.onReport((report) => runtime && recorder.listener(report));
   }
-  core.services.register(INCIDENTS_SERVICE, live ? live.incidents.info() : { open: async () => [] });
+  core.services.register('incidents', live ? live.incidents.info() : { open: async () => [] });
 
   const deps: RunbookDeps = { config: core.config, catalog, diagnostics: core.diagnostics, log, now: core.now, live };
   return {
@@ -97,3 +98,25 @@ export const incidentsFeature: FeatureFactory = (core) => {
     },
   };
 };
+
+/**
+ * A Conversation for work nobody asked for just now (resuming after a restart): it can
+ * post into a known thread and update known messages, nothing else.
+ */
+export function slackPoster(slack: SlackApi): Conversation {
+  return {
+    async post(msg, opts) {
+      const thread = opts?.thread;
+      if (!thread?.channel) throw new Error('a background post needs a thread to go to');
+      const ts = thread.threadTs ?? thread.ts;
+      const res = await slack.post({ channel: thread.channel, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}), ...(ts ? { thread_ts: ts } : {}) });
+      return { channel: res.channel, ts: res.ts, ...(ts ? { threadTs: ts } : {}) };
+    },
+    async update(ref, msg) {
+      await slack.update({ channel: ref.channel, ts: ref.ts, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}) });
+    },
+    async ephemeral() {
+      // Nobody to show it to.
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { escapeMrkdwn } from '../ui/blocks.js';
 import { renderIncidentList } from './render.js';
 import { channelOf, NO_STORE, type RunbookDeps } from './deps.js';
 import { isIncidentRef } from './places.js';
-import { chooseEnvironment } from '../runtime/env-arg.js';
+import { chooseEnvironment } from '../runtime/preambles.js';
 import type { CommandRequest, Handler, HandlerOutcome } from '../contracts/chat.js';
 
 /** The words after `/ctx incident` that act on an incident instead of opening one. */

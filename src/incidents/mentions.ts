@@ -1,4 +1,4 @@
-import { chooseEnvironment, leftoverProblem } from '../runtime/env-arg.js';
+import { chooseEnvironment, leftoverProblem } from '../runtime/preambles.js';
 import type { EventHandler, EventRequest, HelpEntry } from '../contracts/chat.js';
 import { renderStatus } from '../ui/status.js';
 import { unescapeSlack, userWord } from '../ui/user-text.js';

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { BACKUPS_SERVICE, type BackupsInfo } from '../contracts/services.js';
+import { type BackupsInfo } from '../contracts/services.js';
 import type { Feature, FeatureFactory, Runtime } from '../runtime/feature.js';
 import { createAuditHandler } from './audit/audit-command.js';
 import { createBackupHandler } from './backup/backup-command.js';
 import { createBackupsHandler } from './backup/backups-command.js';
 import { createMigrateHandler } from './migrate/migrate-command.js';
-import { createApprovalActions } from './approvals/approval-actions.js';
 import { createApprovals, type ApprovalsService } from './approvals/approvals.js';
-import { APPROVALS_SERVICE } from '../runtime/guarded.js';
+
 import { backupThenMigrateKind } from './migrate/backup-then-migrate.js';
 import { backupKind } from './backup/backup-kind.js';
 import { migrateKind } from './migrate/migrate-kind.js';
@@ -19,6 +18,8 @@ import { createGroupResolver } from '../slack/user-groups.js';
 import { recover } from './approvals/recovery.js';
 import { reportRestoreTest, runRestoreTest, scheduleRestoreTests, type RestoreTestOutcome } from './backup/restore-test.js';
 import { createOpsStores } from './stores.js';
+import type { ActionHandler } from '../contracts/chat.js';
+import { ACTION_APPROVAL_CANCEL, ACTION_APPROVAL_CONFIRM } from './render.js';
 
 export interface OperationsFeatureOptions {
   /** Progress messages are updated at most this often (default 3 s). */
@@ -75,7 +76,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
     approvals.registerKind(backupKind(ops));
     approvals.registerKind(migrateKind(ops));
     approvals.registerKind(backupThenMigrateKind(ops));
-    core.services.register(APPROVALS_SERVICE, approvals);
+    core.services.register('approvals', approvals);
 
     const backupsInfo: BackupsInfo = {
       async lastVerified(env) {
@@ -83,7 +84,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
         return b?.finishedAt ? { finishedAt: b.finishedAt, file: b.fileName, sizeBytes: b.sizeBytes ?? 0, sha256: b.sha256 ?? '' } : null;
       },
     };
-    core.services.register(BACKUPS_SERVICE, backupsInfo);
+    core.services.register('backups', backupsInfo);
 
     let recovering: Promise<unknown> = Promise.resolve();
     const recoverOnce = () =>
@@ -136,3 +137,14 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
 }
 
 export const operationsFeature: FeatureFactory = createOperationsFeature();
+
+/**
+ * The two buttons of every confirmation. Their value is the approval id and nothing else:
+ * what runs is read from Postgres, where it is bound by the parameters' hash.
+ */
+export function createApprovalActions(approvals: ApprovalsService): ActionHandler[] {
+  return [
+    { actionId: ACTION_APPROVAL_CONFIRM, run: (req) => approvals.confirm(req) },
+    { actionId: ACTION_APPROVAL_CANCEL, run: (req) => approvals.cancel(req) },
+  ];
+}

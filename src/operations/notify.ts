@@ -1,4 +1,4 @@
-import { OUTBOX_SERVICE, type Outbox } from '../contracts/services.js';
+import { type Outbox } from '../contracts/services.js';
 import type { ServiceRegistry } from '../runtime/feature.js';
 import type { OutMessage } from '../contracts/chat.js';
 import type { Logger } from '../log/logger.js';
@@ -20,7 +20,7 @@ export function createBackgroundPoster(opts: { services: ServiceRegistry; slack:
   const reachable = (channel: string) => Boolean(channel) && channel !== 'terminal';
   return {
     async post(channel, msg, threadTs) {
-      const outbox = opts.services.get<Outbox>(OUTBOX_SERVICE);
+      const outbox = opts.services.get('outbox');
       const slack = opts.slack();
       // The outbox writes through the same Slack connection; without one there is nowhere to post.
       if (!reachable(channel) || !slack) {
@@ -36,7 +36,7 @@ export function createBackgroundPoster(opts: { services: ServiceRegistry; slack:
       }
     },
     async update(channel, ts, msg) {
-      const outbox = opts.services.get<Outbox>(OUTBOX_SERVICE);
+      const outbox = opts.services.get('outbox');
       const slack = opts.slack();
       if (!reachable(channel) || !ts || !slack) return;
       const body = opts.redactor.scrubDeep({ channel, ts, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}) });

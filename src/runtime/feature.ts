@@ -7,6 +7,8 @@ import type { ActionHandler, EventHandler, Handler, Surface } from '../contracts
 import type { Redactor } from '../log/redactor.js';
 import type { Store } from '../store/store.js';
 import type { SlackApi } from '../slack/slack-api.js';
+import type { BackupsInfo, DeliveryHealth, IncidentsInfo, Outbox, SelfCheck, SlackConnectionInfo } from '../contracts/services.js';
+import type { Approvals } from './guarded.js';
 
 /** What every feature is built from; created once in app.ts and passed down. */
 export interface CoreServices {
@@ -22,26 +24,48 @@ export interface CoreServices {
   onReport(listener: (report: StatusReport) => void): void;
   publishReport(report: StatusReport): void;
   /**
-   * Services one feature offers another (e.g. "approvals" from operations, used by runbooks;
-   * "outbox" from schedules). Features are built in the order of features/index.ts, so a
-   * feature finds what earlier ones registered; use `get` lazily (at run time) when unsure.
+   * Services one feature offers another, typed by ServiceMap (e.g. `services.get('approvals')`).
+   * Features are built in the order of app/features.ts, so a feature finds what earlier ones
+   * registered; use `get` lazily (at run time) when unsure.
    */
   services: ServiceRegistry;
 }
 
+/**
+ * The services one feature offers others, by name. A feature reaches another only through
+ * these (and contracts/), never by importing it. Each is optional at run time: a consumer
+ * must work (and say "not available") when the feature offering it is not in the bot.
+ */
+export interface ServiceMap {
+  /** Guarded operations' approvals (operations), used by runbook action steps. */
+  approvals: Approvals;
+  /** The newest verified backup (operations), for the digest. */
+  backups: BackupsInfo;
+  /** Open incidents (incidents), for the digest. */
+  incidents: IncidentsInfo;
+  /** Paced, retried channel posts (app/schedules.ts). */
+  outbox: Outbox;
+  /** What the bot could not post, and why (app/schedules.ts), for doctor, App Home, the digest. */
+  delivery: DeliveryHealth;
+  /** The bot's latest check of itself (doctor), for App Home. */
+  selfCheck: SelfCheck;
+  /** How the bot is connected to Slack (transports/slack), for doctor. */
+  slackConnection: SlackConnectionInfo;
+}
+
 export interface ServiceRegistry {
-  register<T>(name: string, service: T): void;
-  get<T>(name: string): T | undefined;
+  register<K extends keyof ServiceMap>(name: K, service: ServiceMap[K]): void;
+  get<K extends keyof ServiceMap>(name: K): ServiceMap[K] | undefined;
 }
 
 export function createServiceRegistry(): ServiceRegistry {
-  const map = new Map<string, unknown>();
+  const map = new Map<keyof ServiceMap, unknown>();
   return {
     register(name, service) {
       if (map.has(name)) throw new Error(`service "${name}" is registered twice`);
       map.set(name, service);
     },
-    get: <T>(name: string) => map.get(name) as T | undefined,
+    get: <K extends keyof ServiceMap>(name: K) => map.get(name) as ServiceMap[K] | undefined,
   };
 }
 

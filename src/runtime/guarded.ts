@@ -88,4 +88,3 @@ export interface Approvals {
   request(req: ApprovalRequest): Promise<ApprovalOutcome>;
 }
 
-export const APPROVALS_SERVICE = 'approvals';

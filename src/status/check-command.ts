@@ -3,7 +3,7 @@ import { extractFlags } from '../util/tokenize.js';
 import { renderCheckDetail } from '../ui/status.js';
 import { closest } from '../util/tokenize.js';
 import { userWord } from '../ui/user-text.js';
-import { chooseEnvironment, leftoverProblem } from '../runtime/env-arg.js';
+import { chooseEnvironment, leftoverProblem } from '../runtime/preambles.js';
 import { parseValue, type StatusDeps } from './status-command.js';
 import { rerunMaxAge } from '../diagnostics/runner.js';
 import type { ActionHandler, Handler } from '../contracts/chat.js';

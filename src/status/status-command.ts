@@ -2,13 +2,12 @@ import type { Config } from '../config/types.js';
 import { rerunMaxAge, type Diagnostics } from '../diagnostics/runner.js';
 import type { StatusReport } from '../contracts/checks.js';
 import { extractFlags } from '../util/tokenize.js';
-import { md } from '../ui/blocks.js';
-import { ACTION_STATUS_RERUN, renderStatus } from '../ui/status.js';
-import { renderMultiStatus } from './multi-status.js';
-import { worst } from '../diagnostics/status-rules.js';
-import { chooseEnvironment, leftoverProblem } from '../runtime/env-arg.js';
-import { postWhenReady } from '../runtime/post-when-ready.js';
-import type { ActionHandler, Handler, OutMessage } from '../contracts/chat.js';
+import { ACTION_STATUS_RERUN, renderStatus, STATUS_EMOJI, statusJson, type Titles } from '../ui/status.js';
+import { worst, headline } from '../diagnostics/status-rules.js';
+import { chooseEnvironment, leftoverProblem, postWhenReady } from '../runtime/preambles.js';
+import type { ActionHandler, Handler, OutMessage, Block } from '../contracts/chat.js';
+import { context, escapeMrkdwn, md } from '../ui/blocks.js';
+import { fitBlocks } from '../ui/limits.js';
 
 export interface StatusDeps {
   config: Pick<Config, 'environments' | 'defaultEnvironment' | 'checks' | 'timezone'>;
@@ -76,4 +75,24 @@ export function parseValue(value: string): { env: string; id?: string } {
   } catch {
     return { env: '' };
   }
+}
+
+/** `/ctx status all`: one verdict per environment, the failing checks named under it. */
+export function renderMultiStatus(reports: StatusReport[], titles: Titles): OutMessage {
+  const blocks: Block[] = [];
+  const plain: string[] = [];
+  for (const r of reports) {
+    const line = `${STATUS_EMOJI[r.overall]} ${headline(r, titles)}`;
+    const bad = r.checks.filter((c) => c.status === 'fail' || c.status === 'warn');
+    const sub = bad.map((c) => `${STATUS_EMOJI[c.status]} ${titles[c.id] ?? c.id}: ${c.summary}`);
+    blocks.push(md(`*${escapeMrkdwn(line)}*${sub.length ? `\n${sub.map(escapeMrkdwn).join('\n')}` : ''}`));
+    plain.push(line, ...sub.map((s) => `    ${s}`));
+  }
+  blocks.push(context(`\`/ctx status &lt;env&gt;\` shows one environment in full`));
+  return {
+    text: reports.map((r) => `${STATUS_EMOJI[r.overall]} ${headline(r, titles)}`).join('\n'),
+    blocks: fitBlocks(blocks),
+    plain: plain.join('\n'),
+    json: reports.map(statusJson),
+  };
 }

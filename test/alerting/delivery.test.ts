@@ -2,7 +2,7 @@ import { WebClient } from '@slack/web-api';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DELIVERY_SERVICE, type DeliveryHealth } from '../../src/contracts/services.js';
+import { type DeliveryHealth } from '../../src/contracts/services.js';
 import { createSchedulesFeature, type SchedulesTimings } from '../../src/app/schedules.js';
 import { createRedactor } from '../../src/log/redactor.js';
 import { createDelivery } from '../../src/alerting/delivery.js';
@@ -82,7 +82,7 @@ const threadOf = (m: StoredMessage) => [...slack.messages.values()].filter((r) =
 const blocksText = (m: StoredMessage) => JSON.stringify(m.blocks);
 const alertsAbout = (title: string) => inChannel('C0ALERTS').filter((m) => m.text.startsWith(`🔴 ${title} failing on prod`));
 const owed = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ctx_ops.alerts WHERE pending_since IS NOT NULL`)).rows[0]!.n;
-const health = (h: Harness) => h.bot.core.services.get<DeliveryHealth>(DELIVERY_SERVICE)!;
+const health = (h: Harness) => h.bot.core.services.get('delivery')!;
 const cyclesSeen = (h: Harness) => h.logs.filter((l) => l.includes('watch cycle done')).length;
 /** A few more watch cycles (each may post again if something were wrong). */
 async function moreCycles(h: Harness, n = 3) {

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTBOX_SERVICE, type Outbox } from '../../src/contracts/services.js';
+import { type Outbox } from '../../src/contracts/services.js';
 import { schedulesFeature } from '../../src/app/schedules.js';
 import { LEADER_LOCK_KEY } from '../../src/runtime/leader.js';
 import { createStore } from '../../src/store/store.js';
@@ -42,7 +42,7 @@ describe('schedules feature lifecycle', () => {
       await store.ready();
       await new Promise((r) => setTimeout(r, 300));
       expect(await leaderLocks()).toBe(0);
-      const outbox = h.bot.core.services.get<Outbox>(OUTBOX_SERVICE)!;
+      const outbox = h.bot.core.services.get('outbox')!;
       await expect(outbox.post({ channel: 'C0DIGEST', text: 'x' })).rejects.toThrow(/not connected to Slack/);
       expect((await db.query(`SELECT count(*)::int AS n FROM ctx_ops.check_history`)).rows[0]!.n).toBe(0);
     } finally {
@@ -56,7 +56,7 @@ describe('schedules feature lifecycle', () => {
       const api = createSlackApi(new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), h.redactor);
       await h.bot.start({ surface: 'slack', slack: api });
       expect(h.logs.some((l) => l.includes('need the ctx_ops store') && l.includes('they are off'))).toBe(true);
-      const outbox = h.bot.core.services.get<Outbox>(OUTBOX_SERVICE)!;
+      const outbox = h.bot.core.services.get('outbox')!;
       const { ts } = await outbox.post({ channel: 'C0INCIDENTS', text: 'from another feature' });
       expect(slack.messages.get(ts)?.text).toBe('from another feature');
     } finally {

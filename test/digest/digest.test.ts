@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUPS_SERVICE, type BackupsInfo } from '../../src/contracts/services.js';
+import { type BackupsInfo } from '../../src/contracts/services.js';
 import type { Status } from '../../src/contracts/checks.js';
 import { schedulesFeature } from '../../src/app/schedules.js';
 import type { Block } from '../../src/contracts/chat.js';
@@ -38,7 +38,7 @@ environments:
   const backups: BackupsInfo = {
     lastVerified: async (env) => (env === 'prod' ? { finishedAt: new Date(NOW - 5 * HOUR - 60_000), file: 'prod-20260330.dump', sizeBytes: 1.5 * 1024 ** 3, sha256: 'ab'.repeat(32) } : null),
   };
-  h.bot.core.services.register(BACKUPS_SERVICE, backups);
+  h.bot.core.services.register('backups', backups);
 
   // Two days of hourly results: the database failed in 6 of the last 24 hours; latency climbs.
   for (let i = 47; i >= 0; i--) {

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BotAppOptions } from '../../src/app/app.js';
 import { runCli } from '../../src/cli.js';
-import { DELIVERY_SERVICE, SELF_CHECK_SERVICE, type DeliveryHealth, type DeliveryProblem } from '../../src/contracts/services.js';
+import { type DeliveryHealth, type DeliveryProblem } from '../../src/contracts/services.js';
 import type { DoctorReport } from '../../src/doctor/types.js';
 import { createDoctorFeature, doctorFeature, type DoctorService } from '../../src/doctor/feature.js';
 import { featureFactories } from '../../src/app/features.js';
@@ -134,7 +134,7 @@ describe('ctx-ops doctor (CLI)', () => {
     ];
     const delivery: DeliveryHealth = { problems: () => problems };
     const withDelivery: FeatureFactory = (core) => {
-      core.services.register(DELIVERY_SERVICE, delivery);
+      core.services.register('delivery', delivery);
       return { name: 'test-delivery' };
     };
     // The schedules feature registers the real delivery service (tested end to end in
@@ -207,7 +207,7 @@ describe('doctor in the running bot (Socket Mode)', () => {
   it('runs after connecting, logs each problem once however often it runs, and shows it in /ctx doctor and on App Home', async () => {
     slack.setChannel('C0ALERTS1', { name: 'alerts', is_member: false });
     bot = await startSlackBot(slack, { checks: FOUNDATION_CHECKS, env: { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }, yaml: 'channels: { alerts: C0ALERTS1 }\n', logLevel: 'info', app: { features: features(100) } });
-    const service = bot.bot.core.services.get<DoctorService>(SELF_CHECK_SERVICE)!;
+    const service = bot.bot.core.services.get('selfCheck') as DoctorService;
     const first = service.report()!.checkedAt;
     // A few more background cycles.
     await slack.waitFor(() => service.report()!.checkedAt !== first && Date.parse(service.report()!.checkedAt) - Date.parse(first) >= 300);
@@ -243,7 +243,7 @@ describe('doctor in the running bot (Socket Mode)', () => {
     bot = await startSlackBot(slack, { checks: FOUNDATION_CHECKS, mode: 'http', signingSecret: secret, env: { SLACK_BOT_TOKEN: BOT }, app: { features: features() } });
     const form = new URLSearchParams(slashPayload('status', slack.newResponseUrl())).toString();
     for (let i = 0; i < 3; i++) expect((await postSigned(bot.eventsUrl!, 'fedcba9876543210fedcba9876543210', form)).status).toBe(401);
-    const report = await bot.bot.core.services.get<DoctorService>(SELF_CHECK_SERVICE)!.run('slack');
+    const report = await (bot.bot.core.services.get('selfCheck') as DoctorService).run('slack');
     expect(find(report, 'slack.signing-secret')).toMatchObject({ status: 'fail', seen: expect.stringMatching(/^3 requests to \/slack\/events refused since start: the signature does not match SLACK_SIGNING_SECRET/) });
     expect(bot.logs.filter((l) => l.includes('its signature does not match SLACK_SIGNING_SECRET'))).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { INCIDENTS_SERVICE, type IncidentsInfo } from '../../src/contracts/services.js';
+import { type IncidentsInfo } from '../../src/contracts/services.js';
 import { backendCheck } from '../../src/diagnostics/checks/backend.js';
 import { migrationsCheck } from '../../src/diagnostics/checks/migrations.js';
 import { postgresCheck } from '../../src/diagnostics/checks/postgres.js';
@@ -91,7 +91,7 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     const told = await slack.waitFor(() => slack.responses.find((r) => r.id === cmd.responseUrl.split('/').pop()));
     expect(told.body).toMatchObject({ response_type: 'ephemeral', text: `🚨 Opened incident #${id} in <#${INCIDENTS}>; follow it in its thread.` });
     // The digest sees it through the incidents service.
-    const info = bots[0]!.bot.core.services.get<IncidentsInfo>(INCIDENTS_SERVICE)!;
+    const info = bots[0]!.bot.core.services.get('incidents')!;
     expect(await info.open('default')).toContainEqual({
       id: `#${id}`,
       title: 'Backend answers 500',

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BACKUPS_SERVICE, type BackupsInfo } from '../../src/contracts/services.js';
+import { type BackupsInfo } from '../../src/contracts/services.js';
 import type { Actor } from '../../src/contracts/chat.js';
 import { buildBot } from '../support/harness.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';
@@ -255,7 +255,7 @@ describeWithPgTools('the audit log', () => {
   });
 
   it('the "backups" service tells the digest the newest verified backup', async () => {
-    const info = bot.bot.core.services.get<BackupsInfo>(BACKUPS_SERVICE)!;
+    const info = bot.bot.core.services.get('backups')!;
     const last = await info.lastVerified('prod');
     const [newest] = await rows<{ file_name: string; sha256: string }>(db, `SELECT file_name, sha256 FROM ctx_ops.backups WHERE env = 'prod' AND state = 'verified' ORDER BY finished_at DESC LIMIT 1`);
     expect(last).toMatchObject({ file: newest!.file_name, sha256: newest!.sha256, finishedAt: expect.any(Date) });

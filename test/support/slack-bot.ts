@@ -1,5 +1,5 @@
 import type { BotAppOptions } from '../../src/app/app.js';
-import { SELF_CHECK_SERVICE } from '../../src/contracts/services.js';
+
 import type { DoctorService } from '../../src/doctor/feature.js';
 import { createSlackTransport, type SlackTransport } from '../../src/transports/slack/transport.js';
 import type { FakeSlack } from './fake-slack.js';
@@ -27,7 +27,7 @@ export async function startSlackBot(slack: FakeSlack, fx: ConfigFixture & { mode
   await h.bot.start({ surface: 'slack', slack: transport.slack });
   if (mode === 'socket') await slack.waitFor(() => slack.connections() > 0);
   // The self-check runs once in the background after start: let it finish, so its Slack calls never land inside a test's counts.
-  await h.bot.core.services.get<DoctorService>(SELF_CHECK_SERVICE)?.settled();
+  await (h.bot.core.services.get('selfCheck') as DoctorService | undefined)?.settled();
   const address = server?.address();
   const eventsUrl = address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/slack/events` : undefined;
   return {

@@ -2,19 +2,7 @@ import { z } from 'zod';
 import type { Environment } from '../../config/types.js';
 import { describeReadError, isStatementError, missingTables } from '../ctx-tables.js';
 import { findings, skipped, type Findings } from '../findings.js';
-import {
-  describeProblemRun,
-  describeRetries,
-  failuresByWorkflow,
-  openWorkflowSchemaState,
-  problemRuns,
-  retryingRuns,
-  type ActiveRun,
-  type FailureGroup,
-  type RetryingRun,
-  type RunProblem,
-  type SchemaState,
-} from '../openworkflow-runs.js';
+import { describeProblemRun, describeRetries, failuresByWorkflow, openWorkflowSchemaState, problemRuns, retryingRuns, type ActiveRun, type FailureGroup, type RetryingRun, type RunProblem, type SchemaState } from '../openworkflow-runs.js';
 import { excerpt } from '../../util/text.js';
 import { roughDuration } from '../../util/format.js';
 import type { Check } from '../types.js';

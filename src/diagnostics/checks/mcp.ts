@@ -3,14 +3,7 @@ import { backendBase, isLoopbackHost } from '../ctx-urls.js';
 import { findings, ms, type Findings } from '../findings.js';
 import { tryJson, type HttpClient, type HttpOutcome } from '../http-client.js';
 import { describeFailure } from '../../util/net-errors.js';
-import {
-  authorizationServerMetadataUrls,
-  isBearerChallenge,
-  isSecureHttpUrl,
-  resourceMetadataFromChallenge,
-  reviewAuthServerMetadata,
-  reviewProtectedResource,
-} from '../oauth-discovery.js';
+import { authorizationServerMetadataUrls, isBearerChallenge, isSecureHttpUrl, resourceMetadataFromChallenge, reviewAuthServerMetadata, reviewProtectedResource } from '../oauth-discovery.js';
 import type { Check } from '../types.js';
 
 /** Any slug works: upstream answers 401 before it looks the organisation up. */

@@ -1,23 +1,7 @@
 import { z } from 'zod';
 import { describeReadError, repositoryLabels } from '../ctx-tables.js';
 import { findings, type Findings } from '../findings.js';
-import {
-  failuresByWorkflow,
-  oldestDue,
-  openWorkflowSchemaState,
-  describeProblemRun,
-  describeRetries,
-  problemRuns,
-  retryingRuns,
-  queueOverview,
-  type ActiveRun,
-  type DueRun,
-  type FailureGroup,
-  type QueueOverview,
-  type RetryingRun,
-  type RunProblem,
-  type SchemaState,
-} from '../openworkflow-runs.js';
+import { failuresByWorkflow, oldestDue, openWorkflowSchemaState, describeProblemRun, describeRetries, problemRuns, retryingRuns, queueOverview, type ActiveRun, type DueRun, type FailureGroup, type QueueOverview, type RetryingRun, type RunProblem, type SchemaState } from '../openworkflow-runs.js';
 import { excerpt } from '../../util/text.js';
 import { roughDuration } from '../../util/format.js';
 import type { Check } from '../types.js';

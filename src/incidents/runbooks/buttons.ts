@@ -1,15 +1,5 @@
 import type { ActionHandler, ActionRequest } from '../../contracts/chat.js';
-import {
-  ACTION_RUNBOOK_START,
-  ACTION_STEP_DONE,
-  ACTION_STEP_FAILED,
-  ACTION_STEP_RECHECK,
-  ACTION_STEP_RUN,
-  ACTION_STEP_SKIP,
-  MAX_RUNBOOK_BUTTONS,
-  nthActionId,
-  type StepButtonValue,
-} from './render.js';
+import { ACTION_RUNBOOK_START, ACTION_STEP_DONE, ACTION_STEP_FAILED, ACTION_STEP_RECHECK, ACTION_STEP_RUN, ACTION_STEP_SKIP, MAX_RUNBOOK_BUTTONS, nthActionId, type StepButtonValue } from './render.js';
 import { channelOf, NO_STORE, type RunbookDeps } from '../deps.js';
 import { startRunbook } from './start.js';
 

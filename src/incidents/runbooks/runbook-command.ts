@@ -5,7 +5,7 @@ import { renderRunbookList } from './render.js';
 import { userWord } from '../../ui/user-text.js';
 import { channelOf, NO_STORE, type RunbookDeps } from '../deps.js';
 import { startRunbook } from './start.js';
-import { chooseEnvironment, leftoverProblem } from '../../runtime/env-arg.js';
+import { chooseEnvironment, leftoverProblem } from '../../runtime/preambles.js';
 import type { CommandRequest, Handler, HandlerOutcome } from '../../contracts/chat.js';
 
 /** Words after `/ctx runbook` that act on the runbook running here (how the shell moves through one). */

@@ -2,7 +2,7 @@ import { extractFlags } from '../../util/tokenize.js';
 import type { Config } from '../../config/types.js';
 import type { Approvals } from '../../runtime/guarded.js';
 import { renderNotice } from '../render.js';
-import { chooseEnvironment, leftoverProblem } from '../../runtime/env-arg.js';
+import { chooseEnvironment, leftoverProblem } from '../../runtime/preambles.js';
 import type { Handler } from '../../contracts/chat.js';
 
 export interface BackupHandlerDeps {

@@ -5,7 +5,7 @@ import { describeRules } from './retention.js';
 import { NEEDS_STORE } from '../stores.js';
 import { renderBackups } from '../lists.js';
 import { renderNotice } from '../render.js';
-import { chooseEnvironment, leftoverProblem } from '../../runtime/env-arg.js';
+import { chooseEnvironment, leftoverProblem } from '../../runtime/preambles.js';
 import type { Handler } from '../../contracts/chat.js';
 
 export interface BackupsHandlerDeps {

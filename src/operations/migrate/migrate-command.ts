@@ -7,7 +7,7 @@ import { readPending } from './pending-migrations.js';
 import { NEEDS_STORE } from '../stores.js';
 import { md } from '../../ui/blocks.js';
 import { renderNotice } from '../render.js';
-import { chooseEnvironment, leftoverProblem } from '../../runtime/env-arg.js';
+import { chooseEnvironment, leftoverProblem } from '../../runtime/preambles.js';
 import type { Handler } from '../../contracts/chat.js';
 
 export interface MigrateHandlerDeps {

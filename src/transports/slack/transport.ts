@@ -3,7 +3,7 @@ import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { BotApp } from '../../app/app.js';
 import type { SlackConfig } from '../../config/types.js';
-import { SLACK_CONNECTION_SERVICE, type SlackConnectionInfo } from '../../contracts/services.js';
+import { type SlackConnectionInfo } from '../../contracts/services.js';
 import type { Actor } from '../../contracts/chat.js';
 import { unescapeSlack } from '../../ui/user-text.js';
 import { SOCKET_BACKOFF, type BackoffPolicy } from '../../util/backoff.js';
@@ -123,7 +123,7 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
     identity: () => identity,
     ...(keeper ? { socket: () => keeper.info() } : { refusals: () => ({ ...refused }) }),
   };
-  bot.core.services.register(SLACK_CONNECTION_SERVICE, connection);
+  bot.core.services.register('slackConnection', connection);
 
   app.command(/.*/, async ({ ack, command, respond }) => {
     await ack();

@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  authCheck,
-  authSecretStrength,
-  baseUrlRules,
-  encryptionKeyStatus,
-  jwksVerdict,
-  originVerdict,
-  sessionVerdict,
-  unusableOrigins,
-} from '../../../src/diagnostics/checks/auth.js';
+import { authCheck, authSecretStrength, baseUrlRules, encryptionKeyStatus, jwksVerdict, originVerdict, sessionVerdict, unusableOrigins } from '../../../src/diagnostics/checks/auth.js';
 import { secretVerdict, type SecretFacts } from '../../../src/diagnostics/secret-evidence.js';
 import { createPgAccess } from '../../../src/postgres/pg-access.js';
 import { fingerprintVerdict } from '../../../src/diagnostics/secret-fingerprints.js';

@@ -1,19 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forgeConnectionVerdict, oauthVerdict, provisionErrorAdvice, syncTargetVerdict, type ForgeFacts, type SyncTargetFacts } from '../../../src/diagnostics/checks/confluence.js';
-import {
-  ago,
-  createCtxTables,
-  fromNow,
-  insertForgeConnection,
-  insertOrg,
-  insertRepo,
-  insertRun,
-  insertStepAttempt,
-  insertSyncTarget,
-  truncateCtxTables,
-  withRole,
-  type ForgeConfig,
-} from '../../support/ctx-schema.js';
+import { ago, createCtxTables, fromNow, insertForgeConnection, insertOrg, insertRepo, insertRun, insertStepAttempt, insertSyncTarget, truncateCtxTables, withRole, type ForgeConfig } from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js';

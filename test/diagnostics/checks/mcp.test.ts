@@ -1,12 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { missingOrgVerdict, mcpVerdict } from '../../../src/diagnostics/checks/mcp.js';
-import {
-  authorizationServerMetadataUrls,
-  isSecureHttpUrl,
-  resourceMetadataFromChallenge,
-  reviewAuthServerMetadata,
-  reviewProtectedResource,
-} from '../../../src/diagnostics/oauth-discovery.js';
+import { authorizationServerMetadataUrls, isSecureHttpUrl, resourceMetadataFromChallenge, reviewAuthServerMetadata, reviewProtectedResource } from '../../../src/diagnostics/oauth-discovery.js';
 import { startFakeBackend, type FakeBackend } from '../../support/fake-backend.js';
 import { addCtxAuth, type FakeCtxAuth } from '../../support/fake-ctx-auth.js';
 import { buildBot, type Harness } from '../../support/harness.js';
