@@ -389,7 +389,10 @@ export function createDelivery(deps: DeliveryDeps) {
     /** Slack says the channel may work now (the bot joined it, it was unarchived): try at once. */
     retryNow(channel: string): void {
       deps.state.retryNow(channel);
-      if (deps.canDeliver()) return kick();
+      if (deps.canDeliver()) {
+        kick();
+        return;
+      }
       // Another replica leads: ask it through the store.
       void deps.state.requestRetry(channel).catch((err: Error) => log.debug({ err: { message: err.message } }, 'could not pass the retry request on'));
     },
