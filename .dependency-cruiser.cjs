@@ -15,7 +15,11 @@ const LAYERS = [
   { name: 'diagnostics', folders: ['diagnostics'] },
   { name: 'ui', folders: ['ui'] }, // shared presentation (Block Kit, status view)
   { name: 'runtime', folders: ['runtime'] }, // what features are built on
-  { name: 'features', folders: ['status', 'alerting', 'digest', 'home', 'operations', 'incidents', 'doctor'], slices: true },
+  {
+    name: 'features',
+    folders: ['status', 'alerting', 'digest', 'home', 'operations', 'incidents', 'doctor'],
+    slices: true,
+  },
   { name: 'app', folders: ['app', 'transports'] },
 ];
 // src/bot.ts and src/cli.ts (the entry points) sit above every layer.
@@ -29,7 +33,11 @@ const layerRules = LAYERS.flatMap((layer, i) => {
   if (higher.length) {
     rules.push({
       name: `layer-${layer.name}`,
-      comment: `${layer.folders.join(', ')} may import only lower layers (${LAYERS.slice(0, i).map((l) => l.name).join(', ') || 'nothing'}), never ${higher.join(', ')} or the entry points`,
+      comment: `${layer.folders.join(', ')} may import only lower layers (${
+        LAYERS.slice(0, i)
+          .map((l) => l.name)
+          .join(', ') || 'nothing'
+      }), never ${higher.join(', ')} or the entry points`,
       severity: 'error',
       from: { path: `^src/${alt(layer.folders)}/` },
       to: { path: [`^src/${alt(higher)}/`, '^src/(bot|cli)\\.ts$'] },
@@ -38,7 +46,8 @@ const layerRules = LAYERS.flatMap((layer, i) => {
   if (layer.slices) {
     rules.push({
       name: 'feature-slices-independent',
-      comment: 'a feature slice reaches another only through contracts/ and runtime services (core.services), never by import',
+      comment:
+        'a feature slice reaches another only through contracts/ and runtime services (core.services), never by import',
       severity: 'error',
       from: { path: `^src/${alt(layer.folders)}/` },
       to: { path: `^src/${alt(layer.folders)}/`, pathNot: '^src/$1/' },
@@ -98,10 +107,13 @@ module.exports = {
     exclude: { path: '^(dist|node_modules)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json'],
+    },
     reporterOptions: {
       text: { highlightFocused: true },
     },
   },
-
 };

@@ -23,7 +23,8 @@ const run = promisify(execFile);
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const targetMb = Number(process.env.BENCH_BACKUP_MB ?? 1024);
 const toolEnv: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-if (!/^(127\.0\.0\.1|localhost|\[::1\])$/.test(new URL(adminUrl).hostname)) throw new Error('the benchmark talks to loopback only');
+if (!/^(127\.0\.0\.1|localhost|\[::1\])$/.test(new URL(adminUrl).hostname))
+  throw new Error('the benchmark talks to loopback only');
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -48,20 +49,34 @@ async function main() {
     const t0 = performance.now();
     // ctx|-like shapes: many small rows with an index, and text-heavy rows (chunks of code).
     await sql(url, `CREATE TABLE repositories (id int PRIMARY KEY, org_id text, name text, index_ready boolean)`);
-    await sql(url, `CREATE TABLE events (id bigint PRIMARY KEY, repository_id int, at timestamptz, kind text, payload text)`);
+    await sql(
+      url,
+      `CREATE TABLE events (id bigint PRIMARY KEY, repository_id int, at timestamptz, kind text, payload text)`,
+    );
     await sql(url, `CREATE TABLE chunks (id bigint PRIMARY KEY, repository_id int, path text, body text)`);
-    await sql(url, `INSERT INTO repositories SELECT g, 'org_' || (g % 17), 'repo-' || g, g % 3 = 0 FROM generate_series(1, 5000) g`);
+    await sql(
+      url,
+      `INSERT INTO repositories SELECT g, 'org_' || (g % 17), 'repo-' || g, g % 3 = 0 FROM generate_series(1, 5000) g`,
+    );
     const batches = Math.max(1, Math.round(targetMb / 64));
     for (let b = 0; b < batches; b++) {
       const from = b * 200_000 + 1;
-      await sql(url, `INSERT INTO events SELECT g, g % 5000 + 1, now() - (g || ' seconds')::interval, (ARRAY['ingest','index','graph','sync'])[g % 4 + 1], md5(g::text) || md5((g * 7)::text) FROM generate_series(${from}, ${from + 199_999}) g`);
+      await sql(
+        url,
+        `INSERT INTO events SELECT g, g % 5000 + 1, now() - (g || ' seconds')::interval, (ARRAY['ingest','index','graph','sync'])[g % 4 + 1], md5(g::text) || md5((g * 7)::text) FROM generate_series(${from}, ${from + 199_999}) g`,
+      );
       const cfrom = b * 100_000 + 1;
-      await sql(url, `INSERT INTO chunks SELECT g, g % 5000 + 1, 'src/mod' || (g % 900) || '/file' || g || '.ts', repeat(md5(g::text), 3) || md5((g + 1)::text) || md5((g * 13)::text) || md5((g * 31)::text) FROM generate_series(${cfrom}, ${cfrom + 99_999}) g`);
+      await sql(
+        url,
+        `INSERT INTO chunks SELECT g, g % 5000 + 1, 'src/mod' || (g % 900) || '/file' || g || '.ts', repeat(md5(g::text), 3) || md5((g + 1)::text) || md5((g * 13)::text) || md5((g * 31)::text) FROM generate_series(${cfrom}, ${cfrom + 99_999}) g`,
+      );
     }
     await sql(url, `CREATE INDEX events_repository ON events (repository_id, at)`);
     await sql(url, `VACUUM ANALYZE`);
     const size = Number((await sql(url, `SELECT pg_database_size(current_database()) AS n`)).rows[0].n);
-    process.stdout.write(`backup benchmark: database ${name}, ${mb(size)} on disk (created in ${s(performance.now() - t0)})\n`);
+    process.stdout.write(
+      `backup benchmark: database ${name}, ${mb(size)} on disk (created in ${s(performance.now() - t0)})\n`,
+    );
 
     const server = Number((await sql(url, `SHOW server_version_num`)).rows[0].server_version_num);
     const pgDump = (await findPgTool('pg_dump', { minMajor: Math.floor(server / 10000), env: toolEnv })).tool!;
@@ -72,7 +87,13 @@ async function main() {
       const file = join(dir, `plain-${i}.dump`);
       const target = parseTarget(url);
       const t = performance.now();
-      await withPassfile(target.password, (pf) => run(pgDump.path, ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${toolUri(target.uri, pf)}`], { env: toolEnv, maxBuffer: 1 << 20 }));
+      await withPassfile(target.password, (pf) =>
+        run(
+          pgDump.path,
+          ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${toolUri(target.uri, pf)}`],
+          { env: toolEnv, maxBuffer: 1 << 20 },
+        ),
+      );
       const ms = performance.now() - t;
       const bytes = statSync(file).size;
       rmSync(file);
@@ -121,19 +142,36 @@ async function main() {
       dumpBytes = b.bytes;
       if (lastBotFile) rmSync(lastBotFile, { force: true });
       lastBotFile = b.path;
-      line(`round ${i + 1}: plain pg_dump / bot runner`, `${s(p.ms)} / ${s(b.dumpMs)}  (dump ${mb(p.bytes)} / ${mb(b.bytes)})`);
+      line(
+        `round ${i + 1}: plain pg_dump / bot runner`,
+        `${s(p.ms)} / ${s(b.dumpMs)}  (dump ${mb(p.bytes)} / ${mb(b.bytes)})`,
+      );
     }
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     line('plain pg_dump --format=custom (mean)', s(avg(plainMs)));
     line('bot backup runner, before verification (mean)', `${s(avg(botMs))} (includes sha256 and byte counting)`);
     line('ratio bot / plain (target <= 1.10)', (avg(botMs) / avg(plainMs)).toFixed(3));
 
-    const v = await trialRestore({ databaseUrl: url, file: lastBotFile, pgRestore, toolEnv, keyTables: ['repositories', 'events', 'chunks'], signal: new AbortController().signal, tag: 'bench', clean: (l) => l });
+    const v = await trialRestore({
+      databaseUrl: url,
+      file: lastBotFile,
+      pgRestore,
+      toolEnv,
+      keyTables: ['repositories', 'events', 'chunks'],
+      signal: new AbortController().signal,
+      tag: 'bench',
+      clean: (l) => l,
+    });
     if (!v.ok) throw new Error(`verification failed: ${v.reason}`);
-    line('verification (trial restore into a scratch db)', `${s(v.durationMs)} for a ${mb(dumpBytes)} dump (${(v.durationMs / avg(botMs)).toFixed(2)}x the dump time)`);
+    line(
+      'verification (trial restore into a scratch db)',
+      `${s(v.durationMs)} for a ${mb(dumpBytes)} dump (${(v.durationMs / avg(botMs)).toFixed(2)}x the dump time)`,
+    );
     line('rows restored', v.counts.map((c) => `${c.table} ${c.rows}`).join(', '));
   } finally {
-    await sql(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((err) => process.stderr.write(`could not drop ${name}: ${(err as Error).message}\n`));
+    await sql(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((err) =>
+      process.stderr.write(`could not drop ${name}: ${(err as Error).message}\n`),
+    );
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -15,7 +15,10 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const f of files) {
   process.stdout.write(`\n=== ${f} ===\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${f}`], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${f}`], {
+    stdio: 'inherit',
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+  });
   if (r.status !== 0) {
     failed++;
     process.stdout.write(`(${f} did not finish: exit ${r.status ?? r.signal})\n`);

@@ -67,7 +67,11 @@ async function hanging(slack: FakeSlack) {
   http.route('GET', '/ok', (_req, res) => json(res, 200, { ok: true }));
   http.route('GET', '/hang', hang);
   const checks = [httpCheck('fine', `${http.url}/ok`), httpCheck('hung', `${http.url}/hang`)];
-  const bot = await startSlackBot(slack, { checks, yaml: 'checks:\n  cacheMs: 0\n  hung:\n    timeoutMs: 2000\n', logLevel: 'silent' });
+  const bot = await startSlackBot(slack, {
+    checks,
+    yaml: 'checks:\n  cacheMs: 0\n  hung:\n    timeoutMs: 2000\n',
+    logLevel: 'silent',
+  });
   const samples: number[] = [];
   try {
     for (let i = 0; i < 5; i++) samples.push(await statusRoundTrip(slack));
@@ -75,7 +79,9 @@ async function hanging(slack: FakeSlack) {
     await bot.close();
     await http.close();
   }
-  console.log(`hanging component, 2000 ms deadline: reply after ${samples.map((s) => s.toFixed(0)).join(', ')} ms (target ≤ 2100); open sockets after: ${http.openSockets()}`);
+  console.log(
+    `hanging component, 2000 ms deadline: reply after ${samples.map((s) => s.toFixed(0)).join(', ')} ms (target ≤ 2100); open sockets after: ${http.openSockets()}`,
+  );
 }
 
 async function ackBurst(slack: FakeSlack, count: number) {
@@ -86,9 +92,13 @@ async function ackBurst(slack: FakeSlack, count: number) {
   try {
     const sent = Array.from({ length: count }, () => slack.slashCommand('status'));
     const acks = await Promise.all(sent.map(async (s) => (await s.acked) - s.sentAt));
-    console.log(`ack latency, burst of ${count} /ctx status over Socket Mode: p50 ${f1(pct(acks, 50))} ms, p99 ${f1(pct(acks, 99))} ms, max ${f1(Math.max(...acks))} ms (Slack allows 3000 ms)`);
+    console.log(
+      `ack latency, burst of ${count} /ctx status over Socket Mode: p50 ${f1(pct(acks, 50))} ms, p99 ${f1(pct(acks, 99))} ms, max ${f1(Math.max(...acks))} ms (Slack allows 3000 ms)`,
+    );
     // Let the answers drain before closing.
-    await slack.waitFor(() => slack.calls.filter((c) => c.method === 'chat.postMessage').length >= count || undefined, 60_000).catch(() => {});
+    await slack
+      .waitFor(() => slack.calls.filter((c) => c.method === 'chat.postMessage').length >= count || undefined, 60_000)
+      .catch(() => {});
   } finally {
     await bot.close();
     await http.close();

@@ -72,8 +72,14 @@ const components = await startFakeComponents();
 const dir = mkdtempSync(join(tmpdir(), 'ctx-ops-bench-'));
 const db = await scratchDatabase();
 try {
-  const envYaml = Array.from({ length: ENVS }, (_, i) => `  e${i}: { env: { AUTH_BASE_URL: "${components.url}" } }`).join('\n');
-  writeFileSync(join(dir, 'ctx-ops.yml'), `checks: { cacheMs: 0 }\nchannels: { alerts: C0ALERTS }\nenvironments:\n${envYaml}\n`);
+  const envYaml = Array.from(
+    { length: ENVS },
+    (_, i) => `  e${i}: { env: { AUTH_BASE_URL: "${components.url}" } }`,
+  ).join('\n');
+  writeFileSync(
+    join(dir, 'ctx-ops.yml'),
+    `checks: { cacheMs: 0 }\nchannels: { alerts: C0ALERTS }\nenvironments:\n${envYaml}\n`,
+  );
   for (let i = 0; i < ENVS; i += FAILING_EVERY) components.set(`e${i}`, 'postgres', 'fail', 'connection refused');
 
   const config = loadConfig({ env: { CTX_OPS_CONFIG: join(dir, 'ctx-ops.yml') }, cwd: dir, checks });
@@ -103,7 +109,16 @@ try {
       intervalMs: settings.watch.intervalMs,
       concurrency: settings.watch.concurrency,
       maintenance: [],
-      alerter: createAlerter({ store, outbox, channel: 'C0ALERTS', titles: app.core.diagnostics.titles, timeZone: 'UTC', failureThreshold: 3, log, now: () => new Date() }),
+      alerter: createAlerter({
+        store,
+        outbox,
+        channel: 'C0ALERTS',
+        titles: app.core.diagnostics.titles,
+        timeZone: 'UTC',
+        failureThreshold: 3,
+        log,
+        now: () => new Date(),
+      }),
       isLeader: () => true,
       log,
       now: () => new Date(),

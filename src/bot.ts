@@ -18,7 +18,12 @@ export interface RunningBot {
  */
 export async function startBot(
   env: Record<string, string | undefined>,
-  io: { cwd: string; stdin: NodeJS.ReadableStream & { isTTY?: boolean }; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  io: {
+    cwd: string;
+    stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+    stdout: NodeJS.WritableStream;
+    stderr: NodeJS.WritableStream;
+  },
 ): Promise<RunningBot | { exitCode: number }> {
   const booted = boot(env, {
     cwd: io.cwd,
@@ -56,7 +61,9 @@ export async function startBot(
   } catch (err) {
     // One line a person can act on; the stack only at LOG_LEVEL=debug.
     const known = err instanceof SlackStartError;
-    io.stderr.write(`ctx-ops: ${booted.redactor.scrub(known ? err.message : `could not start: ${(err as Error)?.message ?? String(err)}`)}\n`);
+    io.stderr.write(
+      `ctx-ops: ${booted.redactor.scrub(known ? err.message : `could not start: ${(err as Error)?.message ?? String(err)}`)}\n`,
+    );
     log.debug({ err }, 'start-up failed');
     await transport.stop().catch(() => {});
     await bot.close().catch(() => {});
@@ -64,7 +71,10 @@ export async function startBot(
   }
   const address = server?.address();
   const port = address && typeof address === 'object' ? address.port : undefined;
-  log.info({ mode: config.slack.mode, port, environments: config.environments.map((e) => e.name) }, 'ctx-ops is connected to Slack');
+  log.info(
+    { mode: config.slack.mode, port, environments: config.environments.map((e) => e.name) },
+    'ctx-ops is connected to Slack',
+  );
   let stopping: Promise<void> | undefined;
   return {
     port,
@@ -78,7 +88,12 @@ export async function startBot(
 }
 
 async function main() {
-  const running = await startBot(process.env, { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  const running = await startBot(process.env, {
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
   if ('exitCode' in running) {
     process.exitCode = running.exitCode;
     // Whatever still holds the event loop (a keep-alive socket) must not keep a failed start alive.

@@ -29,7 +29,12 @@ Exit codes: 0 nothing fails, 1 a check fails, 2 bad configuration or usage.`;
 export async function runCli(
   argv: string[],
   env: Record<string, string | undefined>,
-  io: { cwd: string; stdin: NodeJS.ReadableStream & { isTTY?: boolean }; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  io: {
+    cwd: string;
+    stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+    stdout: NodeJS.WritableStream;
+    stderr: NodeJS.WritableStream;
+  },
   app: Partial<BotAppOptions> = {},
 ): Promise<number> {
   const json = argv.includes('--json');
@@ -41,7 +46,12 @@ export async function runCli(
   }
   // `config` reports what was read also when the configuration is invalid, so it runs before boot.
   if (command === 'config') return runConfigCommand(env, io, { json, app });
-  const booted = boot(env, { cwd: io.cwd, stderr: io.stderr, logDestination: () => pino.destination({ fd: 2, sync: true }), app });
+  const booted = boot(env, {
+    cwd: io.cwd,
+    stderr: io.stderr,
+    logDestination: () => pino.destination({ fd: 2, sync: true }),
+    app,
+  });
   if ('exitCode' in booted) return booted.exitCode;
   const { bot, config, redactor } = booted;
   try {
@@ -51,11 +61,18 @@ export async function runCli(
       return EXIT.ok;
     }
     if (command === 'help') {
-      io.stdout.write(`${USAGE}\n\n${toPlain(renderHelp(bot.router.handlers, config, undefined, mentionVerbs(bot.events)))}\n`);
+      io.stdout.write(
+        `${USAGE}\n\n${toPlain(renderHelp(bot.router.handlers, config, undefined, mentionVerbs(bot.events)))}\n`,
+      );
       return EXIT.ok;
     }
     const collected: OutMessage[] = [];
-    const conversation = terminalConversation({ write: (s) => io.stdout.write(s), redactor, mode: 'cli', collect: json ? collected : undefined });
+    const conversation = terminalConversation({
+      write: (s) => io.stdout.write(s),
+      redactor,
+      mode: 'cli',
+      collect: json ? collected : undefined,
+    });
     const user = (() => {
       try {
         return userInfo().username;
@@ -64,7 +81,12 @@ export async function runCli(
       }
     })();
     const text = args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ');
-    const outcome = await bot.router.dispatch({ text, actor: { userId: `local:${user}`, userName: user }, surface: 'cli', conversation });
+    const outcome = await bot.router.dispatch({
+      text,
+      actor: { userId: `local:${user}`, userName: user },
+      surface: 'cli',
+      conversation,
+    });
     if (json) {
       const payloads = collected.map((m) => m.json ?? { text: m.text });
       io.stdout.write(`${redactor.scrub(JSON.stringify(payloads.length === 1 ? payloads[0] : payloads, null, 2))}\n`);
@@ -93,7 +115,12 @@ if (isMain()) {
   };
   process.on('unhandledRejection', fatal);
   process.on('uncaughtException', fatal);
-  runCli(process.argv.slice(2), process.env, { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+  runCli(process.argv.slice(2), process.env, {
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  }).then(
     (code) => {
       process.exitCode = code;
     },

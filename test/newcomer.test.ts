@@ -40,7 +40,10 @@ beforeAll(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'ctx-ops-newcomer-'));
   const deploymentEnv = { ...deployment.env, AUTH_BASE_URL: `http://127.0.0.1:${await closedPort()}` };
   write({
-    'deploy/.env': Object.entries(deploymentEnv).map(([k, v]) => `${k}=${v}`).join('\n') + '\n',
+    'deploy/.env':
+      Object.entries(deploymentEnv)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n') + '\n',
     'ctx-ops.yml': [
       `channels: { alerts: ${ALERTS} }`,
       'schedules: []',
@@ -54,8 +57,10 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-const dotenv = (botToken: string) => `SLACK_BOT_TOKEN=${botToken}\nSLACK_APP_TOKEN=${APP}\nSLACK_API_URL=${slack.apiUrl}\nCTX_OPS_ENV_FILE=deploy/.env\n`;
-const alertsPosted = (): StoredMessage[] => [...slack.messages.values()].filter((m) => m.channel === ALERTS && !m.threadTs);
+const dotenv = (botToken: string) =>
+  `SLACK_BOT_TOKEN=${botToken}\nSLACK_APP_TOKEN=${APP}\nSLACK_API_URL=${slack.apiUrl}\nCTX_OPS_ENV_FILE=deploy/.env\n`;
+const alertsPosted = (): StoredMessage[] =>
+  [...slack.messages.values()].filter((m) => m.channel === ALERTS && !m.threadTs);
 
 describe("a newcomer's first hour (real processes, fake Slack, fake deployment)", () => {
   it('from a mistyped token to every open alert delivered once after /invite', async () => {
@@ -78,7 +83,10 @@ describe("a newcomer's first hour (real processes, fake Slack, fake deployment)"
       expect(out).not.toContain('local shell');
 
       // 3. The watch finds the backend down; Slack refuses the alerts (not invited).
-      await slack.waitFor(() => slack.calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === ALERTS), 30_000);
+      await slack.waitFor(
+        () => slack.calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === ALERTS),
+        30_000,
+      );
       expect(alertsPosted()).toEqual([]);
       const doctor = await slack.waitFor(async () => {
         const r = await runProcess('cli', ['doctor'], { cwd, env: baseEnv(), timeoutMs: 60_000 });

@@ -40,7 +40,9 @@ function samples(readme: string): Sample[] {
   const out: Sample[] = [];
   const re = /<!-- sample: (.*?) -->\n```[a-z]*\n([\s\S]*?)\n?```/g;
   for (const m of readme.matchAll(re)) {
-    const attrs = Object.fromEntries([...m[1]!.matchAll(/(\w+)=(?:"([^"]*)"|(\S+))/g)].map((a) => [a[1]!, a[2] ?? a[3]!]));
+    const attrs = Object.fromEntries(
+      [...m[1]!.matchAll(/(\w+)=(?:"([^"]*)"|(\S+))/g)].map((a) => [a[1]!, a[2] ?? a[3]!]),
+    );
     const bodyStart = m.index! + m[0].indexOf('\n', m[0].indexOf('-->') + 4) + 1;
     out.push({ attrs, body: m[2]!, start: bodyStart, end: bodyStart + m[2]!.length });
   }
@@ -84,12 +86,17 @@ function workdir(files: Record<string, string>): string {
 /** Each fixture: a working directory and a process environment, as a person would have them. */
 const FIXTURES: Record<string, () => Promise<{ cwd: string; env: Record<string, string> }>> = {
   /** A whole deployment whose backend is stopped: the root cause leads. */
-  'backend-down': async () => ({ cwd: workdir({}), env: { ...deployment.env, AUTH_BASE_URL: `http://127.0.0.1:${await closedPort()}` } }),
+  'backend-down': async () => ({
+    cwd: workdir({}),
+    env: { ...deployment.env, AUTH_BASE_URL: `http://127.0.0.1:${await closedPort()}` },
+  }),
   /** A fresh clone with the bot's tokens in .env and the deployment's .env named there. */
   dotenv: async () => ({
     cwd: workdir({
-      '.env': 'SLACK_BOT_TOKEN=xoxb-000000000000-0000000000000-readmeSampleToken\nSLACK_APP_TOKEN=xapp-1-A000-000-readmeSampleAppToken\nCTX_OPS_ENV_FILE=deploy/.env\n',
-      'deploy/.env': 'DATABASE_URL=postgres://ctx:ctx-db-password@db:5432/ctx\nAUTH_BASE_URL=https://ctx.example.com\nAUTH_SECRET=readme-sample-auth-secret-0123456789-abcdef\nSLACK_CLIENT_ID=1234.5678\nSLACK_SIGNING_SECRET=ctx-own-slack-app-secret\n',
+      '.env':
+        'SLACK_BOT_TOKEN=xoxb-000000000000-0000000000000-readmeSampleToken\nSLACK_APP_TOKEN=xapp-1-A000-000-readmeSampleAppToken\nCTX_OPS_ENV_FILE=deploy/.env\n',
+      'deploy/.env':
+        'DATABASE_URL=postgres://ctx:ctx-db-password@db:5432/ctx\nAUTH_BASE_URL=https://ctx.example.com\nAUTH_SECRET=readme-sample-auth-secret-0123456789-abcdef\nSLACK_CLIENT_ID=1234.5678\nSLACK_SIGNING_SECRET=ctx-own-slack-app-secret\n',
     }),
     env: {},
   }),
@@ -99,7 +106,12 @@ const FIXTURES: Record<string, () => Promise<{ cwd: string; env: Record<string, 
     slack.setChannel('C0DIGEST1', { name: 'ops-digest', is_member: true });
     return {
       cwd: workdir({ 'ctx-ops.yml': 'channels: { alerts: C0ALERTS1, digest: C0DIGEST1 }\n' }),
-      env: { ...deployment.env, SLACK_BOT_TOKEN: 'xoxb-readme-sample-bot', SLACK_APP_TOKEN: 'xapp-1-readme-sample-app', SLACK_API_URL: slack.apiUrl },
+      env: {
+        ...deployment.env,
+        SLACK_BOT_TOKEN: 'xoxb-readme-sample-bot',
+        SLACK_APP_TOKEN: 'xapp-1-readme-sample-app',
+        SLACK_API_URL: slack.apiUrl,
+      },
     };
   },
   /** The likely first mistakes, all at once. */
@@ -168,7 +180,8 @@ describe('README samples are what the program prints', () => {
     for (const s of found) outputs.push(await run(s.attrs));
     if (process.env.UPDATE_README) {
       let text = readFileSync(README, 'utf8');
-      for (const [i, s] of [...found.entries()].reverse()) text = text.slice(0, s.start) + outputs[i] + '\n' + text.slice(s.end).replace(/^\n/, '');
+      for (const [i, s] of [...found.entries()].reverse())
+        text = text.slice(0, s.start) + outputs[i] + '\n' + text.slice(s.end).replace(/^\n/, '');
       writeFileSync(README, text);
       return;
     }

@@ -26,8 +26,12 @@ let bot: SlackHarness;
 beforeAll(async () => {
   [slack, backend, db] = await Promise.all([startFakeSlack(), startFakeBackend(), createTestDatabase('secrets')]);
   // A misbehaving backend that leaks the secret in its answers.
-  backend.http.route('GET', '/.status', (_req, res) => json(res, 200, `{"status":"degraded","AUTH_SECRET":"${AUTH_SECRET}"}`));
-  backend.http.route('GET', '/', (_req, res) => json(res, 500, { message: `ECONNREFUSED: Unable to connect postgres://ctx:${DB_PASSWORD}@db/ctx` }));
+  backend.http.route('GET', '/.status', (_req, res) =>
+    json(res, 200, `{"status":"degraded","AUTH_SECRET":"${AUTH_SECRET}"}`),
+  );
+  backend.http.route('GET', '/', (_req, res) =>
+    json(res, 500, { message: `ECONNREFUSED: Unable to connect postgres://ctx:${DB_PASSWORD}@db/ctx` }),
+  );
   const u = new URL(db.url);
   u.username = 'postgres';
   u.password = DB_PASSWORD; // trust auth on the test server ignores it; the bot must still hide it

@@ -63,7 +63,9 @@ export function createAlertLocations() {
         byId.delete(id);
         if (real !== id) realIds.delete(id);
       }
-      for (const a of open) if (a.channel && a.ts && !byId.has(a.id)) byId.set(a.id, { channel: a.channel, ts: a.ts, stored: true, shared: Boolean(a.sharedTs) });
+      for (const a of open)
+        if (a.channel && a.ts && !byId.has(a.id))
+          byId.set(a.id, { channel: a.channel, ts: a.ts, stored: true, shared: Boolean(a.sharedTs) });
     },
     /** Recovery gave the in-memory alert `memId` the store id `realId`. */
     alias(memId: string, realId: string): void {

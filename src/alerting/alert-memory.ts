@@ -35,7 +35,14 @@ export function createAlertMemory() {
   let dropped = 0;
   let seq = 0;
 
-  const recordOf = (env: string, result: CheckResult, action: AlertAction, open: OpenAlert | undefined, at: Date, silence: string | null): AlertRecord => ({
+  const recordOf = (
+    env: string,
+    result: CheckResult,
+    action: AlertAction,
+    open: OpenAlert | undefined,
+    at: Date,
+    silence: string | null,
+  ): AlertRecord => ({
     id: open?.id ?? '',
     env,
     check: result.id,
@@ -58,14 +65,23 @@ export function createAlertMemory() {
     },
 
     /** One environment's results through the rules, in memory (the store is unreachable). */
-    apply(report: StatusReport, at: Date, rules: AlertRules, silencedFor: (check: string) => string | null): PlannedAlert[] {
+    apply(
+      report: StatusReport,
+      at: Date,
+      rules: AlertRules,
+      silencedFor: (check: string) => string | null,
+    ): PlannedAlert[] {
       const env = report.environment;
       const planned: PlannedAlert[] = [];
       for (const result of report.checks) {
         const key = keyOf(env, result.id);
         const prev = states.get(key) ?? initialAlertState();
         const silence = silencedFor(result.id);
-        const { state, actions } = stepAlert(prev, { status: result.status, at, silenced: silence !== null, coveredBy: result.rootCause }, rules);
+        const { state, actions } = stepAlert(
+          prev,
+          { status: result.status, at, silenced: silence !== null, coveredBy: result.rootCause },
+          rules,
+        );
         const dependents = dependentsOf(report, result.id);
         for (const action of actions) {
           if (action.kind === 'open' && state.open) state.open.id = `${MEMORY_ID_PREFIX}${++seq}`;

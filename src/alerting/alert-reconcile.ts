@@ -25,7 +25,11 @@ export interface ReconcileOutcome {
  * Must run only once the leader lock is held again. Throws if the store fails midway;
  * environments already written stay written and the rest is tried again next cycle.
  */
-export async function reconcileMemory(store: Store, memory: AlertMemory, locations: AlertLocations): Promise<ReconcileOutcome> {
+export async function reconcileMemory(
+  store: Store,
+  memory: AlertMemory,
+  locations: AlertLocations,
+): Promise<ReconcileOutcome> {
   const out: ReconcileOutcome = { envs: 0, raised: 0, resolved: 0, actions: 0 };
   for (const env of memory.pendingEnvs()) {
     const { actions, states } = memory.pendingFor(env);
@@ -37,12 +41,25 @@ export async function reconcileMemory(store: Store, memory: AlertMemory, locatio
         `INSERT INTO ctx_ops.alert_state (env, check_id, state) SELECT $1, unnest($2::text[]), $3::jsonb ON CONFLICT DO NOTHING`,
         [env, checks, JSON.stringify(initialAlertState())],
       );
-      await c.query(`SELECT 1 FROM ctx_ops.alert_state WHERE env = $1 AND check_id = ANY($2::text[]) ORDER BY check_id FOR UPDATE`, [env, checks]);
+      await c.query(
+        `SELECT 1 FROM ctx_ops.alert_state WHERE env = $1 AND check_id = ANY($2::text[]) ORDER BY check_id FOR UPDATE`,
+        [env, checks],
+      );
       for (const a of actions) {
         const at = a.at;
         const open = a.action.kind === 'open' ? undefined : mapped(a.alertId);
         // recordAction reads the alert's id from the state, and sets it for `open`.
-        const state: AlertState = { ...initialAlertState(), open: { id: open, severity: 'fail', since: at.toISOString(), openedAt: at.toISOString(), remindedAt: at.toISOString(), posted: true } };
+        const state: AlertState = {
+          ...initialAlertState(),
+          open: {
+            id: open,
+            severity: 'fail',
+            since: at.toISOString(),
+            openedAt: at.toISOString(),
+            remindedAt: at.toISOString(),
+            posted: true,
+          },
+        };
         if (a.action.kind !== 'open' && a.action.kind !== 'resolve' && !open) continue; // its `open` was dropped from a very long outage's log
         await recordAction(c, env, { id: a.check, summary: a.summary }, a.action, state, at, a.silence);
         if (a.action.kind === 'open' && state.open?.id) {

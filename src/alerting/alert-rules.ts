@@ -54,7 +54,11 @@ export type AlertAction =
 const isBad = (status: Status, rules: AlertRules) => status === 'fail' || (status === 'warn' && rules.alertOnWarn);
 const worse = (a: Severity | undefined, b: Severity): Severity => (a === 'fail' || b === 'fail' ? 'fail' : 'warn');
 
-export function stepAlert(prev: AlertState, obs: Observation, rules: AlertRules): { state: AlertState; actions: AlertAction[] } {
+export function stepAlert(
+  prev: AlertState,
+  obs: Observation,
+  rules: AlertRules,
+): { state: AlertState; actions: AlertAction[] } {
   // A skipped check (disabled, not applicable) says nothing about health.
   if (obs.status === 'skip') return { state: prev, actions: [] };
   const at = obs.at.toISOString();
@@ -85,7 +89,12 @@ export function stepAlert(prev: AlertState, obs: Observation, rules: AlertRules)
       open.posted = true;
       open.remindedAt = at;
       actions.push({ kind: 'post', severity: open.severity, since: open.since });
-    } else if (open.posted && !obs.silenced && rules.remindEveryMinutes > 0 && obs.at.getTime() - Date.parse(open.remindedAt) >= rules.remindEveryMinutes * 60_000) {
+    } else if (
+      open.posted &&
+      !obs.silenced &&
+      rules.remindEveryMinutes > 0 &&
+      obs.at.getTime() - Date.parse(open.remindedAt) >= rules.remindEveryMinutes * 60_000
+    ) {
       open.remindedAt = at;
       actions.push({ kind: 'remind', severity: open.severity, since: open.since });
     }

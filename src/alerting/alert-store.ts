@@ -1,6 +1,13 @@
 import type { CheckResult, StatusReport } from '../contracts/checks.js';
 import type { Store } from '../store/store.js';
-import { canonical, toRecord, updateAlert as update, type AlertRecord, type AlertRow, type Queryable } from '../store/alerts.js';
+import {
+  canonical,
+  toRecord,
+  updateAlert as update,
+  type AlertRecord,
+  type AlertRow,
+  type Queryable,
+} from '../store/alerts.js';
 import { initialAlertState, stepAlert, type AlertAction, type AlertState } from './alert-rules.js';
 import type { AlertRules } from '../config/schedules.js';
 
@@ -66,7 +73,11 @@ export async function applyResultsTracked(
     for (const result of report.checks) {
       const prev = states.get(result.id) ?? initialAlertState();
       const silence = silencedFor(result.id);
-      const { state, actions } = stepAlert(prev, { status: result.status, at, silenced: silence !== null, coveredBy: result.rootCause }, rules);
+      const { state, actions } = stepAlert(
+        prev,
+        { status: result.status, at, silenced: silence !== null, coveredBy: result.rootCause },
+        rules,
+      );
       const dependents = dependentsOf(report, result.id);
       for (const action of actions) {
         const alert = await recordAction(c, env, result, action, state, at, silence);
@@ -96,7 +107,15 @@ export function dependentsOf(report: StatusReport, check: string): string[] {
  * on `state.open`; an open alert already recorded for the check is adopted (and null is
  * returned: nothing new to post).
  */
-export async function recordAction(c: Queryable, env: string, result: Pick<CheckResult, 'id' | 'summary'>, action: AlertAction, state: AlertState, at: Date, silence: string | null): Promise<AlertRecord | null> {
+export async function recordAction(
+  c: Queryable,
+  env: string,
+  result: Pick<CheckResult, 'id' | 'summary'>,
+  action: AlertAction,
+  state: AlertState,
+  at: Date,
+  silence: string | null,
+): Promise<AlertRecord | null> {
   const openId = state.open?.id;
   switch (action.kind) {
     case 'open': {
@@ -104,16 +123,34 @@ export async function recordAction(c: Queryable, env: string, result: Pick<Check
         `INSERT INTO ctx_ops.alerts (env, check_id, severity, summary, since, opened_at, silenced_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (env, check_id) WHERE resolved_at IS NULL DO NOTHING RETURNING *`,
-        [env, result.id, action.severity, result.summary.slice(0, 500), action.since, at, action.silenced ? silence : null],
+        [
+          env,
+          result.id,
+          action.severity,
+          result.summary.slice(0, 500),
+          action.since,
+          at,
+          action.silenced ? silence : null,
+        ],
       );
       // An open alert left behind (state row lost or reset): adopt it rather than post twice.
-      const row = ins.rows[0] ?? (await c.query<AlertRow>(`SELECT * FROM ctx_ops.alerts WHERE env = $1 AND check_id = $2 AND resolved_at IS NULL`, [env, result.id])).rows[0];
+      const row =
+        ins.rows[0] ??
+        (
+          await c.query<AlertRow>(
+            `SELECT * FROM ctx_ops.alerts WHERE env = $1 AND check_id = $2 AND resolved_at IS NULL`,
+            [env, result.id],
+          )
+        ).rows[0];
       if (!row) return null;
       if (state.open) state.open.id = String(row.id);
       return ins.rows[0] ? toRecord(row) : null;
     }
     case 'post':
-      return update(c, openId, `silenced_by = NULL, severity = $2, summary = $3`, [action.severity, result.summary.slice(0, 500)]);
+      return update(c, openId, `silenced_by = NULL, severity = $2, summary = $3`, [
+        action.severity,
+        result.summary.slice(0, 500),
+      ]);
     case 'escalate':
       return update(c, openId, `severity = 'fail', summary = $2`, [result.summary.slice(0, 500)]);
     case 'remind':

@@ -78,7 +78,10 @@ export function createAlerter(deps: AlerterDeps) {
   const noted = (p: PlannedAlert, msg: OutMessage): OutMessage => {
     if (!p.storeUnreachable) return msg;
     const note = storeUnreachableNote(deps.replica);
-    return { text: truncate(`${msg.text} (${note})`, LIMITS.fallbackText), blocks: [...(msg.blocks ?? []), context(note)] };
+    return {
+      text: truncate(`${msg.text} (${note})`, LIMITS.fallbackText),
+      blocks: [...(msg.blocks ?? []), context(note)],
+    };
   };
 
   /** Slack refused (or could not take) a write for this alert: it is owed, and the delivery loop posts it. */
@@ -88,10 +91,15 @@ export function createAlerter(deps: AlerterDeps) {
     if (!deps.delivery) return;
     if (p.storeUnreachable || isMemoryId(id)) locations.owe(id, code, at);
     else {
-      await within(markAlertPending(deps.store, id, code, at), STORE_LOOKUP_MS, 'mark an alert owed').catch((err: Error) => {
-        log.info({ alert: id, err: { message: err.message } }, 'the alert is kept in memory as owed until the store is back');
-        locations.owe(id, code, at);
-      });
+      await within(markAlertPending(deps.store, id, code, at), STORE_LOOKUP_MS, 'mark an alert owed').catch(
+        (err: Error) => {
+          log.info(
+            { alert: id, err: { message: err.message } },
+            'the alert is kept in memory as owed until the store is back',
+          );
+          locations.owe(id, code, at);
+        },
+      );
     }
     deps.delivery.kick();
   };
@@ -99,7 +107,10 @@ export function createAlerter(deps: AlerterDeps) {
   const failed = async (p: PlannedAlert, err: unknown): Promise<void> => {
     const f = deliveryFailure(err);
     if (deps.delivery && isKept(f)) {
-      log.warn({ alert: p.alert.id, env: p.alert.env, check: p.alert.check, error: f.code }, 'Slack did not take this alert; it is kept and posted when the channel works');
+      log.warn(
+        { alert: p.alert.id, env: p.alert.env, check: p.alert.check, error: f.code },
+        'Slack did not take this alert; it is kept and posted when the channel works',
+      );
       return owe(p, f.code);
     }
     throw err;
@@ -126,9 +137,14 @@ export function createAlerter(deps: AlerterDeps) {
     }
     const { channel, ts } = out;
     // Known in memory at once; the store write is not waited for (it may hang across a partition).
-    void locations.posted(deps.store, p.alert.id, channel, ts).catch((err: Error) =>
-      log.info({ alert: p.alert.id, err: { message: err.message } }, 'where the alert was posted is kept in memory until the store is back'),
-    );
+    void locations
+      .posted(deps.store, p.alert.id, channel, ts)
+      .catch((err: Error) =>
+        log.info(
+          { alert: p.alert.id, err: { message: err.message } },
+          'where the alert was posted is kept in memory until the store is back',
+        ),
+      );
   };
 
   /**
@@ -139,8 +155,15 @@ export function createAlerter(deps: AlerterDeps) {
     const id = p.alert.id;
     const known = locations.get(id);
     if (!isMemoryId(id) && !p.storeUnreachable) {
-      const stored = await within(getAlert(deps.store, id), STORE_LOOKUP_MS, 'where the alert was posted').catch(() => null);
-      if (stored) return { ...p.alert, ...stored, ...(!stored.ts && known ? { channel: known.channel, ts: known.ts, sharedTs: known.shared } : {}) };
+      const stored = await within(getAlert(deps.store, id), STORE_LOOKUP_MS, 'where the alert was posted').catch(
+        () => null,
+      );
+      if (stored)
+        return {
+          ...p.alert,
+          ...stored,
+          ...(!stored.ts && known ? { channel: known.channel, ts: known.ts, sharedTs: known.shared } : {}),
+        };
     }
     return { ...p.alert, channel: known?.channel ?? null, ts: known?.ts ?? null, sharedTs: known?.shared ?? false };
   };
@@ -150,7 +173,9 @@ export function createAlerter(deps: AlerterDeps) {
     for (const f of p.alert.fallback ?? []) {
       const note = renderResolvedNote({ ...view(p), resolved });
       const msg = renderAlert(view(p, { resolved }));
-      await deps.outbox.post({ channel: f.channel, thread_ts: f.ts, text: note.text, blocks: note.blocks }).catch(() => {});
+      await deps.outbox
+        .post({ channel: f.channel, thread_ts: f.ts, text: note.text, blocks: note.blocks })
+        .catch(() => {});
       await deps.outbox.update({ channel: f.channel, ts: f.ts, text: msg.text, blocks: msg.blocks }).catch(() => {});
     }
   };
@@ -164,7 +189,8 @@ export function createAlerter(deps: AlerterDeps) {
     try {
       switch (action.kind) {
         case 'open':
-          if (action.silenced) return alog.info({ silencedBy: alert.silencedBy }, 'alert recorded, not posted (silenced)');
+          if (action.silenced)
+            return alog.info({ silencedBy: alert.silencedBy }, 'alert recorded, not posted (silenced)');
           if (!deps.channel) return alog.warn('alert recorded, not posted: no alerts channel is configured');
           return await postNew(p);
         case 'post':
@@ -174,7 +200,9 @@ export function createAlerter(deps: AlerterDeps) {
           if (alert.pendingSince || alert.sharedTs || !alert.channel || !alert.ts) return;
           if (await held(p, alert.channel)) return;
           const msg = noted(p, renderAlert(view(p, { severity: 'fail', escalatedAt: deps.now() })));
-          await deps.outbox.update({ channel: alert.channel, ts: alert.ts, text: msg.text, blocks: msg.blocks }).catch((err: unknown) => failed(p, err));
+          await deps.outbox
+            .update({ channel: alert.channel, ts: alert.ts, text: msg.text, blocks: msg.blocks })
+            .catch((err: unknown) => failed(p, err));
           return;
         }
         case 'remind': {
@@ -183,8 +211,15 @@ export function createAlerter(deps: AlerterDeps) {
           if (deps.delivery && !p.storeUnreachable && (await deps.delivery.holding(alert.channel)) !== null) return;
           const msg = renderReminder(view(p), deps.now());
           // A summary message lists several alerts: its thread needs the alert's name.
-          const text = alert.sharedTs ? `${deps.titles[alert.check] ?? alert.check} on ${alert.env}: ${msg.text}` : msg.text;
-          await deps.outbox.post({ channel: alert.channel, thread_ts: alert.ts, text, blocks: alert.sharedTs ? [md(escapeMrkdwn(text))] : msg.blocks });
+          const text = alert.sharedTs
+            ? `${deps.titles[alert.check] ?? alert.check} on ${alert.env}: ${msg.text}`
+            : msg.text;
+          await deps.outbox.post({
+            channel: alert.channel,
+            thread_ts: alert.ts,
+            text,
+            blocks: alert.sharedTs ? [md(escapeMrkdwn(text))] : msg.blocks,
+          });
           return;
         }
         case 'resolve': {
@@ -197,7 +232,12 @@ export function createAlerter(deps: AlerterDeps) {
           if (await held(p, alert.channel)) return;
           const note = renderResolvedNote({ ...view(p), resolved });
           try {
-            await deps.outbox.post({ channel: alert.channel, thread_ts: alert.ts, text: note.text, blocks: note.blocks });
+            await deps.outbox.post({
+              channel: alert.channel,
+              thread_ts: alert.ts,
+              text: note.text,
+              blocks: note.blocks,
+            });
             // A summary message speaks for several alerts: only its thread hears this one resolved.
             if (!alert.sharedTs) {
               const msg = renderAlert(view(p, { resolved }));
@@ -245,7 +285,12 @@ export function createAlerter(deps: AlerterDeps) {
         const text = `ℹ️ ${title} on ${a.env}: this alert was raised while ctx-ops could not reach its own store, and the replica that raised it${deps.replica ? ` (${deps.replica})` : ''} no longer leads. Its resolution will not be posted here; check the current state with /ctx check ${a.check} ${a.env}`;
         await deps.outbox
           .post({ channel: where.channel, thread_ts: where.ts, text, blocks: [md(escapeMrkdwn(text))] })
-          .catch((err: Error) => log.error({ env: a.env, check: a.check, err: { message: err.message } }, 'could not post the hand-over note'));
+          .catch((err: Error) =>
+            log.error(
+              { env: a.env, check: a.check, err: { message: err.message } },
+              'could not post the hand-over note',
+            ),
+          );
       });
     },
     /** Resolves when every queued action has been said (or given up on). */

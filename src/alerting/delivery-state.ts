@@ -84,7 +84,12 @@ export function createDeliveryState(opts: DeliveryStateOptions) {
       channel,
       purpose: role.purpose,
       error: t.failure.code,
-      fix: fixFor(t.failure, { where: describeTarget(channel, opts.nameOf(channel)), configKey: role.configKey, botName: opts.botName(), isUser }),
+      fix: fixFor(t.failure, {
+        where: describeTarget(channel, opts.nameOf(channel)),
+        configKey: role.configKey,
+        botName: opts.botName(),
+        isUser,
+      }),
       since: t.since,
       lastAttemptAt: t.lastAttemptAt,
       waiting: opts.waiting(channel),
@@ -95,21 +100,24 @@ export function createDeliveryState(opts: DeliveryStateOptions) {
     const store = opts.store;
     if (!store) return;
     const t = targets.get(channel);
-    const work = () => t
-      ? (() => {
-          const p = problemOf(channel, t);
-          return store.query(
-            `INSERT INTO ctx_ops.delivery_problems (channel, purpose, error, fix, since, last_attempt_at, waiting, replica, updated_at)
+    const work = () =>
+      t
+        ? (() => {
+            const p = problemOf(channel, t);
+            return store.query(
+              `INSERT INTO ctx_ops.delivery_problems (channel, purpose, error, fix, since, last_attempt_at, waiting, replica, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
              ON CONFLICT (channel) DO UPDATE SET purpose = EXCLUDED.purpose, error = EXCLUDED.error, fix = EXCLUDED.fix, since = LEAST(ctx_ops.delivery_problems.since, EXCLUDED.since),
                last_attempt_at = EXCLUDED.last_attempt_at, waiting = EXCLUDED.waiting, replica = EXCLUDED.replica, updated_at = now()`,
-            [channel, p.purpose, p.error, p.fix, p.since, p.lastAttemptAt, p.waiting, opts.replica ?? ''],
-          );
-        })()
-      : store.query(`DELETE FROM ctx_ops.delivery_problems WHERE channel = $1`, [channel]);
+              [channel, p.purpose, p.error, p.fix, p.since, p.lastAttemptAt, p.waiting, opts.replica ?? ''],
+            );
+          })()
+        : store.query(`DELETE FROM ctx_ops.delivery_problems WHERE channel = $1`, [channel]);
     const next = (writes.get(channel) ?? Promise.resolve())
       .then(() => within(work(), storeMs, 'delivery problems'))
-      .catch((err: Error) => log.debug({ err: { message: err.message } }, 'could not share the delivery problem through the store'));
+      .catch((err: Error) =>
+        log.debug({ err: { message: err.message } }, 'could not share the delivery problem through the store'),
+      );
     writes.set(channel, next);
     void next.finally(() => {
       if (writes.get(channel) === next) writes.delete(channel);
@@ -133,9 +141,15 @@ export function createDeliveryState(opts: DeliveryStateOptions) {
       targets.set(channel, next);
       if (!t || t.failure.code !== failure.code) {
         const p = problemOf(channel, next);
-        log.error({ channel, purpose: p.purpose, error: p.error, fix: p.fix }, `cannot post to ${describeTarget(channel, opts.nameOf(channel))} (${p.error}): ${p.fix}; alerts and digests for it are kept and retried`);
+        log.error(
+          { channel, purpose: p.purpose, error: p.error, fix: p.fix },
+          `cannot post to ${describeTarget(channel, opts.nameOf(channel))} (${p.error}): ${p.fix}; alerts and digests for it are kept and retried`,
+        );
       } else {
-        log.debug({ channel, error: failure.code, failures, retryInMs: next.nextAttemptAt - Date.now() }, 'still cannot post; will retry');
+        log.debug(
+          { channel, error: failure.code, failures, retryInMs: next.nextAttemptAt - Date.now() },
+          'still cannot post; will retry',
+        );
       }
       persist(channel);
     },
@@ -146,7 +160,11 @@ export function createDeliveryState(opts: DeliveryStateOptions) {
       if (!t && !wasShared) return;
       targets.delete(channel);
       shared = shared.filter((r) => r.channel !== channel);
-      if (t) log.info({ channel, error: t.failure.code, since: t.since }, `posting to ${describeTarget(channel, opts.nameOf(channel))} works again`);
+      if (t)
+        log.info(
+          { channel, error: t.failure.code, since: t.since },
+          `posting to ${describeTarget(channel, opts.nameOf(channel))} works again`,
+        );
       persist(channel);
       for (const l of listeners) l(channel);
     },
@@ -180,7 +198,15 @@ export function createDeliveryState(opts: DeliveryStateOptions) {
       const mine = [...targets].map(([channel, t]) => problemOf(channel, t));
       const others = shared
         .filter((r) => !targets.has(r.channel))
-        .map((r) => ({ channel: r.channel, purpose: r.purpose, error: r.error, fix: r.fix, since: r.since, lastAttemptAt: r.last_attempt_at, waiting: r.waiting }));
+        .map((r) => ({
+          channel: r.channel,
+          purpose: r.purpose,
+          error: r.error,
+          fix: r.fix,
+          since: r.since,
+          lastAttemptAt: r.last_attempt_at,
+          waiting: r.waiting,
+        }));
       return [...mine, ...others].sort((a, b) => a.since.getTime() - b.since.getTime());
     },
     /**
@@ -190,18 +216,33 @@ export function createDeliveryState(opts: DeliveryStateOptions) {
     async refresh(): Promise<void> {
       if (!opts.store) return;
       // A replica that died with a problem leaves its row behind; the leader rewrites its own every round.
-      await within(opts.store.query(`DELETE FROM ctx_ops.delivery_problems WHERE updated_at < now() - interval '1 hour'`), storeMs, 'delivery problems');
-      const { rows } = await within(opts.store.query<ProblemRow>(`SELECT * FROM ctx_ops.delivery_problems ORDER BY since`), storeMs, 'delivery problems');
+      await within(
+        opts.store.query(`DELETE FROM ctx_ops.delivery_problems WHERE updated_at < now() - interval '1 hour'`),
+        storeMs,
+        'delivery problems',
+      );
+      const { rows } = await within(
+        opts.store.query<ProblemRow>(`SELECT * FROM ctx_ops.delivery_problems ORDER BY since`),
+        storeMs,
+        'delivery problems',
+      );
       shared = rows;
       for (const r of rows) {
         const t = targets.get(r.channel);
-        if (t && r.retry_requested_at && r.retry_requested_at.getTime() > t.lastAttemptAt.getTime()) t.nextAttemptAt = 0;
+        if (t && r.retry_requested_at && r.retry_requested_at.getTime() > t.lastAttemptAt.getTime())
+          t.nextAttemptAt = 0;
       }
     },
     /** Asks whichever replica leads to retry `channel` at once (through the store). */
     async requestRetry(channel: string): Promise<void> {
       if (!opts.store) return;
-      await within(opts.store.query(`UPDATE ctx_ops.delivery_problems SET retry_requested_at = now() WHERE channel = $1`, [channel]), storeMs, 'delivery retry request');
+      await within(
+        opts.store.query(`UPDATE ctx_ops.delivery_problems SET retry_requested_at = now() WHERE channel = $1`, [
+          channel,
+        ]),
+        storeMs,
+        'delivery retry request',
+      );
     },
     /** Writes the current `waiting` counts (after the loop counted what is kept). */
     share(): void {

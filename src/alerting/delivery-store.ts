@@ -15,7 +15,10 @@ export type Shown = 'warn' | 'fail' | 'resolved';
 
 /** A write for this alert is owed to the alerts channel (Slack refused or could not take it). */
 export async function markAlertPending(q: Queryable, id: string, code: string, at: Date): Promise<void> {
-  await q.query(`UPDATE ctx_ops.alerts SET pending_since = COALESCE(pending_since, $2), pending_error = $3 WHERE id = $1`, [id, at, code]);
+  await q.query(
+    `UPDATE ctx_ops.alerts SET pending_since = COALESCE(pending_since, $2), pending_error = $3 WHERE id = $1`,
+    [id, at, code],
+  );
 }
 
 /** Owed alerts nobody is delivering right now, oldest first. */
@@ -28,7 +31,9 @@ export async function pendingAlerts(store: Store, limit: number): Promise<AlertR
 }
 
 export async function countPendingAlerts(store: Store): Promise<number> {
-  const { rows } = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM ctx_ops.alerts WHERE pending_since IS NOT NULL`);
+  const { rows } = await store.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ctx_ops.alerts WHERE pending_since IS NOT NULL`,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -58,7 +63,13 @@ export async function releaseAlerts(store: Store, ids: readonly string[], by: st
  * summary). If the alert changed while it was being posted (resolved, escalated), it
  * stays owed and the next round says so.
  */
-export async function recordShown(store: Store, id: string, by: string, where: { channel: string; ts: string; shared: boolean }, shown: Shown): Promise<AlertRecord | null> {
+export async function recordShown(
+  store: Store,
+  id: string,
+  by: string,
+  where: { channel: string; ts: string; shared: boolean },
+  shown: Shown,
+): Promise<AlertRecord | null> {
   const { rows } = await store.query<AlertRow>(
     `UPDATE ctx_ops.alerts SET channel = $3, ts = $4, shared_ts = $5, delivering_by = NULL, delivering_until = NULL,
         pending_since = CASE WHEN (CASE WHEN resolved_at IS NOT NULL THEN 'resolved' ELSE severity END) = $6 THEN NULL ELSE pending_since END,
@@ -71,11 +82,10 @@ export async function recordShown(store: Store, id: string, by: string, where: {
 
 /** A copy went to a fallback target; the alert stays owed to its own channel. */
 export async function recordFallback(store: Store, id: string, by: string, copy: FallbackCopy): Promise<void> {
-  await store.query(`UPDATE ctx_ops.alerts SET fallback = fallback || $3::jsonb, delivering_by = NULL, delivering_until = NULL WHERE id = $1 AND delivering_by = $2`, [
-    id,
-    by,
-    JSON.stringify([copy]),
-  ]);
+  await store.query(
+    `UPDATE ctx_ops.alerts SET fallback = fallback || $3::jsonb, delivering_by = NULL, delivering_until = NULL WHERE id = $1 AND delivering_by = $2`,
+    [id, by, JSON.stringify([copy])],
+  );
 }
 
 export interface PendingDigest {
@@ -95,11 +105,21 @@ interface DigestRow {
   pending_since: Date;
   pending_error: string | null;
 }
-const toDigest = (r: DigestRow): PendingDigest => ({ id: String(r.id), schedule: r.schedule, slot: r.slot, channel: r.channel, pendingSince: r.pending_since, pendingError: r.pending_error });
+const toDigest = (r: DigestRow): PendingDigest => ({
+  id: String(r.id),
+  schedule: r.schedule,
+  slot: r.slot,
+  channel: r.channel,
+  pendingSince: r.pending_since,
+  pendingError: r.pending_error,
+});
 
 /** A claimed digest tick Slack refused: it is owed to its channel. */
 export async function markDigestPending(store: Store, id: string, code: string, at: Date): Promise<void> {
-  await store.query(`UPDATE ctx_ops.digests SET pending_since = COALESCE(pending_since, $2), pending_error = $3 WHERE id = $1`, [id, at, code]);
+  await store.query(
+    `UPDATE ctx_ops.digests SET pending_since = COALESCE(pending_since, $2), pending_error = $3 WHERE id = $1`,
+    [id, at, code],
+  );
 }
 
 export async function pendingDigests(store: Store): Promise<PendingDigest[]> {
@@ -111,7 +131,9 @@ export async function pendingDigests(store: Store): Promise<PendingDigest[]> {
 }
 
 export async function countPendingDigests(store: Store): Promise<Map<string, number>> {
-  const { rows } = await store.query<{ channel: string; n: number }>(`SELECT channel, count(*)::int AS n FROM ctx_ops.digests WHERE pending_since IS NOT NULL GROUP BY channel`);
+  const { rows } = await store.query<{ channel: string; n: number }>(
+    `SELECT channel, count(*)::int AS n FROM ctx_ops.digests WHERE pending_since IS NOT NULL GROUP BY channel`,
+  );
   return new Map(rows.map((r) => [r.channel, r.n]));
 }
 
@@ -143,7 +165,12 @@ export async function supersedeDigests(store: Store, ids: readonly string[], by:
   );
 }
 
-export async function digestDelivered(store: Store, id: string, by: string, p: { channel: string; ts: string; overall: string; snapshot: Snapshot; at: Date }): Promise<void> {
+export async function digestDelivered(
+  store: Store,
+  id: string,
+  by: string,
+  p: { channel: string; ts: string; overall: string; snapshot: Snapshot; at: Date },
+): Promise<void> {
   await store.query(
     `UPDATE ctx_ops.digests SET channel = $3, ts = $4, posted_at = $5, overall = $6, snapshot = $7, pending_since = NULL, pending_error = NULL, delivering_by = NULL, delivering_until = NULL
       WHERE id = $1 AND delivering_by = $2`,

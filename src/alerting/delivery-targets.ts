@@ -12,8 +12,15 @@ export function targetRoles(config: Config, settings: ScheduleSettings): Map<str
     const had = out.get(channel);
     out.set(channel, had ? { purpose: `${had.purpose}, ${role.purpose}`, configKey: had.configKey } : role);
   };
-  add(settings.watch.channel, { purpose: 'alerts', configKey: config.watch.channel ? 'watch.channel' : 'channels.alerts' });
-  for (const d of settings.digests) add(d.channel, { purpose: 'digest', configKey: d.channel === config.channels.digest ? 'channels.digest' : `schedules[${d.name}].channel` });
+  add(settings.watch.channel, {
+    purpose: 'alerts',
+    configKey: config.watch.channel ? 'watch.channel' : 'channels.alerts',
+  });
+  for (const d of settings.digests)
+    add(d.channel, {
+      purpose: 'digest',
+      configKey: d.channel === config.channels.digest ? 'channels.digest' : `schedules[${d.name}].channel`,
+    });
   add(config.channels.incidents, { purpose: 'incidents', configKey: 'channels.incidents' });
   for (const f of settings.delivery.fallback) add(f, { purpose: 'fallback', configKey: 'delivery.fallback' });
   return out;
@@ -24,15 +31,24 @@ export function targetRoles(config: Config, settings: ScheduleSettings): Map<str
  * member_joined_channel), and the configured channels' names (for "#alerts"). Best
  * effort and bounded: without channels:read the ids are shown instead.
  */
-export async function learnSlackNames(slack: SlackApi, into: { bot: string; botUserId?: string; channels: Map<string, string> }, channels: string[], log: Logger): Promise<void> {
+export async function learnSlackNames(
+  slack: SlackApi,
+  into: { bot: string; botUserId?: string; channels: Map<string, string> },
+  channels: string[],
+  log: Logger,
+): Promise<void> {
   const work = (async () => {
     const me = (await slack.client.auth.test().catch(() => null)) as { user?: string; user_id?: string } | null;
     if (me?.user) into.bot = me.user;
     if (me?.user_id) into.botUserId = me.user_id;
     for (const channel of channels.filter((c) => !/^[UW]/.test(c))) {
-      const info = (await slack.client.conversations.info({ channel }).catch(() => null)) as { channel?: { name?: string } } | null;
+      const info = (await slack.client.conversations.info({ channel }).catch(() => null)) as {
+        channel?: { name?: string };
+      } | null;
       if (info?.channel?.name) into.channels.set(channel, info.channel.name);
     }
   })();
-  await Promise.race([work, new Promise((r) => setTimeout(r, 3_000).unref())]).catch((err: Error) => log.debug({ err: { message: err.message } }, 'could not read channel names'));
+  await Promise.race([work, new Promise((r) => setTimeout(r, 3_000).unref())]).catch((err: Error) =>
+    log.debug({ err: { message: err.message } }, 'could not read channel names'),
+  );
 }

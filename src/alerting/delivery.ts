@@ -14,7 +14,21 @@ import type { AlertRecord } from '../store/alerts.js';
 import { within } from '../util/deadline.js';
 import { deliveryFailure, isKept, type DeliveryFailure } from '../slack/delivery-errors.js';
 import type { DeliveryState } from './delivery-state.js';
-import { claimAlerts, claimDigests, countPendingAlerts, countPendingDigests, digestDelivered, pendingAlerts, pendingDigests, recordFallback, recordShown, releaseAlerts, releaseDigests, supersedeDigests, type PendingDigest } from './delivery-store.js';
+import {
+  claimAlerts,
+  claimDigests,
+  countPendingAlerts,
+  countPendingDigests,
+  digestDelivered,
+  pendingAlerts,
+  pendingDigests,
+  recordFallback,
+  recordShown,
+  releaseAlerts,
+  releaseDigests,
+  supersedeDigests,
+  type PendingDigest,
+} from './delivery-store.js';
 import type { Snapshot } from '../store/digests.js';
 
 /** Owed alerts read per replay; more than this is very unusual and waits for the next round. */
@@ -132,7 +146,15 @@ export function createDelivery(deps: DeliveryDeps) {
       await q(releaseAlerts(deps.store, [a.id], deps.claimant), 'release an alert');
       return true;
     }
-    const msg = withNote(renderAlert(view(a)), lateNote({ since: a.pendingSince ?? a.openedAt, error: a.pendingError ?? 'refused', fallback: a.fallback ?? [], timeZone: deps.timeZone }));
+    const msg = withNote(
+      renderAlert(view(a)),
+      lateNote({
+        since: a.pendingSince ?? a.openedAt,
+        error: a.pendingError ?? 'refused',
+        fallback: a.fallback ?? [],
+        timeZone: deps.timeZone,
+      }),
+    );
     let out: { channel: string; ts: string };
     try {
       out = await write(deps.outbox.post({ channel, text: msg.text, blocks: msg.blocks }));
@@ -140,19 +162,33 @@ export function createDelivery(deps: DeliveryDeps) {
       await q(releaseAlerts(deps.store, [a.id], deps.claimant, (err as Stop).failure?.code), 'release an alert');
       if (err instanceof Stop && !isKept(err.failure)) {
         // This message can never be posted as rendered: say so once, do not loop on it.
-        log.error({ alert: a.id, error: err.failure.code }, 'Slack refused this alert message itself; it stays recorded but cannot be posted');
-        await q(deps.store.query(`UPDATE ctx_ops.alerts SET pending_since = NULL, pending_error = $2 WHERE id = $1`, [a.id, err.failure.code]), 'give up an alert');
+        log.error(
+          { alert: a.id, error: err.failure.code },
+          'Slack refused this alert message itself; it stays recorded but cannot be posted',
+        );
+        await q(
+          deps.store.query(`UPDATE ctx_ops.alerts SET pending_since = NULL, pending_error = $2 WHERE id = $1`, [
+            a.id,
+            err.failure.code,
+          ]),
+          'give up an alert',
+        );
         return true;
       }
       throw err;
     }
-    await q(recordShown(deps.store, a.id, deps.claimant, { channel: out.channel, ts: out.ts, shared: false }, a.severity), 'record a posted alert');
+    await q(
+      recordShown(deps.store, a.id, deps.claimant, { channel: out.channel, ts: out.ts, shared: false }, a.severity),
+      'record a posted alert',
+    );
     deps.locations?.known(a.id, out.channel, out.ts);
     log.info({ alert: a.id, env: a.env, check: a.check, channel: out.channel }, 'owed alert posted');
     // The copies in the fallback say where it is now; best effort, they are only pointers.
     for (const f of a.fallback ?? []) {
       const moved = withNote(renderAlert(view(a)), movedNote(channel));
-      await deps.outbox.update({ channel: f.channel, ts: f.ts, text: moved.text, blocks: moved.blocks }).catch(() => {});
+      await deps.outbox
+        .update({ channel: f.channel, ts: f.ts, text: moved.text, blocks: moved.blocks })
+        .catch(() => {});
     }
     return true;
   };
@@ -186,8 +222,16 @@ export function createDelivery(deps: DeliveryDeps) {
       await q(releaseAlerts(deps.store, [a.id], deps.claimant, (err as Stop).failure?.code), 'release an alert');
       if (err instanceof Stop && !isKept(err.failure)) {
         // The message is gone (deleted) or cannot be edited: post the alert anew instead.
-        log.warn({ alert: a.id, error: err.failure.code }, 'the alert message cannot be updated; it will be posted again');
-        await q(deps.store.query(`UPDATE ctx_ops.alerts SET channel = NULL, ts = NULL, shared_ts = false WHERE id = $1`, [a.id]), 'forget an alert message');
+        log.warn(
+          { alert: a.id, error: err.failure.code },
+          'the alert message cannot be updated; it will be posted again',
+        );
+        await q(
+          deps.store.query(`UPDATE ctx_ops.alerts SET channel = NULL, ts = NULL, shared_ts = false WHERE id = $1`, [
+            a.id,
+          ]),
+          'forget an alert message',
+        );
         return;
       }
       throw err;
@@ -195,22 +239,56 @@ export function createDelivery(deps: DeliveryDeps) {
   };
 
   const postSummary = async (channel: string, resolved: AlertRecord[], open: AlertRecord[]): Promise<void> => {
-    const got = await q(claimAlerts(deps.store, [...resolved, ...open].map((a) => a.id), deps.claimant), 'claim alerts for a summary');
+    const got = await q(
+      claimAlerts(
+        deps.store,
+        [...resolved, ...open].map((a) => a.id),
+        deps.claimant,
+      ),
+      'claim alerts for a summary',
+    );
     if (!got.length) return;
     const r = got.filter((a) => a.resolvedAt);
     const o = got.filter((a) => !a.resolvedAt);
     const since = new Date(Math.min(...got.map((a) => (a.pendingSince ?? a.openedAt).getTime())));
-    const error = deps.state.problems().find((p) => p.channel === channel)?.error ?? got.find((a) => a.pendingError)?.pendingError ?? 'refused';
-    const msg = renderDeliverySummary({ since, error, resolved: r, open: o, titles: deps.titles, timeZone: deps.timeZone });
+    const error =
+      deps.state.problems().find((p) => p.channel === channel)?.error ??
+      got.find((a) => a.pendingError)?.pendingError ??
+      'refused';
+    const msg = renderDeliverySummary({
+      since,
+      error,
+      resolved: r,
+      open: o,
+      titles: deps.titles,
+      timeZone: deps.timeZone,
+    });
     let out: { channel: string; ts: string };
     try {
       out = await write(deps.outbox.post({ channel, text: msg.text, blocks: msg.blocks }));
     } catch (err) {
-      await q(releaseAlerts(deps.store, got.map((a) => a.id), deps.claimant, (err as Stop).failure?.code), 'release alerts');
+      await q(
+        releaseAlerts(
+          deps.store,
+          got.map((a) => a.id),
+          deps.claimant,
+          (err as Stop).failure?.code,
+        ),
+        'release alerts',
+      );
       throw err;
     }
     for (const a of got) {
-      await q(recordShown(deps.store, a.id, deps.claimant, { channel: out.channel, ts: out.ts, shared: true }, a.resolvedAt ? 'resolved' : a.severity), 'record a summarised alert');
+      await q(
+        recordShown(
+          deps.store,
+          a.id,
+          deps.claimant,
+          { channel: out.channel, ts: out.ts, shared: true },
+          a.resolvedAt ? 'resolved' : a.severity,
+        ),
+        'record a summarised alert',
+      );
       if (!a.resolvedAt) deps.locations?.known(a.id, out.channel, out.ts, true);
     }
     log.info({ channel, resolved: r.length, open: o.length }, 'summary of alerts owed to the channel posted');
@@ -254,10 +332,25 @@ export function createDelivery(deps: DeliveryDeps) {
           await q(releaseAlerts(deps.store, [a.id], deps.claimant), 'release an alert');
           continue;
         }
-        const msg = withNote(renderAlert(view(a)), fallbackNote({ primary, error: problem?.error ?? a.pendingError ?? 'refused', fix: problem?.fix ?? 'see /ctx doctor' }));
+        const msg = withNote(
+          renderAlert(view(a)),
+          fallbackNote({
+            primary,
+            error: problem?.error ?? a.pendingError ?? 'refused',
+            fix: problem?.fix ?? 'see /ctx doctor',
+          }),
+        );
         try {
           const out = await write(deps.outbox.post({ channel: target, text: msg.text, blocks: msg.blocks }));
-          await q(recordFallback(deps.store, a.id, deps.claimant, { target, channel: out.channel, ts: out.ts, at: deps.now().toISOString() }), 'record a fallback copy');
+          await q(
+            recordFallback(deps.store, a.id, deps.claimant, {
+              target,
+              channel: out.channel,
+              ts: out.ts,
+              at: deps.now().toISOString(),
+            }),
+            'record a fallback copy',
+          );
           sent++;
           log.info({ alert: a.id, target }, 'alert copied to the fallback while its channel refuses');
         } catch (err) {
@@ -278,7 +371,14 @@ export function createDelivery(deps: DeliveryDeps) {
     for (const d of owed) byChannel.set(d.channel, [...(byChannel.get(d.channel) ?? []), d]);
     for (const [channel, list] of byChannel) {
       if (deps.state.blocked(channel) && !deps.state.due(channel)) continue;
-      const got = await q(claimDigests(deps.store, list.map((d) => d.id), deps.claimant), 'claim digests');
+      const got = await q(
+        claimDigests(
+          deps.store,
+          list.map((d) => d.id),
+          deps.claimant,
+        ),
+        'claim digests',
+      );
       const bySchedule = new Map<string, PendingDigest[]>();
       for (const d of got) bySchedule.set(d.schedule, [...(bySchedule.get(d.schedule) ?? []), d]);
       try {
@@ -286,12 +386,39 @@ export function createDelivery(deps: DeliveryDeps) {
           const newest = ticks[ticks.length - 1]!;
           const built = await deps.digest(newest);
           const out = await write(deps.outbox.post({ channel, text: built.msg.text, blocks: built.msg.blocks }));
-          await q(digestDelivered(deps.store, newest.id, deps.claimant, { channel: out.channel, ts: out.ts, overall: built.overall, snapshot: built.snapshot, at: deps.now() }), 'record a digest');
-          await q(supersedeDigests(deps.store, ticks.slice(0, -1).map((d) => d.id), deps.claimant), 'supersede digests');
-          log.info({ channel, schedule: newest.schedule, slot: newest.slot, skipped: ticks.length - 1 }, 'owed digest posted');
+          await q(
+            digestDelivered(deps.store, newest.id, deps.claimant, {
+              channel: out.channel,
+              ts: out.ts,
+              overall: built.overall,
+              snapshot: built.snapshot,
+              at: deps.now(),
+            }),
+            'record a digest',
+          );
+          await q(
+            supersedeDigests(
+              deps.store,
+              ticks.slice(0, -1).map((d) => d.id),
+              deps.claimant,
+            ),
+            'supersede digests',
+          );
+          log.info(
+            { channel, schedule: newest.schedule, slot: newest.slot, skipped: ticks.length - 1 },
+            'owed digest posted',
+          );
         }
       } catch (err) {
-        await q(releaseDigests(deps.store, got.map((d) => d.id), deps.claimant, (err as Stop).failure?.code), 'release digests').catch(() => {});
+        await q(
+          releaseDigests(
+            deps.store,
+            got.map((d) => d.id),
+            deps.claimant,
+            (err as Stop).failure?.code,
+          ),
+          'release digests',
+        ).catch(() => {});
         if (!(err instanceof Stop)) throw err;
       }
     }
@@ -300,7 +427,10 @@ export function createDelivery(deps: DeliveryDeps) {
   // ---- the loop --------------------------------------------------------------------
 
   const recount = async () => {
-    const [alerts, digests] = await Promise.all([q(countPendingAlerts(deps.store), 'count owed alerts'), q(countPendingDigests(deps.store), 'count owed digests')]);
+    const [alerts, digests] = await Promise.all([
+      q(countPendingAlerts(deps.store), 'count owed alerts'),
+      q(countPendingDigests(deps.store), 'count owed digests'),
+    ]);
     counts.alerts = deps.alertsChannel ? alerts : 0;
     counts.digests = digests;
   };
@@ -361,7 +491,10 @@ export function createDelivery(deps: DeliveryDeps) {
           failing = 0;
         } catch (err) {
           failing++;
-          log[failing === 1 ? 'warn' : 'debug']({ err: { message: (err as Error).message } }, 'could not deliver what is owed this time; will try again');
+          log[failing === 1 ? 'warn' : 'debug'](
+            { err: { message: (err as Error).message } },
+            'could not deliver what is owed this time; will try again',
+          );
         }
       } while (again && !stopped && deps.canDeliver());
     })().finally(() => {
@@ -394,7 +527,9 @@ export function createDelivery(deps: DeliveryDeps) {
         return;
       }
       // Another replica leads: ask it through the store.
-      void deps.state.requestRetry(channel).catch((err: Error) => log.debug({ err: { message: err.message } }, 'could not pass the retry request on'));
+      void deps.state
+        .requestRetry(channel)
+        .catch((err: Error) => log.debug({ err: { message: err.message } }, 'could not pass the retry request on'));
     },
     kick,
     start(): void {

@@ -34,19 +34,30 @@ export function renderAlert(v: AlertView): OutMessage {
     : `${emoji(v.severity)} ${v.title} ${word(v.severity)} on ${v.env}`;
   const lines = [`*${escapeMrkdwn(head)}*`];
   if (!v.resolved) lines.push(escapeMrkdwn(v.summary));
-  if (v.dependents.length) lines.push(`Also ${v.resolved ? 'affected' : 'failing'} because of it: ${escapeMrkdwn(v.dependents.join(', '))}`);
+  if (v.dependents.length)
+    lines.push(`Also ${v.resolved ? 'affected' : 'failing'} because of it: ${escapeMrkdwn(v.dependents.join(', '))}`);
   const meta = [
     `since ${dayTime(v.since, v.timeZone)}`,
-    ...(v.resolved ? [`resolved ${dayTime(v.resolved.at, v.timeZone)}`] : [`${v.failureThreshold} bad checks in a row`]),
+    ...(v.resolved
+      ? [`resolved ${dayTime(v.resolved.at, v.timeZone)}`]
+      : [`${v.failureThreshold} bad checks in a row`]),
     ...(v.escalatedAt && !v.resolved ? [`escalated from warning ${clock(v.escalatedAt, v.timeZone)}`] : []),
     ...(v.lateBecause ? [`held back by ${v.lateBecause}, which has ended`] : []),
   ];
   const hints = v.resolved
     ? []
-    : [...(v.runbook ? [`runbook \`/ctx runbook ${v.runbook}\``] : []), `details \`/ctx check ${v.check} ${v.env}\``, `mute \`/ctx silence ${v.check} 1h ${v.env}\``];
+    : [
+        ...(v.runbook ? [`runbook \`/ctx runbook ${v.runbook}\``] : []),
+        `details \`/ctx check ${v.check} ${v.env}\``,
+        `mute \`/ctx silence ${v.check} 1h ${v.env}\``,
+      ];
   const blocks: Block[] = [md(lines.join('\n')), context(meta.join(' · '))];
   if (hints.length) blocks.push(context(hints.join(' · ')));
-  const text = [head, ...(v.resolved ? [] : [v.summary]), ...(v.dependents.length ? [`also: ${v.dependents.join(', ')}`] : [])].join(' — ');
+  const text = [
+    head,
+    ...(v.resolved ? [] : [v.summary]),
+    ...(v.dependents.length ? [`also: ${v.dependents.join(', ')}`] : []),
+  ].join(' — ');
   return { text: truncate(text, LIMITS.fallbackText), blocks };
 }
 

@@ -21,7 +21,7 @@ export interface SilenceDeps {
 }
 
 const NEEDS_STORE: OutMessage = {
-  text: 'Silences are kept in the bot\'s own database (schema ctx_ops), and none is configured: set CTX_OPS_DATABASE_URL (or DATABASE_URL) and restart.',
+  text: "Silences are kept in the bot's own database (schema ctx_ops), and none is configured: set CTX_OPS_DATABASE_URL (or DATABASE_URL) and restart.",
 };
 
 const who = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : id);
@@ -50,10 +50,16 @@ export function createSilenceHandler(deps: SilenceDeps): Handler {
       const problem =
         errors[0] ??
         (!check ? 'which check?' : undefined) ??
-        (check !== ALL_CHECKS && !deps.checkIds.includes(check!) ? `there is no check ${userWord(check!)} (known: ${deps.checkIds.join(', ')}, or all)` : undefined) ??
+        (check !== ALL_CHECKS && !deps.checkIds.includes(check!)
+          ? `there is no check ${userWord(check!)} (known: ${deps.checkIds.join(', ')}, or all)`
+          : undefined) ??
         (!durationWord ? 'for how long? (e.g. 30m, 2h, 1d)' : undefined) ??
-        (duration === undefined ? `${userWord(durationWord!)} is not a duration (e.g. 30m, 2h, 1h30m, 1d)` : undefined) ??
-        (duration! > MAX_SILENCE_MS ? `at most ${formatDuration(MAX_SILENCE_MS)}: a longer silence is forgotten and hides real outages` : undefined) ??
+        (duration === undefined
+          ? `${userWord(durationWord!)} is not a duration (e.g. 30m, 2h, 1h30m, 1d)`
+          : undefined) ??
+        (duration! > MAX_SILENCE_MS
+          ? `at most ${formatDuration(MAX_SILENCE_MS)}: a longer silence is forgotten and hides real outages`
+          : undefined) ??
         choice.error;
       if (problem) return { usageProblem: problem };
       if (!deps.store) {
@@ -95,7 +101,10 @@ export function createSilencesHandler(deps: SilenceDeps): Handler {
       const silences = deps.store ? await activeSilences(deps.store, now) : [];
       const tz = deps.config.timezone;
       const lines = [
-        ...silences.map((s) => `🔕 #${s.id} ${what(s, deps.titles)} until ${dayTime(s.endsAt, tz)} by ${who(s.createdBy)}${s.reason ? `: ${escapeMrkdwn(s.reason)}` : ''} · \`/ctx unsilence ${s.id}\``),
+        ...silences.map(
+          (s) =>
+            `🔕 #${s.id} ${what(s, deps.titles)} until ${dayTime(s.endsAt, tz)} by ${who(s.createdBy)}${s.reason ? `: ${escapeMrkdwn(s.reason)}` : ''} · \`/ctx unsilence ${s.id}\``,
+        ),
         ...windows.map(
           (w) =>
             `🛠 maintenance: ${w.checks?.length ? w.checks.map((c) => deps.titles[c] ?? c).join(', ') : 'every check'} on ${w.environments?.length ? w.environments.join(', ') : 'every environment'}, ${dayTime(new Date(w.from), tz)} – ${dayTime(new Date(w.to), tz)}${
@@ -118,7 +127,9 @@ export function createUnsilenceHandler(deps: SilenceDeps): Handler {
     async run(req) {
       const id = (req.args[0] ?? '').replace(/^#/, '');
       if (!/^\d+$/.test(id) || req.args.length !== 1) {
-        await req.conversation.ephemeral({ text: 'which silence? Usage: `/ctx unsilence &lt;id&gt;` (ids are in `/ctx silences`)' });
+        await req.conversation.ephemeral({
+          text: 'which silence? Usage: `/ctx unsilence &lt;id&gt;` (ids are in `/ctx silences`)',
+        });
         return { usageError: true };
       }
       if (!deps.store) {

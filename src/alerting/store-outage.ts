@@ -28,7 +28,10 @@ export function createOutageLog(log: Logger, now: () => Date) {
     reconcileFailed(err: Error): void {
       if (reconcileSaid) return;
       reconcileSaid = true;
-      log.warn({ err: { message: err.message } }, 'cannot write the alert state kept in memory to the store yet; will retry every cycle');
+      log.warn(
+        { err: { message: err.message } },
+        'cannot write the alert state kept in memory to the store yet; will retry every cycle',
+      );
     },
     ended(outcome: ReconcileOutcome, droppedActions: number): void {
       const lastedMs = since ? now().getTime() - since.getTime() : 0;

@@ -85,7 +85,11 @@ export function createWatch(deps: WatchDeps) {
       silences = await within(activeSilences(deps.store, at), storeMs, 'silences');
       silencesSaid = false;
     } catch (err) {
-      if (!silencesSaid) log.warn({ err: { message: (err as Error).message }, known: silences.length }, 'cannot read silences; the ones known at the last read stay in force');
+      if (!silencesSaid)
+        log.warn(
+          { err: { message: (err as Error).message }, known: silences.length },
+          'cannot read silences; the ones known at the last read stay in force',
+        );
       silencesSaid = true;
     }
     return silences;
@@ -94,7 +98,11 @@ export function createWatch(deps: WatchDeps) {
   /** Recovery: what memory decided goes to the store first. False while it cannot. */
   const reconcile = async (): Promise<boolean> => {
     try {
-      const outcome = await within(reconcileMemory(deps.store, memory, locations), storeMs * 3, 'writing the alert state kept in memory');
+      const outcome = await within(
+        reconcileMemory(deps.store, memory, locations),
+        storeMs * 3,
+        'writing the alert state kept in memory',
+      );
       if (outage.active()) outage.ended(outcome, memory.dropped());
       return true;
     } catch (err) {
@@ -135,11 +143,17 @@ export function createWatch(deps: WatchDeps) {
             if (useStore && !outage.active()) {
               step = 'history';
               let storeError: Error | null = null;
-              await within(recordReport(deps.store, report, 'watch'), storeMs, 'history').catch((err: Error) => (storeError = err));
+              await within(recordReport(deps.store, report, 'watch'), storeMs, 'history').catch(
+                (err: Error) => (storeError = err),
+              );
               if (!storeError) {
                 step = 'alert state';
                 try {
-                  const { planned: out, states } = await within(applyResultsTracked(deps.store, report, when, deps.rules, silencedFor), storeMs, 'alert state');
+                  const { planned: out, states } = await within(
+                    applyResultsTracked(deps.store, report, when, deps.rules, silencedFor),
+                    storeMs,
+                    'alert state',
+                  );
                   memory.remember(env, states);
                   return out;
                 } catch (err) {
@@ -164,7 +178,11 @@ export function createWatch(deps: WatchDeps) {
         }),
       ),
     );
-    if (problems.length) log.warn({ count: problems.length, first: problems.slice(0, 3) }, 'watch cycle: some environments could not be recorded or alerted on');
+    if (problems.length)
+      log.warn(
+        { count: problems.length, first: problems.slice(0, 3) },
+        'watch cycle: some environments could not be recorded or alerted on',
+      );
     // Said in the background, in order per alert: a slow or unreachable Slack never delays the checks.
     const all = planned.flat();
     for (const p of all) deps.alerter.enqueue(p);
@@ -174,9 +192,27 @@ export function createWatch(deps: WatchDeps) {
         .then((open) => locations.seed(open))
         .catch(() => {});
     }
-    const summary: CycleSummary = { envs: deps.envs.length, checks, alerts: all.length, durationMs: Math.round(performance.now() - started), failed, storeUnreachable: inMemory };
-    log.debug({ ...summary, bad: bad.slice(0, MAX_LISTED), ...(bad.length > MAX_LISTED ? { moreBad: bad.length - MAX_LISTED } : {}) }, 'watch cycle done');
-    if (summary.durationMs > deps.intervalMs) log.warn({ durationMs: summary.durationMs, intervalMs: deps.intervalMs }, 'a watch cycle took longer than watch.intervalSeconds; raise watch.concurrency or the interval');
+    const summary: CycleSummary = {
+      envs: deps.envs.length,
+      checks,
+      alerts: all.length,
+      durationMs: Math.round(performance.now() - started),
+      failed,
+      storeUnreachable: inMemory,
+    };
+    log.debug(
+      {
+        ...summary,
+        bad: bad.slice(0, MAX_LISTED),
+        ...(bad.length > MAX_LISTED ? { moreBad: bad.length - MAX_LISTED } : {}),
+      },
+      'watch cycle done',
+    );
+    if (summary.durationMs > deps.intervalMs)
+      log.warn(
+        { durationMs: summary.durationMs, intervalMs: deps.intervalMs },
+        'a watch cycle took longer than watch.intervalSeconds; raise watch.concurrency or the interval',
+      );
     return summary;
   };
 
@@ -184,7 +220,10 @@ export function createWatch(deps: WatchDeps) {
   const stepDown = () => {
     const orphans = memory.openInMemory();
     if (memory.pending() || orphans.length) {
-      log.warn({ alertsRaisedInMemory: orphans.length }, 'stepped down with alert state the store never got (raised during a store outage); a note goes into each open alert\'s thread');
+      log.warn(
+        { alertsRaisedInMemory: orphans.length },
+        "stepped down with alert state the store never got (raised during a store outage); a note goes into each open alert's thread",
+      );
     }
     for (const o of orphans) deps.alerter.handOver(o);
     locations.forgetMemory(new Set(orphans.map((o) => o.id)));

@@ -7,7 +7,13 @@ import { allChecks } from '../diagnostics/registry.js';
 import { createDiagnostics } from '../diagnostics/runner.js';
 import type { Check } from '../diagnostics/types.js';
 import type { StatusReport } from '../contracts/checks.js';
-import { createServiceRegistry, type CoreServices, type Feature, type FeatureFactory, type Runtime } from '../runtime/feature.js';
+import {
+  createServiceRegistry,
+  type CoreServices,
+  type Feature,
+  type FeatureFactory,
+  type Runtime,
+} from '../runtime/feature.js';
 import { featureFactories as defaultFeatures } from './features.js';
 import { createHelp, mentionVerbs } from './help.js';
 import type { ActionHandler, EventHandler, Handler } from '../contracts/chat.js';
@@ -42,14 +48,30 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
   const { log, redactor } = opts;
   const now = opts.now ?? (() => new Date());
   const http = opts.http ?? createHttpClient();
-  const store = opts.store !== undefined ? opts.store : config.store.databaseUrl ? createStore(config.store.databaseUrl, log.child({ part: 'store' })) : null;
+  const store =
+    opts.store !== undefined
+      ? opts.store
+      : config.store.databaseUrl
+        ? createStore(config.store.databaseUrl, log.child({ part: 'store' }))
+        : null;
 
   const pools = new Map<string, PgAccess | null>();
   const checks = opts.checks ?? allChecks;
-  const pgTimeout = Math.max(config.checks.timeoutMs, ...checks.map((c) => (config.checks[c.id] as { timeoutMs?: number } | undefined)?.timeoutMs ?? 0));
+  const pgTimeout = Math.max(
+    config.checks.timeoutMs,
+    ...checks.map((c) => (config.checks[c.id] as { timeoutMs?: number } | undefined)?.timeoutMs ?? 0),
+  );
   const pgFor = (env: Environment): PgAccess | null => {
     if (!pools.has(env.name)) {
-      pools.set(env.name, env.ctx.DATABASE_URL ? createPgAccess(env.ctx.DATABASE_URL, { connectTimeoutMs: pgTimeout, log: log.child({ env: env.name, part: 'pg' }) }) : null);
+      pools.set(
+        env.name,
+        env.ctx.DATABASE_URL
+          ? createPgAccess(env.ctx.DATABASE_URL, {
+              connectTimeoutMs: pgTimeout,
+              log: log.child({ env: env.name, part: 'pg' }),
+            })
+          : null,
+      );
     }
     return pools.get(env.name)!;
   };
@@ -90,8 +112,17 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
 
   const features = (opts.features ?? defaultFeatures).map((f) => f(core));
   const handlers: Handler[] = features.flatMap((f) => f.handlers ?? []);
-  const help = createHelp(() => router.handlers, config, () => mentionVerbs(events));
-  const router = createRouter({ handlers: [...handlers, help.handler], help: help.show, log: log.child({ part: 'router' }), redactor });
+  const help = createHelp(
+    () => router.handlers,
+    config,
+    () => mentionVerbs(events),
+  );
+  const router = createRouter({
+    handlers: [...handlers, help.handler],
+    help: help.show,
+    log: log.child({ part: 'router' }),
+    redactor,
+  });
 
   const actions = new Map<string, ActionHandler>();
   for (const a of features.flatMap((f) => f.actions ?? [])) {
@@ -99,7 +130,8 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
     actions.set(a.actionId, a);
   }
   const events = new Map<string, EventHandler[]>();
-  for (const f of features) for (const [type, h] of Object.entries(f.events ?? {})) events.set(type, [...(events.get(type) ?? []), h]);
+  for (const f of features)
+    for (const [type, h] of Object.entries(f.events ?? {})) events.set(type, [...(events.get(type) ?? []), h]);
 
   let started = false;
   return {
@@ -111,11 +143,21 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
     async start(rt) {
       if (started) return;
       started = true;
-      store?.ready().catch((err) => log.warn({ err: { message: (err as Error).message } }, 'ctx_ops store not ready yet; will retry on first use'));
+      store
+        ?.ready()
+        .catch((err) =>
+          log.warn(
+            { err: { message: (err as Error).message } },
+            'ctx_ops store not ready yet; will retry on first use',
+          ),
+        );
       for (const f of features) await f.start?.(rt);
     },
     async close() {
-      for (const f of [...features].reverse()) await Promise.resolve(f.stop?.()).catch((err) => log.warn({ err, feature: f.name }, 'feature did not stop cleanly'));
+      for (const f of [...features].reverse())
+        await Promise.resolve(f.stop?.()).catch((err) =>
+          log.warn({ err, feature: f.name }, 'feature did not stop cleanly'),
+        );
       await Promise.allSettled([...[...pools.values()].map((p) => p?.close()), http.close(), store?.close()]);
     },
   };

@@ -24,7 +24,8 @@ export async function runConfigCommand(
     config = loadConfig({ env, cwd: io.cwd, checks });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    if (opts.json) io.stdout.write(`${JSON.stringify(configJson({ report: err.report, problems: err.problems }), null, 2)}\n`);
+    if (opts.json)
+      io.stdout.write(`${JSON.stringify(configJson({ report: err.report, problems: err.problems }), null, 2)}\n`);
     else {
       if (err.report) io.stdout.write(`${describeSources(err.report).join('\n')}\n`);
       io.stderr.write(`${formatProblems(err.problems, err.report?.warnings)}\n`);
@@ -38,13 +39,16 @@ export async function runConfigCommand(
     await bot.close();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    if (opts.json) io.stdout.write(`${redactor.scrub(JSON.stringify(configJson({ config, problems: err.problems }), null, 2))}\n`);
+    if (opts.json)
+      io.stdout.write(`${redactor.scrub(JSON.stringify(configJson({ config, problems: err.problems }), null, 2))}\n`);
     else {
       io.stdout.write(`${redactor.scrub(describeSources(config.report).join('\n'))}\n`);
       io.stderr.write(`${formatProblems(err.problems)}\n`);
     }
     return 2;
   }
-  io.stdout.write(`${redactor.scrub(opts.json ? JSON.stringify(configJson({ config }), null, 2) : describeConfig(config).join('\n'))}\n`);
+  io.stdout.write(
+    `${redactor.scrub(opts.json ? JSON.stringify(configJson({ config }), null, 2) : describeConfig(config).join('\n'))}\n`,
+  );
   return 0;
 }

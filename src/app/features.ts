@@ -6,4 +6,10 @@ import { incidentsFeature } from '../incidents/feature.js';
 import { doctorFeature } from '../doctor/feature.js';
 
 /** Every feature the bot runs, in the order their commands appear in help. */
-export const featureFactories: FeatureFactory[] = [statusFeature, schedulesFeature, operationsFeature, incidentsFeature, doctorFeature];
+export const featureFactories: FeatureFactory[] = [
+  statusFeature,
+  schedulesFeature,
+  operationsFeature,
+  incidentsFeature,
+  doctorFeature,
+];

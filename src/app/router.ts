@@ -9,10 +9,20 @@ export interface Router {
   readonly handlers: readonly Handler[];
   find(name: string): Handler | undefined;
   /** Runs `/ctx <text>`; unknown or empty commands get help. Never throws. */
-  dispatch(input: { text: string; actor: Actor; surface: Surface; conversation: Conversation }): Promise<HandlerOutcome>;
+  dispatch(input: {
+    text: string;
+    actor: Actor;
+    surface: Surface;
+    conversation: Conversation;
+  }): Promise<HandlerOutcome>;
 }
 
-export function createRouter(opts: { handlers: readonly Handler[]; help: (req: CommandRequest, note?: string) => Promise<HandlerOutcome | void>; log: Logger; redactor: Redactor }): Router {
+export function createRouter(opts: {
+  handlers: readonly Handler[];
+  help: (req: CommandRequest, note?: string) => Promise<HandlerOutcome | void>;
+  log: Logger;
+  redactor: Redactor;
+}): Router {
   const table = new Map<string, Handler>();
   for (const h of opts.handlers) {
     for (const name of [h.name, ...(h.aliases ?? [])]) {
@@ -39,7 +49,9 @@ export function createRouter(opts: { handlers: readonly Handler[]; help: (req: C
         const started = performance.now();
         const outcome = (await handler.run(req)) ?? {};
         if (outcome.usageProblem) {
-          await conversation.ephemeral({ text: `${outcome.usageProblem}. Usage: \`/ctx ${escapeMrkdwn(handler.usage)}\`` });
+          await conversation.ephemeral({
+            text: `${outcome.usageProblem}. Usage: \`/ctx ${escapeMrkdwn(handler.usage)}\``,
+          });
           return { ...outcome, usageError: true };
         }
         log.info({ durationMs: Math.round(performance.now() - started), status: outcome.status }, 'command handled');
@@ -47,7 +59,9 @@ export function createRouter(opts: { handlers: readonly Handler[]; help: (req: C
       } catch (err) {
         log.error({ err }, 'command failed');
         const message = opts.redactor.scrub((err as Error)?.message ?? String(err));
-        await conversation.ephemeral({ text: `⚠️ \`/ctx ${name}\` failed: ${message}` }).catch((e) => log.warn({ err: e }, 'could not report the failure'));
+        await conversation
+          .ephemeral({ text: `⚠️ \`/ctx ${name}\` failed: ${message}` })
+          .catch((e) => log.warn({ err: e }, 'could not report the failure'));
         return { status: 'fail' };
       }
     },

@@ -3,7 +3,12 @@ import { hostname } from 'node:os';
 import { type DeliveryHealth, type SelfCheck } from '../contracts/services.js';
 import type { CoreServices, Feature, FeatureFactory } from '../runtime/feature.js';
 import { createDigestHandler } from '../digest/digest-command.js';
-import { createSilenceHandler, createSilencesHandler, createUnsilenceHandler, type SilenceDeps } from '../alerting/silence-commands.js';
+import {
+  createSilenceHandler,
+  createSilencesHandler,
+  createUnsilenceHandler,
+  type SilenceDeps,
+} from '../alerting/silence-commands.js';
 import type { SlackApi } from '../slack/slack-api.js';
 import { renderDigest } from '../digest/render.js';
 import { createAlertLocations } from '../alerting/alert-locations.js';
@@ -57,7 +62,12 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
   const log = core.log.child({ feature: 'schedules' });
   const resolved = resolveScheduleSettings(core.config);
   const settings: ScheduleSettings =
-    timings.retryBaseMs === undefined ? resolved : { ...resolved, delivery: { ...resolved.delivery, retryBaseMs: Math.min(timings.retryBaseMs, resolved.delivery.retryMaxMs) } };
+    timings.retryBaseMs === undefined
+      ? resolved
+      : {
+          ...resolved,
+          delivery: { ...resolved.delivery, retryBaseMs: Math.min(timings.retryBaseMs, resolved.delivery.retryMaxMs) },
+        };
   const store = core.store;
   const titles = core.diagnostics.titles;
   const envs = core.config.environments.map((e) => e.name);
@@ -67,7 +77,11 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
   core.onReport((r) => latest.set(r));
 
   // What the bot could not post, why, and what to do: fed by the outbox, read by doctor, App Home and the digest.
-  const slackNames = { bot: 'ctx-ops', botUserId: undefined as string | undefined, channels: new Map<string, string>() };
+  const slackNames = {
+    bot: 'ctx-ops',
+    botUserId: undefined as string | undefined,
+    channels: new Map<string, string>(),
+  };
   const roles = targetRoles(core.config, settings);
   let delivery: Delivery | null = null;
   const state = createDeliveryState({
@@ -137,7 +151,9 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
 
   const refreshHome = async () => {
     if (!slack) return;
-    await home.refresh(slack).catch((err: Error) => log.warn({ err: { message: err.message } }, 'App Home refresh failed'));
+    await home
+      .refresh(slack)
+      .catch((err: Error) => log.warn({ err: { message: err.message } }, 'App Home refresh failed'));
   };
   const maybePrune = async () => {
     if (!store || Date.now() - lastPrune < PRUNE_EVERY_MS) return;
@@ -146,7 +162,8 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
       log.warn({ err: { message: err.message } }, 'history retention failed; will retry in an hour');
       return null;
     });
-    if (deleted && Object.values(deleted).some(Boolean)) log.info({ deleted, retentionDays: settings.retentionDays }, 'old history deleted');
+    if (deleted && Object.values(deleted).some(Boolean))
+      log.info({ deleted, retentionDays: settings.retentionDays }, 'old history deleted');
   };
 
   return {
@@ -158,9 +175,14 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
         build: (list) => buildDigest(digestDeps, { envs: list }),
         recordPosted: store
           ? (digest, where, by) =>
-              recordManualDigest(store, { channel: where.channel, ts: where.ts, overall: digest.overall, snapshot: snapshotOf(digest), at: core.now(), by }).catch((err: Error) =>
-                log.warn({ err: { message: err.message } }, 'could not record the digest'),
-              )
+              recordManualDigest(store, {
+                channel: where.channel,
+                ts: where.ts,
+                overall: digest.overall,
+                snapshot: snapshotOf(digest),
+                at: core.now(),
+                by,
+              }).catch((err: Error) => log.warn({ err: { message: err.message } }, 'could not record the digest'))
           : undefined,
       }),
       createSilenceHandler(silenceDeps),
@@ -196,11 +218,17 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
       for (const note of settings.notes) log.warn(note);
       await learnSlackNames(rt.slack, slackNames, [...roles.keys()], log);
       if (!store) {
-        log.warn('scheduled digests, the watch, alerts, history and silences need the ctx_ops store (CTX_OPS_DATABASE_URL or DATABASE_URL); they are off');
+        log.warn(
+          'scheduled digests, the watch, alerts, history and silences need the ctx_ops store (CTX_OPS_DATABASE_URL or DATABASE_URL); they are off',
+        );
         return;
       }
       if (!settings.digests.length && !settings.watch.enabled) return;
-      leader = createLeaderLock({ connect: leaderClientFactory(store.pool), intervalMs: settings.watch.intervalMs, log });
+      leader = createLeaderLock({
+        connect: leaderClientFactory(store.pool),
+        intervalMs: settings.watch.intervalMs,
+        log,
+      });
       await leader.start();
       const lead = leader;
       // After every scheduled run of the leader: retention (hourly at most), then App Home.
@@ -300,7 +328,12 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
         },
       };
       cron = startCron(
-        settings.digests.map((s) => ({ name: s.name, cron: s.cron, timezone: s.timezone, run: digestTick(jobDeps, s) })),
+        settings.digests.map((s) => ({
+          name: s.name,
+          cron: s.cron,
+          timezone: s.timezone,
+          run: digestTick(jobDeps, s),
+        })),
         log,
       );
       // Whatever is owed from before (a restart while Slack refused) is tried at once.

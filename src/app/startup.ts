@@ -23,7 +23,12 @@ export interface Booted {
  */
 export function boot(
   env: Record<string, string | undefined>,
-  io: { cwd: string; stderr: NodeJS.WritableStream; logDestination?: (config: Config) => DestinationStream | undefined; app?: Partial<BotAppOptions> },
+  io: {
+    cwd: string;
+    stderr: NodeJS.WritableStream;
+    logDestination?: (config: Config) => DestinationStream | undefined;
+    app?: Partial<BotAppOptions>;
+  },
 ): Booted | { exitCode: number } {
   let config: Config;
   try {

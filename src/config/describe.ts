@@ -27,17 +27,30 @@ function fileLine(f: EnvFileReport): string {
 
 function transportLine(r: ConfigReport): string {
   if (!r.mode) return 'transport: not decided (see the problems)';
-  const names = r.mode === 'socket' ? ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN'] : r.mode === 'http' ? ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT'] : [];
+  const names =
+    r.mode === 'socket'
+      ? ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN']
+      : r.mode === 'http'
+        ? ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT']
+        : [];
   const from = names.filter((n) => r.slackSources[n]).map((n) => `${n} from ${r.slackSources[n]}`);
   if (r.slackSources.SLACK_API_URL) from.push(`SLACK_API_URL from ${r.slackSources.SLACK_API_URL}`);
-  const looked = r.mode === 'shell' ? ` · looked in: process environment${r.envFiles.filter((f) => f.role !== 'environment').map((f) => `, ${f.display}`).join('')}` : '';
+  const looked =
+    r.mode === 'shell'
+      ? ` · looked in: process environment${r.envFiles
+          .filter((f) => f.role !== 'environment')
+          .map((f) => `, ${f.display}`)
+          .join('')}`
+      : '';
   return `transport: ${TRANSPORT[r.mode]}${from.length ? ` · ${from.join(', ')}` : ''}${looked}`;
 }
 
 /** The part every form shares: files and transport. */
 export function describeSources(r: ConfigReport): string[] {
   return [
-    r.configFile ? `ctx-ops.yml: ${displayPath(r.configFile, r.cwd)}` : `ctx-ops.yml: none (looked for ${displayPath(r.configLooked, r.cwd)}; every setting has its default)`,
+    r.configFile
+      ? `ctx-ops.yml: ${displayPath(r.configFile, r.cwd)}`
+      : `ctx-ops.yml: none (looked for ${displayPath(r.configLooked, r.cwd)}; every setting has its default)`,
     `env files: ${r.envFiles.length ? r.envFiles.map(fileLine).join(', ') : 'none (no .env here, no CTX_OPS_ENV_FILE, no envFile)'}`,
     transportLine(r),
   ];

@@ -44,12 +44,20 @@ export function parseEnvFile(content: string, opts: { knownNames?: ReadonlySet<s
     if (!m) {
       const first = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)/.exec(line)?.[1] ?? '';
       const named = opts.knownNames?.has(first) ? ` (\`${first}\` has no \`=\`)` : '';
-      issue(lineNo, /^export\s+\S+$/.test(line) ? '`export` without an assignment: expected `export KEY=value`' : `not KEY=value${named}; the line was skipped`);
+      issue(
+        lineNo,
+        /^export\s+\S+$/.test(line)
+          ? '`export` without an assignment: expected `export KEY=value`'
+          : `not KEY=value${named}; the line was skipped`,
+      );
       continue;
     }
     const key = m[2]!;
     if (!NAME.test(key)) {
-      issue(lineNo, 'the name before `=` is not a variable name (letters, digits and _, not starting with a digit); the line was skipped');
+      issue(
+        lineNo,
+        'the name before `=` is not a variable name (letters, digits and _, not starting with a digit); the line was skipped',
+      );
       continue;
     }
     let rest = m[3]!.replace(/^\s+/, '');

@@ -6,7 +6,18 @@ import { closest } from '../util/tokenize.js';
 import { parseOtelHeaders } from './otel-headers.js';
 import { keySuggestions, zodProblems, type ConfigProblem } from './problems.js';
 import { botEnvSchema, buildYamlSchema, type BotEnv, type YamlConfig } from './schema.js';
-import { botVariablesInEnvironmentFile, definedOnly, displayPath, layerProcess, PROCESS, readEnvFile, readProcessFiles, realOf, type EnvFileReport, type ProcessLayer } from './sources.js';
+import {
+  botVariablesInEnvironmentFile,
+  definedOnly,
+  displayPath,
+  layerProcess,
+  PROCESS,
+  readEnvFile,
+  readProcessFiles,
+  realOf,
+  type EnvFileReport,
+  type ProcessLayer,
+} from './sources.js';
 import type { Config, ConfigReport, Environment, SlackConfig } from './types.js';
 import { readYaml } from './yaml-source.js';
 
@@ -48,16 +59,24 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
   const fromProcess = processFiles.processVars.CTX_OPS_CONFIG?.trim() || undefined;
   const fromDotenv = processFiles.dotenv?.parsed.vars.CTX_OPS_CONFIG?.trim() || undefined;
   const configPath = fromProcess ?? fromDotenv;
-  const namedBy = fromProcess || !processFiles.dotenv ? PROCESS : `${processFiles.dotenv.display}:${processFiles.dotenv.parsed.lines.CTX_OPS_CONFIG}`;
+  const namedBy =
+    fromProcess || !processFiles.dotenv
+      ? PROCESS
+      : `${processFiles.dotenv.display}:${processFiles.dotenv.parsed.lines.CTX_OPS_CONFIG}`;
   const { yaml, configFile, label, locate, view } = readConfigFile(configPath, namedBy, cwd, checks, problems);
   const baseDir = configFile ? dirname(configFile) : cwd;
   resolveYamlPaths(yaml, baseDir);
 
-  const envFileReals = new Set(Object.values(yaml.environments ?? {}).flatMap((e) => (e.envFile ? [realOf(e.envFile)] : [])));
+  const envFileReals = new Set(
+    Object.values(yaml.environments ?? {}).flatMap((e) => (e.envFile ? [realOf(e.envFile)] : [])),
+  );
   const layer = layerProcess(processFiles, cwd, envFileReals);
 
   const botParsed = botEnvSchema.safeParse(layer.botVars);
-  if (!botParsed.success) problems.push(...zodProblems(botParsed.error, PROCESS).map((p) => ({ ...p, source: layer.botSources[p.key] ?? PROCESS })));
+  if (!botParsed.success)
+    problems.push(
+      ...zodProblems(botParsed.error, PROCESS).map((p) => ({ ...p, source: layer.botSources[p.key] ?? PROCESS })),
+    );
   const bot: BotEnv = botParsed.success ? botParsed.data : botEnvSchema.parse({});
 
   const envFiles: EnvFileReport[] = [...layer.files];
@@ -69,20 +88,28 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
   const defaultEnvironment = yaml.defaultEnvironment ?? environmentNames(yaml)[0] ?? 'default';
   crossCheck(view, checks, locate, problems);
 
-  for (const f of envFiles) for (const i of f.ignored) warnings.push({ source: f.display, key: i.name, message: `not used: ${i.why}` });
+  for (const f of envFiles)
+    for (const i of f.ignored) warnings.push({ source: f.display, key: i.name, message: `not used: ${i.why}` });
 
   const report: ConfigReport = {
     configFile,
     configLooked: configFile ?? (configPath ? resolve(cwd, configPath) : resolve(cwd, 'ctx-ops.yml')),
     cwd,
     envFiles,
-    slackSources: Object.fromEntries(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'PORT', 'CTX_OPS_MODE'].flatMap((k) => (layer.botSources[k] ? [[k, layer.botSources[k]!]] : []))),
+    slackSources: Object.fromEntries(
+      ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'PORT', 'CTX_OPS_MODE'].flatMap(
+        (k) => (layer.botSources[k] ? [[k, layer.botSources[k]!]] : []),
+      ),
+    ),
     warnings,
     ...(slackDecided ? { mode: slack.mode } : {}),
   };
   if (problems.length) throw new ConfigError(byLine(problems), report);
 
-  const storeUrl = bot.CTX_OPS_DATABASE_URL ?? yaml.store.databaseUrl ?? environments.find((e) => e.name === defaultEnvironment)?.ctx.DATABASE_URL;
+  const storeUrl =
+    bot.CTX_OPS_DATABASE_URL ??
+    yaml.store.databaseUrl ??
+    environments.find((e) => e.name === defaultEnvironment)?.ctx.DATABASE_URL;
   const { environments: _e, defaultEnvironment: _d, store: _s, ...rest } = yaml;
   return {
     ...rest,
@@ -100,11 +127,23 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
 
 type Locate = (path: PropertyKey[]) => string;
 
-function readConfigFile(explicit: string | undefined, namedBy: string, cwd: string, checks: readonly CheckOptionsSpec[], problems: ConfigProblem[]) {
+function readConfigFile(
+  explicit: string | undefined,
+  namedBy: string,
+  cwd: string,
+  checks: readonly CheckOptionsSpec[],
+  problems: ConfigProblem[],
+) {
   const schema = buildYamlSchema(checks);
   const path = explicit ? resolve(cwd, explicit) : resolve(cwd, 'ctx-ops.yml');
   const label = explicit ? displayPath(path, cwd) : 'ctx-ops.yml';
-  const none = (configFile?: string) => ({ yaml: schema.parse({}) as YamlConfig, configFile, label, locate: (() => label) as Locate, view: {} as CrossView });
+  const none = (configFile?: string) => ({
+    yaml: schema.parse({}) as YamlConfig,
+    configFile,
+    label,
+    locate: (() => label) as Locate,
+    view: {} as CrossView,
+  });
   let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
@@ -114,15 +153,25 @@ function readConfigFile(explicit: string | undefined, namedBy: string, cwd: stri
   }
   if (isDir) {
     const inside = resolve(path, 'ctx-ops.yml');
-    const hint = existsFile(inside) ? `; did you mean ${inside}?` : '; point it at the YAML file itself (e.g. …/ctx-ops.yml)';
-    problems.push({ source: explicit ? namedBy : path, key: explicit ? 'CTX_OPS_CONFIG' : '', message: `${path} is a directory, not a ctx-ops.yml file${hint}` });
+    const hint = existsFile(inside)
+      ? `; did you mean ${inside}?`
+      : '; point it at the YAML file itself (e.g. …/ctx-ops.yml)';
+    problems.push({
+      source: explicit ? namedBy : path,
+      key: explicit ? 'CTX_OPS_CONFIG' : '',
+      message: `${path} is a directory, not a ctx-ops.yml file${hint}`,
+    });
     return none();
   }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    problems.push({ source: explicit ? namedBy : path, key: explicit ? 'CTX_OPS_CONFIG' : '', message: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+    problems.push({
+      source: explicit ? namedBy : path,
+      key: explicit ? 'CTX_OPS_CONFIG' : '',
+      message: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    });
     return none();
   }
   const src = readYaml(text, label);
@@ -143,10 +192,17 @@ function readConfigFile(explicit: string | undefined, namedBy: string, cwd: stri
       view[guess] = view[key];
       renamed.set(guess, key);
     }
-    const locate: Locate = (p) => src.locate(typeof p[0] === 'string' && renamed.has(p[0]) ? [renamed.get(p[0])!, ...p.slice(1)] : p);
+    const locate: Locate = (p) =>
+      src.locate(typeof p[0] === 'string' && renamed.has(p[0]) ? [renamed.get(p[0])!, ...p.slice(1)] : p);
     return { ...none(path), locate, view: view as CrossView };
   }
-  return { yaml: parsed.data as YamlConfig, configFile: path, label, locate: src.locate, view: parsed.data as CrossView };
+  return {
+    yaml: parsed.data as YamlConfig,
+    configFile: path,
+    label,
+    locate: src.locate,
+    view: parsed.data as CrossView,
+  };
 }
 
 function existsFile(path: string): boolean {
@@ -199,16 +255,28 @@ function buildEnvironments(
       source = layer.ctxSource;
     } else {
       const key = `environments.${name}.envFile`;
-      read = e.envFile ? readEnvFile(e.envFile, cwd, { source: locate(['environments', name, 'envFile']), key }, problems, warnings) : undefined;
+      read = e.envFile
+        ? readEnvFile(e.envFile, cwd, { source: locate(['environments', name, 'envFile']), key }, problems, warnings)
+        : undefined;
       const file = read?.parsed.vars ?? {};
-        if (read) {
-        envFiles.push({ path: read.path, display: read.display, role: 'environment', environment: name, variables: Object.keys(file).sort(), ignored: botVariablesInEnvironmentFile(file) });
+      if (read) {
+        envFiles.push({
+          path: read.path,
+          display: read.display,
+          role: 'environment',
+          environment: name,
+          variables: Object.keys(file).sort(),
+          ignored: botVariablesInEnvironmentFile(file),
+        });
       }
       vars = { ...file, ...(e.env ?? {}) };
-      source = [e.env ? `${label} (inline env)` : '', read ? read.display : ''].filter(Boolean).join(', ') + (e.env && read ? ' (first wins)' : '');
+      source =
+        [e.env ? `${label} (inline env)` : '', read ? read.display : ''].filter(Boolean).join(', ') +
+        (e.env && read ? ' (first wins)' : '');
     }
     // A broken inline value is reported at its line; one from a file, with the file.
-    const where = (key: string) => (e.env && key in e.env ? locate(['environments', name, 'env', key]) : (read?.display ?? source));
+    const where = (key: string) =>
+      e.env && key in e.env ? locate(['environments', name, 'env', key]) : (read?.display ?? source);
     const ctx = parseCtxEnv(vars, where, `environments.${name}.`, problems);
     if (ctx) out.push(makeEnvironment(name, ctx, source, e));
   }
@@ -232,24 +300,41 @@ function makeEnvironment(
   };
 }
 
-function parseCtxEnv(vars: Record<string, string | undefined>, source: string | ((key: string) => string), prefix: string, problems: ConfigProblem[]): CtxEnv | undefined {
+function parseCtxEnv(
+  vars: Record<string, string | undefined>,
+  source: string | ((key: string) => string),
+  prefix: string,
+  problems: ConfigProblem[],
+): CtxEnv | undefined {
   const parsed = ctxEnvSchema.safeParse(vars);
   if (!parsed.success) {
     const where = typeof source === 'string' ? () => source : source;
-    problems.push(...zodProblems(parsed.error, '').map((p) => ({ ...p, source: where(p.key), key: `${prefix}${p.key}` })));
+    problems.push(
+      ...zodProblems(parsed.error, '').map((p) => ({ ...p, source: where(p.key), key: `${prefix}${p.key}` })),
+    );
     return undefined;
   }
   return { ...parsed.data, raw: Object.freeze(definedOnly(vars)) };
 }
 
 function resolveSlack(bot: BotEnv, layer: ProcessLayer, problems: ConfigProblem[]): SlackConfig {
-  const base = { botToken: bot.SLACK_BOT_TOKEN, appToken: bot.SLACK_APP_TOKEN, signingSecret: bot.SLACK_SIGNING_SECRET, apiUrl: bot.SLACK_API_URL, port: bot.PORT };
-  const mode = bot.CTX_OPS_MODE ?? (bot.SLACK_BOT_TOKEN ? (bot.SLACK_APP_TOKEN ? 'socket' : bot.SLACK_SIGNING_SECRET ? 'http' : undefined) : 'shell');
+  const base = {
+    botToken: bot.SLACK_BOT_TOKEN,
+    appToken: bot.SLACK_APP_TOKEN,
+    signingSecret: bot.SLACK_SIGNING_SECRET,
+    apiUrl: bot.SLACK_API_URL,
+    port: bot.PORT,
+  };
+  const mode =
+    bot.CTX_OPS_MODE ??
+    (bot.SLACK_BOT_TOKEN ? (bot.SLACK_APP_TOKEN ? 'socket' : bot.SLACK_SIGNING_SECRET ? 'http' : undefined) : 'shell');
   const from = (key: string) => layer.botSources[key] ?? PROCESS;
   const need = (key: string, why: string, source = PROCESS) => problems.push({ source, key, message: why });
   // The one likely reason a signing secret seems missing: it sits in the deployment's file, where it is ctx|'s.
   const skippedSecret = layer.files.find((f) => f.ignored.some((i) => i.name === 'SLACK_SIGNING_SECRET'));
-  const secretNote = skippedSecret ? ` (SLACK_SIGNING_SECRET in ${skippedSecret.display} is ctx|'s own Slack app's and is not used)` : '';
+  const secretNote = skippedSecret
+    ? ` (SLACK_SIGNING_SECRET in ${skippedSecret.display} is ctx|'s own Slack app's and is not used)`
+    : '';
   if (!mode) {
     need(
       'SLACK_BOT_TOKEN',
@@ -260,11 +345,13 @@ function resolveSlack(bot: BotEnv, layer: ProcessLayer, problems: ConfigProblem[
   }
   if (mode === 'socket') {
     if (!bot.SLACK_BOT_TOKEN) need('SLACK_BOT_TOKEN', 'is required for Socket Mode');
-    if (!bot.SLACK_APP_TOKEN) need('SLACK_APP_TOKEN', 'is required for Socket Mode (an app-level token with connections:write)');
+    if (!bot.SLACK_APP_TOKEN)
+      need('SLACK_APP_TOKEN', 'is required for Socket Mode (an app-level token with connections:write)');
   }
   if (mode === 'http') {
     if (!bot.SLACK_BOT_TOKEN) need('SLACK_BOT_TOKEN', 'is required for HTTP mode');
-    if (!bot.SLACK_SIGNING_SECRET) need('SLACK_SIGNING_SECRET', `is required for HTTP mode (requests are verified with it)${secretNote}`);
+    if (!bot.SLACK_SIGNING_SECRET)
+      need('SLACK_SIGNING_SECRET', `is required for HTTP mode (requests are verified with it)${secretNote}`);
   }
   if (mode === 'shell' && !bot.SLACK_BOT_TOKEN && bot.SLACK_APP_TOKEN) {
     need('SLACK_APP_TOKEN', `is set without SLACK_BOT_TOKEN; set both for Socket Mode`, from('SLACK_APP_TOKEN'));
@@ -298,7 +385,11 @@ function crossCheck(view: CrossView, checks: readonly CheckOptionsSpec[], locate
   const known = `known: ${names.join(', ')}`;
   const unknownEnv = (path: PropertyKey[], name: string) => {
     const guess = closest(name, names);
-    problems.push({ source: locate(path), key: keyOf(path), message: `names no environment \`${name}\` (${known})${guess ? `; did you mean \`${guess}\`?` : ''}` });
+    problems.push({
+      source: locate(path),
+      key: keyOf(path),
+      message: `names no environment \`${name}\` (${known})${guess ? `; did you mean \`${guess}\`?` : ''}`,
+    });
   };
   const envList = (path: PropertyKey[], list: unknown) => {
     if (!Array.isArray(list)) return;
@@ -308,11 +399,14 @@ function crossCheck(view: CrossView, checks: readonly CheckOptionsSpec[], locate
     problems.push({
       source: locate(['environments', RESERVED_ENVIRONMENT]),
       key: `environments.${RESERVED_ENVIRONMENT}`,
-      message: '`all` is reserved: commands use it to mean every environment (`/ctx status all`); give the environment another name',
+      message:
+        '`all` is reserved: commands use it to mean every environment (`/ctx status all`); give the environment another name',
     });
   }
-  if (typeof view.defaultEnvironment === 'string' && !envNames.has(view.defaultEnvironment)) unknownEnv(['defaultEnvironment'], view.defaultEnvironment);
-  if (Array.isArray(view.schedules)) view.schedules.forEach((s, i) => isRecord(s) && envList(['schedules', i, 'environments'], s.environments));
+  if (typeof view.defaultEnvironment === 'string' && !envNames.has(view.defaultEnvironment))
+    unknownEnv(['defaultEnvironment'], view.defaultEnvironment);
+  if (Array.isArray(view.schedules))
+    view.schedules.forEach((s, i) => isRecord(s) && envList(['schedules', i, 'environments'], s.environments));
   if (Array.isArray(view.maintenance)) {
     view.maintenance.forEach((m, i) => {
       if (!isRecord(m)) return;
@@ -321,15 +415,25 @@ function crossCheck(view: CrossView, checks: readonly CheckOptionsSpec[], locate
         m.checks.forEach((c, j) => {
           if (typeof c !== 'string' || checkIds.includes(c)) return;
           const guess = closest(c, checkIds);
-          problems.push({ source: locate(['maintenance', i, 'checks', j]), key: `maintenance[${i}].checks`, message: `names no check \`${c}\` (known: ${checkIds.join(', ')})${guess ? `; did you mean \`${guess}\`?` : ''}` });
+          problems.push({
+            source: locate(['maintenance', i, 'checks', j]),
+            key: `maintenance[${i}].checks`,
+            message: `names no check \`${c}\` (known: ${checkIds.join(', ')})${guess ? `; did you mean \`${guess}\`?` : ''}`,
+          });
         });
       }
       const from = typeof m.from === 'string' ? Date.parse(m.from) : NaN;
       const to = typeof m.to === 'string' ? Date.parse(m.to) : NaN;
-      if (to <= from) problems.push({ source: locate(['maintenance', i, 'to']), key: `maintenance[${i}].to`, message: `must be after \`from\` (${String(m.from)} → ${String(m.to)})` });
+      if (to <= from)
+        problems.push({
+          source: locate(['maintenance', i, 'to']),
+          key: `maintenance[${i}].to`,
+          message: `must be after \`from\` (${String(m.from)} → ${String(m.to)})`,
+        });
     });
   }
-  if (isRecord(view.permissions)) for (const n of Object.keys(view.permissions)) if (!envNames.has(n)) unknownEnv(['permissions', n], n);
+  if (isRecord(view.permissions))
+    for (const n of Object.keys(view.permissions)) if (!envNames.has(n)) unknownEnv(['permissions', n], n);
 }
 
 /** Problems of one file in the order of its lines (people fix a file top to bottom); sources keep their first-seen order. */
@@ -352,13 +456,21 @@ const keyOf = (path: PropertyKey[]) =>
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
     .join('');
 
-const TOOL_ENV = /^(PATH|HOME|USER|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|DOCKER_HOST|DOCKER_CONTEXT|DOCKER_CONFIG|XDG_RUNTIME_DIR)$/;
+const TOOL_ENV =
+  /^(PATH|HOME|USER|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|DOCKER_HOST|DOCKER_CONTEXT|DOCKER_CONFIG|XDG_RUNTIME_DIR)$/;
 function pickToolEnv(env: LoadOptions['env']): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && TOOL_ENV.test(e[0])));
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && TOOL_ENV.test(e[0])),
+  );
 }
 
 /** Every secret value: named secrets, credentials inside URLs, Slack credentials (from every file read). */
-function collectSecrets(env: LoadOptions['env'], layer: ProcessLayer, envs: Environment[], storeUrl: string | undefined): string[] {
+function collectSecrets(
+  env: LoadOptions['env'],
+  layer: ProcessLayer,
+  envs: Environment[],
+  storeUrl: string | undefined,
+): string[] {
   const out = new Set<string>();
   const add = (v: string | undefined) => {
     if (v && v.length >= 4) out.add(v);
@@ -368,7 +480,8 @@ function collectSecrets(env: LoadOptions['env'], layer: ProcessLayer, envs: Envi
       if (!v) continue;
       if (SECRET_NAME.test(k)) add(v);
       // "<version>:<secret>,…": each secret is a secret on its own too.
-      if (k === 'BETTER_AUTH_SECRETS') for (const entry of v.split(',')) add(entry.slice(entry.indexOf(':') + 1).trim());
+      if (k === 'BETTER_AUTH_SECRETS')
+        for (const entry of v.split(',')) add(entry.slice(entry.indexOf(':') + 1).trim());
       // "key=value,…": the telemetry check sends these values to the collector, so each is masked too.
       if (k === 'OTEL_EXPORTER_OTLP_HEADERS') for (const value of Object.values(parseOtelHeaders(v))) add(value);
       for (const cred of urlCredentials(v)) add(cred);
@@ -387,4 +500,3 @@ function urlCredentials(value: string): string[] {
   const pw = u.password ? [u.password, decodeURIComponent(u.password)] : [];
   return pw;
 }
-

@@ -25,17 +25,33 @@ export interface MaintenanceWindow {
 export const ALL_CHECKS = '*';
 
 export function silenceCovers(s: Silence, env: string, check: string, at: Date): boolean {
-  return (s.env === null || s.env === env) && (s.check === ALL_CHECKS || s.check === check) && s.createdAt.getTime() <= at.getTime() && at.getTime() < s.endsAt.getTime();
+  return (
+    (s.env === null || s.env === env) &&
+    (s.check === ALL_CHECKS || s.check === check) &&
+    s.createdAt.getTime() <= at.getTime() &&
+    at.getTime() < s.endsAt.getTime()
+  );
 }
 
 /** A window covers [from, to); no environments or checks listed means all of them. */
 export function windowCovers(w: MaintenanceWindow, env: string, check: string, at: Date): boolean {
   const t = at.getTime();
-  return (!w.environments?.length || w.environments.includes(env)) && (!w.checks?.length || w.checks.includes(check)) && Date.parse(w.from) <= t && t < Date.parse(w.to);
+  return (
+    (!w.environments?.length || w.environments.includes(env)) &&
+    (!w.checks?.length || w.checks.includes(check)) &&
+    Date.parse(w.from) <= t &&
+    t < Date.parse(w.to)
+  );
 }
 
 /** Why this check's alerts are held back now ("silence #3 by <@U…>: deploy", "maintenance: …"), or null. */
-export function silencedBy(env: string, check: string, at: Date, silences: readonly Silence[], windows: readonly MaintenanceWindow[]): string | null {
+export function silencedBy(
+  env: string,
+  check: string,
+  at: Date,
+  silences: readonly Silence[],
+  windows: readonly MaintenanceWindow[],
+): string | null {
   const s = silences.find((x) => silenceCovers(x, env, check, at));
   if (s) return `silence #${s.id}${s.reason ? `: ${s.reason}` : ''}`;
   const w = windows.find((x) => windowCovers(x, env, check, at));
@@ -44,9 +60,17 @@ export function silencedBy(env: string, check: string, at: Date, silences: reado
 }
 
 /** Windows that matter now: running, or starting within `aheadMs`, for the environments given. */
-export function relevantWindows(windows: readonly MaintenanceWindow[], at: Date, aheadMs: number, envs?: readonly string[]): MaintenanceWindow[] {
+export function relevantWindows(
+  windows: readonly MaintenanceWindow[],
+  at: Date,
+  aheadMs: number,
+  envs?: readonly string[],
+): MaintenanceWindow[] {
   const t = at.getTime();
   return windows.filter(
-    (w) => Date.parse(w.to) > t && Date.parse(w.from) <= t + aheadMs && (!envs || !w.environments?.length || w.environments.some((e) => envs.includes(e))),
+    (w) =>
+      Date.parse(w.to) > t &&
+      Date.parse(w.from) <= t + aheadMs &&
+      (!envs || !w.environments?.length || w.environments.some((e) => envs.includes(e))),
   );
 }

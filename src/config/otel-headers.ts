@@ -5,7 +5,10 @@ export function parseOtelHeaders(value: string | undefined): Record<string, stri
     const eq = part.indexOf('=');
     if (eq <= 0) continue;
     const key = part.slice(0, eq).trim();
-    const raw = part.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
+    const raw = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^["']|["']$/g, '');
     if (!key || !raw) continue;
     try {
       out[key] = decodeURIComponent(raw);

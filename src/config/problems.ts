@@ -8,7 +8,6 @@ export interface ConfigProblem {
   message: string;
 }
 
-
 export const formatProblem = (p: ConfigProblem) => `${p.source}: ${p.key ? `${p.key}: ` : ''}${p.message}`;
 
 /** The problems, then (they may explain a problem, e.g. a skipped `.env` line) the warnings. */
@@ -22,9 +21,7 @@ export function formatProblems(problems: ConfigProblem[], warnings: readonly Con
 }
 
 export function pathToKey(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 /** Zod issues as problems; unknown keys are listed one by one so each can be fixed. */
@@ -41,7 +38,11 @@ export function zodProblems(
       for (const key of issue.keys) {
         const name = pathToKey([...path, key]);
         const guess = suggestions.get(name);
-        out.push({ source: locate([...path, key]), key: name, message: `unknown key (not a ctx-ops setting; ${guess ? `did you mean \`${guess}\`?` : 'check the spelling'})` });
+        out.push({
+          source: locate([...path, key]),
+          key: name,
+          message: `unknown key (not a ctx-ops setting; ${guess ? `did you mean \`${guess}\`?` : 'check the spelling'})`,
+        });
       }
       continue;
     }

@@ -52,14 +52,20 @@ export function resolveChannel(ref: string | undefined, channels: Channels): str
 
 /** ctx-ops.yml's schedules/watch/maintenance/history with every default applied. */
 export function resolveScheduleSettings(
-  config: Pick<Config, 'schedules' | 'watch' | 'maintenance' | 'history' | 'channels' | 'timezone' | 'environments'> & Partial<Pick<Config, 'delivery'>>,
+  config: Pick<Config, 'schedules' | 'watch' | 'maintenance' | 'history' | 'channels' | 'timezone' | 'environments'> &
+    Partial<Pick<Config, 'delivery'>>,
 ): ScheduleSettings {
   const notes: string[] = [];
   const allEnvs = config.environments.map((e) => e.name);
   const digests: DigestSchedule[] = [];
   if (config.schedules === undefined) {
     if (config.channels.digest) {
-      digests.push({ ...DEFAULT_DIGEST, timezone: config.timezone, channel: config.channels.digest, environments: allEnvs });
+      digests.push({
+        ...DEFAULT_DIGEST,
+        timezone: config.timezone,
+        channel: config.channels.digest,
+        environments: allEnvs,
+      });
     } else {
       notes.push('no digest channel is configured (channels.digest), so the default weekday digest is off');
     }
@@ -67,15 +73,26 @@ export function resolveScheduleSettings(
     for (const s of config.schedules) {
       const channel = resolveChannel(s.channel ?? 'digest', config.channels);
       if (!channel) {
-        notes.push(`schedule "${s.name}" has no channel: set its channel or channels.${s.channel ?? 'digest'}; it will not run`);
+        notes.push(
+          `schedule "${s.name}" has no channel: set its channel or channels.${s.channel ?? 'digest'}; it will not run`,
+        );
         continue;
       }
-      digests.push({ name: s.name, cron: s.cron, timezone: s.timezone ?? config.timezone, channel, environments: s.environments ?? allEnvs });
+      digests.push({
+        name: s.name,
+        cron: s.cron,
+        timezone: s.timezone ?? config.timezone,
+        channel,
+        environments: s.environments ?? allEnvs,
+      });
     }
   }
   const w = config.watch;
   const alertChannel = resolveChannel(w.channel ?? 'alerts', config.channels);
-  if (w.enabled && !alertChannel) notes.push('no alerts channel is configured (channels.alerts): the watch records history and alert state but posts no alerts');
+  if (w.enabled && !alertChannel)
+    notes.push(
+      'no alerts channel is configured (channels.alerts): the watch records history and alert state but posts no alerts',
+    );
   return {
     digests,
     notes,
@@ -83,7 +100,12 @@ export function resolveScheduleSettings(
       enabled: w.enabled,
       intervalMs: w.intervalSeconds * 1000,
       concurrency: w.concurrency,
-      rules: { failureThreshold: w.failureThreshold, successThreshold: w.successThreshold, remindEveryMinutes: w.remindEveryMinutes, alertOnWarn: w.alertOnWarn },
+      rules: {
+        failureThreshold: w.failureThreshold,
+        successThreshold: w.successThreshold,
+        remindEveryMinutes: w.remindEveryMinutes,
+        alertOnWarn: w.alertOnWarn,
+      },
       channel: alertChannel,
     },
     maintenance: config.maintenance,
@@ -92,13 +114,19 @@ export function resolveScheduleSettings(
   };
 }
 
-function resolveDelivery(d: Config['delivery'] | undefined, channels: Channels, alertChannel: string | undefined, notes: string[]): DeliverySettings {
+function resolveDelivery(
+  d: Config['delivery'] | undefined,
+  channels: Channels,
+  alertChannel: string | undefined,
+  notes: string[],
+): DeliverySettings {
   const retryMaxMs = (d?.retryMaxSeconds ?? 300) * 1000;
   const fallback: string[] = [];
   for (const ref of d?.fallback ?? []) {
     const id = resolveChannel(ref, channels);
     if (!id) notes.push(`delivery.fallback names ${ref}, but channels.${ref} is not set; it is left out`);
-    else if (id === alertChannel) notes.push(`delivery.fallback names the alerts channel itself (${id}); it is left out`);
+    else if (id === alertChannel)
+      notes.push(`delivery.fallback names the alerts channel itself (${id}); it is left out`);
     else if (!fallback.includes(id)) fallback.push(id);
   }
   return { fallback, replayMax: d?.replayMax ?? 10, retryBaseMs: Math.min(RETRY_BASE_MS, retryMaxMs), retryMaxMs };

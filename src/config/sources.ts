@@ -76,18 +76,30 @@ interface ReadFile {
 }
 
 /** Reads an env file; problems (missing, unreadable) and malformed lines are reported, never thrown. */
-export function readEnvFile(path: string, cwd: string, named: { source: string; key: string }, problems: ConfigProblem[], warnings: ConfigProblem[]): ReadFile | undefined {
+export function readEnvFile(
+  path: string,
+  cwd: string,
+  named: { source: string; key: string },
+  problems: ConfigProblem[],
+  warnings: ConfigProblem[],
+): ReadFile | undefined {
   const display = displayPath(path, cwd);
   let text: string;
   try {
     if (statSync(path).isDirectory()) {
-      problems.push({ ...named, message: `${display} is a directory; name the env file itself (e.g. ${displayPath(resolve(path, '.env'), cwd)})` });
+      problems.push({
+        ...named,
+        message: `${display} is a directory; name the env file itself (e.g. ${displayPath(resolve(path, '.env'), cwd)})`,
+      });
       return undefined;
     }
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    problems.push({ ...named, message: code === 'ENOENT' ? `file not found: ${display}` : `cannot read ${display} (${code ?? 'error'})` });
+    problems.push({
+      ...named,
+      message: code === 'ENOENT' ? `file not found: ${display}` : `cannot read ${display} (${code ?? 'error'})`,
+    });
     return undefined;
   }
   const parsed = parseEnvFile(text, { knownNames: KNOWN });
@@ -108,13 +120,19 @@ export function realOf(path: string): string {
   }
 }
 
-const LOOKS_LIKE_CTX = /^(COMPOSE_PROJECT_NAME|CTXPIPE_[A-Z0-9_]+|SLACK_CLIENT_ID|SLACK_CLIENT_SECRET|SLACK_REDIRECT_URI)$/;
+const LOOKS_LIKE_CTX =
+  /^(COMPOSE_PROJECT_NAME|CTXPIPE_[A-Z0-9_]+|SLACK_CLIENT_ID|SLACK_CLIENT_SECRET|SLACK_REDIRECT_URI)$/;
 
 /**
  * Phase one: `.env` in the working directory and CTX_OPS_ENV_FILE, read once. The YAML
  * file (which CTX_OPS_CONFIG, possibly set in `.env`, names) is read after this.
  */
-export function readProcessFiles(env: Record<string, string | undefined>, cwd: string, problems: ConfigProblem[], warnings: ConfigProblem[]) {
+export function readProcessFiles(
+  env: Record<string, string | undefined>,
+  cwd: string,
+  problems: ConfigProblem[],
+  warnings: ConfigProblem[],
+) {
   const processVars = definedOnly(env);
   for (const k of PATH_VARIABLES) {
     const v = processVars[k];
@@ -123,7 +141,8 @@ export function readProcessFiles(env: Record<string, string | undefined>, cwd: s
   const dotenvPath = resolve(cwd, '.env');
   let dotenv: ReadFile | undefined;
   try {
-    if (statSync(dotenvPath).isFile()) dotenv = readEnvFile(dotenvPath, cwd, { source: PROCESS, key: '.env' }, problems, warnings);
+    if (statSync(dotenvPath).isFile())
+      dotenv = readEnvFile(dotenvPath, cwd, { source: PROCESS, key: '.env' }, problems, warnings);
   } catch {
     // No .env here: nothing to read.
   }
@@ -131,16 +150,26 @@ export function readProcessFiles(env: Record<string, string | undefined>, cwd: s
   const namedBy = nonEmpty(processVars.CTX_OPS_ENV_FILE) ? PROCESS : (dotenv?.display ?? PROCESS);
   let deployment: ReadFile | undefined;
   if (named) {
-    deployment = dotenv && realOf(named) === dotenv.real ? dotenv : readEnvFile(named, cwd, { source: namedBy, key: 'CTX_OPS_ENV_FILE' }, problems, warnings);
+    deployment =
+      dotenv && realOf(named) === dotenv.real
+        ? dotenv
+        : readEnvFile(named, cwd, { source: namedBy, key: 'CTX_OPS_ENV_FILE' }, problems, warnings);
   }
   return { processVars, dotenv, deployment };
 }
 
 /** Phase two: layers the files into the bot's variables and the process-level ctx| variables. */
-export function layerProcess(files: ReturnType<typeof readProcessFiles>, cwd: string, environmentFiles: ReadonlySet<string>): ProcessLayer {
+export function layerProcess(
+  files: ReturnType<typeof readProcessFiles>,
+  cwd: string,
+  environmentFiles: ReadonlySet<string>,
+): ProcessLayer {
   const { processVars, dotenv, deployment } = files;
   const dotenvIsDeployment =
-    dotenv !== undefined && (dotenv === deployment || environmentFiles.has(dotenv.real) || Object.keys(dotenv.parsed.vars).some((k) => LOOKS_LIKE_CTX.test(k)));
+    dotenv !== undefined &&
+    (dotenv === deployment ||
+      environmentFiles.has(dotenv.real) ||
+      Object.keys(dotenv.parsed.vars).some((k) => LOOKS_LIKE_CTX.test(k)));
 
   const botVars: Record<string, string | undefined> = {};
   const botSources: Record<string, string> = {};
@@ -150,8 +179,10 @@ export function layerProcess(files: ReturnType<typeof readProcessFiles>, cwd: st
 
   // Weakest first, so stronger layers overwrite.
   const layers: Array<{ file?: ReadFile; vars: Record<string, string>; asDeployment: boolean; label: string }> = [];
-  if (deployment && deployment !== dotenv) layers.push({ file: deployment, vars: deployment.parsed.vars, asDeployment: true, label: deployment.display });
-  if (dotenv) layers.push({ file: dotenv, vars: dotenv.parsed.vars, asDeployment: dotenvIsDeployment, label: dotenv.display });
+  if (deployment && deployment !== dotenv)
+    layers.push({ file: deployment, vars: deployment.parsed.vars, asDeployment: true, label: deployment.display });
+  if (dotenv)
+    layers.push({ file: dotenv, vars: dotenv.parsed.vars, asDeployment: dotenvIsDeployment, label: dotenv.display });
   layers.push({ vars: processVars, asDeployment: false, label: PROCESS });
 
   for (const layer of layers) {
@@ -188,7 +219,13 @@ export function layerProcess(files: ReturnType<typeof readProcessFiles>, cwd: st
   // Strongest first in reports and labels, as people read precedence.
   reports.reverse();
   for (const r of reports) labels.push(r.display);
-  return { botVars, botSources, ctxVars, ctxSource: labels.length === 1 ? PROCESS : `${labels.join(', ')} (first wins)`, files: reports };
+  return {
+    botVars,
+    botSources,
+    ctxVars,
+    ctxSource: labels.length === 1 ? PROCESS : `${labels.join(', ')} (first wins)`,
+    files: reports,
+  };
 }
 
 const nonEmpty = (v: string | undefined) => (v && v.trim() ? v : undefined);
@@ -202,6 +239,11 @@ export function definedOnly(vars: Record<string, string | undefined>): Record<st
 /** Bot variables found in an environment's envFile: that file feeds one environment's ctx| variables only. */
 export function botVariablesInEnvironmentFile(vars: Record<string, string>): Array<{ name: string; why: string }> {
   return Object.keys(vars)
-    .filter((k) => BOT_VARIABLES.has(k) && !NOT_FROM_DEPLOYMENT[k] && vars[k]!.trim() !== '' && k !== 'CTX_OPS_ENV_FILE')
-    .map((name) => ({ name, why: "an environment's envFile gives that environment's ctx| variables only; set the bot's own variables in the process environment, ./.env or CTX_OPS_ENV_FILE" }));
+    .filter(
+      (k) => BOT_VARIABLES.has(k) && !NOT_FROM_DEPLOYMENT[k] && vars[k]!.trim() !== '' && k !== 'CTX_OPS_ENV_FILE',
+    )
+    .map((name) => ({
+      name,
+      why: "an environment's envFile gives that environment's ctx| variables only; set the bot's own variables in the process environment, ./.env or CTX_OPS_ENV_FILE",
+    }));
 }

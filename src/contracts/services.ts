@@ -14,13 +14,22 @@ export interface BackupsInfo {
 
 /** Registered by the incidents feature as "incidents". */
 export interface IncidentsInfo {
-  open(env?: string): Promise<Array<{ id: string; title: string; severity: string; openedAt: Date; owner?: string; permalink?: string }>>;
+  open(
+    env?: string,
+  ): Promise<
+    Array<{ id: string; title: string; severity: string; openedAt: Date; owner?: string; permalink?: string }>
+  >;
 }
 
 /** Registered by the schedules feature as "outbox": paced, retried channel posts. */
 export interface Outbox {
   /** Queues a post; resolves with the posted message's ts once Slack accepted it. */
-  post(msg: { channel: string; text: string; blocks?: Block[]; thread_ts?: string }): Promise<{ channel: string; ts: string }>;
+  post(msg: {
+    channel: string;
+    text: string;
+    blocks?: Block[];
+    thread_ts?: string;
+  }): Promise<{ channel: string; ts: string }>;
   /** Queues an update; several updates of one message before it is sent collapse into the last. */
   update(msg: { channel: string; ts: string; text: string; blocks?: Block[] }): Promise<void>;
 }
@@ -63,7 +72,13 @@ export interface SlackConnectionInfo {
   /** The bot as auth.test named it at start; null before start. */
   identity(): { userId: string; userName: string; botId: string; teamId?: string; team?: string } | null;
   /** Socket Mode only. */
-  socket?(): { state: string; attempts: number; failures: number; connectedSince?: Date; lastFailure?: { seen: string; fix: string; at: Date } };
+  socket?(): {
+    state: string;
+    attempts: number;
+    failures: number;
+    connectedSince?: Date;
+    lastFailure?: { seen: string; fix: string; at: Date };
+  };
   /** HTTP mode only: Slack's requests refused since start (bad signature, stale timestamp). */
   refusals?(): { signature: number; stale: number; lastAt?: Date };
 }
@@ -73,5 +88,10 @@ export interface SlackConnectionInfo {
  * Home. `problems` holds the items that are not fine (fail first).
  */
 export interface SelfCheck {
-  latest(): { checkedAt: string; overall: 'ok' | 'warn' | 'fail'; checks: number; problems: Array<{ status: 'warn' | 'fail'; title: string; seen: string; fix?: string }> } | null;
+  latest(): {
+    checkedAt: string;
+    overall: 'ok' | 'warn' | 'fail';
+    checks: number;
+    problems: Array<{ status: 'warn' | 'fail'; title: string; seen: string; fix?: string }>;
+  } | null;
 }

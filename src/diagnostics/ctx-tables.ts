@@ -18,7 +18,10 @@ export async function missingTables(client: Queryable, names: string[]): Promise
 }
 
 export async function schemaExists(client: Queryable, schema: string): Promise<boolean> {
-  const { rows } = await client.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS found`, [schema]);
+  const { rows } = await client.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS found`,
+    [schema],
+  );
   return rows[0]?.found === true;
 }
 

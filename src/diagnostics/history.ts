@@ -21,7 +21,16 @@ export async function recordReport(store: Store, report: StatusReport, source: H
       `INSERT INTO ctx_ops.check_history (env, check_id, status, summary, duration_ms, root_cause, source, checked_at)
        SELECT $1, t.check_id, t.status, t.summary, t.duration_ms, t.root_cause, $2, $3
        FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[]) AS t(check_id, status, summary, duration_ms, root_cause)`,
-      [report.environment, source, at, col((r) => r.id), col((r) => r.status), col((r) => r.summary.slice(0, 500)), col((r) => r.durationMs), col((r) => r.rootCause ?? null)],
+      [
+        report.environment,
+        source,
+        at,
+        col((r) => r.id),
+        col((r) => r.status),
+        col((r) => r.summary.slice(0, 500)),
+        col((r) => r.durationMs),
+        col((r) => r.rootCause ?? null),
+      ],
     );
     const counted = report.checks.filter((r) => r.status !== 'skip');
     if (!counted.length) return;
@@ -33,7 +42,13 @@ export async function recordReport(store: Store, report: StatusReport, source: H
        ON CONFLICT (env, check_id, hour) DO UPDATE SET
          runs = h.runs + 1, failures = h.failures + EXCLUDED.failures, warnings = h.warnings + EXCLUDED.warnings,
          total_ms = h.total_ms + EXCLUDED.total_ms, max_ms = GREATEST(h.max_ms, EXCLUDED.max_ms)`,
-      [report.environment, hour, counted.map((r) => r.id), counted.map((r) => r.status), counted.map((r) => r.durationMs)],
+      [
+        report.environment,
+        hour,
+        counted.map((r) => r.id),
+        counted.map((r) => r.status),
+        counted.map((r) => r.durationMs),
+      ],
     );
   });
 }
@@ -49,11 +64,25 @@ export interface HourlyRow {
 }
 
 export async function hourlyStats(store: Store, env: string, since: Date): Promise<HourlyRow[]> {
-  const { rows } = await store.query<{ check_id: string; hour: Date; runs: number; failures: number; warnings: number; total_ms: string }>(
+  const { rows } = await store.query<{
+    check_id: string;
+    hour: Date;
+    runs: number;
+    failures: number;
+    warnings: number;
+    total_ms: string;
+  }>(
     `SELECT check_id, hour, runs, failures, warnings, total_ms FROM ctx_ops.check_hourly WHERE env = $1 AND hour >= $2 ORDER BY hour`,
     [env, new Date(Math.floor(since.getTime() / HOUR_MS) * HOUR_MS)],
   );
-  return rows.map((r) => ({ check: r.check_id, hour: r.hour, runs: r.runs, failures: r.failures, warnings: r.warnings, totalMs: Number(r.total_ms) }));
+  return rows.map((r) => ({
+    check: r.check_id,
+    hour: r.hour,
+    runs: r.runs,
+    failures: r.failures,
+    warnings: r.warnings,
+    totalMs: Number(r.total_ms),
+  }));
 }
 
 /** Share of runs that did not fail (a warning counts as up); null without runs. */
@@ -71,7 +100,14 @@ export function uptime(rows: readonly HourlyRow[], since: Date): number | null {
 
 /** The newest recorded result of each check of an environment, no older than `notBefore`. */
 export async function latestRecorded(store: Store, env: string, notBefore: Date): Promise<StatusReport | null> {
-  const { rows } = await store.query<{ check_id: string; status: Status; summary: string; duration_ms: number; root_cause: string | null; checked_at: Date }>(
+  const { rows } = await store.query<{
+    check_id: string;
+    status: Status;
+    summary: string;
+    duration_ms: number;
+    root_cause: string | null;
+    checked_at: Date;
+  }>(
     `SELECT DISTINCT ON (check_id) check_id, status, summary, duration_ms, root_cause, checked_at
        FROM ctx_ops.check_history WHERE env = $1 AND checked_at >= $2 ORDER BY check_id, checked_at DESC`,
     [env, notBefore],
@@ -96,7 +132,8 @@ export function createLatestReports() {
     set(r: StatusReport) {
       const prev = byEnv.get(r.environment);
       // A partial run (`/ctx check graph`) is not the environment's status.
-      if (prev && (Date.parse(prev.checkedAt) > Date.parse(r.checkedAt) || r.checks.length < prev.checks.length)) return;
+      if (prev && (Date.parse(prev.checkedAt) > Date.parse(r.checkedAt) || r.checks.length < prev.checks.length))
+        return;
       byEnv.set(r.environment, r);
     },
     get: (env: string) => byEnv.get(env),

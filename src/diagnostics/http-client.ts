@@ -33,7 +33,8 @@ export interface HttpClient {
 export function createHttpClient(opts: { connectTimeoutMs?: number; dispatcher?: Dispatcher } = {}): HttpClient {
   // No per-origin connection cap: concurrency is already bounded by the number of checks,
   // and a cap would queue one check behind another (a 50-check run took 3× longer with 16).
-  const dispatcher = opts.dispatcher ?? new Agent({ connect: { timeout: opts.connectTimeoutMs ?? 10_000 }, keepAliveTimeout: 4_000 });
+  const dispatcher =
+    opts.dispatcher ?? new Agent({ connect: { timeout: opts.connectTimeoutMs ?? 10_000 }, keepAliveTimeout: 4_000 });
   return {
     async request(url, req) {
       const started = performance.now();
@@ -47,7 +48,8 @@ export function createHttpClient(opts: { connectTimeoutMs?: number; dispatcher?:
         });
         const { text, truncated } = await readLimited(res.body, req.maxBytes ?? 64 * 1024);
         const headers: Record<string, string | undefined> = {};
-        for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+        for (const [k, v] of Object.entries(res.headers))
+          headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
         return { ok: true, res: { status: res.statusCode, headers, text, truncated, ms: performance.now() - started } };
       } catch (err) {
         return { ok: false, failure: classifyError(err), ms: performance.now() - started };

@@ -38,7 +38,12 @@ export function readMigrationFolder(dir: string): LocalMigration[] {
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)
     .sort((a, b) => a.localeCompare(b))
-    .map((name) => ({ name, hash: createHash('sha256').update(readFileSync(join(dir, name, 'migration.sql')).toString()).digest('hex') }));
+    .map((name) => ({
+      name,
+      hash: createHash('sha256')
+        .update(readFileSync(join(dir, name, 'migration.sql')).toString())
+        .digest('hex'),
+    }));
 }
 
 /** Null when the table does not exist: migrations never ran against this database. */
@@ -53,8 +58,20 @@ export async function readAppliedMigrations(client: Pick<pg.ClientBase, 'query'>
   const sql = `SELECT id, hash, created_at, ${have.has('name') ? 'name' : 'NULL::text AS name'}, ${
     have.has('applied_at') ? 'applied_at' : 'NULL::timestamptz AS applied_at'
   } FROM ${MIGRATIONS_TABLE} ORDER BY id`;
-  const { rows } = await client.query<{ id: number; hash: string; created_at: string | null; name: string | null; applied_at: Date | null }>(sql);
-  return rows.map((r) => ({ id: r.id, hash: r.hash, name: r.name, createdAt: r.created_at === null ? null : Number(r.created_at), appliedAt: r.applied_at }));
+  const { rows } = await client.query<{
+    id: number;
+    hash: string;
+    created_at: string | null;
+    name: string | null;
+    applied_at: Date | null;
+  }>(sql);
+  return rows.map((r) => ({
+    id: r.id,
+    hash: r.hash,
+    name: r.name,
+    createdAt: r.created_at === null ? null : Number(r.created_at),
+    appliedAt: r.applied_at,
+  }));
 }
 
 export function compareMigrations(local: LocalMigration[], applied: AppliedMigration[]): MigrationComparison {
@@ -62,7 +79,9 @@ export function compareMigrations(local: LocalMigration[], applied: AppliedMigra
   const localNames = new Set(local.map((l) => l.name));
   return {
     pending: local.filter((l) => !appliedByName.has(l.name)).map((l) => l.name),
-    changed: local.filter((l) => appliedByName.has(l.name) && appliedByName.get(l.name)!.hash !== l.hash).map((l) => l.name),
+    changed: local
+      .filter((l) => appliedByName.has(l.name) && appliedByName.get(l.name)!.hash !== l.hash)
+      .map((l) => l.name),
     unknown: [...appliedByName.keys()].filter((n) => !localNames.has(n)),
     appliedCount: applied.length,
   };

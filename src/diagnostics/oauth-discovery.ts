@@ -56,7 +56,8 @@ export function reviewProtectedResource(body: unknown, expectedResource: string)
   const listed = Array.isArray(doc.authorization_servers) ? doc.authorization_servers : [];
   const authorizationServers = listed.filter(isSecureHttpUrl);
   if (!listed.length) problems.push('it lists no `authorization_servers`');
-  else if (!authorizationServers.length) problems.push('none of its `authorization_servers` is an https (or loopback http) URL');
+  else if (!authorizationServers.length)
+    problems.push('none of its `authorization_servers` is an https (or loopback http) URL');
   return { resource, authorizationServers, problems };
 }
 
@@ -76,14 +77,17 @@ export function reviewAuthServerMetadata(body: unknown, expectedIssuer: string):
   const missing: string[] = [];
   const concerns: string[] = [];
   if (typeof doc.issuer !== 'string') missing.push('`issuer`');
-  else if (doc.issuer !== expectedIssuer) missing.push(`\`issuer\` ${doc.issuer} (the protected resource names ${expectedIssuer})`);
+  else if (doc.issuer !== expectedIssuer)
+    missing.push(`\`issuer\` ${doc.issuer} (the protected resource names ${expectedIssuer})`);
   for (const key of REQUIRED_ENDPOINTS) {
     if (!(key in doc)) missing.push(`\`${key}\``);
     else if (!isSecureHttpUrl(doc[key])) missing.push(`a usable \`${key}\` (got ${JSON.stringify(doc[key])})`);
   }
   const pkce = doc.code_challenge_methods_supported;
   if (!Array.isArray(pkce) || !pkce.includes('S256')) {
-    concerns.push('`code_challenge_methods_supported` does not list S256: MCP clients require PKCE with S256 and may refuse to sign in');
+    concerns.push(
+      '`code_challenge_methods_supported` does not list S256: MCP clients require PKCE with S256 and may refuse to sign in',
+    );
   }
   return { missing, concerns };
 }

@@ -60,7 +60,8 @@ function filterSql(filter: WorkflowFilter | undefined, first: number, alias = ''
 }
 
 /** The message of a serialized error column; never its stack. */
-const errorMessage = (col: string) => `coalesce(${col}->>'message', CASE WHEN jsonb_typeof(${col}) = 'string' THEN ${col} #>> '{}' END)`;
+const errorMessage = (col: string) =>
+  `coalesce(${col}->>'message', CASE WHEN jsonb_typeof(${col}) = 'string' THEN ${col} #>> '{}' END)`;
 
 export interface FailureGroup {
   workflowName: string;
@@ -72,9 +73,20 @@ export interface FailureGroup {
 }
 
 /** Failed runs finished within the window, per workflow, with the latest error. */
-export async function failuresByWorkflow(client: Queryable, quoted: string, windowMs: number, filter?: WorkflowFilter): Promise<FailureGroup[]> {
+export async function failuresByWorkflow(
+  client: Queryable,
+  quoted: string,
+  windowMs: number,
+  filter?: WorkflowFilter,
+): Promise<FailureGroup[]> {
   const f = filterSql(filter, 2);
-  const { rows } = await client.query<{ workflow_name: string; failures: number; last_ago_ms: string; last_error: string | null; last_step: string | null }>(
+  const { rows } = await client.query<{
+    workflow_name: string;
+    failures: number;
+    last_ago_ms: string;
+    last_error: string | null;
+    last_step: string | null;
+  }>(
     `WITH failed AS (
        SELECT namespace_id, id, workflow_name, coalesce(finished_at, updated_at) AS at, ${errorMessage('error')} AS message
          FROM ${quoted}.workflow_runs
@@ -92,7 +104,13 @@ export async function failuresByWorkflow(client: Queryable, quoted: string, wind
       ORDER BY c.failures DESC, l.workflow_name`,
     [windowMs, ...f.params],
   );
-  return rows.map((r) => ({ workflowName: r.workflow_name, failures: r.failures, lastAgoMs: Number(r.last_ago_ms), lastError: r.last_error, lastStep: r.last_step }));
+  return rows.map((r) => ({
+    workflowName: r.workflow_name,
+    failures: r.failures,
+    lastAgoMs: Number(r.last_ago_ms),
+    lastError: r.last_error,
+    lastStep: r.last_step,
+  }));
 }
 
 export interface QueueOverview {
@@ -115,7 +133,12 @@ export interface Thresholds {
   longRunningMs: number;
 }
 
-export async function queueOverview(client: Queryable, quoted: string, t: Thresholds, filter?: WorkflowFilter): Promise<QueueOverview> {
+export async function queueOverview(
+  client: Queryable,
+  quoted: string,
+  t: Thresholds,
+  filter?: WorkflowFilter,
+): Promise<QueueOverview> {
   const f = filterSql(filter, 3);
   const { rows } = await client.query<Record<keyof QueueOverview, number>>(
     `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
@@ -157,7 +180,10 @@ export interface ActiveRun {
  * polled since), then overdue (nobody picked it up / its worker stopped heartbeating),
  * then running for long.
  */
-export function runProblem(r: Pick<ActiveRun, 'status' | 'workerId' | 'overdueMs' | 'pastDeadlineMs' | 'runningMs'>, t: Thresholds): RunProblem | null {
+export function runProblem(
+  r: Pick<ActiveRun, 'status' | 'workerId' | 'overdueMs' | 'pastDeadlineMs' | 'runningMs'>,
+  t: Thresholds,
+): RunProblem | null {
   if (r.pastDeadlineMs !== null && r.pastDeadlineMs >= 0) return 'past-deadline';
   if (r.overdueMs !== null && r.overdueMs >= t.overdueMs) {
     if (r.status === 'pending') return 'waiting';
@@ -187,7 +213,13 @@ export function describeProblemRun(r: ActiveRun & { problem: RunProblem }): stri
 }
 
 /** The active runs that have a problem (at most `limit`, oldest first). */
-export async function problemRuns(client: Queryable, quoted: string, t: Thresholds, filter?: WorkflowFilter, limit = 10): Promise<Array<ActiveRun & { problem: RunProblem }>> {
+export async function problemRuns(
+  client: Queryable,
+  quoted: string,
+  t: Thresholds,
+  filter?: WorkflowFilter,
+  limit = 10,
+): Promise<Array<ActiveRun & { problem: RunProblem }>> {
   const f = filterSql(filter, 4, 'r.');
   const { rows } = await client.query<{
     id: string;
@@ -258,7 +290,13 @@ export interface DueRun {
  */
 export async function oldestDue(client: Queryable, quoted: string, filter?: WorkflowFilter): Promise<DueRun | null> {
   const f = filterSql(filter, 1);
-  const { rows } = await client.query<{ workflow_name: string; status: string; leased: boolean; due_ms: string; attempts: number }>(
+  const { rows } = await client.query<{
+    workflow_name: string;
+    status: string;
+    leased: boolean;
+    due_ms: string;
+    attempts: number;
+  }>(
     `SELECT workflow_name, status, worker_id IS NOT NULL AS leased, (extract(epoch FROM now() - available_at) * 1000)::text AS due_ms, attempts
        FROM ${quoted}.workflow_runs
       WHERE status IN ('pending', 'running', 'sleeping') AND available_at <= now() AND ${f.sql}
@@ -266,7 +304,15 @@ export async function oldestDue(client: Queryable, quoted: string, filter?: Work
     f.params,
   );
   const r = rows[0];
-  return r ? { workflowName: r.workflow_name, status: r.status, leased: r.leased && r.status === 'running', dueMs: Number(r.due_ms), attempts: r.attempts } : null;
+  return r
+    ? {
+        workflowName: r.workflow_name,
+        status: r.status,
+        leased: r.leased && r.status === 'running',
+        dueMs: Number(r.due_ms),
+        attempts: r.attempts,
+      }
+    : null;
 }
 
 /**
@@ -301,7 +347,13 @@ export interface RetryingRun {
  * within it), most failures first. Works on the tables of openworkflow 0.8 and 0.9 alike:
  * only columns both create are read.
  */
-export async function retryingRuns(client: Queryable, quoted: string, windowMs: number, filter?: WorkflowFilter, limit = 10): Promise<RetryingRun[]> {
+export async function retryingRuns(
+  client: Queryable,
+  quoted: string,
+  windowMs: number,
+  filter?: WorkflowFilter,
+  limit = 10,
+): Promise<RetryingRun[]> {
   const f = filterSql(filter, 3, 'r.');
   const since = `now() - make_interval(secs => $1::double precision / 1000)`;
   const at = 'coalesce(sa.finished_at, sa.created_at)';
@@ -371,13 +423,20 @@ export async function retryingRuns(client: Queryable, quoted: string, windowMs: 
 /** "5 failed step attempts in the last 60 min (first 9 min ago, latest 1 min ago, step resolve-ref): resolve-ref failed to fetch" */
 export function describeRetries(r: RetryingRun, windowMinutes: number): string {
   const error = r.lastError ?? r.runError;
-  const when = [r.firstAgoMs !== null && r.failedInWindow > 1 ? `first ${roughDuration(r.firstAgoMs)} ago` : '', r.lastAgoMs !== null ? `latest ${roughDuration(r.lastAgoMs)} ago` : '', r.lastStep ? `step ${r.lastStep}` : '']
+  const when = [
+    r.firstAgoMs !== null && r.failedInWindow > 1 ? `first ${roughDuration(r.firstAgoMs)} ago` : '',
+    r.lastAgoMs !== null ? `latest ${roughDuration(r.lastAgoMs)} ago` : '',
+    r.lastStep ? `step ${r.lastStep}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const count = r.failedInWindow
     ? `${r.failedInWindow} failed step attempt${r.failedInWindow === 1 ? '' : 's'} in the last ${windowMinutes} min${r.failedTotal > r.failedInWindow ? ` (${r.failedTotal} in all)` : ''}`
-    : 'a failed attempt, kept as the run\'s error';
-  const next = r.nextRetryInMs !== null ? `; the run is pending, next attempt in ${roughDuration(r.nextRetryInMs)}` : `; the run is ${r.status}`;
+    : "a failed attempt, kept as the run's error";
+  const next =
+    r.nextRetryInMs !== null
+      ? `; the run is pending, next attempt in ${roughDuration(r.nextRetryInMs)}`
+      : `; the run is ${r.status}`;
   return `${count}${when ? ` (${when})` : ''}${error ? `: ${excerpt(error)}` : ''}${next}`;
 }
 

@@ -16,4 +16,17 @@ import type { Check } from './types.js';
  * Every check, in the order people read them. A new check is one file in checks/ and
  * one line here; its YAML options (`checks.<id>`) come with it.
  */
-export const allChecks: readonly Check[] = [backendCheck, uiCheck, authCheck, mcpCheck, postgresCheck, migrationsCheck, codesearchCheck, indexingCheck, graphCheck, workerCheck, confluenceCheck, telemetryCheck];
+export const allChecks: readonly Check[] = [
+  backendCheck,
+  uiCheck,
+  authCheck,
+  mcpCheck,
+  postgresCheck,
+  migrationsCheck,
+  codesearchCheck,
+  indexingCheck,
+  graphCheck,
+  workerCheck,
+  confluenceCheck,
+  telemetryCheck,
+];

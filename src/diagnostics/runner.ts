@@ -92,14 +92,21 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
     const options = optionsFor(check.id);
     const log = deps.log.child({ check: check.id, env: env.name });
     const started = performance.now();
-    const finish = (r: Omit<CheckResult, 'id' | 'durationMs'> & { independent?: boolean; local?: boolean }): RawResult => ({
+    const finish = (
+      r: Omit<CheckResult, 'id' | 'durationMs'> & { independent?: boolean; local?: boolean },
+    ): RawResult => ({
       id: check.id,
       ...r,
       summary: deps.redactor.scrub(r.summary),
       details: r.details.map((d) => deps.redactor.scrub(d)),
       durationMs: Math.round(performance.now() - started),
     });
-    if (!options.enabled) return finish({ status: 'skip', summary: `disabled in ctx-ops.yml (checks.${check.id}.enabled: false)`, details: [] });
+    if (!options.enabled)
+      return finish({
+        status: 'skip',
+        summary: `disabled in ctx-ops.yml (checks.${check.id}.enabled: false)`,
+        details: [],
+      });
 
     const controller = new AbortController();
     const deadline = new DeadlineError(options.timeoutMs);
@@ -123,11 +130,17 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
         return finish({
           status: 'fail',
           summary: `timed out: no answer within ${options.timeoutMs} ms`,
-          details: [`✗ ${check.title} did not finish within its ${options.timeoutMs} ms deadline (checks.${check.id}.timeoutMs); its connections were closed`],
+          details: [
+            `✗ ${check.title} did not finish within its ${options.timeoutMs} ms deadline (checks.${check.id}.timeoutMs); its connections were closed`,
+          ],
         });
       }
       log.error({ err }, 'check crashed');
-      return finish({ status: 'fail', summary: `the check itself failed: ${(err as Error).message ?? String(err)}`, details: [] });
+      return finish({
+        status: 'fail',
+        summary: `the check itself failed: ${(err as Error).message ?? String(err)}`,
+        details: [],
+      });
     } finally {
       clearTimeout(timer);
       controller.abort(); // release anything the check left open
@@ -158,7 +171,15 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       const results = await Promise.all(entries.map((e) => e.promise));
       const attributed = attributeLikelyCauses(attributeRootCauses(results, dependsOn), likely, titles);
       const checks = attributed.map(({ independent: _own, local: _local, ...r }) =>
-        r.rootCauseReason ? { ...r, details: [...r.details, `· likely cause: ${titles[r.rootCause!] ?? r.rootCause} is failing; ${r.rootCauseReason}`] } : r,
+        r.rootCauseReason
+          ? {
+              ...r,
+              details: [
+                ...r.details,
+                `· likely cause: ${titles[r.rootCause!] ?? r.rootCause} is failing; ${r.rootCauseReason}`,
+              ],
+            }
+          : r,
       );
       const oldest = Math.min(...entries.map((e) => e.startedAt));
       return {
@@ -170,4 +191,3 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
     },
   };
 }
-

@@ -28,12 +28,21 @@ const TOKEN_CHECK_PATH = '/.ctx-ops/token-check';
  * 401 {"error":"Unauthorized"} when it rejects the token and 404 once it accepts it: no
  * search, no database, no Zoekt.
  */
-export async function codesearchAcceptance(http: HttpClient, c: CtxEnv, orgId: string, signal: AbortSignal): Promise<CodesearchAcceptance> {
+export async function codesearchAcceptance(
+  http: HttpClient,
+  c: CtxEnv,
+  orgId: string,
+  signal: AbortSignal,
+): Promise<CodesearchAcceptance> {
   if (!c.AUTH_SECRET) return { kind: 'unknown', reason: 'AUTH_SECRET is not set here' };
   const url = `${c.CODESEARCH_URL.replace(/\/+$/, '')}${TOKEN_CHECK_PATH}`;
   const token = await mintServiceToken(c.AUTH_SECRET, serviceTokenClaims(c, orgId));
-  const out = await http.request(url, { signal, headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
-  if (!out.ok) return { kind: 'unknown', reason: `codesearch did not answer (${describeFailure(out.failure, 'CODESEARCH_URL')})` };
+  const out = await http.request(url, {
+    signal,
+    headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+  });
+  if (!out.ok)
+    return { kind: 'unknown', reason: `codesearch did not answer (${describeFailure(out.failure, 'CODESEARCH_URL')})` };
   if (out.res.status === 401) return { kind: 'rejects' };
   if (out.res.status === 404 || (out.res.status >= 200 && out.res.status < 300)) return { kind: 'accepts' };
   return { kind: 'unknown', reason: `codesearch answered HTTP ${out.res.status}` };
@@ -85,13 +94,26 @@ export type SecretVerdict =
 
 export function secretVerdict(f: SecretFacts): SecretVerdict {
   if (f.backendDecryptFailure) return f.keys === 'opens' ? 'backend-differs-from-keys' : 'backend-rotated';
-  if (f.keys === 'opens') return f.codesearch === 'accepts' ? 'consistent' : f.codesearch === 'rejects' ? 'codesearch-differs' : 'keys-match';
-  if (f.keys === 'does-not-open') return f.codesearch === 'accepts' ? 'backend-rotated' : f.codesearch === 'rejects' ? 'ctx-ops-stale' : 'keys-unmatched';
-  return f.codesearch === 'accepts' ? 'codesearch-agrees' : f.codesearch === 'rejects' ? 'codesearch-rejects' : 'unknown';
+  if (f.keys === 'opens')
+    return f.codesearch === 'accepts' ? 'consistent' : f.codesearch === 'rejects' ? 'codesearch-differs' : 'keys-match';
+  if (f.keys === 'does-not-open')
+    return f.codesearch === 'accepts'
+      ? 'backend-rotated'
+      : f.codesearch === 'rejects'
+        ? 'ctx-ops-stale'
+        : 'keys-unmatched';
+  return f.codesearch === 'accepts'
+    ? 'codesearch-agrees'
+    : f.codesearch === 'rejects'
+      ? 'codesearch-rejects'
+      : 'unknown';
 }
 
 /** How the auth check reports each verdict: status, and the runbook (null = none applies). */
-export const VERDICT_EFFECT: Record<SecretVerdict, { status: 'ok' | 'info' | 'warn' | 'fail'; runbook: string | null }> = {
+export const VERDICT_EFFECT: Record<
+  SecretVerdict,
+  { status: 'ok' | 'info' | 'warn' | 'fail'; runbook: string | null }
+> = {
   consistent: { status: 'ok', runbook: null },
   'keys-match': { status: 'ok', runbook: null },
   'codesearch-differs': { status: 'info', runbook: null },
@@ -144,7 +166,12 @@ export function codesearchWords(a: CodesearchAcceptance): string {
 }
 
 /** One sentence per verdict: what the evidence was, what it means, what to do. */
-export function verdictText(v: SecretVerdict, keys: SigningKeysEvidence, cs: CodesearchAcceptance, source: string): string {
+export function verdictText(
+  v: SecretVerdict,
+  keys: SigningKeysEvidence,
+  cs: CodesearchAcceptance,
+  source: string,
+): string {
   const seen = `${keysWords(keys)}; ${codesearchWords(cs)}`;
   switch (v) {
     case 'consistent':

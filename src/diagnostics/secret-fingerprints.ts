@@ -34,7 +34,11 @@ export interface FingerprintState {
 export type FingerprintVerdict = 'first' | 'stable' | 'changed-recently' | 'changed-earlier';
 
 /** What one sighting means to an operator: only a recent change is worth a warning. */
-export function fingerprintVerdict(s: Pick<FingerprintState, 'isNew' | 'changedAt'>, now: Date, warnHours: number): FingerprintVerdict {
+export function fingerprintVerdict(
+  s: Pick<FingerprintState, 'isNew' | 'changedAt'>,
+  now: Date,
+  warnHours: number,
+): FingerprintVerdict {
   if (s.isNew) return 'first';
   if (!s.changedAt) return 'stable';
   return now.getTime() - s.changedAt.getTime() < warnHours * 3_600_000 ? 'changed-recently' : 'changed-earlier';
@@ -42,7 +46,10 @@ export function fingerprintVerdict(s: Pick<FingerprintState, 'isNew' | 'changedA
 
 export function computeFingerprint(key: Buffer, environment: string, name: string, value: string | undefined): string {
   if (value === undefined) return UNSET;
-  return createHmac('sha256', key).update(`ctx-ops/secret-fingerprint/v1\0${environment}\0${name}\0${value}`).digest('hex').slice(0, 32);
+  return createHmac('sha256', key)
+    .update(`ctx-ops/secret-fingerprint/v1\0${environment}\0${name}\0${value}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export function keyId(key: Buffer): string {
@@ -56,7 +63,9 @@ export function installationKey(store: Store): Promise<Buffer> {
   let p = keys.get(store);
   if (!p) {
     p = (async () => {
-      await store.query('INSERT INTO ctx_ops.fingerprint_key (id, key) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [randomBytes(32)]);
+      await store.query('INSERT INTO ctx_ops.fingerprint_key (id, key) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
+        randomBytes(32),
+      ]);
       const { rows } = await store.query<{ key: Buffer }>('SELECT key FROM ctx_ops.fingerprint_key WHERE id = 1');
       if (!rows[0]) throw new Error('ctx_ops.fingerprint_key has no key');
       return rows[0].key;
@@ -93,7 +102,13 @@ const toState = (name: string, r: Row, isNew: boolean, rekeyed = false): Fingerp
  * Records one sighting of a secret (undefined = not set) and answers how it compares with
  * the last one. One transaction with a row lock, so concurrent runs and replicas agree.
  */
-export async function observeSecret(store: Store, environment: string, name: string, value: string | undefined, now: Date): Promise<FingerprintState> {
+export async function observeSecret(
+  store: Store,
+  environment: string,
+  name: string,
+  value: string | undefined,
+  now: Date,
+): Promise<FingerprintState> {
   const key = await installationKey(store);
   const fp = computeFingerprint(key, environment, name, value);
   const kid = keyId(key);
@@ -104,24 +119,32 @@ export async function observeSecret(store: Store, environment: string, name: str
       [environment, name, fp, kid, now],
     );
     if (inserted.rows[0]) return toState(name, inserted.rows[0], true);
-    const { rows } = await c.query<Row>('SELECT * FROM ctx_ops.secret_fingerprints WHERE environment = $1 AND name = $2 FOR UPDATE', [environment, name]);
+    const { rows } = await c.query<Row>(
+      'SELECT * FROM ctx_ops.secret_fingerprints WHERE environment = $1 AND name = $2 FOR UPDATE',
+      [environment, name],
+    );
     const prev = rows[0]!;
     const update = (sql: string, params: unknown[]) =>
-      c.query<Row>(`UPDATE ctx_ops.secret_fingerprints SET ${sql} WHERE environment = $1 AND name = $2 RETURNING *`, [environment, name, ...params]);
+      c.query<Row>(`UPDATE ctx_ops.secret_fingerprints SET ${sql} WHERE environment = $1 AND name = $2 RETURNING *`, [
+        environment,
+        name,
+        ...params,
+      ]);
     if (prev.key_id !== kid) {
-      const r = await update('fingerprint = $3, key_id = $4, first_seen_at = $5, last_seen_at = $5, changed_at = NULL, previous_last_seen_at = NULL, previous_set = NULL', [fp, kid, now]);
+      const r = await update(
+        'fingerprint = $3, key_id = $4, first_seen_at = $5, last_seen_at = $5, changed_at = NULL, previous_last_seen_at = NULL, previous_set = NULL',
+        [fp, kid, now],
+      );
       return toState(name, r.rows[0]!, true, true);
     }
     if (prev.fingerprint === fp) {
       const r = await update('last_seen_at = greatest(last_seen_at, $3)', [now]);
       return toState(name, r.rows[0]!, false);
     }
-    const r = await update('fingerprint = $3, first_seen_at = $4, last_seen_at = $4, changed_at = $4, previous_last_seen_at = $5, previous_set = $6', [
-      fp,
-      now,
-      prev.last_seen_at,
-      prev.fingerprint !== UNSET,
-    ]);
+    const r = await update(
+      'fingerprint = $3, first_seen_at = $4, last_seen_at = $4, changed_at = $4, previous_last_seen_at = $5, previous_set = $6',
+      [fp, now, prev.last_seen_at, prev.fingerprint !== UNSET],
+    );
     return toState(name, r.rows[0]!, false);
   });
 }

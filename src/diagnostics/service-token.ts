@@ -18,7 +18,10 @@ export interface ServiceTokenClaims {
   lifetime: '5m';
 }
 
-export function serviceTokenClaims(ctx: Pick<CtxEnv, 'AUTH_ISSUER' | 'AUTH_BASE_URL' | 'AUTH_TOKEN_AUDIENCE_CODESEARCH'>, orgId: string): ServiceTokenClaims {
+export function serviceTokenClaims(
+  ctx: Pick<CtxEnv, 'AUTH_ISSUER' | 'AUTH_BASE_URL' | 'AUTH_TOKEN_AUDIENCE_CODESEARCH'>,
+  orgId: string,
+): ServiceTokenClaims {
   return {
     iss: ctx.AUTH_ISSUER ?? ctx.AUTH_BASE_URL,
     aud: ctx.AUTH_TOKEN_AUDIENCE_CODESEARCH,

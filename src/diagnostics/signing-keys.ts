@@ -137,22 +137,44 @@ const MAX_KEYS = 20;
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
 export async function readSigningKeys(client: Queryable, secrets: SecretSet): Promise<SigningKeysEvidence> {
-  if ((await missingTables(client, ['jwkss'])).length) return { kind: 'unavailable', reason: 'table jwkss does not exist (ctx|\'s migrations have not run?)' };
-  const { rows } = await client.query<{ id: string; private_key: string; created_at: Date; expired: boolean; total: number }>(
+  if ((await missingTables(client, ['jwkss'])).length)
+    return { kind: 'unavailable', reason: "table jwkss does not exist (ctx|'s migrations have not run?)" };
+  const { rows } = await client.query<{
+    id: string;
+    private_key: string;
+    created_at: Date;
+    expired: boolean;
+    total: number;
+  }>(
     // The columns are timestamps without time zone holding UTC wall time (drizzle writes toISOString()).
     `SELECT id, private_key, created_at AT TIME ZONE 'UTC' AS created_at, coalesce(expires_at < (now() AT TIME ZONE 'UTC'), false) AS expired,
             count(*) OVER ()::int AS total
        FROM jwkss ORDER BY jwkss.created_at DESC LIMIT ${MAX_KEYS}`,
   );
   if (!rows.length) return { kind: 'no-keys' };
-  const readings: KeyReading[] = rows.map((r) => ({ id: r.id, createdAt: r.created_at, expired: r.expired, ...openPrivateKey(r.private_key, secrets) }));
-  return { kind: 'read', total: rows[0]!.total, latest: readings[0]!, opened: readings.filter((k) => k.result === 'opens').length, read: readings.length };
+  const readings: KeyReading[] = rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    expired: r.expired,
+    ...openPrivateKey(r.private_key, secrets),
+  }));
+  return {
+    kind: 'read',
+    total: rows[0]!.total,
+    latest: readings[0]!,
+    opened: readings.filter((k) => k.result === 'opens').length,
+    read: readings.length,
+  };
 }
 
 /** The secrets this environment's configuration gives, or why there are none to try. */
-export function secretSetFor(ctx: { AUTH_SECRET?: string; raw: Readonly<Record<string, string>> }): SecretSet | { error: string } | null {
+export function secretSetFor(ctx: {
+  AUTH_SECRET?: string;
+  raw: Readonly<Record<string, string>>;
+}): SecretSet | { error: string } | null {
   const parsed = parseBetterAuthSecrets(ctx.raw.BETTER_AUTH_SECRETS);
-  if (parsed && 'error' in parsed) return { error: `BETTER_AUTH_SECRETS is malformed (${parsed.error}; value not shown)` };
+  if (parsed && 'error' in parsed)
+    return { error: `BETTER_AUTH_SECRETS is malformed (${parsed.error}; value not shown)` };
   if (!ctx.AUTH_SECRET && !parsed) return null;
   return { versions: parsed ?? new Map(), legacy: ctx.AUTH_SECRET };
 }

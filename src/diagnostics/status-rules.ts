@@ -17,10 +17,9 @@ export function overallStatus(results: Pick<CheckResult, 'status'>[]): StatusRep
  * nearest failing ancestor that has no failing ancestor itself. A check that fails on
  * its own (no failing dependency) has no root cause.
  */
-export function attributeRootCauses<R extends Pick<CheckResult, 'id' | 'status' | 'rootCause'> & { independent?: boolean }>(
-  results: R[],
-  dependsOn: Readonly<Record<string, readonly string[]>>,
-): R[] {
+export function attributeRootCauses<
+  R extends Pick<CheckResult, 'id' | 'status' | 'rootCause'> & { independent?: boolean },
+>(results: R[], dependsOn: Readonly<Record<string, readonly string[]>>): R[] {
   const byId = new Map(results.map((r) => [r.id, r]));
   const failing = (id: string) => byId.get(id)?.status === 'fail';
 
@@ -51,7 +50,12 @@ export function attributeRootCauses<R extends Pick<CheckResult, 'id' | 'status' 
  * backend refusing connections while Postgres fails: upstream's backend exits at start
  * without its database, so Postgres is named, and UI, sign-in and MCP follow.
  */
-export function attributeLikelyCauses<R extends Pick<CheckResult, 'id' | 'status' | 'rootCause' | 'rootCauseReason'> & { independent?: boolean; local?: boolean }>(
+export function attributeLikelyCauses<
+  R extends Pick<CheckResult, 'id' | 'status' | 'rootCause' | 'rootCauseReason'> & {
+    independent?: boolean;
+    local?: boolean;
+  },
+>(
   results: R[],
   likelyCauses: Readonly<Record<string, Readonly<Record<string, string>>>>,
   titles: Readonly<Record<string, string>> = {},
@@ -93,7 +97,10 @@ export function rootsFirst<C extends Pick<CheckResult, 'id' | 'status' | 'rootCa
 }
 
 /** The first line people read: the verdict, led by the root cause(s), then what they break. */
-export function headline(report: Pick<StatusReport, 'environment' | 'checks' | 'overall'>, titles: Readonly<Record<string, string>> = {}): string {
+export function headline(
+  report: Pick<StatusReport, 'environment' | 'checks' | 'overall'>,
+  titles: Readonly<Record<string, string>> = {},
+): string {
   const name = (id: string) => titles[id] ?? id;
   const env = report.environment;
   const fails = report.checks.filter((c) => c.status === 'fail');
@@ -106,10 +113,15 @@ export function headline(report: Pick<StatusReport, 'environment' | 'checks' | '
   const parts = roots.slice(0, 3).map((r) => {
     const downstream = explained(r.id);
     const what = `${name(r.id)} ${r.status === 'fail' ? 'failing' : 'degraded'}`;
-    const shown = downstream.length > 5 ? `${downstream.slice(0, 4).join(', ')} and ${downstream.length - 4} more` : downstream.join(', ');
+    const shown =
+      downstream.length > 5
+        ? `${downstream.slice(0, 4).join(', ')} and ${downstream.length - 4} more`
+        : downstream.join(', ');
     return downstream.length ? `${what} (also breaks ${shown})` : what;
   });
   if (roots.length > 3) parts.push(`${roots.length - 3} more`);
-  const counts = [fails.length && `${fails.length} failing`, warns.length && `${warns.length} warning`].filter(Boolean).join(', ');
+  const counts = [fails.length && `${fails.length} failing`, warns.length && `${warns.length} warning`]
+    .filter(Boolean)
+    .join(', ');
   return `${env}: ${parts.join('; ')} (${counts})`;
 }

@@ -38,7 +38,9 @@ export function createDigestHandler(deps: DigestHandlerDeps): Handler {
       const choice = chooseEnvironment(more, flags.env, deps.config);
       const problem =
         errors[0] ??
-        (mode !== 'preview' && mode !== 'now' ? `${userWord(mode!)} is not preview, now or an environment (known: ${deps.config.environments.map((e) => e.name).join(', ')})` : undefined) ??
+        (mode !== 'preview' && mode !== 'now'
+          ? `${userWord(mode!)} is not preview, now or an environment (known: ${deps.config.environments.map((e) => e.name).join(', ')})`
+          : undefined) ??
         choice.error ??
         leftoverProblem(choice.rest, deps.config);
       if (problem) return { usageProblem: problem };
@@ -50,7 +52,9 @@ export function createDigestHandler(deps: DigestHandlerDeps): Handler {
         return { status: digest.overall };
       }
       const placeholder = { text: '⏳ Building the digest…', blocks: [md('⏳ Building the digest…')], transient: true };
-      const { value: digest, ref } = await postWhenReady(req.conversation, placeholder, deps.build(envs), (d) => renderDigest(d, deps.titles));
+      const { value: digest, ref } = await postWhenReady(req.conversation, placeholder, deps.build(envs), (d) =>
+        renderDigest(d, deps.titles),
+      );
       if (req.surface === 'slack' && ref.ts) await deps.recordPosted?.(digest, ref, req.actor.userId);
       return { status: digest.overall };
     },

@@ -42,24 +42,45 @@ export function digestTick(deps: DigestJobDeps, schedule: DigestSchedule) {
       return;
     }
     const store = deps.digest.store;
-    const id = await claimDigest(store, { schedule: schedule.name, slot, channel: schedule.channel, replica: deps.leader.replica });
+    const id = await claimDigest(store, {
+      schedule: schedule.name,
+      slot,
+      channel: schedule.channel,
+      replica: deps.leader.replica,
+    });
     if (!id) {
       log.info({ slot }, 'this tick was already claimed by another replica');
       return;
     }
-    const digest = await buildDigest(deps.digest, { envs: schedule.environments, maxAgeMs: 0, schedule: { name: schedule.name, slot } });
-    for (const e of digest.envs) await recordReport(store, e.report, 'digest').catch((err: Error) => log.warn({ err: { message: err.message } }, 'cannot record check history'));
+    const digest = await buildDigest(deps.digest, {
+      envs: schedule.environments,
+      maxAgeMs: 0,
+      schedule: { name: schedule.name, slot },
+    });
+    for (const e of digest.envs)
+      await recordReport(store, e.report, 'digest').catch((err: Error) =>
+        log.warn({ err: { message: err.message } }, 'cannot record check history'),
+      );
     const msg = renderDigest(digest, deps.titles);
     let out: { channel: string; ts: string };
     try {
       out = await deps.outbox.post({ channel: schedule.channel, text: msg.text, blocks: msg.blocks });
     } catch (err) {
       if (!(await deps.keep?.(id, err))) throw err;
-      log.warn({ slot, channel: schedule.channel, err: { message: (err as Error).message } }, 'Slack did not take the digest; it is kept and posted (as of then) once the channel works');
+      log.warn(
+        { slot, channel: schedule.channel, err: { message: (err as Error).message } },
+        'Slack did not take the digest; it is kept and posted (as of then) once the channel works',
+      );
       return;
     }
     const { channel, ts } = out;
-    await markDigestPosted(store, id, { channel, ts, overall: digest.overall, snapshot: snapshotOf(digest), at: deps.digest.now() });
+    await markDigestPosted(store, id, {
+      channel,
+      ts,
+      overall: digest.overall,
+      snapshot: snapshotOf(digest),
+      at: deps.digest.now(),
+    });
     log.info({ slot, channel, ts, overall: digest.overall }, 'digest posted');
     await deps.afterPost?.();
   };

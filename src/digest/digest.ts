@@ -1,6 +1,11 @@
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import { type BackupsInfo, type DeliveryHealth, type DeliveryProblem, type IncidentsInfo } from '../contracts/services.js';
+import {
+  type BackupsInfo,
+  type DeliveryHealth,
+  type DeliveryProblem,
+  type IncidentsInfo,
+} from '../contracts/services.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
 import { worst } from '../diagnostics/status-rules.js';
 import type { Status, StatusReport } from '../contracts/checks.js';
@@ -37,7 +42,10 @@ export type BackupLine =
 
 export type IncidentsLine =
   | { state: 'untracked' }
-  | { state: 'ok'; items: Array<{ id: string; title: string; severity: string; openedAt: Date; owner?: string; permalink?: string }> }
+  | {
+      state: 'ok';
+      items: Array<{ id: string; title: string; severity: string; openedAt: Date; owner?: string; permalink?: string }>;
+    }
   | { state: 'error'; message: string };
 
 export interface Change {
@@ -110,7 +118,12 @@ async function attempt<T>(notes: string[], what: string, fn: () => Promise<T>, f
 }
 
 const withDeadline = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 
 /**
  * Gathers one digest: a run of every check, uptime and latency from the hourly history,
@@ -122,9 +135,16 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
   const notes: string[] = [];
   const store = deps.store;
   const limit = pLimit(deps.concurrency ?? 8);
-  const reports = await Promise.all(req.envs.map((e) => limit(() => deps.diagnostics.run(e, req.maxAgeMs === undefined ? {} : { maxAgeMs: req.maxAgeMs }))));
+  const reports = await Promise.all(
+    req.envs.map((e) =>
+      limit(() => deps.diagnostics.run(e, req.maxAgeMs === undefined ? {} : { maxAgeMs: req.maxAgeMs })),
+    ),
+  );
 
-  if (!store) notes.push('uptime, trends, changes, alerts and silences need the ctx_ops store (CTX_OPS_DATABASE_URL or DATABASE_URL)');
+  if (!store)
+    notes.push(
+      'uptime, trends, changes, alerts and silences need the ctx_ops store (CTX_OPS_DATABASE_URL or DATABASE_URL)',
+    );
   const [previous, silences, open] = store
     ? await Promise.all([
         attempt(notes, 'previous digest unavailable', () => lastDigest(store), null),
@@ -132,7 +152,9 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
         attempt(notes, 'open alerts unavailable', () => openAlerts(store, req.envs), [] as AlertRecord[]),
       ])
     : [null, [] as Silence[], [] as AlertRecord[]];
-  const since = previous?.postedAt ? await attempt(notes, 'alert history unavailable', () => alertsSince(store!, previous.postedAt!, req.envs), null) : null;
+  const since = previous?.postedAt
+    ? await attempt(notes, 'alert history unavailable', () => alertsSince(store!, previous.postedAt!, req.envs), null)
+    : null;
 
   const delivery = deps.services.get('delivery');
   await delivery?.refresh?.().catch(() => {});
@@ -183,7 +205,9 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
         incidents: await incidentsLine(incidents, env),
         openAlerts: open.filter((a) => a.env === env),
         silences: silences.filter((s) => s.env === null || s.env === env),
-        maintenance: relevantWindows(deps.maintenance, now, DAY, [env]).filter((w) => !w.environments?.length || w.environments.includes(env)),
+        maintenance: relevantWindows(deps.maintenance, now, DAY, [env]).filter(
+          (w) => !w.environments?.length || w.environments.includes(env),
+        ),
       };
     }),
   );
@@ -215,11 +239,15 @@ function worstOverall(reports: StatusReport[]): Exclude<Status, 'skip'> {
 
 /** Checks whose status differs from the previous digest (new checks count as changed from skip). */
 export function diffSnapshot(prev: Record<string, Status>, report: StatusReport): Change[] {
-  return report.checks.filter((c) => (prev[c.id] ?? 'skip') !== c.status).map((c) => ({ check: c.id, from: prev[c.id] ?? 'skip', to: c.status }));
+  return report.checks
+    .filter((c) => (prev[c.id] ?? 'skip') !== c.status)
+    .map((c) => ({ check: c.id, from: prev[c.id] ?? 'skip', to: c.status }));
 }
 
 export function snapshotOf(d: Pick<Digest, 'envs'>): Snapshot {
-  return Object.fromEntries(d.envs.map((e) => [e.env, Object.fromEntries(e.report.checks.map((c) => [c.id, c.status]))]));
+  return Object.fromEntries(
+    d.envs.map((e) => [e.env, Object.fromEntries(e.report.checks.map((c) => [c.id, c.status]))]),
+  );
 }
 
 async function backupLine(svc: BackupsInfo | undefined, env: string): Promise<BackupLine> {

@@ -38,7 +38,10 @@ function componentLine(c: ComponentLine, titles: Titles): { md: string; plain: s
   const noHistory = c.uptime7d === null && c.trend.every((v) => v === null);
   const up = `${formatUptime(c.uptime24h)} 24h · ${formatUptime(c.uptime7d)} 7d`;
   const trend = sparkline(c.trend);
-  const why = c.status === 'ok' || c.status === 'skip' ? '' : ` — ${c.summary}${c.rootCause ? ` (because ${titles[c.rootCause] ?? c.rootCause} is failing)` : ''}`;
+  const why =
+    c.status === 'ok' || c.status === 'skip'
+      ? ''
+      : ` — ${c.summary}${c.rootCause ? ` (because ${titles[c.rootCause] ?? c.rootCause} is failing)` : ''}`;
   return {
     md: `${STATUS_EMOJI[c.status]} *${escapeMrkdwn(name)}*  ${noHistory ? '_no history yet_' : `${up}  \`${trend}\``} ${ms(c.durationMs)}${escapeMrkdwn(why)}`,
     plain: `${STATUS_EMOJI[c.status]} ${name}  ${noHistory ? 'no history yet' : `${up}  ${trend}`} ${ms(c.durationMs)}${why}`,
@@ -68,7 +71,10 @@ function incidentsText(i: IncidentsLine, now: Date): string {
       if (!i.items.length) return 'incidents: none open';
       return `incidents: ${i.items.length} open: ${i.items
         .slice(0, 5)
-        .map((x) => `${x.id} ${x.title} (${x.severity}, ${ago(x.openedAt, now).replace(' ago', '')}${x.owner ? `, ${x.owner}` : ''})`)
+        .map(
+          (x) =>
+            `${x.id} ${x.title} (${x.severity}, ${ago(x.openedAt, now).replace(' ago', '')}${x.owner ? `, ${x.owner}` : ''})`,
+        )
         .join('; ')}${i.items.length > 5 ? ` and ${i.items.length - 5} more` : ''}`;
   }
 }
@@ -81,7 +87,10 @@ function envLines(e: EnvDigest, d: Digest, titles: Titles): { md: string[]; plai
   const counted = e.report.checks.filter((c) => c.status !== 'skip');
   const fails = counted.filter((c) => c.status === 'fail').length;
   const warns = counted.filter((c) => c.status === 'warn').length;
-  const tally = fails || warns ? [fails && `${fails} failing`, warns && `${warns} warning`].filter(Boolean).join(', ') : `all ${counted.length} checks healthy`;
+  const tally =
+    fails || warns
+      ? [fails && `${fails} failing`, warns && `${warns} warning`].filter(Boolean).join(', ')
+      : `all ${counted.length} checks healthy`;
   mdl.push(`${STATUS_EMOJI[e.report.overall]} *${escapeMrkdwn(e.env)}* · ${tally}`);
   plain.push(`${STATUS_EMOJI[e.report.overall]} ${e.env} · ${tally}`);
   for (const c of e.components) {
@@ -90,18 +99,30 @@ function envLines(e: EnvDigest, d: Digest, titles: Titles): { md: string[]; plai
     plain.push(`  ${l.plain}`);
   }
   const extras: string[] = [];
-  if (e.changes === null) extras.push(d.previous ? 'changes: not in the previous digest' : 'changes: first digest, nothing to compare with');
-  else extras.push(e.changes.length ? `changes: ${e.changes.map((c) => arrow(c.from, c.to, titles[c.check] ?? c.check)).join('; ')}` : 'changes: none since the last digest');
+  if (e.changes === null)
+    extras.push(d.previous ? 'changes: not in the previous digest' : 'changes: first digest, nothing to compare with');
+  else
+    extras.push(
+      e.changes.length
+        ? `changes: ${e.changes.map((c) => arrow(c.from, c.to, titles[c.check] ?? c.check)).join('; ')}`
+        : 'changes: none since the last digest',
+    );
   if (e.migrations) extras.push(`migrations: ${e.migrations.summary}`);
   extras.push(backupText(e.backup, d.generatedAt), incidentsText(e.incidents, d.generatedAt));
   if (e.openAlerts.length) {
-    extras.push(`open alerts: ${e.openAlerts.map((a) => `${titles[a.check] ?? a.check} ${a.severity === 'fail' ? 'failing' : 'degraded'} for ${formatDuration(d.generatedAt.getTime() - a.since.getTime())}${a.silencedBy ? ' (silenced)' : ''}`).join('; ')}`);
+    extras.push(
+      `open alerts: ${e.openAlerts.map((a) => `${titles[a.check] ?? a.check} ${a.severity === 'fail' ? 'failing' : 'degraded'} for ${formatDuration(d.generatedAt.getTime() - a.since.getTime())}${a.silencedBy ? ' (silenced)' : ''}`).join('; ')}`,
+    );
   }
   for (const s of e.silences) {
-    extras.push(`silenced: ${s.check === '*' ? 'every check' : (titles[s.check] ?? s.check)}${s.env ? '' : ' (all environments)'} until ${dayTime(s.endsAt, d.timeZone)} by ${s.createdBy.startsWith('U') ? `<@${s.createdBy}>` : s.createdBy}${s.reason ? `: ${s.reason}` : ''} (#${s.id})`);
+    extras.push(
+      `silenced: ${s.check === '*' ? 'every check' : (titles[s.check] ?? s.check)}${s.env ? '' : ' (all environments)'} until ${dayTime(s.endsAt, d.timeZone)} by ${s.createdBy.startsWith('U') ? `<@${s.createdBy}>` : s.createdBy}${s.reason ? `: ${s.reason}` : ''} (#${s.id})`,
+    );
   }
   for (const w of e.maintenance) {
-    extras.push(`maintenance: ${w.checks?.length ? w.checks.map((c) => titles[c] ?? c).join(', ') : 'every check'} ${dayTime(new Date(w.from), d.timeZone)} – ${dayTime(new Date(w.to), d.timeZone)}${w.reason ? `: ${w.reason}` : ''}`);
+    extras.push(
+      `maintenance: ${w.checks?.length ? w.checks.map((c) => titles[c] ?? c).join(', ') : 'every check'} ${dayTime(new Date(w.from), d.timeZone)} – ${dayTime(new Date(w.to), d.timeZone)}${w.reason ? `: ${w.reason}` : ''}`,
+    );
   }
   mdl.push(...extras.map((x) => `_${escapeMrkdwn(x).replace(/&lt;@(U[A-Z0-9]+)&gt;/g, '<@$1>')}_`));
   plain.push(...extras.map((x) => `  ${x.replace(/<@(U[A-Z0-9]+)>/g, '@$1')}`));
@@ -126,9 +147,15 @@ export function renderDigest(d: Digest, titles: Titles): OutMessage {
   const title = `ctx| digest · ${day(d.generatedAt, d.timeZone)}`;
   const top = verdict(d, titles);
   const meta: string[] = [];
-  if (d.schedule) meta.push(`schedule ${d.schedule.name} · tick ${dayTime(d.schedule.slot, d.timeZone, { seconds: d.schedule.slot.getUTCSeconds() !== 0 })}`);
+  if (d.schedule)
+    meta.push(
+      `schedule ${d.schedule.name} · tick ${dayTime(d.schedule.slot, d.timeZone, { seconds: d.schedule.slot.getUTCSeconds() !== 0 })}`,
+    );
   else meta.push(`as of ${dayTime(d.generatedAt, d.timeZone)}`);
-  if (d.late) meta.push(`posted late: it was due ${dayTime(d.late.dueAt, d.timeZone)}, but Slack refused it then (${d.late.error})`);
+  if (d.late)
+    meta.push(
+      `posted late: it was due ${dayTime(d.late.dueAt, d.timeZone)}, but Slack refused it then (${d.late.error})`,
+    );
   if (d.previous?.postedAt) {
     const a = d.alerts;
     meta.push(
@@ -146,7 +173,11 @@ export function renderDigest(d: Digest, titles: Titles): OutMessage {
     plain.push(...lines.plain);
   }
   const compact = d.envs.length > COMPACT_AFTER;
-  const quiet = compact ? d.envs.filter((e) => e.report.overall === 'ok' && !e.changes?.length && !e.openAlerts.length && !e.silences.length) : [];
+  const quiet = compact
+    ? d.envs.filter(
+        (e) => e.report.overall === 'ok' && !e.changes?.length && !e.openAlerts.length && !e.silences.length,
+      )
+    : [];
   for (const e of d.envs) {
     if (quiet.includes(e)) continue;
     const lines = envLines(e, d, titles);
@@ -175,20 +206,49 @@ export function digestJson(d: Digest) {
     generatedAt: d.generatedAt.toISOString(),
     overall: d.overall,
     ...(d.schedule ? { schedule: d.schedule.name, slot: d.schedule.slot.toISOString() } : {}),
-    previous: d.previous?.postedAt ? { schedule: d.previous.schedule, postedAt: d.previous.postedAt.toISOString() } : null,
+    previous: d.previous?.postedAt
+      ? { schedule: d.previous.schedule, postedAt: d.previous.postedAt.toISOString() }
+      : null,
     alerts: d.alerts,
     environments: d.envs.map((e) => ({
       environment: e.env,
       overall: e.report.overall,
-      components: e.components.map((c) => ({ id: c.id, status: c.status, summary: c.summary, uptime24h: c.uptime24h, uptime7d: c.uptime7d, trendMs: c.trend, durationMs: c.durationMs })),
+      components: e.components.map((c) => ({
+        id: c.id,
+        status: c.status,
+        summary: c.summary,
+        uptime24h: c.uptime24h,
+        uptime7d: c.uptime7d,
+        trendMs: c.trend,
+        durationMs: c.durationMs,
+      })),
       changes: e.changes,
       migrations: e.migrations ?? null,
       backup: e.backup,
       incidents: e.incidents,
-      openAlerts: e.openAlerts.map((a) => ({ id: a.id, check: a.check, severity: a.severity, since: a.since.toISOString(), silenced: Boolean(a.silencedBy) })),
-      silences: e.silences.map((s) => ({ id: s.id, check: s.check, env: s.env, endsAt: s.endsAt.toISOString(), reason: s.reason ?? null })),
+      openAlerts: e.openAlerts.map((a) => ({
+        id: a.id,
+        check: a.check,
+        severity: a.severity,
+        since: a.since.toISOString(),
+        silenced: Boolean(a.silencedBy),
+      })),
+      silences: e.silences.map((s) => ({
+        id: s.id,
+        check: s.check,
+        env: s.env,
+        endsAt: s.endsAt.toISOString(),
+        reason: s.reason ?? null,
+      })),
     })),
     notes: d.notes,
-    deliveryProblems: (d.delivery ?? []).map((p) => ({ channel: p.channel, purpose: p.purpose, error: p.error, fix: p.fix, since: p.since.toISOString(), waiting: p.waiting })),
+    deliveryProblems: (d.delivery ?? []).map((p) => ({
+      channel: p.channel,
+      purpose: p.purpose,
+      error: p.error,
+      fix: p.fix,
+      since: p.since.toISOString(),
+      waiting: p.waiting,
+    })),
   };
 }

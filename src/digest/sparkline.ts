@@ -22,7 +22,12 @@ export function sparkline(values: ReadonlyArray<number | null | undefined>): str
 }
 
 /** Averages per bucket: `buckets` equal slices of [from, to), oldest first; null where nothing ran. */
-export function bucketAverages(points: ReadonlyArray<{ at: Date; totalMs: number; runs: number }>, from: Date, to: Date, buckets: number): Array<number | null> {
+export function bucketAverages(
+  points: ReadonlyArray<{ at: Date; totalMs: number; runs: number }>,
+  from: Date,
+  to: Date,
+  buckets: number,
+): Array<number | null> {
   const width = (to.getTime() - from.getTime()) / buckets;
   const sums = new Array<number>(buckets).fill(0);
   const counts = new Array<number>(buckets).fill(0);

@@ -39,7 +39,9 @@ export interface DoctorDeps {
 /** Resolves to `fallback` when `p` is not done in time; the probe's own timeouts end it later. */
 function within<T>(p: Promise<T>, ms: number, fallback: () => T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<T>((r) => (timer = setTimeout(() => r(fallback()), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([p, new Promise<T>((r) => (timer = setTimeout(() => r(fallback()), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /** The user groups (S…) permissions name, with the keys that name them. */
@@ -47,7 +49,8 @@ function groupsInPermissions(config: Pick<Config, 'permissions'>): Map<string, s
   const out = new Map<string, string[]>();
   for (const [env, p] of Object.entries(config.permissions)) {
     for (const what of ['request', 'approve'] as const) {
-      for (const x of p[what] ?? []) if (x.startsWith('S')) out.set(x, [...(out.get(x) ?? []), `permissions.${env}.${what}`]);
+      for (const x of p[what] ?? [])
+        if (x.startsWith('S')) out.set(x, [...(out.get(x) ?? []), `permissions.${env}.${what}`]);
     }
   }
   return out;
@@ -68,29 +71,87 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   const connection = d.surface === 'slack' ? d.services.get('slackConnection') : undefined;
   const baseDir = config.configFile ? dirname(config.configFile) : '.';
   const folders: Array<{ id: string; what: string; path: string; needed: string }> = [
-    ...config.runbooks.dirs.map((dir, i) => ({ id: `runbooks.${i}`, what: 'Runbooks folder', path: resolve(baseDir, dir), needed: `the runbooks in runbooks.dirs[${i}] cannot load` })),
-    ...config.environments.filter((e) => e.migrationsDir).map((e) => ({ id: `migrations.${e.name}`, what: `Migrations of ${e.name}`, path: resolve(baseDir, e.migrationsDir!), needed: 'pending migrations cannot be listed' })),
-    { id: 'ctx_ops-sql', what: "ctx-ops' own migrations", path: MIGRATIONS_DIR, needed: 'the store cannot be created or upgraded' },
+    ...config.runbooks.dirs.map((dir, i) => ({
+      id: `runbooks.${i}`,
+      what: 'Runbooks folder',
+      path: resolve(baseDir, dir),
+      needed: `the runbooks in runbooks.dirs[${i}] cannot load`,
+    })),
+    ...config.environments
+      .filter((e) => e.migrationsDir)
+      .map((e) => ({
+        id: `migrations.${e.name}`,
+        what: `Migrations of ${e.name}`,
+        path: resolve(baseDir, e.migrationsDir!),
+        needed: 'pending migrations cannot be listed',
+      })),
+    {
+      id: 'ctx_ops-sql',
+      what: "ctx-ops' own migrations",
+      path: MIGRATIONS_DIR,
+      needed: 'the store cannot be created or upgraded',
+    },
   ];
 
   const slackDown = (): SlackFacts => ({
-    bot: { state: 'failed', words: { seen: `Slack did not answer within ${timeoutMs / 1000} s`, fix: 'check outbound HTTPS to SLACK_API_URL; run doctor again', config: false } },
-    app: config.slack.mode === 'socket' ? { mode: 'socket', probed: 'failed', words: { seen: 'not checked: Slack did not answer in time', fix: 'run doctor again', config: false } } : { mode: config.slack.mode === 'http' ? 'http' : 'shell' },
+    bot: {
+      state: 'failed',
+      words: {
+        seen: `Slack did not answer within ${timeoutMs / 1000} s`,
+        fix: 'check outbound HTTPS to SLACK_API_URL; run doctor again',
+        config: false,
+      },
+    },
+    app:
+      config.slack.mode === 'socket'
+        ? {
+            mode: 'socket',
+            probed: 'failed',
+            words: { seen: 'not checked: Slack did not answer in time', fix: 'run doctor again', config: false },
+          }
+        : { mode: config.slack.mode === 'http' ? 'http' : 'shell' },
     channels: new Map(uses.map((u) => [u.ref, { state: 'error' as const, seen: 'Slack did not answer in time' }])),
     groups: new Map(),
   });
   const [slack, store, tools, folderFacts] = await Promise.all([
-    within(probeSlack({ slack: config.slack, channels: uses.map((u) => u.ref), groups: [...groups.keys()], connection, log, timeoutMs }), timeoutMs + 1_000, slackDown),
-    within(probeStore(d.store, config.store.databaseUrl), timeoutMs + 1_000, (): { facts: StoreFacts; clock?: ClockSample } => ({
-      facts: { state: 'unreachable', target: 'the store', seen: `no answer within ${(timeoutMs + 1_000) / 1000} s` },
-    })),
+    within(
+      probeSlack({
+        slack: config.slack,
+        channels: uses.map((u) => u.ref),
+        groups: [...groups.keys()],
+        connection,
+        log,
+        timeoutMs,
+      }),
+      timeoutMs + 1_000,
+      slackDown,
+    ),
+    within(
+      probeStore(d.store, config.store.databaseUrl),
+      timeoutMs + 1_000,
+      (): { facts: StoreFacts; clock?: ClockSample } => ({
+        facts: { state: 'unreachable', target: 'the store', seen: `no answer within ${(timeoutMs + 1_000) / 1000} s` },
+      }),
+    ),
     Promise.all(
       config.environments.map(async (e): Promise<[string, BackupToolFacts]> => {
         if (!e.ctx.DATABASE_URL) return [e.name, { state: 'no-database' }];
-        const probe = checkBackupTools({ config, toolEnv: { ...(config.toolEnv ?? {}) }, redactor: d.redactor }, e).then(
-          (r): BackupToolFacts => (r.ok ? { state: 'ok', serverVersion: r.server.version, pgDump: r.pgDump, pgRestore: r.pgRestore } : { state: 'refused', reason: r.reason }),
+        const probe = checkBackupTools(
+          { config, toolEnv: { ...(config.toolEnv ?? {}) }, redactor: d.redactor },
+          e,
+        ).then(
+          (r): BackupToolFacts =>
+            r.ok
+              ? { state: 'ok', serverVersion: r.server.version, pgDump: r.pgDump, pgRestore: r.pgRestore }
+              : { state: 'refused', reason: r.reason },
         );
-        return [e.name, await within(probe, timeoutMs, () => ({ state: 'refused', reason: `cannot reach the database of ${e.name} within ${timeoutMs / 1000} s` }))];
+        return [
+          e.name,
+          await within(probe, timeoutMs, () => ({
+            state: 'refused',
+            reason: `cannot reach the database of ${e.name} within ${timeoutMs / 1000} s`,
+          })),
+        ];
       }),
     ),
     Promise.all(folders.map(async (f): Promise<FolderFacts> => probeFolder(f.path))),
@@ -106,17 +167,34 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   }
   const botName = slack.identity?.userName ?? 'ctx-ops';
   const publicPosting = slack.scopes?.includes('chat:write.public') ?? false;
-  for (const u of uses) items.push(channelItem(u, slack.channels.get(u.ref) ?? { state: 'no-slack' }, { botName, publicPosting }));
+  for (const u of uses)
+    items.push(channelItem(u, slack.channels.get(u.ref) ?? { state: 'no-slack' }, { botName, publicPosting }));
   items.push(storeItem(store.facts, { slack: d.surface === 'slack' || config.slack.mode !== 'shell' }));
   for (const [env, f] of tools) items.push(backupToolsItem(env, f));
   folders.forEach((f, i) => items.push(folderItem(f.id, f.what, f.path, folderFacts[i]!, f.needed)));
-  items.push(clockItem([slack.clock, store.clock].filter((c): c is ClockSample => Boolean(c)), { httpMode: config.slack.mode === 'http' }));
-  const names = new Map([...slack.channels].flatMap(([ref, f]) => (f.state === 'found' ? [[ref, `#${f.name}`] as const] : [])));
+  items.push(
+    clockItem(
+      [slack.clock, store.clock].filter((c): c is ClockSample => Boolean(c)),
+      { httpMode: config.slack.mode === 'http' },
+    ),
+  );
+  const names = new Map(
+    [...slack.channels].flatMap(([ref, f]) => (f.state === 'found' ? [[ref, `#${f.name}`] as const] : [])),
+  );
   const delivery = d.services.get('delivery');
   // Another replica (or the running bot, seen from the CLI) may have recorded refusals in the store.
   await delivery?.refresh?.().catch(() => {});
   items.push(...deliveryItems(delivery?.problems(), { channelName: (id) => names.get(id) ?? id, clock: at }));
 
-  const clean = items.map((i) => ({ ...i, seen: d.redactor.scrub(i.seen), ...(i.fix ? { fix: d.redactor.scrub(i.fix) } : {}) }));
-  return { checkedAt: now().toISOString(), durationMs: Math.round(performance.now() - started), overall: overallOf(clean), items: clean };
+  const clean = items.map((i) => ({
+    ...i,
+    seen: d.redactor.scrub(i.seen),
+    ...(i.fix ? { fix: d.redactor.scrub(i.fix) } : {}),
+  }));
+  return {
+    checkedAt: now().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    overall: overallOf(clean),
+    items: clean,
+  };
 }

@@ -37,7 +37,16 @@ export function createDoctorFeature(opts: DoctorFeatureOptions = {}): FeatureFac
     let timer: NodeJS.Timeout | undefined;
 
     const run = async (s: Surface = surface): Promise<DoctorReport> => {
-      const report = await runDoctor({ config: core.config, store: core.store, services: core.services, log: core.log, redactor: core.redactor, surface: s, timeoutMs: opts.timeoutMs, now: core.now });
+      const report = await runDoctor({
+        config: core.config,
+        store: core.store,
+        services: core.services,
+        log: core.log,
+        redactor: core.redactor,
+        surface: s,
+        timeoutMs: opts.timeoutMs,
+        now: core.now,
+      });
       latest = report;
       return report;
     };
@@ -61,7 +70,9 @@ export function createDoctorFeature(opts: DoctorFeatureOptions = {}): FeatureFac
       busy = true;
       return (background = run()
         .then(logChanges)
-        .catch((err) => log.warn({ err: { message: core.redactor.scrub((err as Error).message) } }, 'doctor could not run'))
+        .catch((err) =>
+          log.warn({ err: { message: core.redactor.scrub((err as Error).message) } }, 'doctor could not run'),
+        )
         .finally(() => (busy = false)));
     };
 
@@ -75,7 +86,12 @@ export function createDoctorFeature(opts: DoctorFeatureOptions = {}): FeatureFac
           .filter((i): i is typeof i & { status: 'warn' | 'fail' } => i.status === 'fail' || i.status === 'warn')
           .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
           .map(({ status, title, seen, fix }) => ({ status, title, seen, ...(fix ? { fix } : {}) }));
-        return { checkedAt: latest.checkedAt, overall: latest.overall, checks: latest.items.filter((i) => i.status !== 'skip').length, problems };
+        return {
+          checkedAt: latest.checkedAt,
+          overall: latest.overall,
+          checks: latest.items.filter((i) => i.status !== 'skip').length,
+          problems,
+        };
       },
     };
     core.services.register('selfCheck', service);
@@ -116,7 +132,8 @@ export function createDoctorHandler(deps: DoctorHandlerDeps): Handler {
     name: 'doctor',
     aliases: ['selfcheck'],
     usage: 'doctor',
-    summary: 'The bot checks itself: tokens, scopes, channel membership, its store, backup tools, folders, clock, delivery',
+    summary:
+      'The bot checks itself: tokens, scopes, channel membership, its store, backup tools, folders, clock, delivery',
     async run(req) {
       if (req.args.length) return { usageProblem: `\`doctor\` takes no arguments (got "${req.args.join(' ')}")` };
       const report = await deps.run(req.surface);

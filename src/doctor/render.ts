@@ -13,7 +13,10 @@ export function summaryLine(r: Pick<DoctorReport, 'items'>): string {
   const [fails, warns, oks, skips] = [n('fail'), n('warn'), n('ok'), n('skip')];
   const pass = `${oks} pass${skips ? `, ${skips} skipped` : ''}`;
   if (!fails && !warns) return `nothing to fix (${pass})`;
-  const parts = [fails ? `${fails} problem${fails === 1 ? '' : 's'}` : '', warns ? `${warns} warning${warns === 1 ? '' : 's'}` : ''].filter(Boolean);
+  const parts = [
+    fails ? `${fails} problem${fails === 1 ? '' : 's'}` : '',
+    warns ? `${warns} warning${warns === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
   return `${parts.join(', ')} (${pass})`;
 }
 
@@ -40,12 +43,24 @@ export function renderDoctor(r: DoctorReport, opts: { timeZone: string }): OutMe
 
   const blocks: Block[] = [header('ctx-ops doctor'), md(`*${escapeKeepingMentions(head)}*`)];
   for (const [area, items] of byArea(r.items)) {
-    const lines = items.map((i) => `${STATUS_EMOJI[i.status]} *${escapeKeepingMentions(i.title)}*: ${escapeKeepingMentions(i.seen)}${i.fix && i.status !== 'ok' ? `\n      ↳ ${mrkdwnFix(i.fix)}` : ''}`);
+    const lines = items.map(
+      (i) =>
+        `${STATUS_EMOJI[i.status]} *${escapeKeepingMentions(i.title)}*: ${escapeKeepingMentions(i.seen)}${i.fix && i.status !== 'ok' ? `\n      ↳ ${mrkdwnFix(i.fix)}` : ''}`,
+    );
     blocks.push(...chunkLines([`*${AREA_TITLES[area]}*`, ...lines]).map(md));
   }
-  blocks.push(context(`checked ${when} in ${r.durationMs} ms · \`/ctx doctor\` runs it again · \`ctx-ops doctor --json\` for scripts`));
+  blocks.push(
+    context(
+      `checked ${when} in ${r.durationMs} ms · \`/ctx doctor\` runs it again · \`ctx-ops doctor --json\` for scripts`,
+    ),
+  );
 
-  const text = [head, ...problems.map((i) => `${STATUS_EMOJI[i.status]} ${i.title}: ${i.seen}${i.fix ? ` → ${i.fix.split('\n').join(' ')}` : ''}`)].join('\n');
+  const text = [
+    head,
+    ...problems.map(
+      (i) => `${STATUS_EMOJI[i.status]} ${i.title}: ${i.seen}${i.fix ? ` → ${i.fix.split('\n').join(' ')}` : ''}`,
+    ),
+  ].join('\n');
 
   const out: string[] = [head, `  checked ${when} in ${r.durationMs} ms`];
   for (const [area, items] of byArea(r.items)) {
@@ -53,7 +68,9 @@ export function renderDoctor(r: DoctorReport, opts: { timeZone: string }): OutMe
     const rows: string[][] = [];
     for (const i of items) {
       rows.push([STATUS_EMOJI[i.status], i.title, plain(i.seen)]);
-      if (i.fix && i.status !== 'ok') for (const [n, line] of i.fix.split('\n').entries()) rows.push(['', '', `${n === 0 ? '→ ' : '  '}${plain(line)}`]);
+      if (i.fix && i.status !== 'ok')
+        for (const [n, line] of i.fix.split('\n').entries())
+          rows.push(['', '', `${n === 0 ? '→ ' : '  '}${plain(line)}`]);
     }
     out.push(plainTable(rows, { indent: 2 }));
   }

@@ -44,4 +44,11 @@ export function overallOf(items: readonly Pick<DoctorItem, 'status'>[]): DoctorR
   return 'ok';
 }
 
-export const item = (area: DoctorArea, id: string, title: string, status: DoctorStatus, seen: string, fix?: string): DoctorItem => ({ id, area, title, status, seen, ...(fix ? { fix } : {}) });
+export const item = (
+  area: DoctorArea,
+  id: string,
+  title: string,
+  status: DoctorStatus,
+  seen: string,
+  fix?: string,
+): DoctorItem => ({ id, area, title, status, seen, ...(fix ? { fix } : {}) });

@@ -45,7 +45,10 @@ export function createHome(deps: HomeDeps) {
   // Fresh runs (when no recent result exists) are bounded like the watch's.
   const limit = pLimit(8);
 
-  const statusOf = async (env: string, now: Date): Promise<{ env: string; report: StatusReport | null; error?: string }> => {
+  const statusOf = async (
+    env: string,
+    now: Date,
+  ): Promise<{ env: string; report: StatusReport | null; error?: string }> => {
     const floor = now.getTime() - deps.freshMs;
     const mem = deps.latest.get(env);
     if (mem && Date.parse(mem.checkedAt) >= floor) return { env, report: mem };
@@ -74,7 +77,8 @@ export function createHome(deps: HomeDeps) {
         return fallback;
       }
     };
-    if (!store) notes.push('alerts, silences and digests need the ctx_ops store (CTX_OPS_DATABASE_URL or DATABASE_URL)');
+    if (!store)
+      notes.push('alerts, silences and digests need the ctx_ops store (CTX_OPS_DATABASE_URL or DATABASE_URL)');
     const [envs, digest, alerts, silences] = await Promise.all([
       Promise.all(deps.envs.map((e) => limit(() => statusOf(e, now)))),
       store ? soft('last digest unavailable', () => lastDigest(store), null) : null,
@@ -82,7 +86,17 @@ export function createHome(deps: HomeDeps) {
       store ? soft('silences unavailable', () => activeSilences(store, now), [] as Silence[]) : [],
     ]);
     const selfCheck = deps.selfCheck?.();
-    return { generatedAt: now, timeZone: deps.timeZone, envs, lastDigest: digest, openAlerts: alerts, silences, maintenance: relevantWindows(deps.maintenance, now, 7 * 86_400_000), notes, ...(selfCheck !== undefined ? { selfCheck } : {}) };
+    return {
+      generatedAt: now,
+      timeZone: deps.timeZone,
+      envs,
+      lastDigest: digest,
+      openAlerts: alerts,
+      silences,
+      maintenance: relevantWindows(deps.maintenance, now, 7 * 86_400_000),
+      notes,
+      ...(selfCheck !== undefined ? { selfCheck } : {}),
+    };
   };
 
   /** What the tab says, without the clock: the same content hashes the same. */
@@ -90,7 +104,12 @@ export function createHome(deps: HomeDeps) {
     createHash('sha256')
       .update(
         JSON.stringify([
-          d.envs.map((e) => [e.env, e.report?.overall, e.report?.checks.map((c) => [c.id, c.status, c.status === 'ok' ? '' : c.summary]), e.error]),
+          d.envs.map((e) => [
+            e.env,
+            e.report?.overall,
+            e.report?.checks.map((c) => [c.id, c.status, c.status === 'ok' ? '' : c.summary]),
+            e.error,
+          ]),
           d.lastDigest?.id,
           d.openAlerts.map((a) => [a.id, a.severity, a.silencedBy, a.channel]),
           d.silences.map((s) => s.id),
@@ -137,7 +156,10 @@ export function createHome(deps: HomeDeps) {
         if (r.published_hash === hash) continue;
         try {
           await slack.publishHome(r.user_id, v);
-          await deps.store.query(`UPDATE ctx_ops.home_viewers SET published_hash = $2 WHERE user_id = $1`, [r.user_id, hash]);
+          await deps.store.query(`UPDATE ctx_ops.home_viewers SET published_hash = $2 WHERE user_id = $1`, [
+            r.user_id,
+            hash,
+          ]);
           n++;
         } catch (err) {
           log.warn({ user: r.user_id, err: { message: (err as Error).message } }, 'could not refresh the App Home tab');

@@ -32,8 +32,13 @@ export function renderHome(d: HomeData, titles: Titles): { type: 'home'; blocks:
 
   const envLines = d.envs.map((e) => {
     if (!e.report) return `⚪ *${escapeMrkdwn(e.env)}*: no result yet${e.error ? ` (${escapeMrkdwn(e.error)})` : ''}`;
-    const bad = e.report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => `${STATUS_EMOJI[c.status]} ${escapeMrkdwn(t(c.id))}: ${escapeMrkdwn(c.summary)}`);
-    return [`${STATUS_EMOJI[e.report.overall]} *${escapeMrkdwn(headline(e.report, titles))}*  _checked ${dayTime(new Date(e.report.checkedAt), d.timeZone)}_`, ...bad.map((b) => `      ${b}`)].join('\n');
+    const bad = e.report.checks
+      .filter((c) => c.status === 'fail' || c.status === 'warn')
+      .map((c) => `${STATUS_EMOJI[c.status]} ${escapeMrkdwn(t(c.id))}: ${escapeMrkdwn(c.summary)}`);
+    return [
+      `${STATUS_EMOJI[e.report.overall]} *${escapeMrkdwn(headline(e.report, titles))}*  _checked ${dayTime(new Date(e.report.checkedAt), d.timeZone)}_`,
+      ...bad.map((b) => `      ${b}`),
+    ].join('\n');
   });
   blocks.push(...chunkLines(envLines.length ? envLines : ['No environments are configured.']).map(md));
 
@@ -91,7 +96,15 @@ function selfCheckBlocks(sc: ReturnType<SelfCheck['latest']>, timeZone: string):
   if (!sc) return [md('*Self-check*\n⚪ not run yet; `/ctx doctor` runs it now')];
   const when = dayTime(new Date(sc.checkedAt), timeZone);
   if (!sc.problems.length) return [md(`*Self-check*\n✅ nothing to fix (${sc.checks} checks, ${when})`)];
-  const lines = sc.problems.slice(0, SELF_CHECK_LINES).map((p) => `${STATUS_EMOJI[p.status]} *${escapeMrkdwn(p.title)}*: ${escapeKeepingMentions(p.seen)}${p.fix ? `\n      ↳ ${escapeKeepingMentions(p.fix.split('\n')[0]!)}` : ''}`);
+  const lines = sc.problems
+    .slice(0, SELF_CHECK_LINES)
+    .map(
+      (p) =>
+        `${STATUS_EMOJI[p.status]} *${escapeMrkdwn(p.title)}*: ${escapeKeepingMentions(p.seen)}${p.fix ? `\n      ↳ ${escapeKeepingMentions(p.fix.split('\n')[0]!)}` : ''}`,
+    );
   const more = sc.problems.length > SELF_CHECK_LINES ? [`_${sc.problems.length - SELF_CHECK_LINES} more_`] : [];
-  return [...chunkLines([`*Self-check* (${when})`, ...lines, ...more]).map(md), context('`/ctx doctor` shows every self-check and what to do')];
+  return [
+    ...chunkLines([`*Self-check* (${when})`, ...lines, ...more]).map(md),
+    context('`/ctx doctor` shows every self-check and what to do'),
+  ];
 }

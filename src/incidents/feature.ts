@@ -28,7 +28,11 @@ import type { SlackApi } from '../slack/slack-api.js';
  */
 export const incidentsFeature: FeatureFactory = (core) => {
   const log = core.log.child({ feature: 'incidents' });
-  const kinds: RunbookActionKind[] = [resetJwksKind(log), reindexRepositoryKind({ log, http: core.http }), ...OPERATIONS_KINDS];
+  const kinds: RunbookActionKind[] = [
+    resetJwksKind(log),
+    reindexRepositoryKind({ log, http: core.http }),
+    ...OPERATIONS_KINDS,
+  ];
   const actionKinds = new Map(kinds.map((k) => [k.kind, k]));
 
   const loaded = loadRunbooks({
@@ -59,7 +63,11 @@ export const incidentsFeature: FeatureFactory = (core) => {
     ...kind,
     async run(ctx) {
       const result = await kind.run(ctx);
-      await engine?.actionRan(kind.kind, ctx, result).catch((err) => log.warn({ err: { message: (err as Error).message } }, 'could not record a guarded action in its runbook'));
+      await engine
+        ?.actionRan(kind.kind, ctx, result)
+        .catch((err) =>
+          log.warn({ err: { message: (err as Error).message } }, 'could not record a guarded action in its runbook'),
+        );
       return result;
     },
   });
@@ -70,8 +78,29 @@ export const incidentsFeature: FeatureFactory = (core) => {
     const db = createIncidentStore(core.store);
     const recorder = createCheckRecorder({ db, titles: core.diagnostics.titles, log });
     const publishReport = core.publishReport;
-    engine = createEngine({ db, config: core.config, diagnostics: core.diagnostics, recorder, log, now: core.now, publishReport, approvals, actionKinds });
-    const incidents = createIncidents({ db, config: core.config, diagnostics: core.diagnostics, catalog, engine, recorder, log, now: core.now, publishReport, slack: () => runtime?.slack ?? null });
+    engine = createEngine({
+      db,
+      config: core.config,
+      diagnostics: core.diagnostics,
+      recorder,
+      log,
+      now: core.now,
+      publishReport,
+      approvals,
+      actionKinds,
+    });
+    const incidents = createIncidents({
+      db,
+      config: core.config,
+      diagnostics: core.diagnostics,
+      catalog,
+      engine,
+      recorder,
+      log,
+      now: core.now,
+      publishReport,
+      slack: () => runtime?.slack ?? null,
+    });
     live = { db, engine, incidents, places: createPlaces(db) };
     // Only a running bot records (a one-shot CLI command never touches the incident tables).
     core.onReport((report) => runtime && recorder.listener(report));
@@ -93,7 +122,12 @@ export const incidentsFeature: FeatureFactory = (core) => {
         live.engine
           .resume(poster, 'slack')
           .then((r) => r.sessions && log.info(r, 'runbooks resumed where they were'))
-          .catch((err) => log.warn({ err: { message: (err as Error).message } }, 'could not resume runbooks yet (store unreachable?)'));
+          .catch((err) =>
+            log.warn(
+              { err: { message: (err as Error).message } },
+              'could not resume runbooks yet (store unreachable?)',
+            ),
+          );
       }
     },
   };
@@ -109,11 +143,21 @@ export function slackPoster(slack: SlackApi): Conversation {
       const thread = opts?.thread;
       if (!thread?.channel) throw new Error('a background post needs a thread to go to');
       const ts = thread.threadTs ?? thread.ts;
-      const res = await slack.post({ channel: thread.channel, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}), ...(ts ? { thread_ts: ts } : {}) });
+      const res = await slack.post({
+        channel: thread.channel,
+        text: msg.text,
+        ...(msg.blocks ? { blocks: msg.blocks } : {}),
+        ...(ts ? { thread_ts: ts } : {}),
+      });
       return { channel: res.channel, ts: res.ts, ...(ts ? { threadTs: ts } : {}) };
     },
     async update(ref, msg) {
-      await slack.update({ channel: ref.channel, ts: ref.ts, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}) });
+      await slack.update({
+        channel: ref.channel,
+        ts: ref.ts,
+        text: msg.text,
+        ...(msg.blocks ? { blocks: msg.blocks } : {}),
+      });
     },
     async ephemeral() {
       // Nobody to show it to.

@@ -11,7 +11,11 @@ export const INCIDENT_SUBCOMMANDS = [
   { word: 'list', usage: 'incident list', summary: 'The open incidents' },
   { word: 'status', usage: 'incident status [#id]', summary: "The checks now, in the incident's thread" },
   { word: 'note', usage: 'incident note [#id] <text>', summary: 'A note in the timeline' },
-  { word: 'close', usage: 'incident close [#id] [summary]', summary: 'Close it and post the timeline as a postmortem skeleton' },
+  {
+    word: 'close',
+    usage: 'incident close [#id] [summary]',
+    summary: 'Close it and post the timeline as a postmortem skeleton',
+  },
 ] as const;
 
 const USAGE = `\`/ctx incident <title> [--sev 1-4] [--env E]\` opens one · ${INCIDENT_SUBCOMMANDS.map((s) => `\`/ctx ${s.usage}\``).join(' · ')}`;
@@ -51,7 +55,9 @@ export function createIncidentHandler(deps: RunbookDeps): Handler {
       const [word, ...more] = rest;
       if (word === 'list') {
         if (!live) return usage(req, NO_STORE);
-        await req.conversation.ephemeral(renderIncidentList(await live.db.openIncidents(), deps.config.timezone, deps.now()));
+        await req.conversation.ephemeral(
+          renderIncidentList(await live.db.openIncidents(), deps.config.timezone, deps.now()),
+        );
         return {};
       }
       if (!live) return usage(req, NO_STORE);
@@ -63,23 +69,41 @@ export function createIncidentHandler(deps: RunbookDeps): Handler {
         if (named === null) return usage(req, `There is no incident ${more[0]}`);
         const place = await live.places.byChannel(channel, req.surface);
         const incident = named ?? place.incident;
-        if (!incident) return usage(req, 'There is no open incident in this channel; name one with `#id` (`/ctx incident list`)');
+        if (!incident)
+          return usage(req, 'There is no open incident in this channel; name one with `#id` (`/ctx incident list`)');
         if (!named) {
           const open = await live.db.openIncidents({ channel, surface: req.surface });
-          if (open.length > 1 && word === 'close') return usage(req, `${open.length} incidents are open here (${open.map((i) => `#${i.id}`).join(', ')}): name the one to close`);
+          if (open.length > 1 && word === 'close')
+            return usage(
+              req,
+              `${open.length} incidents are open here (${open.map((i) => `#${i.id}`).join(', ')}): name the one to close`,
+            );
         }
         if (word === 'close') {
-          const out = await live.incidents.close({ incident, actor: req.actor, summary: args.join(' ').slice(0, MAX_NOTE) || null, conversation: req.conversation });
+          const out = await live.incidents.close({
+            incident,
+            actor: req.actor,
+            summary: args.join(' ').slice(0, MAX_NOTE) || null,
+            conversation: req.conversation,
+          });
           if (!out.ok) await req.conversation.ephemeral({ text: out.message });
           return {};
         }
         const here = { incident, sessions: await live.db.activeSessions({ incidentId: incident.id }) };
         if (word === 'note') {
           if (!args.length) return usage(req, 'What should the note say?');
-          await req.conversation.ephemeral({ text: await live.incidents.note({ place: here, actor: req.actor, text: args.join(' ').slice(0, MAX_NOTE) }) });
+          await req.conversation.ephemeral({
+            text: await live.incidents.note({ place: here, actor: req.actor, text: args.join(' ').slice(0, MAX_NOTE) }),
+          });
           return {};
         }
-        await live.incidents.status({ place: here, env: incident.env, actor: req.actor, conversation: req.conversation, ...(incident.rootTs ? { thread: { channel: incident.channel, ts: incident.rootTs } } : {}) });
+        await live.incidents.status({
+          place: here,
+          env: incident.env,
+          actor: req.actor,
+          conversation: req.conversation,
+          ...(incident.rootTs ? { thread: { channel: incident.channel, ts: incident.rootTs } } : {}),
+        });
         return {};
       }
 
@@ -89,9 +113,24 @@ export function createIncidentHandler(deps: RunbookDeps): Handler {
       if (env.error || env.all) return usage(req, env.error ?? 'an incident concerns one environment');
       const title = rest.join(' ').replace(/\s+/g, ' ').trim();
       if (!title) return usage(req, 'An incident needs a title, e.g. `/ctx incident Sign-in broken --sev 2`');
-      if (title.length > MAX_TITLE) return usage(req, `Keep the title under ${MAX_TITLE} characters (this one has ${title.length}); add details with \`@ctx-ops note\``);
-      const { incident, elsewhere } = await live.incidents.open({ title, severity, env: env.env, actor: req.actor, surface: req.surface, conversation: req.conversation, channel });
-      if (elsewhere) await req.conversation.ephemeral({ text: `🚨 Opened incident #${incident.id} in <#${incident.channel}>; follow it in its thread.` });
+      if (title.length > MAX_TITLE)
+        return usage(
+          req,
+          `Keep the title under ${MAX_TITLE} characters (this one has ${title.length}); add details with \`@ctx-ops note\``,
+        );
+      const { incident, elsewhere } = await live.incidents.open({
+        title,
+        severity,
+        env: env.env,
+        actor: req.actor,
+        surface: req.surface,
+        conversation: req.conversation,
+        channel,
+      });
+      if (elsewhere)
+        await req.conversation.ephemeral({
+          text: `🚨 Opened incident #${incident.id} in <#${incident.channel}>; follow it in its thread.`,
+        });
       return {};
     },
   };

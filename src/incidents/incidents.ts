@@ -44,7 +44,10 @@ export interface Place {
 export function createIncidents(deps: IncidentDeps) {
   const tz = deps.config.timezone;
   const titles = () => deps.diagnostics.titles;
-  const permalink = (i: IncidentRow) => (i.surface === 'slack' && i.rootTs ? `https://slack.com/archives/${i.channel}/p${i.rootTs.replace('.', '')}` : undefined);
+  const permalink = (i: IncidentRow) =>
+    i.surface === 'slack' && i.rootTs
+      ? `https://slack.com/archives/${i.channel}/p${i.rootTs.replace('.', '')}`
+      : undefined;
 
   async function runReport(env: string, maxAgeMs?: number): Promise<{ report: StatusReport | null; error?: string }> {
     try {
@@ -66,9 +69,18 @@ export function createIncidents(deps: IncidentDeps) {
 
   const api = {
     /** Opens an incident: root message (incidents channel, else here), timeline, current status. */
-    async open(o: { title: string; severity: number; env: string; actor: Actor; surface: Surface; conversation: Conversation; channel: string }): Promise<{ incident: IncidentRow; elsewhere: boolean }> {
+    async open(o: {
+      title: string;
+      severity: number;
+      env: string;
+      actor: Actor;
+      surface: Surface;
+      conversation: Conversation;
+      channel: string;
+    }): Promise<{ incident: IncidentRow; elsewhere: boolean }> {
       const { report, error } = await runReport(o.env);
-      const target = o.surface === 'slack' && deps.config.channels.incidents && deps.slack() ? deps.config.channels.incidents : null;
+      const target =
+        o.surface === 'slack' && deps.config.channels.incidents && deps.slack() ? deps.config.channels.incidents : null;
       const channel = target ?? o.channel;
       let incident = await deps.db.createIncident({
         env: o.env,
@@ -82,8 +94,13 @@ export function createIncidents(deps: IncidentDeps) {
       let root: { channel: string; ts: string };
       try {
         const msg = renderIncidentRoot(rootView(incident, report, error));
-        root = target ? await deps.slack()!.post({ channel: target, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}) }) : await o.conversation.post(msg);
-        if (!root.ts) throw new Error('this channel does not let me post messages I can thread under: invite me with `/invite @ctx-ops`');
+        root = target
+          ? await deps.slack()!.post({ channel: target, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}) })
+          : await o.conversation.post(msg);
+        if (!root.ts)
+          throw new Error(
+            'this channel does not let me post messages I can thread under: invite me with `/invite @ctx-ops`',
+          );
       } catch (err) {
         await deps.db.deleteIncident(incident.id).catch(() => {});
         throw err;
@@ -91,7 +108,11 @@ export function createIncidents(deps: IncidentDeps) {
       await deps.db.setIncidentRoot(incident.id, root.channel, root.ts);
       if (report) deps.publishReport(report);
       incident = { ...incident, channel: root.channel, rootTs: root.ts };
-      const failing = report ? report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => `${titles()[c.id] ?? c.id} ${c.status}`) : [];
+      const failing = report
+        ? report.checks
+            .filter((c) => c.status === 'fail' || c.status === 'warn')
+            .map((c) => `${titles()[c.id] ?? c.id} ${c.status}`)
+        : [];
       await deps.db.addTimeline({
         incidentId: incident.id,
         actor: o.actor.userId,
@@ -102,13 +123,25 @@ export function createIncidents(deps: IncidentDeps) {
     },
 
     /** Closes once, stops its runbooks, and posts the timeline as a postmortem skeleton. */
-    async close(o: { incident: IncidentRow; actor: Actor; summary: string | null; conversation: Conversation }): Promise<{ ok: boolean; message: string }> {
+    async close(o: {
+      incident: IncidentRow;
+      actor: Actor;
+      summary: string | null;
+      conversation: Conversation;
+    }): Promise<{ ok: boolean; message: string }> {
       const closed = await deps.db.closeIncident(o.incident.id, o.actor.userId, o.summary);
       if (!closed) return { ok: false, message: `Incident #${o.incident.id} is already closed.` };
       for (const s of await deps.db.activeSessions({ incidentId: closed.id })) {
-        await deps.engine.stop({ session: s, actor: o.actor, conversation: o.conversation, why: 'incident closed' }).catch((err) => deps.log.warn({ err }, 'could not stop a runbook'));
+        await deps.engine
+          .stop({ session: s, actor: o.actor, conversation: o.conversation, why: 'incident closed' })
+          .catch((err) => deps.log.warn({ err }, 'could not stop a runbook'));
       }
-      await deps.db.addTimeline({ incidentId: closed.id, actor: o.actor.userId, kind: 'closed', text: `closed the incident${o.summary ? `: ${escapeMrkdwn(o.summary)}` : ''}` });
+      await deps.db.addTimeline({
+        incidentId: closed.id,
+        actor: o.actor.userId,
+        kind: 'closed',
+        text: `closed the incident${o.summary ? `: ${escapeMrkdwn(o.summary)}` : ''}`,
+      });
       const sessions = await deps.db.sessionsOfIncident(closed.id);
       const withStates = await Promise.all(
         sessions.map(async (s) => ({
@@ -122,36 +155,70 @@ export function createIncidents(deps: IncidentDeps) {
       );
       const timeline = await deps.db.timeline({ incidentId: closed.id });
       const thread: MessageRef = { channel: closed.channel, ts: closed.rootTs ?? '' };
-      await o.conversation.post(renderPostmortem({ incident: closed, timeline, sessions: withStates, titles: titles(), timeZone: tz }), closed.rootTs ? { thread } : undefined);
+      await o.conversation.post(
+        renderPostmortem({ incident: closed, timeline, sessions: withStates, titles: titles(), timeZone: tz }),
+        closed.rootTs ? { thread } : undefined,
+      );
       if (closed.rootTs) {
         await o.conversation
           .update({ channel: closed.channel, ts: closed.rootTs }, renderIncidentRoot(rootView(closed, null)))
-          .catch((err) => deps.log.warn({ err: { message: (err as Error).message } }, 'could not update the incident root'));
+          .catch((err) =>
+            deps.log.warn({ err: { message: (err as Error).message } }, 'could not update the incident root'),
+          );
       }
       return { ok: true, message: `Incident #${closed.id} closed.` };
     },
 
     /** A note in the timeline of the incident, else of the newest runbook here. */
     async note(o: { place: Place; actor: Actor; text: string }): Promise<string> {
-      const owner: Owner | null = o.place.incident ? { incidentId: o.place.incident.id } : o.place.sessions[0] ? ownerOf(o.place.sessions[0]) : null;
+      const owner: Owner | null = o.place.incident
+        ? { incidentId: o.place.incident.id }
+        : o.place.sessions[0]
+          ? ownerOf(o.place.sessions[0])
+          : null;
       if (!owner) return 'There is no open incident or running runbook here to note that in.';
       const session = 'sessionId' in owner ? owner.sessionId : null;
-      await deps.db.addTimeline({ ...('incidentId' in owner ? { incidentId: owner.incidentId } : { sessionId: session }), actor: o.actor.userId, kind: 'note', text: `noted: ${escapeMrkdwn(o.text)}` });
+      await deps.db.addTimeline({
+        ...('incidentId' in owner ? { incidentId: owner.incidentId } : { sessionId: session }),
+        actor: o.actor.userId,
+        kind: 'note',
+        text: `noted: ${escapeMrkdwn(o.text)}`,
+      });
       return `📝 Noted in the timeline${o.place.incident ? ` of incident #${o.place.incident.id}` : ''} at ${clock(deps.now(), tz, { seconds: true })}.`;
     },
 
     /** `status` in a thread: the checks now, recorded in the timeline, and how far each runbook got. */
-    async status(o: { place: Place; env: string; conversation: Conversation; thread?: MessageRef; actor: Actor }): Promise<void> {
+    async status(o: {
+      place: Place;
+      env: string;
+      conversation: Conversation;
+      thread?: MessageRef;
+      actor: Actor;
+    }): Promise<void> {
       const { report, error } = await runReport(o.env, rerunMaxAge(deps.config.checks.cacheMs));
       if (!report) {
-        await o.conversation.post({ text: `Could not check ${o.env}: ${error}` }, o.thread ? { thread: o.thread } : undefined);
+        await o.conversation.post(
+          { text: `Could not check ${o.env}: ${error}` },
+          o.thread ? { thread: o.thread } : undefined,
+        );
         return;
       }
-      const owners: Owner[] = o.place.incident ? [{ incidentId: o.place.incident.id }] : o.place.sessions.filter((s) => !s.incidentId).map((s) => ({ sessionId: s.id }));
-      for (const owner of owners) await deps.recorder.record(owner, report, { actor: o.actor.userId, text: `status asked by ${who(o.actor.userId)}` });
+      const owners: Owner[] = o.place.incident
+        ? [{ incidentId: o.place.incident.id }]
+        : o.place.sessions.filter((s) => !s.incidentId).map((s) => ({ sessionId: s.id }));
+      for (const owner of owners)
+        await deps.recorder.record(owner, report, {
+          actor: o.actor.userId,
+          text: `status asked by ${who(o.actor.userId)}`,
+        });
       deps.publishReport(report);
       const msg = renderStatus(report, { titles: titles(), timeZone: tz });
-      const progress = await Promise.all(o.place.sessions.map(async (s) => `📘 ${s.runbook.title} (\`${s.runbookId}\`): ${countsText((await deps.db.steps(s.id)).map((r) => r.state))}`));
+      const progress = await Promise.all(
+        o.place.sessions.map(
+          async (s) =>
+            `📘 ${s.runbook.title} (\`${s.runbookId}\`): ${countsText((await deps.db.steps(s.id)).map((r) => r.state))}`,
+        ),
+      );
       if (progress.length) msg.blocks = [...(msg.blocks ?? []), context(progress.join('\n'))];
       await o.conversation.post(msg, o.thread ? { thread: o.thread } : undefined);
     },
@@ -161,7 +228,14 @@ export function createIncidents(deps: IncidentDeps) {
       return {
         async open(env) {
           const rows = await deps.db.openIncidents(env ? { env } : {});
-          return rows.map((i) => ({ id: `#${i.id}`, title: i.title, severity: severityLabel(i.severity), openedAt: i.openedAt, owner: i.owner, permalink: permalink(i) }));
+          return rows.map((i) => ({
+            id: `#${i.id}`,
+            title: i.title,
+            severity: severityLabel(i.severity),
+            openedAt: i.openedAt,
+            owner: i.owner,
+            permalink: permalink(i),
+          }));
         },
       };
     },

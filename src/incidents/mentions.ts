@@ -40,18 +40,31 @@ const VERBS: Verb[] = [
     async run(c) {
       const words = c.args.filter((a) => !/^<@[A-Z0-9]+(\|[^>]*)?>$/i.test(a));
       const choice = chooseEnvironment(words, undefined, c.deps.config);
-      const problem = choice.all ? 'one environment at a time here (`/ctx status all` shows every one)' : leftoverProblem(choice.rest, c.deps.config);
+      const problem = choice.all
+        ? 'one environment at a time here (`/ctx status all` shows every one)'
+        : leftoverProblem(choice.rest, c.deps.config);
       if (problem) return c.reply(`${problem}. \`@ctx-ops status [env]\``);
       const live = c.deps.live;
       if (!live) {
         // Without a store there is no incident to record it in, but the status itself still works.
         const report = await c.deps.diagnostics.run(choice.env);
-        await c.req.conversation.post(renderStatus(report, { titles: c.deps.diagnostics.titles, timeZone: c.deps.config.timezone }), { thread: c.thread });
+        await c.req.conversation.post(
+          renderStatus(report, { titles: c.deps.diagnostics.titles, timeZone: c.deps.config.timezone }),
+          { thread: c.thread },
+        );
         return;
       }
       const place = await where(c);
-      const env = choice.named ? choice.env : (place.incident?.env ?? place.sessions[0]?.env ?? c.deps.config.defaultEnvironment);
-      await live.incidents.status({ place, env, actor: c.req.actor, conversation: c.req.conversation, thread: c.thread });
+      const env = choice.named
+        ? choice.env
+        : (place.incident?.env ?? place.sessions[0]?.env ?? c.deps.config.defaultEnvironment);
+      await live.incidents.status({
+        place,
+        env,
+        actor: c.req.actor,
+        conversation: c.req.conversation,
+        thread: c.thread,
+      });
     },
   },
   {
@@ -60,7 +73,10 @@ const VERBS: Verb[] = [
     summary: 'The current step of the runbook, again',
     async run(c) {
       const session = (await where(c)).sessions[0];
-      if (!session) return c.reply('No runbook is running in this thread. Start one with the buttons on the incident, or `/ctx runbook &lt;id&gt;`.');
+      if (!session)
+        return c.reply(
+          'No runbook is running in this thread. Start one with the buttons on the incident, or `/ctx runbook &lt;id&gt;`.',
+        );
       const said = await c.deps.live!.engine.next({ session, conversation: c.req.conversation });
       if (said) await c.reply(said);
     },
@@ -71,7 +87,13 @@ const VERBS: Verb[] = [
     summary: 'A note in the timeline',
     async run(c) {
       if (!c.argText) return c.reply('What should the note say? `@ctx-ops note &lt;text&gt;`');
-      await c.reply(await c.deps.live!.incidents.note({ place: await where(c), actor: c.req.actor, text: c.argText.slice(0, MAX_TEXT) }));
+      await c.reply(
+        await c.deps.live!.incidents.note({
+          place: await where(c),
+          actor: c.req.actor,
+          text: c.argText.slice(0, MAX_TEXT),
+        }),
+      );
     },
   },
   {
@@ -80,7 +102,12 @@ const VERBS: Verb[] = [
     summary: 'Skip the current step, with the reason',
     async run(c) {
       if (!c.argText) return c.reply('Skipping needs a reason: `@ctx-ops skip &lt;reason&gt;`');
-      const out = await c.deps.live!.engine.skipWithReason({ sessions: (await where(c)).sessions, actor: c.req.actor, reason: c.argText.slice(0, MAX_TEXT), conversation: c.req.conversation });
+      const out = await c.deps.live!.engine.skipWithReason({
+        sessions: (await where(c)).sessions,
+        actor: c.req.actor,
+        reason: c.argText.slice(0, MAX_TEXT),
+        conversation: c.req.conversation,
+      });
       if (!out.ok) await c.reply(out.message);
     },
   },
@@ -101,7 +128,12 @@ const VERBS: Verb[] = [
     async run(c) {
       const incident = (await where(c)).incident;
       if (!incident) return c.reply('There is no open incident in this thread.');
-      const out = await c.deps.live!.incidents.close({ incident, actor: c.req.actor, summary: c.argText.slice(0, MAX_TEXT) || null, conversation: c.req.conversation });
+      const out = await c.deps.live!.incidents.close({
+        incident,
+        actor: c.req.actor,
+        summary: c.argText.slice(0, MAX_TEXT) || null,
+        conversation: c.req.conversation,
+      });
       if (!out.ok) await c.reply(out.message);
     },
   },
@@ -127,7 +159,14 @@ function mentionHelp(): string {
  */
 export function createMentionHandler(deps: RunbookDeps): EventHandler {
   const handler: EventHandler = async (req: EventRequest) => {
-    const e = req.event as { text?: string; channel?: string; ts?: string; thread_ts?: string; bot_id?: string; subtype?: string };
+    const e = req.event as {
+      text?: string;
+      channel?: string;
+      ts?: string;
+      thread_ts?: string;
+      bot_id?: string;
+      subtype?: string;
+    };
     if (e.bot_id || e.subtype || !e.channel || !e.ts) return;
     const typed = stripMentions(unescapeSlack(e.text ?? ''));
     const [first = '', ...rest] = typed.split(/\s+/);
@@ -136,8 +175,18 @@ export function createMentionHandler(deps: RunbookDeps): EventHandler {
     const verb = VERBS.find((v) => v.word === command);
     if (!verb) return void (await reply(`${command ? `I do not know ${userWord(command)}. ` : ''}${mentionHelp()}`));
     if (!deps.live && verb.word !== 'status' && verb.word !== 'help') return void (await reply(NO_STORE));
-    const argText = typed.slice(first.length).replace(/^[\s.,:;!?]+/, '').trim();
-    await verb.run({ req, deps, args: rest.filter(Boolean), argText, thread: { channel: e.channel, ts: e.thread_ts ?? e.ts }, reply });
+    const argText = typed
+      .slice(first.length)
+      .replace(/^[\s.,:;!?]+/, '')
+      .trim();
+    await verb.run({
+      req,
+      deps,
+      args: rest.filter(Boolean),
+      argText,
+      thread: { channel: e.channel, ts: e.thread_ts ?? e.ts },
+      reply,
+    });
   };
   handler.verbs = MENTION_VERBS;
   return handler;

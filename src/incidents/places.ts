@@ -8,15 +8,22 @@ import type { IncidentStore } from './store.js';
  */
 export function createPlaces(db: IncidentStore) {
   const byChannel = async (channel: string, surface: string): Promise<Place> => {
-    const [incidents, sessions] = await Promise.all([db.openIncidents({ channel, surface }), db.activeSessions({ channel, surface })]);
+    const [incidents, sessions] = await Promise.all([
+      db.openIncidents({ channel, surface }),
+      db.activeSessions({ channel, surface }),
+    ]);
     return { incident: incidents[0] ?? null, sessions };
   };
   return {
     byChannel,
     /** The incident or runbook whose thread this is; falls back to the channel. */
     async byThread(channel: string, threadTs: string, surface: string): Promise<Place & { inThread: boolean }> {
-      const [incident, sessions] = await Promise.all([db.incidentByThread(channel, threadTs), db.activeSessions({ channel, threadTs })]);
-      if (incident || sessions.length) return { incident: incident?.status === 'open' ? incident : null, sessions, inThread: true };
+      const [incident, sessions] = await Promise.all([
+        db.incidentByThread(channel, threadTs),
+        db.activeSessions({ channel, threadTs }),
+      ]);
+      if (incident || sessions.length)
+        return { incident: incident?.status === 'open' ? incident : null, sessions, inThread: true };
       return { ...(await byChannel(channel, surface)), inThread: false };
     },
     /** `#12` names an incident. */

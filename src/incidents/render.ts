@@ -24,27 +24,49 @@ export interface IncidentRootView {
 
 const sev = (i: IncidentRow) => severityLabel(i.severity);
 const threadHelp = (i: IncidentRow) =>
-  context(`In this thread: \`@ctx-ops status\` · \`@ctx-ops note &lt;text&gt;\` · \`@ctx-ops next\` · \`@ctx-ops close [summary]\` · or \`/ctx incident close #${i.id} [summary]\``);
+  context(
+    `In this thread: \`@ctx-ops status\` · \`@ctx-ops note &lt;text&gt;\` · \`@ctx-ops next\` · \`@ctx-ops close [summary]\` · or \`/ctx incident close #${i.id} [summary]\``,
+  );
 
 /** The incident's root message: what, how bad, whose, the state right now, and where to start. */
 export function renderIncidentRoot(v: IncidentRootView): OutMessage {
   const i = v.incident;
   const closed = i.status === 'closed';
   const blocks: Block[] = [header(`${closed ? '✅' : '🚨'} Incident #${i.id}${closed ? ' (closed)' : ''}: ${i.title}`)];
-  blocks.push(md(`*Severity* ${sev(i)} · *Owner* ${who(i.owner)} · *Environment* ${escapeMrkdwn(i.env)} · opened ${dateTime(i.openedAt, v.timeZone)}`));
+  blocks.push(
+    md(
+      `*Severity* ${sev(i)} · *Owner* ${who(i.owner)} · *Environment* ${escapeMrkdwn(i.env)} · opened ${dateTime(i.openedAt, v.timeZone)}`,
+    ),
+  );
   if (closed && i.closedAt) {
-    blocks.push(md(`*Closed* by ${who(i.closedBy)} at ${dateTime(i.closedAt, v.timeZone)} after ${formatDuration(i.closedAt.getTime() - i.openedAt.getTime())}${i.summary ? `\n*Summary* ${escapeMrkdwn(i.summary)}` : ''}`));
+    blocks.push(
+      md(
+        `*Closed* by ${who(i.closedBy)} at ${dateTime(i.closedAt, v.timeZone)} after ${formatDuration(i.closedAt.getTime() - i.openedAt.getTime())}${i.summary ? `\n*Summary* ${escapeMrkdwn(i.summary)}` : ''}`,
+      ),
+    );
   }
   if (v.report) {
     const bad = v.report.checks.filter((c) => c.status === 'fail' || c.status === 'warn');
-    const lines = bad.slice(0, 10).map((c) => `${STATUS_EMOJI[c.status]} *${escapeMrkdwn(v.titles[c.id] ?? c.id)}* ${escapeMrkdwn(truncate(c.summary, 200))}${c.rootCause ? ` ↳ because *${escapeMrkdwn(v.titles[c.rootCause] ?? c.rootCause)}* is failing` : ''}`);
-    blocks.push(md(`*Status ${closed ? 'when opened' : 'now'}:* ${STATUS_EMOJI[v.report.overall]} ${escapeMrkdwn(headline(v.report, v.titles))}${lines.length ? `\n${lines.join('\n')}` : ''}`));
+    const lines = bad
+      .slice(0, 10)
+      .map(
+        (c) =>
+          `${STATUS_EMOJI[c.status]} *${escapeMrkdwn(v.titles[c.id] ?? c.id)}* ${escapeMrkdwn(truncate(c.summary, 200))}${c.rootCause ? ` ↳ because *${escapeMrkdwn(v.titles[c.rootCause] ?? c.rootCause)}* is failing` : ''}`,
+      );
+    blocks.push(
+      md(
+        `*Status ${closed ? 'when opened' : 'now'}:* ${STATUS_EMOJI[v.report.overall]} ${escapeMrkdwn(headline(v.report, v.titles))}${lines.length ? `\n${lines.join('\n')}` : ''}`,
+      ),
+    );
   } else if (v.reportError) {
     blocks.push(md(`*Status:* could not be checked: ${escapeMrkdwn(v.reportError)}`));
   }
   if (!closed) {
     if (v.suggestions.length) {
-      const lines = v.suggestions.map((s) => `📘 *${escapeMrkdwn(s.title)}* (\`${s.id}\`) · because ${s.because.map((c) => escapeMrkdwn(v.titles[c] ?? c)).join(', ')} ${s.because.length > 1 ? 'are' : 'is'} failing`);
+      const lines = v.suggestions.map(
+        (s) =>
+          `📘 *${escapeMrkdwn(s.title)}* (\`${s.id}\`) · because ${s.because.map((c) => escapeMrkdwn(v.titles[c] ?? c)).join(', ')} ${s.because.length > 1 ? 'are' : 'is'} failing`,
+      );
       blocks.push(md(`*Suggested runbooks*\n${lines.join('\n')}`));
       blocks.push(threadHelp(i));
       blocks.push(
@@ -69,7 +91,14 @@ export function renderIncidentRoot(v: IncidentRootView): OutMessage {
 export interface PostmortemView {
   incident: IncidentRow;
   timeline: TimelineEntry[];
-  sessions: Array<{ runbookId: string; title: string; status: SessionStatus; states: StepState[]; startedAt: Date; finishedAt: Date | null }>;
+  sessions: Array<{
+    runbookId: string;
+    title: string;
+    status: SessionStatus;
+    states: StepState[];
+    startedAt: Date;
+    finishedAt: Date | null;
+  }>;
   titles: Titles;
   timeZone: string;
 }
@@ -99,12 +128,17 @@ export function renderPostmortem(v: PostmortemView): OutMessage {
     [`*Timeline* (${v.timeZone})`, ...v.timeline.map((e) => timelineLine(e, v.timeZone))],
     [
       '*Checks that changed state*',
-      ...(changes.length ? changes.map((e) => `• ${e.text} at ${clock(e.at, v.timeZone, { seconds: true })}`) : ['_none recorded while the incident was open_']),
+      ...(changes.length
+        ? changes.map((e) => `• ${e.text} at ${clock(e.at, v.timeZone, { seconds: true })}`)
+        : ['_none recorded while the incident was open_']),
     ],
     [
       '*Runbooks*',
       ...(v.sessions.length
-        ? v.sessions.map((s) => `• ${escapeMrkdwn(s.title)} (\`${s.runbookId}\`): ${countsText(s.states)}${s.status !== 'active' ? `, ${s.status}` : ''}${s.finishedAt ? ` after ${formatDuration(s.finishedAt.getTime() - s.startedAt.getTime())}` : ''}`)
+        ? v.sessions.map(
+            (s) =>
+              `• ${escapeMrkdwn(s.title)} (\`${s.runbookId}\`): ${countsText(s.states)}${s.status !== 'active' ? `, ${s.status}` : ''}${s.finishedAt ? ` after ${formatDuration(s.finishedAt.getTime() - s.startedAt.getTime())}` : ''}`,
+          )
         : ['_none started_']),
     ],
     ['*Impact*', '_who was affected, how, for how long_'],
@@ -114,20 +148,30 @@ export function renderPostmortem(v: PostmortemView): OutMessage {
   ];
   const blocks: Block[] = [header(`📝 Postmortem: Incident #${i.id}: ${i.title}`)];
   for (const s of sections) for (const chunk of chunkLines(s, LIMITS.sectionText)) blocks.push(md(chunk));
-  const plainLines = [`Postmortem: Incident #${i.id}: ${i.title}`, ...sections.flatMap((s) => [...s.map((l) => mrkdwnToPlain(l)), ''])];
+  const plainLines = [
+    `Postmortem: Incident #${i.id}: ${i.title}`,
+    ...sections.flatMap((s) => [...s.map((l) => mrkdwnToPlain(l)), '']),
+  ];
   return {
     // The fallback stays mrkdwn with its entities: Slack parses it too, and decoding them would let a note ping the channel.
-    text: truncate([`Postmortem: Incident #${i.id}: ${escapeMrkdwn(i.title)}`, ...sections.flatMap((s) => [...s, ''])].join('\n'), LIMITS.fallbackText),
+    text: truncate(
+      [`Postmortem: Incident #${i.id}: ${escapeMrkdwn(i.title)}`, ...sections.flatMap((s) => [...s, ''])].join('\n'),
+      LIMITS.fallbackText,
+    ),
     blocks: fitBlocks(blocks),
     plain: plainLines.join('\n').trimEnd(),
   };
 }
 
 export function renderIncidentList(incidents: IncidentRow[], timeZone: string, now: Date): OutMessage {
-  if (!incidents.length) return { text: 'No open incidents. `/ctx incident &lt;title&gt; [--sev 1-4] [--env E]` opens one.' };
+  if (!incidents.length)
+    return { text: 'No open incidents. `/ctx incident &lt;title&gt; [--sev 1-4] [--env E]` opens one.' };
   const lines = incidents.map(
-    (i) => `🚨 *#${i.id}* ${escapeMrkdwn(i.title)} · ${sev(i)} · ${escapeMrkdwn(i.env)} · owner ${who(i.owner)} · opened ${dateTime(i.openedAt, timeZone)}, ${ago(i.openedAt, now)}${i.channel && /^[CGD]/.test(i.channel) ? ` · <#${i.channel}>` : ''}`,
+    (i) =>
+      `🚨 *#${i.id}* ${escapeMrkdwn(i.title)} · ${sev(i)} · ${escapeMrkdwn(i.env)} · owner ${who(i.owner)} · opened ${dateTime(i.openedAt, timeZone)}, ${ago(i.openedAt, now)}${i.channel && /^[CGD]/.test(i.channel) ? ` · <#${i.channel}>` : ''}`,
   );
-  return { text: lines.join('\n'), blocks: fitBlocks([md(`*Open incidents* (${incidents.length})`), ...chunkLines(lines).map(md)]) };
+  return {
+    text: lines.join('\n'),
+    blocks: fitBlocks([md(`*Open incidents* (${incidents.length})`), ...chunkLines(lines).map(md)]),
+  };
 }
-

@@ -112,7 +112,11 @@ export interface SeenState {
  * first sighting is not; a report older than what was recorded (reports arrive from
  * several places and may overtake each other) changes nothing.
  */
-export function checkChanges(before: Readonly<Record<string, SeenState>>, now: Readonly<Record<string, string>>, at: string): { changes: CheckChange[]; next: Record<string, SeenState> } {
+export function checkChanges(
+  before: Readonly<Record<string, SeenState>>,
+  now: Readonly<Record<string, string>>,
+  at: string,
+): { changes: CheckChange[]; next: Record<string, SeenState> } {
   const changes: CheckChange[] = [];
   const next: Record<string, SeenState> = {};
   for (const [check, to] of Object.entries(now)) {
@@ -139,12 +143,31 @@ export class AlreadyRunningError extends Error {
 }
 
 export function createIncidentStore(store: Store) {
-  const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R | null> => (await store.query<R>(sql, params)).rows[0] ?? null;
-  const many = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R[]> => (await store.query<R>(sql, params)).rows;
+  const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R | null> =>
+    (await store.query<R>(sql, params)).rows[0] ?? null;
+  const many = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R[]> =>
+    (await store.query<R>(sql, params)).rows;
 
-  const addTimeline = async (e: { incidentId?: number | null; sessionId?: number | null; actor?: string | null; kind: string; text: string; data?: Record<string, unknown> }, client?: pg.PoolClient) => {
+  const addTimeline = async (
+    e: {
+      incidentId?: number | null;
+      sessionId?: number | null;
+      actor?: string | null;
+      kind: string;
+      text: string;
+      data?: Record<string, unknown>;
+    },
+    client?: pg.PoolClient,
+  ) => {
     const sql = `INSERT INTO ctx_ops.incident_timeline (incident_id, session_id, actor, kind, text, data) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${TIMELINE_COLS}`;
-    const params = [e.incidentId ?? null, e.sessionId ?? null, e.actor ?? null, e.kind, e.text, JSON.stringify(e.data ?? {})];
+    const params = [
+      e.incidentId ?? null,
+      e.sessionId ?? null,
+      e.actor ?? null,
+      e.kind,
+      e.text,
+      JSON.stringify(e.data ?? {}),
+    ];
     const res = client ? await client.query<TimelineEntry>(sql, params) : await store.query<TimelineEntry>(sql, params);
     return res.rows[0]!;
   };
@@ -154,7 +177,15 @@ export function createIncidentStore(store: Store) {
     addTimeline,
 
     // Incidents
-    async createIncident(i: { env: string; title: string; severity: number; owner: string; surface: string; channel: string; checkStates: Record<string, SeenState> }): Promise<IncidentRow> {
+    async createIncident(i: {
+      env: string;
+      title: string;
+      severity: number;
+      owner: string;
+      surface: string;
+      channel: string;
+      checkStates: Record<string, SeenState>;
+    }): Promise<IncidentRow> {
       return (await one<IncidentRow>(
         `INSERT INTO ctx_ops.incidents (env, title, severity, owner, surface, channel, check_states) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${INCIDENT_COLS}`,
         [i.env, i.title, i.severity, i.owner, i.surface, i.channel, JSON.stringify(i.checkStates)],
@@ -168,7 +199,10 @@ export function createIncidentStore(store: Store) {
     },
     getIncident: (id: number) => one<IncidentRow>(`SELECT ${INCIDENT_COLS} FROM ctx_ops.incidents WHERE id = $1`, [id]),
     incidentByThread: (channel: string, ts: string) =>
-      one<IncidentRow>(`SELECT ${INCIDENT_COLS} FROM ctx_ops.incidents WHERE channel = $1 AND root_ts = $2 ORDER BY id DESC LIMIT 1`, [channel, ts]),
+      one<IncidentRow>(
+        `SELECT ${INCIDENT_COLS} FROM ctx_ops.incidents WHERE channel = $1 AND root_ts = $2 ORDER BY id DESC LIMIT 1`,
+        [channel, ts],
+      ),
     openIncidents: (f: { env?: string; channel?: string; surface?: string } = {}) =>
       many<IncidentRow>(
         `SELECT ${INCIDENT_COLS} FROM ctx_ops.incidents
@@ -184,17 +218,37 @@ export function createIncidentStore(store: Store) {
       ),
 
     // Sessions
-    async createSession(s: { incidentId: number | null; runbook: RunbookSnapshot; env: string; surface: string; channel: string; threadTs: string | null; startedBy: string }): Promise<SessionRow> {
+    async createSession(s: {
+      incidentId: number | null;
+      runbook: RunbookSnapshot;
+      env: string;
+      surface: string;
+      channel: string;
+      threadTs: string | null;
+      startedBy: string;
+    }): Promise<SessionRow> {
       try {
         return await store.tx(async (c) => {
           const row = (
             await c.query<SessionRow>(
               `INSERT INTO ctx_ops.runbook_sessions (incident_id, runbook_id, runbook, env, surface, channel, thread_ts, started_by)
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${SESSION_COLS}`,
-              [s.incidentId, s.runbook.id, JSON.stringify(s.runbook), s.env, s.surface, s.channel, s.threadTs, s.startedBy],
+              [
+                s.incidentId,
+                s.runbook.id,
+                JSON.stringify(s.runbook),
+                s.env,
+                s.surface,
+                s.channel,
+                s.threadTs,
+                s.startedBy,
+              ],
             )
           ).rows[0]!;
-          await c.query('INSERT INTO ctx_ops.runbook_steps (session_id, idx) SELECT $1, g FROM generate_series(0, $2::int - 1) g', [row.id, s.runbook.steps.length]);
+          await c.query(
+            'INSERT INTO ctx_ops.runbook_steps (session_id, idx) SELECT $1, g FROM generate_series(0, $2::int - 1) g',
+            [row.id, s.runbook.steps.length],
+          );
           return row;
         });
       } catch (err) {
@@ -210,12 +264,17 @@ export function createIncidentStore(store: Store) {
       }
     },
     async setSessionRefs(id: number, refs: { threadTs: string; headerTs: string }) {
-      await store.query('UPDATE ctx_ops.runbook_sessions SET thread_ts = $2, header_ts = $3 WHERE id = $1', [id, refs.threadTs, refs.headerTs]);
+      await store.query('UPDATE ctx_ops.runbook_sessions SET thread_ts = $2, header_ts = $3 WHERE id = $1', [
+        id,
+        refs.threadTs,
+        refs.headerTs,
+      ]);
     },
     async deleteSession(id: number) {
       await store.query('DELETE FROM ctx_ops.runbook_sessions WHERE id = $1', [id]);
     },
-    getSession: (id: number) => one<SessionRow>(`SELECT ${SESSION_COLS} FROM ctx_ops.runbook_sessions WHERE id = $1`, [id]),
+    getSession: (id: number) =>
+      one<SessionRow>(`SELECT ${SESSION_COLS} FROM ctx_ops.runbook_sessions WHERE id = $1`, [id]),
     /** Active sessions, newest first, filtered by where they run. */
     activeSessions: (f: { channel?: string; threadTs?: string; incidentId?: number; surface?: string } = {}) =>
       many<SessionRow>(
@@ -226,7 +285,10 @@ export function createIncidentStore(store: Store) {
         [f.channel ?? null, f.threadTs ?? null, f.incidentId ?? null, f.surface ?? null],
       ),
     sessionsOfIncident: (incidentId: number) =>
-      many<SessionRow>(`SELECT ${SESSION_COLS} FROM ctx_ops.runbook_sessions WHERE incident_id = $1 ORDER BY started_at, id`, [incidentId]),
+      many<SessionRow>(
+        `SELECT ${SESSION_COLS} FROM ctx_ops.runbook_sessions WHERE incident_id = $1 ORDER BY started_at, id`,
+        [incidentId],
+      ),
     /** Finishes once, and only when no step is left to do. */
     finishSession: (id: number) =>
       one<SessionRow>(
@@ -237,16 +299,31 @@ export function createIncidentStore(store: Store) {
         [id],
       ),
     abandonSession: (id: number) =>
-      one<SessionRow>(`UPDATE ctx_ops.runbook_sessions SET status = 'abandoned', finished_at = now() WHERE id = $1 AND status = 'active' RETURNING ${SESSION_COLS}`, [id]),
+      one<SessionRow>(
+        `UPDATE ctx_ops.runbook_sessions SET status = 'abandoned', finished_at = now() WHERE id = $1 AND status = 'active' RETURNING ${SESSION_COLS}`,
+        [id],
+      ),
 
     // Steps
-    steps: (sessionId: number) => many<StepRow>(`SELECT ${STEP_COLS} FROM ctx_ops.runbook_steps WHERE session_id = $1 ORDER BY idx`, [sessionId]),
-    step: (sessionId: number, idx: number) => one<StepRow>(`SELECT ${STEP_COLS} FROM ctx_ops.runbook_steps WHERE session_id = $1 AND idx = $2`, [sessionId, idx]),
+    steps: (sessionId: number) =>
+      many<StepRow>(`SELECT ${STEP_COLS} FROM ctx_ops.runbook_steps WHERE session_id = $1 ORDER BY idx`, [sessionId]),
+    step: (sessionId: number, idx: number) =>
+      one<StepRow>(`SELECT ${STEP_COLS} FROM ctx_ops.runbook_steps WHERE session_id = $1 AND idx = $2`, [
+        sessionId,
+        idx,
+      ]),
     /**
      * Moves a step and writes its timeline entry in one statement; answers null when the
      * step is no longer in a state it may move from (someone else was first).
      */
-    transitionStep: (t: { sessionId: number; idx: number; to: StepState; actor: string; reason: string | null; text: string }) =>
+    transitionStep: (t: {
+      sessionId: number;
+      idx: number;
+      to: StepState;
+      actor: string;
+      reason: string | null;
+      text: string;
+    }) =>
       one<StepRow>(
         `WITH upd AS (
            UPDATE ctx_ops.runbook_steps st SET state = $3, actor = $4, at = now(), reason = $5, skip_requested_by = NULL
@@ -263,24 +340,35 @@ export function createIncidentStore(store: Store) {
       ),
     /** Claims posting a step's first message, so two advancers never post it twice. */
     claimStepPost: async (sessionId: number, idx: number) =>
-      Boolean(await one(`UPDATE ctx_ops.runbook_steps SET message_ts = '' WHERE session_id = $1 AND idx = $2 AND message_ts IS NULL RETURNING idx`, [sessionId, idx])),
+      Boolean(
+        await one(
+          `UPDATE ctx_ops.runbook_steps SET message_ts = '' WHERE session_id = $1 AND idx = $2 AND message_ts IS NULL RETURNING idx`,
+          [sessionId, idx],
+        ),
+      ),
     async releaseStepPost(sessionId: number, idx: number) {
-      await store.query(`UPDATE ctx_ops.runbook_steps SET message_ts = NULL WHERE session_id = $1 AND idx = $2 AND message_ts = ''`, [sessionId, idx]);
+      await store.query(
+        `UPDATE ctx_ops.runbook_steps SET message_ts = NULL WHERE session_id = $1 AND idx = $2 AND message_ts = ''`,
+        [sessionId, idx],
+      );
     },
     async setStepMessage(sessionId: number, idx: number, channel: string, ts: string) {
-      await store.query('UPDATE ctx_ops.runbook_steps SET message_channel = $3, message_ts = $4 WHERE session_id = $1 AND idx = $2', [sessionId, idx, channel, ts]);
+      await store.query(
+        'UPDATE ctx_ops.runbook_steps SET message_channel = $3, message_ts = $4 WHERE session_id = $1 AND idx = $2',
+        [sessionId, idx, channel, ts],
+      );
     },
     async setStepCheck(sessionId: number, idx: number, check: StoredCheck, at: Date) {
-      await store.query('UPDATE ctx_ops.runbook_steps SET check_status = $3, check_result = $4, checked_at = $5 WHERE session_id = $1 AND idx = $2', [
-        sessionId,
-        idx,
-        check.status,
-        JSON.stringify(check),
-        at,
-      ]);
+      await store.query(
+        'UPDATE ctx_ops.runbook_steps SET check_status = $3, check_result = $4, checked_at = $5 WHERE session_id = $1 AND idx = $2',
+        [sessionId, idx, check.status, JSON.stringify(check), at],
+      );
     },
     async requestSkip(sessionId: number, idx: number, user: string) {
-      await store.query(`UPDATE ctx_ops.runbook_steps SET skip_requested_by = $3 WHERE session_id = $1 AND idx = $2 AND state IN ('pending', 'failed')`, [sessionId, idx, user]);
+      await store.query(
+        `UPDATE ctx_ops.runbook_steps SET skip_requested_by = $3 WHERE session_id = $1 AND idx = $2 AND state IN ('pending', 'failed')`,
+        [sessionId, idx, user],
+      );
     },
     /** The step this person last pressed Skip on, among the given sessions. */
     skipRequestOf: (sessionIds: number[], user: string) =>
@@ -289,30 +377,62 @@ export function createIncidentStore(store: Store) {
         [sessionIds, user],
       ),
     async setActionNote(sessionId: number, idx: number, note: string) {
-      await store.query('UPDATE ctx_ops.runbook_steps SET action_note = $3 WHERE session_id = $1 AND idx = $2', [sessionId, idx, note]);
+      await store.query('UPDATE ctx_ops.runbook_steps SET action_note = $3 WHERE session_id = $1 AND idx = $2', [
+        sessionId,
+        idx,
+        note,
+      ]);
     },
 
     // Timeline and check states
     timeline: (o: Owner) =>
       'incidentId' in o
-        ? many<TimelineEntry>(`SELECT ${TIMELINE_COLS} FROM ctx_ops.incident_timeline WHERE incident_id = $1 ORDER BY at, id`, [o.incidentId])
-        : many<TimelineEntry>(`SELECT ${TIMELINE_COLS} FROM ctx_ops.incident_timeline WHERE session_id = $1 ORDER BY at, id`, [o.sessionId]),
+        ? many<TimelineEntry>(
+            `SELECT ${TIMELINE_COLS} FROM ctx_ops.incident_timeline WHERE incident_id = $1 ORDER BY at, id`,
+            [o.incidentId],
+          )
+        : many<TimelineEntry>(
+            `SELECT ${TIMELINE_COLS} FROM ctx_ops.incident_timeline WHERE session_id = $1 ORDER BY at, id`,
+            [o.sessionId],
+          ),
     /**
      * Records the statuses seen and writes a timeline entry for each check that changed
      * since the last record. The row lock serialises reports arriving together, so a change
      * is written once however many listeners see it.
      */
-    recordChecks(o: Owner, states: Record<string, string>, at: string, entry: (c: CheckChange) => { text: string; actor?: string | null }): Promise<CheckChange[]> {
-      const [table, open, key] = 'incidentId' in o ? ['incidents', `status = 'open'`, o.incidentId] : ['runbook_sessions', `status = 'active'`, o.sessionId];
+    recordChecks(
+      o: Owner,
+      states: Record<string, string>,
+      at: string,
+      entry: (c: CheckChange) => { text: string; actor?: string | null },
+    ): Promise<CheckChange[]> {
+      const [table, open, key] =
+        'incidentId' in o
+          ? ['incidents', `status = 'open'`, o.incidentId]
+          : ['runbook_sessions', `status = 'active'`, o.sessionId];
       return store.tx(async (c) => {
-        const row = (await c.query<{ states: Record<string, SeenState> }>(`SELECT check_states AS states FROM ctx_ops.${table} WHERE id = $1 AND ${open} FOR UPDATE`, [key])).rows[0];
+        const row = (
+          await c.query<{ states: Record<string, SeenState> }>(
+            `SELECT check_states AS states FROM ctx_ops.${table} WHERE id = $1 AND ${open} FOR UPDATE`,
+            [key],
+          )
+        ).rows[0];
         if (!row) return [];
         const { changes, next } = checkChanges(row.states, states, at);
-        await c.query(`UPDATE ctx_ops.${table} SET check_states = check_states || $2::jsonb WHERE id = $1`, [key, JSON.stringify(next)]);
+        await c.query(`UPDATE ctx_ops.${table} SET check_states = check_states || $2::jsonb WHERE id = $1`, [
+          key,
+          JSON.stringify(next),
+        ]);
         for (const ch of changes) {
           const e = entry(ch);
           await addTimeline(
-            { ...('incidentId' in o ? { incidentId: o.incidentId } : { sessionId: o.sessionId }), actor: e.actor ?? null, kind: 'check', text: e.text, data: { ...ch } },
+            {
+              ...('incidentId' in o ? { incidentId: o.incidentId } : { sessionId: o.sessionId }),
+              actor: e.actor ?? null,
+              kind: 'check',
+              text: e.text,
+              data: { ...ch },
+            },
             c,
           );
         }

@@ -18,7 +18,22 @@ const MASK = '[redacted]';
  * "neo4j" in a message into [redacted] (a Compose default is postgres:postgres), while they
  * protect nothing; inside URIs and key=value pairs the patterns below still mask them.
  */
-const WELL_KNOWN = new Set(['postgres', 'password', 'admin', 'root', 'secret', 'changeme', 'neo4j', 'default', 'falkordb', 'redis', 'test', 'example', 'memgraph', 'guest']);
+const WELL_KNOWN = new Set([
+  'postgres',
+  'password',
+  'admin',
+  'root',
+  'secret',
+  'changeme',
+  'neo4j',
+  'default',
+  'falkordb',
+  'redis',
+  'test',
+  'example',
+  'memgraph',
+  'guest',
+]);
 
 const PATTERNS: Array<[RegExp, string]> = [
   // user:password@ in any URI; keeps the user so people can still tell which account.

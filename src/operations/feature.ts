@@ -16,7 +16,12 @@ import { createBackgroundPoster } from './notify.js';
 import type { OpsContext } from './ops-context.js';
 import { createGroupResolver } from '../slack/user-groups.js';
 import { recover } from './approvals/recovery.js';
-import { reportRestoreTest, runRestoreTest, scheduleRestoreTests, type RestoreTestOutcome } from './backup/restore-test.js';
+import {
+  reportRestoreTest,
+  runRestoreTest,
+  scheduleRestoreTests,
+  type RestoreTestOutcome,
+} from './backup/restore-test.js';
 import { createOpsStores } from './stores.js';
 import type { ActionHandler } from '../contracts/chat.js';
 import { ACTION_APPROVAL_CANCEL, ACTION_APPROVAL_CONFIRM } from './render.js';
@@ -62,7 +67,12 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
       backupDir: resolve(baseDir, core.config.operations.backupDir),
       toolEnv: { ...(core.config.toolEnv ?? {}) },
       progressIntervalMs: opts.progressIntervalMs ?? 3000,
-      poster: createBackgroundPoster({ services: core.services, slack: () => rt?.slack ?? null, redactor: core.redactor, log }),
+      poster: createBackgroundPoster({
+        services: core.services,
+        slack: () => rt?.slack ?? null,
+        redactor: core.redactor,
+        log,
+      }),
     };
     const approvals = createApprovals({
       config: core.config,
@@ -81,7 +91,9 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
     const backupsInfo: BackupsInfo = {
       async lastVerified(env) {
         const b = await stores?.backups.lastVerified(env);
-        return b?.finishedAt ? { finishedAt: b.finishedAt, file: b.fileName, sizeBytes: b.sizeBytes ?? 0, sha256: b.sha256 ?? '' } : null;
+        return b?.finishedAt
+          ? { finishedAt: b.finishedAt, file: b.fileName, sizeBytes: b.sizeBytes ?? 0, sha256: b.sha256 ?? '' }
+          : null;
       },
     };
     core.services.register('backups', backupsInfo);
@@ -89,7 +101,10 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
     let recovering: Promise<unknown> = Promise.resolve();
     const recoverOnce = () =>
       (recovering = recover(ops, approvals).catch((err) => {
-        log.warn({ err: { message: core.redactor.scrub((err as Error).message) } }, 'could not look for interrupted operations (will retry)');
+        log.warn(
+          { err: { message: core.redactor.scrub((err as Error).message) } },
+          'could not look for interrupted operations (will retry)',
+        );
         return { interrupted: 0, expired: 0 };
       }));
     let timer: NodeJS.Timeout | undefined;
@@ -101,8 +116,19 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
       ops,
       handlers: [
         createBackupHandler({ config: core.config, approvals }),
-        createBackupsHandler({ config: core.config, backups: stores?.backups ?? null, backupDir: ops.backupDir, now: core.now }),
-        createMigrateHandler({ config: core.config, approvals, backups: stores?.backups ?? null, scrub: core.redactor.scrub, now: core.now }),
+        createBackupsHandler({
+          config: core.config,
+          backups: stores?.backups ?? null,
+          backupDir: ops.backupDir,
+          now: core.now,
+        }),
+        createMigrateHandler({
+          config: core.config,
+          approvals,
+          backups: stores?.backups ?? null,
+          scrub: core.redactor.scrub,
+          now: core.now,
+        }),
         createAuditHandler({ audit: stores?.audit ?? null, timeZone: core.config.timezone }),
       ],
       actions: createApprovalActions(approvals),

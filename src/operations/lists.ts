@@ -9,7 +9,13 @@ import { plainTable } from '../ui/plain-text.js';
 
 /** `/ctx backups` and `/ctx audit`: lists that read in Slack, a terminal and --json. */
 
-const STATE_MARK: Record<BackupRow['state'], string> = { verified: '✅', running: '⏳', failed: '❌', interrupted: '⚠️', removed: '🗑️' };
+const STATE_MARK: Record<BackupRow['state'], string> = {
+  verified: '✅',
+  running: '⏳',
+  failed: '❌',
+  interrupted: '⚠️',
+  removed: '🗑️',
+};
 
 function restoreTestText(b: BackupRow, now: Date): string {
   if (!b.restoreTestedAt) return '';
@@ -22,7 +28,10 @@ const when = (b: BackupRow, timeZone: string, now: Date) => {
   return `${dateTime(at, timeZone)} (${ago(at, now)})`;
 };
 
-export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: string; backupDir: string; retention: string; timeZone: string }): OutMessage {
+export function renderBackups(
+  rows: BackupRow[],
+  opts: { now: Date; scope: string; backupDir: string; retention: string; timeZone: string },
+): OutMessage {
   const { now } = opts;
   if (!rows.length) {
     const text = `No backups yet for ${opts.scope}. Take one with \`/ctx backup\` (they go to ${opts.backupDir}).`;
@@ -39,11 +48,22 @@ export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: strin
     ].filter(Boolean);
     return parts.join(' · ');
   });
-  const blocks = fitBlocks([md(`*Backups of ${escapeMrkdwn(opts.scope)}* (newest first)`), ...chunkLines(lines).map(md), context(`Folder ${escapeMrkdwn(opts.backupDir)} · retention ${escapeMrkdwn(opts.retention)}`)]);
+  const blocks = fitBlocks([
+    md(`*Backups of ${escapeMrkdwn(opts.scope)}* (newest first)`),
+    ...chunkLines(lines).map(md),
+    context(`Folder ${escapeMrkdwn(opts.backupDir)} · retention ${escapeMrkdwn(opts.retention)}`),
+  ]);
   const plain = [
     `Backups of ${opts.scope} (newest first):`,
     plainTable(
-      rows.map((b) => [b.state, b.fileName, b.sizeBytes === null ? '' : formatBytes(b.sizeBytes), when(b, opts.timeZone, now), b.sha256 ? shortHash(b.sha256) : '', [b.verification ?? '', restoreTestText(b, now)].filter(Boolean).join('; ')]),
+      rows.map((b) => [
+        b.state,
+        b.fileName,
+        b.sizeBytes === null ? '' : formatBytes(b.sizeBytes),
+        when(b, opts.timeZone, now),
+        b.sha256 ? shortHash(b.sha256) : '',
+        [b.verification ?? '', restoreTestText(b, now)].filter(Boolean).join('; '),
+      ]),
       { indent: 2 },
     ),
     `  folder ${opts.backupDir} · retention ${opts.retention}`,
@@ -59,10 +79,20 @@ export function renderBackups(rows: BackupRow[], opts: { now: Date; scope: strin
       verification: b.verification,
       startedAt: b.startedAt.toISOString(),
       finishedAt: b.finishedAt?.toISOString() ?? null,
-      restoreTest: b.restoreTestedAt ? { at: b.restoreTestedAt.toISOString(), ok: b.restoreTestOk, summary: b.restoreTestSummary } : null,
+      restoreTest: b.restoreTestedAt
+        ? { at: b.restoreTestedAt.toISOString(), ok: b.restoreTestOk, summary: b.restoreTestSummary }
+        : null,
     })),
   };
-  return { text: [`Backups of ${opts.scope}:`, ...rows.map((b) => `${b.state} ${b.fileName} ${formatBytes(b.sizeBytes)} ${b.sha256 ?? ''}`)].join('\n'), blocks, plain, json };
+  return {
+    text: [
+      `Backups of ${opts.scope}:`,
+      ...rows.map((b) => `${b.state} ${b.fileName} ${formatBytes(b.sizeBytes)} ${b.sha256 ?? ''}`),
+    ].join('\n'),
+    blocks,
+    plain,
+    json,
+  };
 }
 
 function auditLine(r: AuditRow, timeZone: string): string {
@@ -82,7 +112,10 @@ export function renderAudit(rows: AuditRow[], timeZone: string): OutMessage {
     const text = 'The audit log is empty: no guarded operation has been requested yet.';
     return { text, blocks: [md(text)], json: { audit: [] } };
   }
-  const blocks = fitBlocks([md(`*Audit log* (newest first, ${rows.length} entries)`), ...chunkLines(rows.map((r) => auditLine(r, timeZone))).map(md)]);
+  const blocks = fitBlocks([
+    md(`*Audit log* (newest first, ${rows.length} entries)`),
+    ...chunkLines(rows.map((r) => auditLine(r, timeZone))).map(md),
+  ]);
   const plain = [
     `Audit log (newest first, ${rows.length} entries):`,
     plainTable(
@@ -91,13 +124,25 @@ export function renderAudit(rows: AuditRow[], timeZone: string): OutMessage {
         r.event,
         [r.kind, r.env].filter(Boolean).join(' '),
         r.actorId ?? '',
-        [r.reason ? `(${r.reason})` : '', r.detail ?? '', r.exitStatus !== undefined ? `exit ${r.exitStatus}` : '', r.checksum ? `sha256 ${shortHash(r.checksum)}` : ''].filter(Boolean).join(' '),
+        [
+          r.reason ? `(${r.reason})` : '',
+          r.detail ?? '',
+          r.exitStatus !== undefined ? `exit ${r.exitStatus}` : '',
+          r.checksum ? `sha256 ${shortHash(r.checksum)}` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       ]),
       { indent: 2 },
     ),
   ].join('\n');
   return {
-    text: rows.map((r) => `${dateTime(r.at, timeZone, { seconds: true })} ${r.event} ${r.kind ?? ''} ${r.env ?? ''} ${r.actorId ?? ''} ${r.detail ?? ''}`).join('\n'),
+    text: rows
+      .map(
+        (r) =>
+          `${dateTime(r.at, timeZone, { seconds: true })} ${r.event} ${r.kind ?? ''} ${r.env ?? ''} ${r.actorId ?? ''} ${r.detail ?? ''}`,
+      )
+      .join('\n'),
     blocks,
     plain,
     json: { audit: rows.map((r) => ({ ...r, at: r.at.toISOString() })) },

@@ -16,7 +16,12 @@ export interface BackgroundPoster {
   update(channel: string, ts: string, msg: OutMessage): Promise<void>;
 }
 
-export function createBackgroundPoster(opts: { services: ServiceRegistry; slack: () => SlackApi | null; redactor: Redactor; log: Logger }): BackgroundPoster {
+export function createBackgroundPoster(opts: {
+  services: ServiceRegistry;
+  slack: () => SlackApi | null;
+  redactor: Redactor;
+  log: Logger;
+}): BackgroundPoster {
   const reachable = (channel: string) => Boolean(channel) && channel !== 'terminal';
   return {
     async post(channel, msg, threadTs) {
@@ -27,11 +32,19 @@ export function createBackgroundPoster(opts: { services: ServiceRegistry; slack:
         opts.log.info({ channel, text: opts.redactor.scrub(msg.text) }, 'not posted (no Slack connection here)');
         return null;
       }
-      const body = opts.redactor.scrubDeep({ channel, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}), ...(threadTs ? { thread_ts: threadTs } : {}) });
+      const body = opts.redactor.scrubDeep({
+        channel,
+        text: msg.text,
+        ...(msg.blocks ? { blocks: msg.blocks } : {}),
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
       try {
         return outbox ? await outbox.post(body) : await slack.post(body);
       } catch (err) {
-        opts.log.warn({ channel, err: { message: opts.redactor.scrub((err as Error).message) } }, 'background post failed');
+        opts.log.warn(
+          { channel, err: { message: opts.redactor.scrub((err as Error).message) } },
+          'background post failed',
+        );
         return null;
       }
     },
@@ -39,11 +52,19 @@ export function createBackgroundPoster(opts: { services: ServiceRegistry; slack:
       const outbox = opts.services.get('outbox');
       const slack = opts.slack();
       if (!reachable(channel) || !ts || !slack) return;
-      const body = opts.redactor.scrubDeep({ channel, ts, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}) });
+      const body = opts.redactor.scrubDeep({
+        channel,
+        ts,
+        text: msg.text,
+        ...(msg.blocks ? { blocks: msg.blocks } : {}),
+      });
       try {
         await (outbox ? outbox.update(body) : slack.update(body));
       } catch (err) {
-        opts.log.warn({ channel, err: { message: opts.redactor.scrub((err as Error).message) } }, 'background update failed');
+        opts.log.warn(
+          { channel, err: { message: opts.redactor.scrub((err as Error).message) } },
+          'background update failed',
+        );
       }
     },
   };

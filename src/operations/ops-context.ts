@@ -36,5 +36,3 @@ export interface RunIo {
 
 /** A short tag for scratch database names; unique with the random suffix scratchName adds. */
 export const runTag = (io: Pick<RunIo, 'runId'>) => (io.runId !== undefined ? `r${io.runId}` : 'run');
-
-

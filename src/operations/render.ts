@@ -9,7 +9,8 @@ export const ACTION_APPROVAL_CONFIRM = 'ctx.approval.confirm';
 export const ACTION_APPROVAL_CANCEL = 'ctx.approval.cancel';
 
 /** A person in mrkdwn: a Slack mention, or the local user's name. */
-export const who = (id: string | null | undefined) => (!id ? 'someone' : id.startsWith('local:') ? `\`${id}\`` : `<@${id}>`);
+export const who = (id: string | null | undefined) =>
+  !id ? 'someone' : id.startsWith('local:') ? `\`${id}\`` : `<@${id}>`;
 
 export interface ApprovalView {
   id: string;
@@ -54,7 +55,19 @@ export function renderApprovalRequest(v: ApprovalView, now: Date): OutMessage {
     ),
   ]);
   const text = `${v.title}? ${v.confirmLabel ?? 'Confirm'} or Cancel (requested by ${v.requesterId}; expires ${dayTime(v.expiresAt, v.timeZone)})\n${v.preview.join('\n')}`;
-  return { text: truncate(text, LIMITS.fallbackText), blocks, json: { approval: v.id, kind: v.kind, env: v.env, title: v.title, preview: v.preview, expiresAt: v.expiresAt.toISOString(), state: 'requested' } };
+  return {
+    text: truncate(text, LIMITS.fallbackText),
+    blocks,
+    json: {
+      approval: v.id,
+      kind: v.kind,
+      env: v.env,
+      title: v.title,
+      preview: v.preview,
+      expiresAt: v.expiresAt.toISOString(),
+      state: 'requested',
+    },
+  };
 }
 
 export type DecidedState = 'running' | 'succeeded' | 'failed' | 'interrupted' | 'cancelled' | 'expired';
@@ -69,10 +82,17 @@ const STATE_LINE: Record<DecidedState, string> = {
 };
 
 /** The confirmation message once decided: the buttons are gone, the outcome is in their place. */
-export function renderApprovalDecided(v: ApprovalView, s: { state: DecidedState; by?: string | null; at: Date; summary?: string }): OutMessage {
+export function renderApprovalDecided(
+  v: ApprovalView,
+  s: { state: DecidedState; by?: string | null; at: Date; summary?: string },
+): OutMessage {
   const line = `${STATE_LINE[s.state].replace('{by}', who(s.by))} · ${dateTime(s.at, v.timeZone)}${s.summary ? `\n${escapeMrkdwn(s.summary)}` : ''}`;
   const blocks = fitBlocks([...body(v), md(line), context(meta(v))]);
-  return { text: `${v.title}: ${s.state}${s.summary ? `: ${s.summary}` : ''}`, blocks, json: { approval: v.id, kind: v.kind, env: v.env, state: s.state, by: s.by ?? null, summary: s.summary ?? null } };
+  return {
+    text: `${v.title}: ${s.state}${s.summary ? `: ${s.summary}` : ''}`,
+    blocks,
+    json: { approval: v.id, kind: v.kind, env: v.env, state: s.state, by: s.by ?? null, summary: s.summary ?? null },
+  };
 }
 
 /** Refusals and notes for the clicker only. */
@@ -103,13 +123,37 @@ export function renderRunResult(r: RunResultView): OutMessage {
     const text = truncate(tail.join('\n'), LIMITS.sectionText - 20);
     blocks.push(md(`Output (last ${tail.length} lines):\n\`\`\`\n${text}\n\`\`\``));
   }
-  const ctx = [r.durationMs !== undefined ? `took ${formatElapsed(r.durationMs)}` : '', r.checksum ? `sha256 \`${r.checksum}\`` : '', r.by ? `confirmed by ${who(r.by)}` : ''].filter(Boolean);
+  const ctx = [
+    r.durationMs !== undefined ? `took ${formatElapsed(r.durationMs)}` : '',
+    r.checksum ? `sha256 \`${r.checksum}\`` : '',
+    r.by ? `confirmed by ${who(r.by)}` : '',
+  ].filter(Boolean);
   if (ctx.length) blocks.push(context(ctx.join(' · ')));
-  const text = [`${icon} ${r.title}: ${r.summary}`, ...(r.details ?? []), ...(r.tail?.length ? ['output:', ...r.tail.slice(-25)] : [])].join('\n');
-  return { text: truncate(text, LIMITS.fallbackText), blocks: fitBlocks(blocks), json: { ok: r.ok, interrupted: r.interrupted ?? false, title: r.title, summary: r.summary, details: r.details ?? [], tail: r.tail ?? [], durationMs: r.durationMs, checksum: r.checksum } };
+  const text = [
+    `${icon} ${r.title}: ${r.summary}`,
+    ...(r.details ?? []),
+    ...(r.tail?.length ? ['output:', ...r.tail.slice(-25)] : []),
+  ].join('\n');
+  return {
+    text: truncate(text, LIMITS.fallbackText),
+    blocks: fitBlocks(blocks),
+    json: {
+      ok: r.ok,
+      interrupted: r.interrupted ?? false,
+      title: r.title,
+      summary: r.summary,
+      details: r.details ?? [],
+      tail: r.tail ?? [],
+      durationMs: r.durationMs,
+      checksum: r.checksum,
+    },
+  };
 }
 
-export function renderBackupProgress(env: string, p: { phase: 'start' | 'dump' | 'verify'; bytes: number; elapsedMs: number }): OutMessage {
+export function renderBackupProgress(
+  env: string,
+  p: { phase: 'start' | 'dump' | 'verify'; bytes: number; elapsedMs: number },
+): OutMessage {
   const text =
     p.phase === 'start'
       ? `⏳ Backing up *${env}*: starting pg_dump…`
@@ -122,6 +166,9 @@ export function renderBackupProgress(env: string, p: { phase: 'start' | 'dump' |
 export function renderMigrateProgress(env: string, command: string, tail: string[], elapsedMs: number): OutMessage {
   const shown = tail.slice(-15).map((l) => l.replace(/```/g, "'''"));
   const head = `🚚 Migrating *${env}*: \`${escapeMrkdwn(command)}\` · ${formatElapsed(elapsedMs)} elapsed`;
-  const blocks = [md(head), ...(shown.length ? [md(`\`\`\`\n${truncate(shown.join('\n'), LIMITS.sectionText - 20)}\n\`\`\``)] : [])];
+  const blocks = [
+    md(head),
+    ...(shown.length ? [md(`\`\`\`\n${truncate(shown.join('\n'), LIMITS.sectionText - 20)}\n\`\`\``)] : []),
+  ];
   return { text: [head.replace(/\*/g, ''), ...shown].join('\n'), blocks, transient: true };
 }

@@ -15,8 +15,14 @@ export interface OpsStores {
 }
 
 export function createOpsStores(store: Store, redactor: Redactor, now: () => Date): OpsStores {
-  return { store, approvals: createApprovalStore(store), runs: createRunStore(store), backups: createBackupStore(store), audit: createAuditLog(store, redactor, now) };
+  return {
+    store,
+    approvals: createApprovalStore(store),
+    runs: createRunStore(store),
+    backups: createBackupStore(store),
+    audit: createAuditLog(store, redactor, now),
+  };
 }
 
 export const NEEDS_STORE =
-  'Guarded operations need the bot\'s store (Postgres schema `ctx_ops`) to record approvals and the audit log: set `CTX_OPS_DATABASE_URL` or `store.databaseUrl` in ctx-ops.yml (the default environment\'s DATABASE_URL is used when neither is set).';
+  "Guarded operations need the bot's store (Postgres schema `ctx_ops`) to record approvals and the audit log: set `CTX_OPS_DATABASE_URL` or `store.databaseUrl` in ctx-ops.yml (the default environment's DATABASE_URL is used when neither is set).";

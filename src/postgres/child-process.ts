@@ -70,7 +70,11 @@ export async function runCommand(o: RunCommandOptions): Promise<RunCommandResult
   const started = performance.now();
   const tail = tailBuffer(o.tailLines ?? 40, o.clean);
   const [cmd, ...args] = o.argv;
-  const done = (r: Omit<RunCommandResult, 'tail' | 'durationMs'>): RunCommandResult => ({ ...r, tail: tail.lines, durationMs: Math.round(performance.now() - started) });
+  const done = (r: Omit<RunCommandResult, 'tail' | 'durationMs'>): RunCommandResult => ({
+    ...r,
+    tail: tail.lines,
+    durationMs: Math.round(performance.now() - started),
+  });
   if (!cmd) return done({ code: null, signal: null, timedOut: false, aborted: false, spawnError: 'empty command' });
   if (o.signal.aborted) return done({ code: null, signal: null, timedOut: false, aborted: true });
 
@@ -120,10 +124,18 @@ export async function runCommand(o: RunCommandOptions): Promise<RunCommandResult
   const outDone = o.stdout && o.stdout !== 'tail' ? o.stdout(child.stdout!) : feed(child.stdout!);
   const errDone = feed(child.stderr!);
 
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: string }>((resolve) => {
-    child.once('error', (err) => resolve({ code: null, signal: null, spawnError: (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${cmd}: command not found` : err.message }));
-    child.once('close', (code, signal) => resolve({ code, signal }));
-  });
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: string }>(
+    (resolve) => {
+      child.once('error', (err) =>
+        resolve({
+          code: null,
+          signal: null,
+          spawnError: (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${cmd}: command not found` : err.message,
+        }),
+      );
+      child.once('close', (code, signal) => resolve({ code, signal }));
+    },
+  );
   // Output handlers may still be flushing; a caller's stdout consumer reports its own errors.
   await Promise.allSettled([outDone, errDone]);
   for (const line of tail.end()) o.onLine?.(line);

@@ -7,7 +7,11 @@ export interface PgAccess {
   readonly target: string;
   /** Runs fn on a pooled connection; the signal destroys the connection, even mid-query. */
   withClient<T>(signal: AbortSignal, fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(signal: AbortSignal, sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    signal: AbortSignal,
+    sql: string,
+    params?: unknown[],
+  ): Promise<pg.QueryResult<R>>;
   close(): Promise<void>;
 }
 
@@ -25,7 +29,10 @@ export function describeTarget(url: string): string {
  * repeats them every minute, and a fresh connection each time would cost the ctx| database
  * a backend process per query.
  */
-export function createPgAccess(url: string, opts: { connectTimeoutMs: number; log: Logger; max?: number; applicationName?: string }): PgAccess {
+export function createPgAccess(
+  url: string,
+  opts: { connectTimeoutMs: number; log: Logger; max?: number; applicationName?: string },
+): PgAccess {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 4,
@@ -80,7 +87,10 @@ function isConnectionError(err: unknown): boolean {
 /** Resolves with p, or rejects when the signal fires; a late result is handed to onLate. */
 export function raceAbort<T>(p: Promise<T>, signal: AbortSignal, onLate?: (value: T) => void): Promise<T> {
   if (signal.aborted) {
-    p.then((v) => onLate?.(v), () => {});
+    p.then(
+      (v) => onLate?.(v),
+      () => {},
+    );
     return Promise.reject(signal.reason);
   }
   return new Promise<T>((resolve, reject) => {

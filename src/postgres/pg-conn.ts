@@ -46,7 +46,10 @@ export function passfileLine(password: string): string {
 }
 
 /** Runs fn with a 0600 passfile (in a 0700 folder) holding the password; always removes it. */
-export async function withPassfile<T>(password: string | undefined, fn: (passfile: string | undefined) => Promise<T>): Promise<T> {
+export async function withPassfile<T>(
+  password: string | undefined,
+  fn: (passfile: string | undefined) => Promise<T>,
+): Promise<T> {
   if (!password) return fn(undefined);
   const dir = await mkdtemp(join(tmpdir(), 'ctx-ops-pgpass-'));
   const file = join(dir, 'pgpass');
@@ -58,8 +61,16 @@ export async function withPassfile<T>(password: string | undefined, fn: (passfil
   }
 }
 
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>, opts: { connectTimeoutMs?: number } = {}): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000, application_name: 'ctx-ops-operations' });
+export async function withClient<T>(
+  url: string,
+  fn: (c: pg.Client) => Promise<T>,
+  opts: { connectTimeoutMs?: number } = {},
+): Promise<T> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+    application_name: 'ctx-ops-operations',
+  });
   client.on('error', () => {}); // a server going away mid-operation is reported by the query that fails
   await client.connect();
   try {
@@ -83,7 +94,12 @@ export async function serverInfo(url: string): Promise<ServerInfo> {
       `SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS num, current_database() AS db, pg_database_size(current_database())::text AS size`,
     );
     const r = rows[0]!;
-    return { version: r.v.split(' ')[0]!, major: Math.floor(Number(r.num) / 10000), database: r.db, sizeBytes: Number(r.size) };
+    return {
+      version: r.v.split(' ')[0]!,
+      major: Math.floor(Number(r.num) / 10000),
+      database: r.db,
+      sizeBytes: Number(r.size),
+    };
   });
 }
 
@@ -105,7 +121,10 @@ export async function dropScratch(url: string, name: string): Promise<void> {
     const num = Number((await c.query<{ n: string }>(`SELECT current_setting('server_version_num') AS n`)).rows[0]!.n);
     if (num >= 130000) await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
     else {
-      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await c.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
       await c.query(`DROP DATABASE IF EXISTS ${ident(name)}`);
     }
   });

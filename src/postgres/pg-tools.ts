@@ -23,22 +23,35 @@ export interface PgTool {
 
 /** "pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)" → 15.20 / 15; "9.6.24" → major 9. */
 export function parsePgVersion(output: string): { version: string; major: number } | null {
-  const m = /\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(output) ?? /\b(\d+)\.(\d+)(?:\.(\d+))?\b/.exec(output);
+  const m =
+    /\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(output) ?? /\b(\d+)\.(\d+)(?:\.(\d+))?\b/.exec(output);
   if (!m) return null;
   const version = [m[1], m[2], m[3]].filter((x) => x !== undefined).join('.');
   return { version, major: Number(m[1]) };
 }
 
-export async function probeTool(name: PgToolName, path: string, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<PgTool | { name: PgToolName; path: string; error: string }> {
+export async function probeTool(
+  name: PgToolName,
+  path: string,
+  opts: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<PgTool | { name: PgToolName; path: string; error: string }> {
   return new Promise((resolve) => {
     execFile(path, ['--version'], { timeout: opts.timeoutMs ?? 5000, env: opts.env }, (err, stdout) => {
       if (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        resolve({ name, path, error: code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable' : err.message.split('\n')[0]! });
+        resolve({
+          name,
+          path,
+          error: code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable' : err.message.split('\n')[0]!,
+        });
         return;
       }
       const v = parsePgVersion(String(stdout));
-      resolve(v ? { name, path, ...v } : { name, path, error: `unrecognised version output "${String(stdout).trim().slice(0, 80)}"` });
+      resolve(
+        v
+          ? { name, path, ...v }
+          : { name, path, error: `unrecognised version output "${String(stdout).trim().slice(0, 80)}"` },
+      );
     });
   });
 }
@@ -68,7 +81,11 @@ export async function findPgTool(
   if (!('error' in onPath) && onPath.major >= opts.minMajor) return { tool: onPath, tried };
   const libDir = opts.libDir ?? '/usr/lib/postgresql';
   const majors = await readdir(libDir).then(
-    (d) => d.filter((x) => /^\d+$/.test(x)).map(Number).sort((a, b) => b - a),
+    (d) =>
+      d
+        .filter((x) => /^\d+$/.test(x))
+        .map(Number)
+        .sort((a, b) => b - a),
     () => [] as number[],
   );
   for (const m of majors) {
@@ -90,37 +107,59 @@ export function toolRefusal(name: PgToolName, search: ToolSearch, needMajor: num
   const t = search.tool;
   const fix = `Fix: install the PostgreSQL ${needMajor} client tools (Debian/Ubuntu: \`apt-get install postgresql-client-${needMajor}\` from apt.postgresql.org) or set \`${settingFor(name)}\` to a ${name} ${needMajor} or newer (e.g. /usr/lib/postgresql/${needMajor}/bin/${name}).`;
   if (!t) {
-    const seen = search.tried.map((x) => ('error' in x ? `${x.path}: ${x.error}` : `${x.path}: ${x.version}`)).join('; ');
+    const seen = search.tried
+      .map((x) => ('error' in x ? `${x.path}: ${x.error}` : `${x.path}: ${x.version}`))
+      .join('; ');
     return `No usable ${name} was found (${seen || 'nothing tried'}). ${fix}`;
   }
   if (t.major < needMajor) {
-    const why = name === 'pg_dump' ? `${name} refuses to dump a server of a newer major version` : `${name} cannot read an archive written by a newer pg_dump`;
+    const why =
+      name === 'pg_dump'
+        ? `${name} refuses to dump a server of a newer major version`
+        : `${name} cannot read an archive written by a newer pg_dump`;
     return `${name} ${t.version} (${t.path}) is older than ${what} (major ${needMajor}): ${why}. ${fix}`;
   }
   return null;
 }
 
-export type ToolCheck = { ok: true; server: ServerInfo; pgDump: PgTool; pgRestore: PgTool } | { ok: false; reason: string };
+export type ToolCheck =
+  | { ok: true; server: ServerInfo; pgDump: PgTool; pgRestore: PgTool }
+  | { ok: false; reason: string };
 
 /**
  * Everything a backup needs, checked before anything starts: the database answers, and
  * pg_dump is at least the server's major version, and pg_restore can read what it writes.
  */
-export async function checkBackupTools(ops: { config: Pick<Config, 'operations'>; toolEnv: Record<string, string>; redactor: Pick<Redactor, 'scrub'> }, env: Environment): Promise<ToolCheck> {
+export async function checkBackupTools(
+  ops: { config: Pick<Config, 'operations'>; toolEnv: Record<string, string>; redactor: Pick<Redactor, 'scrub'> },
+  env: Environment,
+): Promise<ToolCheck> {
   const url = env.ctx.DATABASE_URL;
   if (!url) return { ok: false, reason: `DATABASE_URL is not set for ${env.name}` };
   let server: ServerInfo;
   try {
     server = await serverInfo(url);
   } catch (err) {
-    return { ok: false, reason: `cannot reach the database of ${env.name}: ${ops.redactor.scrub((err as Error).message)}` };
+    return {
+      ok: false,
+      reason: `cannot reach the database of ${env.name}: ${ops.redactor.scrub((err as Error).message)}`,
+    };
   }
   const o = ops.config.operations;
   const dump = await findPgTool('pg_dump', { configured: o.pgDumpPath, minMajor: server.major, env: ops.toolEnv });
   const dumpProblem = toolRefusal('pg_dump', dump, server.major, `the server (PostgreSQL ${server.version})`);
   if (dumpProblem || !dump.tool) return { ok: false, reason: dumpProblem ?? 'pg_dump not found' };
-  const restore = await findPgTool('pg_restore', { configured: o.pgRestorePath, minMajor: dump.tool.major, env: ops.toolEnv });
-  const restoreProblem = toolRefusal('pg_restore', restore, dump.tool.major, `pg_dump ${dump.tool.version}, which writes the backup`);
+  const restore = await findPgTool('pg_restore', {
+    configured: o.pgRestorePath,
+    minMajor: dump.tool.major,
+    env: ops.toolEnv,
+  });
+  const restoreProblem = toolRefusal(
+    'pg_restore',
+    restore,
+    dump.tool.major,
+    `pg_dump ${dump.tool.version}, which writes the backup`,
+  );
   if (restoreProblem || !restore.tool) return { ok: false, reason: restoreProblem ?? 'pg_restore not found' };
   return { ok: true, server, pgDump: dump.tool, pgRestore: restore.tool };
 }

@@ -7,7 +7,14 @@ import type { ActionHandler, EventHandler, Handler, Surface } from '../contracts
 import type { Redactor } from '../log/redactor.js';
 import type { Store } from '../store/store.js';
 import type { SlackApi } from '../slack/slack-api.js';
-import type { BackupsInfo, DeliveryHealth, IncidentsInfo, Outbox, SelfCheck, SlackConnectionInfo } from '../contracts/services.js';
+import type {
+  BackupsInfo,
+  DeliveryHealth,
+  IncidentsInfo,
+  Outbox,
+  SelfCheck,
+  SlackConnectionInfo,
+} from '../contracts/services.js';
 import type { Approvals } from './guarded.js';
 
 /** What every feature is built from; created once in app.ts and passed down. */

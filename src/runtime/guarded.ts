@@ -80,11 +80,12 @@ export interface ApprovalRequest {
   surface?: Surface;
 }
 
-export type ApprovalOutcome = { requested: true; approvalId: string; ref: MessageRef } | { requested: false; reason: string };
+export type ApprovalOutcome =
+  | { requested: true; approvalId: string; ref: MessageRef }
+  | { requested: false; reason: string };
 
 export interface Approvals {
   registerKind(kind: GuardedActionKind<any>): void;
   /** Checks the requester's rights, posts the confirmation (Confirm / Cancel) and returns. */
   request(req: ApprovalRequest): Promise<ApprovalOutcome>;
 }
-

@@ -87,7 +87,9 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
     const was = role;
     role = next;
     if (next === 'degraded') {
-      log.warn('lost the leader lock because the store is unreachable; still leading, degraded: the watch goes on with alert state in memory until the store is back');
+      log.warn(
+        'lost the leader lock because the store is unreachable; still leading, degraded: the watch goes on with alert state in memory until the store is back',
+      );
       return;
     }
     if (next === 'leader') {
@@ -97,7 +99,8 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
       opts.onChange?.(true);
       return;
     }
-    if (was === 'degraded') log.warn('the store is back but another replica holds the leader lock: this replica steps down');
+    if (was === 'degraded')
+      log.warn('the store is back but another replica holds the leader lock: this replica steps down');
     else log.warn('this replica no longer leads the schedules and the watch');
     opts.onChange?.(false);
   };
@@ -154,7 +157,10 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
       );
       await c.query(`COMMIT`);
       if (!rows[0]?.ok) return false;
-      log.info({ pid: old.pid }, 'the server still kept our previous lock session after the outage; ended it and took the lock');
+      log.info(
+        { pid: old.pid },
+        'the server still kept our previous lock session after the outage; ended it and took the lock',
+      );
       return true;
     } catch (err) {
       await c.query('ROLLBACK').catch(() => {});

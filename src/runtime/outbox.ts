@@ -55,7 +55,14 @@ interface Lane {
 }
 
 /** Platform errors that may pass if tried again; every other `ok: false` is final. */
-const RETRYABLE_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'rate_limited']);
+const RETRYABLE_ERRORS = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+  'rate_limited',
+]);
 
 export type Failure = { kind: 'rate-limited'; retryAfterMs: number } | { kind: 'retry' } | { kind: 'final' };
 
@@ -64,14 +71,22 @@ export type Failure = { kind: 'rate-limited'; retryAfterMs: number } | { kind: '
  * so Retry-After is honoured here, once, per channel, instead of inside the client.
  */
 export function classifySlackError(err: unknown): Failure {
-  const e = err as { code?: string; retryAfter?: number; data?: { error?: string; response_metadata?: { retryAfter?: number } }; statusCode?: number };
-  if (e?.code === 'slack_webapi_rate_limited_error') return { kind: 'rate-limited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
+  const e = err as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string; response_metadata?: { retryAfter?: number } };
+    statusCode?: number;
+  };
+  if (e?.code === 'slack_webapi_rate_limited_error')
+    return { kind: 'rate-limited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
   if (e?.code === 'slack_webapi_platform_error') {
     const code = e.data?.error ?? '';
-    if (code === 'ratelimited' || code === 'rate_limited') return { kind: 'rate-limited', retryAfterMs: Math.max(1, e.data?.response_metadata?.retryAfter ?? 1) * 1000 };
+    if (code === 'ratelimited' || code === 'rate_limited')
+      return { kind: 'rate-limited', retryAfterMs: Math.max(1, e.data?.response_metadata?.retryAfter ?? 1) * 1000 };
     return RETRYABLE_ERRORS.has(code) ? { kind: 'retry' } : { kind: 'final' };
   }
-  if (e?.code === 'slack_webapi_http_error') return (e.statusCode ?? 500) >= 500 ? { kind: 'retry' } : { kind: 'final' };
+  if (e?.code === 'slack_webapi_http_error')
+    return (e.statusCode ?? 500) >= 500 ? { kind: 'retry' } : { kind: 'final' };
   // Request errors (connection refused, reset, timeout) and anything unknown: try again.
   return { kind: 'retry' };
 }
@@ -111,7 +126,15 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
     // A channel Slack refuses as a whole is logged once, with its fix, by the delivery state; alerts and digests are kept.
     const level = deliveryFailure(err).kind === 'refused' ? 'warn' : 'error';
     log[level](
-      { channel: item.msg.channel, kind: item.kind, ts: item.msg.ts, thread: item.msg.thread_ts, attempts: item.attempts, rateLimited: item.rateLimited, err: { message: err.message } },
+      {
+        channel: item.msg.channel,
+        kind: item.kind,
+        ts: item.msg.ts,
+        thread: item.msg.thread_ts,
+        attempts: item.attempts,
+        rateLimited: item.rateLimited,
+        err: { message: err.message },
+      },
       `outbox gave up on a message (${why}): ${item.msg.text.slice(0, 120)}`,
     );
     for (const w of item.waiters) w.reject(err);
@@ -164,7 +187,10 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
               continue;
             }
             l.notBefore = Date.now() + f.retryAfterMs;
-            log.info({ channel, retryAfterMs: f.retryAfterMs }, 'Slack asked to slow down (429); waiting before the next write to this channel');
+            log.info(
+              { channel, retryAfterMs: f.retryAfterMs },
+              'Slack asked to slow down (429); waiting before the next write to this channel',
+            );
           } else if (f.kind === 'final' || item.attempts >= maxAttempts) {
             l.queue.shift();
             l.notBefore = Date.now() + minInterval;
@@ -178,7 +204,10 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
           } else {
             const delay = backoffMs(item.attempts, baseMs, maxMs);
             l.notBefore = Date.now() + delay;
-            log.warn({ channel, attempt: item.attempts, retryInMs: delay, err: { message: (err as Error).message } }, 'Slack write failed; will retry');
+            log.warn(
+              { channel, attempt: item.attempts, retryInMs: delay, err: { message: (err as Error).message } },
+              'Slack write failed; will retry',
+            );
           }
         }
       }
@@ -225,7 +254,8 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
       while (slack && [...lanes.values()].some((l) => l.queue.length) && Date.now() < deadline) await sleep(50);
       stop.abort();
       for (const l of lanes.values()) {
-        for (const item of l.queue.splice(0)) giveUp(item, new Error('the outbox closed before this was sent'), 'shutting down');
+        for (const item of l.queue.splice(0))
+          giveUp(item, new Error('the outbox closed before this was sent'), 'shutting down');
       }
     },
   };

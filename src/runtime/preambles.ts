@@ -48,14 +48,23 @@ export function chooseEnvironment(args: string[], flag: string | true | undefine
   const names = config.environments.map((e) => e.name);
   if (flagValue !== undefined) {
     if (flagValue === 'all') return { env: config.defaultEnvironment, all: true, named: false, rest: args };
-    if (!names.includes(flagValue)) return { env: config.defaultEnvironment, all: false, named: false, rest: args, error: unknownEnvironment(flagValue, config) };
+    if (!names.includes(flagValue))
+      return {
+        env: config.defaultEnvironment,
+        all: false,
+        named: false,
+        rest: args,
+        error: unknownEnvironment(flagValue, config),
+      };
     return { env: flagValue, all: false, named: true, rest: args };
   }
   const idx = args.findIndex((a) => names.includes(a) || a === 'all');
   if (idx === -1) return { env: config.defaultEnvironment, all: false, named: false, rest: args };
   const word = args[idx]!;
   const rest = args.filter((_, i) => i !== idx);
-  return word === 'all' ? { env: config.defaultEnvironment, all: true, named: false, rest } : { env: word, all: false, named: true, rest };
+  return word === 'all'
+    ? { env: config.defaultEnvironment, all: true, named: false, rest }
+    : { env: word, all: false, named: true, rest };
 }
 
 /**

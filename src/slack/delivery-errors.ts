@@ -46,7 +46,14 @@ const CHANNEL_REFUSALS = new Set([
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 /** The token itself is refused: no channel will work until it is replaced. */
-export const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'org_login_required']);
+export const TOKEN_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'org_login_required',
+]);
 
 export function deliveryFailure(err: unknown): DeliveryFailure {
   const e = err as { code?: string; statusCode?: number; data?: { error?: string; needed?: string } };
@@ -54,7 +61,8 @@ export function deliveryFailure(err: unknown): DeliveryFailure {
   if (e?.code === 'slack_webapi_platform_error') {
     const code = e.data?.error ?? 'unknown_error';
     if (code === 'ratelimited' || code === 'rate_limited') return { kind: 'ratelimited', code: 'ratelimited' };
-    if (CHANNEL_REFUSALS.has(code) || code.startsWith('restricted_action')) return { kind: 'refused', code, ...(e.data?.needed ? { needed: e.data.needed } : {}) };
+    if (CHANNEL_REFUSALS.has(code) || code.startsWith('restricted_action'))
+      return { kind: 'refused', code, ...(e.data?.needed ? { needed: e.data.needed } : {}) };
     if (TRANSIENT.has(code)) return { kind: 'transient', code };
     return { kind: 'message', code };
   }
@@ -83,7 +91,8 @@ export interface FixContext {
 /** One sentence telling a person what to do about a failure; pure, table-tested. */
 export function fixFor(f: DeliveryFailure, c: FixContext): string {
   const invite = `type /invite @${c.botName} in ${c.where}`;
-  if (TOKEN_ERRORS.has(f.code)) return 'Slack refused the bot token: reinstall the app and set SLACK_BOT_TOKEN to the new xoxb- token';
+  if (TOKEN_ERRORS.has(f.code))
+    return 'Slack refused the bot token: reinstall the app and set SLACK_BOT_TOKEN to the new xoxb- token';
   if (f.code.startsWith('restricted_action')) {
     return `only some members may post in ${c.where}: let @${c.botName} post there (channel settings → Posting permissions), or set ${c.configKey} in ctx-ops.yml to another channel`;
   }
@@ -115,7 +124,8 @@ export function fixFor(f: DeliveryFailure, c: FixContext): string {
     case 'no_permission':
       return `Slack does not let @${c.botName} post in ${c.where} (${f.code}): ask a workspace admin, or set ${c.configKey} in ctx-ops.yml to another channel`;
     default:
-      if (f.kind === 'transient') return `Slack is having trouble (${f.code}); posts are retried on their own (status.slack.com)`;
+      if (f.kind === 'transient')
+        return `Slack is having trouble (${f.code}); posts are retried on their own (status.slack.com)`;
       return `Slack answered ${f.code} for ${c.where}; posts are retried every few minutes`;
   }
 }

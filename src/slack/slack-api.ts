@@ -20,7 +20,13 @@ export interface SlackApi {
   readonly client: WebClient;
   post(args: PostArgs): Promise<{ channel: string; ts: string }>;
   update(args: { channel: string; ts: string; text: string; blocks?: Block[] }): Promise<void>;
-  postEphemeral(args: { channel: string; user: string; text: string; blocks?: Block[]; thread_ts?: string }): Promise<void>;
+  postEphemeral(args: {
+    channel: string;
+    user: string;
+    text: string;
+    blocks?: Block[];
+    thread_ts?: string;
+  }): Promise<void>;
   publishHome(userId: string, view: { type: 'home'; blocks: Block[] }): Promise<void>;
 }
 
@@ -29,7 +35,9 @@ export function createSlackApi(client: WebClient, redactor: Redactor): SlackApi 
   return {
     client,
     async post(args) {
-      const res = await client.chat.postMessage(clean({ unfurl_links: false, unfurl_media: false, ...args }) as ChatPostMessageArguments);
+      const res = await client.chat.postMessage(
+        clean({ unfurl_links: false, unfurl_media: false, ...args }) as ChatPostMessageArguments,
+      );
       return { channel: res.channel ?? args.channel, ts: res.ts ?? '' };
     },
     async update(args) {

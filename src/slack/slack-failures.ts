@@ -32,12 +32,18 @@ export const TOKEN_REJECTED: Readonly<Record<string, string>> = {
 };
 
 export function classifySlackFailure(err: unknown): SlackFailure {
-  const e = err as { code?: string; statusCode?: number; retryAfter?: number; data?: Record<string, unknown> & { error?: unknown } };
+  const e = err as {
+    code?: string;
+    statusCode?: number;
+    retryAfter?: number;
+    data?: Record<string, unknown> & { error?: unknown };
+  };
   if (e?.code === 'slack_webapi_platform_error') {
     const raw = e.data?.error;
     const code = typeof raw === 'string' ? raw : '';
     // web-api turns a body that is not JSON (a proxy's HTML page) into error: <the body>.
-    if (!/^[a-z0-9_.]{1,64}$/.test(code)) return { kind: 'not-slack', sample: code.replace(/\s+/g, ' ').trim().slice(0, 60) };
+    if (!/^[a-z0-9_.]{1,64}$/.test(code))
+      return { kind: 'not-slack', sample: code.replace(/\s+/g, ' ').trim().slice(0, 60) };
     if (code in TOKEN_REJECTED) return { kind: 'rejected', code };
     if (code === 'not_allowed_token_type') return { kind: 'wrong-type', code };
     if (code === 'missing_scope') {
@@ -55,8 +61,10 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 /** Where each token comes from, in the words of Slack's app settings. */
 export const TOKEN_HELP: Record<TokenName, string> = {
-  SLACK_BOT_TOKEN: 'reinstall the app (api.slack.com/apps → your app → Install App) and copy the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN',
-  SLACK_APP_TOKEN: 'generate an app-level token under Basic Information → App-Level Tokens with the connections:write scope and copy it (xapp-…) into SLACK_APP_TOKEN',
+  SLACK_BOT_TOKEN:
+    'reinstall the app (api.slack.com/apps → your app → Install App) and copy the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN',
+  SLACK_APP_TOKEN:
+    'generate an app-level token under Basic Information → App-Level Tokens with the connections:write scope and copy it (xapp-…) into SLACK_APP_TOKEN',
 };
 
 export interface FailureWords {
@@ -75,20 +83,44 @@ export interface FailureWords {
 export function describeSlackFailure(f: SlackFailure, token: TokenName, url: string): FailureWords {
   switch (f.kind) {
     case 'rejected':
-      return { seen: `Slack rejected ${token} with ${f.code} (${TOKEN_REJECTED[f.code] ?? 'not accepted'})`, fix: TOKEN_HELP[token], config: true };
+      return {
+        seen: `Slack rejected ${token} with ${f.code} (${TOKEN_REJECTED[f.code] ?? 'not accepted'})`,
+        fix: TOKEN_HELP[token],
+        config: true,
+      };
     case 'wrong-type':
       return token === 'SLACK_APP_TOKEN'
-        ? { seen: `SLACK_APP_TOKEN is not an app-level token (Slack answered ${f.code})`, fix: `it must be the xapp-… token, not the Bot User OAuth Token: ${TOKEN_HELP.SLACK_APP_TOKEN}`, config: true }
-        : { seen: `SLACK_BOT_TOKEN is not a bot token (Slack answered ${f.code})`, fix: `it must be the xoxb-… token, not the app-level one: ${TOKEN_HELP.SLACK_BOT_TOKEN}`, config: true };
+        ? {
+            seen: `SLACK_APP_TOKEN is not an app-level token (Slack answered ${f.code})`,
+            fix: `it must be the xapp-… token, not the Bot User OAuth Token: ${TOKEN_HELP.SLACK_APP_TOKEN}`,
+            config: true,
+          }
+        : {
+            seen: `SLACK_BOT_TOKEN is not a bot token (Slack answered ${f.code})`,
+            fix: `it must be the xoxb-… token, not the app-level one: ${TOKEN_HELP.SLACK_BOT_TOKEN}`,
+            config: true,
+          };
     case 'missing-scope': {
       const needed = f.needed ?? (token === 'SLACK_APP_TOKEN' ? 'connections:write' : 'a scope');
       const has = f.provided ? ` (it has ${f.provided.split(',').join(', ')})` : '';
       return token === 'SLACK_APP_TOKEN'
-        ? { seen: `SLACK_APP_TOKEN lacks the ${needed} scope${has}`, fix: 'under Basic Information → App-Level Tokens, generate a token with connections:write and put it in SLACK_APP_TOKEN', config: true }
-        : { seen: `SLACK_BOT_TOKEN lacks the ${needed} scope${has}`, fix: `add ${needed} under OAuth & Permissions → Bot Token Scopes (manifest.yml lists every scope), reinstall the app and update SLACK_BOT_TOKEN if it changed`, config: true };
+        ? {
+            seen: `SLACK_APP_TOKEN lacks the ${needed} scope${has}`,
+            fix: 'under Basic Information → App-Level Tokens, generate a token with connections:write and put it in SLACK_APP_TOKEN',
+            config: true,
+          }
+        : {
+            seen: `SLACK_BOT_TOKEN lacks the ${needed} scope${has}`,
+            fix: `add ${needed} under OAuth & Permissions → Bot Token Scopes (manifest.yml lists every scope), reinstall the app and update SLACK_BOT_TOKEN if it changed`,
+            config: true,
+          };
     }
     case 'unreachable':
-      return { seen: `cannot reach Slack at ${url}: ${describeFailure(f.net, hostOf(url))}`, fix: unreachableFix(f.net, url), config: false };
+      return {
+        seen: `cannot reach Slack at ${url}: ${describeFailure(f.net, hostOf(url))}`,
+        fix: unreachableFix(f.net, url),
+        config: false,
+      };
     case 'http':
       return httpWords(f.status, url);
     case 'not-slack':
@@ -98,7 +130,11 @@ export function describeSlackFailure(f: SlackFailure, token: TokenName, url: str
         config: true,
       };
     case 'rate-limited':
-      return { seen: `Slack rate-limited the request${f.retryAfterS ? ` (retry after ${f.retryAfterS} s)` : ''}`, fix: 'it passes by itself; if it persists, something else may be calling Slack with the same token', config: false };
+      return {
+        seen: `Slack rate-limited the request${f.retryAfterS ? ` (retry after ${f.retryAfterS} s)` : ''}`,
+        fix: 'it passes by itself; if it persists, something else may be calling Slack with the same token',
+        config: false,
+      };
     case 'platform':
       return { seen: `Slack answered ${f.code}`, fix: 'if it persists, look at status.slack.com', config: false };
   }
@@ -106,16 +142,34 @@ export function describeSlackFailure(f: SlackFailure, token: TokenName, url: str
 
 function httpWords(status: number, url: string): FailureWords {
   if (status === 404 || status === 405 || status === 410) {
-    return { seen: `${url} answered HTTP ${status}, so it is not Slack's Web API`, fix: 'SLACK_API_URL must be the Web API base ending in /api/ (default https://slack.com/api/)', config: true };
+    return {
+      seen: `${url} answered HTTP ${status}, so it is not Slack's Web API`,
+      fix: 'SLACK_API_URL must be the Web API base ending in /api/ (default https://slack.com/api/)',
+      config: true,
+    };
   }
-  if (status === 407) return { seen: `a proxy in front of ${hostOf(url)} asks for credentials (HTTP 407)`, fix: 'point SLACK_API_URL at a proxy that needs no credentials, or allow outbound HTTPS to Slack', config: true };
-  if (status >= 500) return { seen: `${hostOf(url)} answered HTTP ${status}`, fix: 'Slack (or a proxy in between) is failing: look at status.slack.com and try again in a few minutes', config: false };
-  return { seen: `${url} answered HTTP ${status}`, fix: 'check SLACK_API_URL (default https://slack.com/api/) and any proxy in between', config: true };
+  if (status === 407)
+    return {
+      seen: `a proxy in front of ${hostOf(url)} asks for credentials (HTTP 407)`,
+      fix: 'point SLACK_API_URL at a proxy that needs no credentials, or allow outbound HTTPS to Slack',
+      config: true,
+    };
+  if (status >= 500)
+    return {
+      seen: `${hostOf(url)} answered HTTP ${status}`,
+      fix: 'Slack (or a proxy in between) is failing: look at status.slack.com and try again in a few minutes',
+      config: false,
+    };
+  return {
+    seen: `${url} answered HTTP ${status}`,
+    fix: 'check SLACK_API_URL (default https://slack.com/api/) and any proxy in between',
+    config: true,
+  };
 }
 
 function unreachableFix(f: NetFailure, url: string): string {
   const custom = !url.startsWith('https://slack.com/');
-  const proxy = 'behind an egress proxy, set SLACK_API_URL to an address that reaches Slack\'s Web API';
+  const proxy = "behind an egress proxy, set SLACK_API_URL to an address that reaches Slack's Web API";
   switch (f.kind) {
     case 'dns':
       return custom ? 'check the host name in SLACK_API_URL' : `check this machine's DNS and outbound access; ${proxy}`;
@@ -162,6 +216,11 @@ export function tokenShapeProblem(token: TokenName, value: string): FailureWords
   const kind = tokenKind(value);
   const want: TokenKind = token === 'SLACK_BOT_TOKEN' ? 'bot' : 'app';
   if (kind === want) return null;
-  const swap = token === 'SLACK_BOT_TOKEN' && kind === 'app' ? 'put it in SLACK_APP_TOKEN, and ' : token === 'SLACK_APP_TOKEN' && kind === 'bot' ? 'put it in SLACK_BOT_TOKEN, and ' : '';
+  const swap =
+    token === 'SLACK_BOT_TOKEN' && kind === 'app'
+      ? 'put it in SLACK_APP_TOKEN, and '
+      : token === 'SLACK_APP_TOKEN' && kind === 'bot'
+        ? 'put it in SLACK_BOT_TOKEN, and '
+        : '';
   return { seen: `${token} holds ${KIND_WORDS[kind]}`, fix: `${swap}${TOKEN_HELP[token]}`, config: true };
 }

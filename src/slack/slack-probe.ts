@@ -45,9 +45,14 @@ export async function slackProbe<T extends WebAPICallResult = WebAPICallResult>(
     const date = res.headers.get('date');
     const received = now();
     const remote = date ? new Date(date) : undefined;
-    if (remote && !Number.isNaN(remote.getTime())) clock = { source: 'Slack', remote, local: new Date((sent + received) / 2), rttMs: received - sent };
+    if (remote && !Number.isNaN(remote.getTime()))
+      clock = { source: 'Slack', remote, local: new Date((sent + received) / 2), rttMs: received - sent };
     const s = res.headers.get('x-oauth-scopes');
-    if (s !== null) scopes = s.split(',').map((x) => x.trim()).filter(Boolean);
+    if (s !== null)
+      scopes = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
     return res;
   };
   const client = new WebClient(token, {

@@ -56,9 +56,15 @@ export function describeGroupProblem(p: GroupProblem, key: string): { seen: stri
         fix: `list Slack user ids (U…) in \`${key}\` instead of user-group ids`,
       };
     case 'not-found':
-      return { seen: `the user group ${p.group} named in \`${key}\` does not exist in this workspace (${p.code})`, fix: `check the id in \`${key}\` (user-group ids start with S)` };
+      return {
+        seen: `the user group ${p.group} named in \`${key}\` does not exist in this workspace (${p.code})`,
+        fix: `check the id in \`${key}\` (user-group ids start with S)`,
+      };
     default:
-      return { seen: `Slack answered ${p.code} when asked for the members of ${mention(p.group)} (named in \`${key}\`)`, fix: 'try again; `/ctx doctor` checks the app\'s scopes and tokens' };
+      return {
+        seen: `Slack answered ${p.code} when asked for the members of ${mention(p.group)} (named in \`${key}\`)`,
+        fix: "try again; `/ctx doctor` checks the app's scopes and tokens",
+      };
   }
 }
 
@@ -69,7 +75,12 @@ export interface GroupResolver {
   lookup(groupId: string): Promise<GroupLookup>;
 }
 
-export function createGroupResolver(opts: { client: () => WebClient | null; log: Logger; ttlMs?: number; now?: () => number }): GroupResolver {
+export function createGroupResolver(opts: {
+  client: () => WebClient | null;
+  log: Logger;
+  ttlMs?: number;
+  now?: () => number;
+}): GroupResolver {
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
   const cache = new Map<string, { at: number; members: Set<string> }>();
@@ -77,7 +88,11 @@ export function createGroupResolver(opts: { client: () => WebClient | null; log:
     const hit = cache.get(groupId);
     if (hit && now() - hit.at < ttl) return { ok: true, members: hit.members };
     const client = opts.client();
-    if (!client) return { ok: false, problem: { group: groupId, kind: 'other', code: 'no Slack connection (user groups are read from Slack)' } };
+    if (!client)
+      return {
+        ok: false,
+        problem: { group: groupId, kind: 'other', code: 'no Slack connection (user groups are read from Slack)' },
+      };
     try {
       const res = await client.usergroups.users.list({ usergroup: groupId });
       const members = new Set(res.users ?? []);

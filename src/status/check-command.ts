@@ -26,9 +26,19 @@ export function createCheckHandler(deps: StatusDeps): Handler {
       const problem =
         errors[0] ??
         choice.error ??
-        (!id ? 'which check?' : !ids().includes(id) ? unknownCheck(id) : extra.length ? leftoverProblem(extra, deps.config) : choice.all ? '`check` takes one environment' : undefined);
+        (!id
+          ? 'which check?'
+          : !ids().includes(id)
+            ? unknownCheck(id)
+            : extra.length
+              ? leftoverProblem(extra, deps.config)
+              : choice.all
+                ? '`check` takes one environment'
+                : undefined);
       if (problem || !id) {
-        await req.conversation.ephemeral({ text: `${problem}. Usage: \`/ctx check &lt;id&gt; [env]\`. Checks: ${listing()}` });
+        await req.conversation.ephemeral({
+          text: `${problem}. Usage: \`/ctx check &lt;id&gt; [env]\`. Checks: ${listing()}`,
+        });
         return { usageError: true };
       }
       const report = await deps.diagnostics.run(choice.env, { only: [id] });
@@ -66,4 +76,3 @@ export function createCheckRerunAction(deps: StatusDeps): ActionHandler {
     },
   };
 }
-

@@ -24,4 +24,3 @@ export function createConfigHandler(deps: { config: Config }): Handler {
     },
   };
 }
-

@@ -5,7 +5,11 @@ import { createStatusHandler, createStatusRerunAction, type StatusDeps } from '.
 
 /** `/ctx status`, `/ctx check`, their buttons, and `/ctx config` (what the bot read). */
 export const statusFeature: FeatureFactory = (core) => {
-  const deps: StatusDeps = { config: core.config, diagnostics: core.diagnostics, onReport: (r) => core.publishReport(r) };
+  const deps: StatusDeps = {
+    config: core.config,
+    diagnostics: core.diagnostics,
+    onReport: (r) => core.publishReport(r),
+  };
   return {
     name: 'status',
     handlers: [createStatusHandler(deps), createCheckHandler(deps), createConfigHandler({ config: core.config })],

@@ -16,7 +16,6 @@ export interface StatusDeps {
   onReport?: (report: StatusReport) => void;
 }
 
-
 const checking = (what: string, count: number): OutMessage => ({
   text: `⏳ Checking ${what} (${count} checks)…`,
   blocks: [md(`⏳ Checking *${what}* (${count} checks)…`)],
@@ -38,14 +37,20 @@ export function createStatusHandler(deps: StatusDeps): Handler {
       if (choice.all) {
         const names = deps.config.environments.map((e) => e.name);
         const work = Promise.all(names.map((n) => deps.diagnostics.run(n)));
-        const { value: reports } = await postWhenReady(req.conversation, checking(`${names.length} environments`, count * names.length), work, (rs) =>
-          renderMultiStatus(rs, deps.diagnostics.titles),
+        const { value: reports } = await postWhenReady(
+          req.conversation,
+          checking(`${names.length} environments`, count * names.length),
+          work,
+          (rs) => renderMultiStatus(rs, deps.diagnostics.titles),
         );
         reports.forEach((r) => deps.onReport?.(r));
         return { status: worst(...reports.map((r) => r.overall)) };
       }
-      const { value: report } = await postWhenReady(req.conversation, checking(choice.env, count), deps.diagnostics.run(choice.env), (r) =>
-        renderStatus(r, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone }),
+      const { value: report } = await postWhenReady(
+        req.conversation,
+        checking(choice.env, count),
+        deps.diagnostics.run(choice.env),
+        (r) => renderStatus(r, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone }),
       );
       deps.onReport?.(report);
       return { status: report.overall };
@@ -59,9 +64,15 @@ export function createStatusRerunAction(deps: StatusDeps): ActionHandler {
     async run(req) {
       const { env } = parseValue(req.value);
       const known = deps.config.environments.some((e) => e.name === env);
-      const report = await deps.diagnostics.run(known ? env : deps.config.defaultEnvironment, { maxAgeMs: rerunMaxAge(deps.config.checks.cacheMs) });
+      const report = await deps.diagnostics.run(known ? env : deps.config.defaultEnvironment, {
+        maxAgeMs: rerunMaxAge(deps.config.checks.cacheMs),
+      });
       deps.onReport?.(report);
-      const msg = renderStatus(report, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone, requestedBy: req.surface === 'slack' ? req.actor.userId : undefined });
+      const msg = renderStatus(report, {
+        titles: deps.diagnostics.titles,
+        timeZone: deps.config.timezone,
+        requestedBy: req.surface === 'slack' ? req.actor.userId : undefined,
+      });
       if (req.message) await req.conversation.update(req.message, msg);
       else await req.conversation.post(msg);
     },

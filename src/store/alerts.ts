@@ -34,7 +34,6 @@ export interface FallbackCopy {
   at: string;
 }
 
-
 export interface AlertRow {
   id: string;
   env: string;
@@ -79,14 +78,24 @@ export type Queryable = { query: Store['query'] };
 /** JSON with sorted keys: jsonb reorders keys, so plain JSON.stringify would see changes that are not. */
 export function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : x,
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
   );
 }
 
 /** Updates one alert row by id (null when there is none). */
-export async function updateAlert(c: Queryable, id: string | undefined, set: string, params: unknown[]): Promise<AlertRecord | null> {
+export async function updateAlert(
+  c: Queryable,
+  id: string | undefined,
+  set: string,
+  params: unknown[],
+): Promise<AlertRecord | null> {
   if (!id) return null;
-  const { rows } = await c.query<AlertRow>(`UPDATE ctx_ops.alerts SET ${set} WHERE id = $1 RETURNING *`, [id, ...params]);
+  const { rows } = await c.query<AlertRow>(`UPDATE ctx_ops.alerts SET ${set} WHERE id = $1 RETURNING *`, [
+    id,
+    ...params,
+  ]);
   return rows[0] ? toRecord(rows[0]) : null;
 }
 

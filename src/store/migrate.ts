@@ -32,7 +32,9 @@ export async function migrateStore(pool: pg.Pool, log: Logger, migrations = read
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
     await client.query('CREATE SCHEMA IF NOT EXISTS ctx_ops');
-    await client.query('CREATE TABLE IF NOT EXISTS ctx_ops.schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS ctx_ops.schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const { rows } = await client.query<{ name: string }>('SELECT name FROM ctx_ops.schema_migrations');
     const done = new Set(rows.map((r) => r.name));
     for (const m of migrations) {

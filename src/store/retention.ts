@@ -26,7 +26,10 @@ export async function pruneOld(store: Store, retentionDays: number, now: Date): 
     ['check_hourly', 'DELETE FROM ctx_ops.check_hourly WHERE hour < $1'],
     ['alerts', 'DELETE FROM ctx_ops.alerts WHERE resolved_at < $1'],
     ['silences', 'DELETE FROM ctx_ops.silences WHERE ends_at < $1 OR lifted_at < $1'],
-    ['digests', 'DELETE FROM ctx_ops.digests WHERE claimed_at < $1 AND id IS DISTINCT FROM (SELECT max(id) FROM ctx_ops.digests WHERE posted_at IS NOT NULL)'],
+    [
+      'digests',
+      'DELETE FROM ctx_ops.digests WHERE claimed_at < $1 AND id IS DISTINCT FROM (SELECT max(id) FROM ctx_ops.digests WHERE posted_at IS NOT NULL)',
+    ],
     ['home_viewers', 'DELETE FROM ctx_ops.home_viewers WHERE opened_at < $1'],
   ];
   for (const [table, sql] of simple) out[table] = (await store.query(sql, [cutoff])).rowCount ?? 0;

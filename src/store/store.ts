@@ -21,7 +21,11 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export function createStore(databaseUrl: string, log: Logger, opts: { max?: number; connectTimeoutMs?: number } = {}): Store {
+export function createStore(
+  databaseUrl: string,
+  log: Logger,
+  opts: { max?: number; connectTimeoutMs?: number } = {},
+): Store {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: opts.max ?? 5,

@@ -21,7 +21,11 @@ export interface ShellOptions {
  */
 export async function runShell(bot: BotApp, opts: ShellOptions): Promise<void> {
   const write = (s: string) => opts.output.write(s);
-  const rl = createInterface({ input: opts.input, output: opts.interactive ? opts.output : undefined, terminal: opts.interactive });
+  const rl = createInterface({
+    input: opts.input,
+    output: opts.interactive ? opts.output : undefined,
+    terminal: opts.interactive,
+  });
   const user = safeUser();
   const actor: Actor = opts.actor ?? { userId: `local:${user}`, userName: user };
   const buttons = createButtonBook();
@@ -39,7 +43,14 @@ export async function runShell(bot: BotApp, opts: ShellOptions): Promise<void> {
       if (!b || !handler) write(`no button [${press[1]}]\n`);
       else {
         try {
-          await handler.run({ actionId: b.actionId, value: b.value, actor, message: b.message, conversation, surface: 'shell' });
+          await handler.run({
+            actionId: b.actionId,
+            value: b.value,
+            actor,
+            message: b.message,
+            conversation,
+            surface: 'shell',
+          });
         } catch (err) {
           write(bot.core.redactor.scrub(`⚠️ That did not work: ${(err as Error).message}\n`));
         }

@@ -37,10 +37,16 @@ function collectButtons(blocks: Block[]): Array<{ label: string; actionId: strin
   const out: Array<{ label: string; actionId: string; value: string }> = [];
   for (const b of blocks) {
     if (b.type === 'actions') {
-      for (const e of b.elements) if (e.type === 'button' && !e.url) out.push({ label: e.text.text, actionId: e.action_id ?? '', value: e.value ?? '' });
+      for (const e of b.elements)
+        if (e.type === 'button' && !e.url)
+          out.push({ label: e.text.text, actionId: e.action_id ?? '', value: e.value ?? '' });
     } else if (b.type === 'section' && b.accessory?.type === 'button' && !b.accessory.url) {
       const about = /\*([^*]+)\*/.exec(b.text?.text ?? '')?.[1];
-      out.push({ label: `${b.accessory.text.text}${about ? ` (${mrkdwnToPlain(about)})` : ''}`, actionId: b.accessory.action_id ?? '', value: b.accessory.value ?? '' });
+      out.push({
+        label: `${b.accessory.text.text}${about ? ` (${mrkdwnToPlain(about)})` : ''}`,
+        actionId: b.accessory.action_id ?? '',
+        value: b.accessory.value ?? '',
+      });
     }
   }
   return out;
@@ -79,7 +85,11 @@ export function terminalConversation(opts: {
   };
   return {
     async post(msg, o) {
-      const ref = { channel: 'terminal', ts: String(++n), ...(o?.thread ? { threadTs: o.thread.ts } : {}) } satisfies MessageRef;
+      const ref = {
+        channel: 'terminal',
+        ts: String(++n),
+        ...(o?.thread ? { threadTs: o.thread.ts } : {}),
+      } satisfies MessageRef;
       emit(msg, ref, o?.thread ? '  ↳ ' : '');
       return ref;
     },

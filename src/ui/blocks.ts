@@ -3,13 +3,21 @@ import { LIMITS } from './limits.js';
 import { truncate } from '../util/text.js';
 
 /** Small, pure Block Kit builders that apply Slack's limits as they build. */
-export const md = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
+export const md = (text: string): Block => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+});
 
-export const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } });
+export const header = (text: string): Block => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
+});
 
 export const context = (...texts: string[]): Block => ({
   type: 'context',
-  elements: texts.slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn' as const, text: truncate(t, LIMITS.sectionText) })),
+  elements: texts
+    .slice(0, LIMITS.contextElements)
+    .map((t) => ({ type: 'mrkdwn' as const, text: truncate(t, LIMITS.sectionText) })),
 });
 
 export const divider = (): Block => ({ type: 'divider' });
@@ -24,7 +32,8 @@ export interface ButtonSpec {
 
 export function button(b: ButtonSpec) {
   const value = b.value === undefined ? undefined : typeof b.value === 'string' ? b.value : JSON.stringify(b.value);
-  if (value && value.length > LIMITS.buttonValue) throw new Error(`button value for ${b.actionId} is over ${LIMITS.buttonValue} characters`);
+  if (value && value.length > LIMITS.buttonValue)
+    throw new Error(`button value for ${b.actionId} is over ${LIMITS.buttonValue} characters`);
   return {
     type: 'button' as const,
     text: { type: 'plain_text' as const, text: truncate(b.text, LIMITS.buttonText), emoji: true },
@@ -35,7 +44,10 @@ export function button(b: ButtonSpec) {
   };
 }
 
-export const actions = (...buttons: ButtonSpec[]): Block => ({ type: 'actions', elements: buttons.slice(0, LIMITS.actionsElements).map(button) });
+export const actions = (...buttons: ButtonSpec[]): Block => ({
+  type: 'actions',
+  elements: buttons.slice(0, LIMITS.actionsElements).map(button),
+});
 
 /** A section with a button beside it. */
 export const mdWithButton = (text: string, b: ButtonSpec): Block => ({

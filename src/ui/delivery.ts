@@ -16,8 +16,15 @@ export const mention = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` 
 const time = (at: Date, tz: string) => clock(at, tz);
 
 /** On an alert posted late to its own channel. */
-export function lateNote(o: { since: Date; error: string; fallback: ReadonlyArray<{ target: string; at: string }>; timeZone: string }): string {
-  const copies = o.fallback.length ? ` A copy went to ${o.fallback.map((f) => `${mention(f.target)} at ${time(new Date(f.at), o.timeZone)}`).join(', ')}.` : '';
+export function lateNote(o: {
+  since: Date;
+  error: string;
+  fallback: ReadonlyArray<{ target: string; at: string }>;
+  timeZone: string;
+}): string {
+  const copies = o.fallback.length
+    ? ` A copy went to ${o.fallback.map((f) => `${mention(f.target)} at ${time(new Date(f.at), o.timeZone)}`).join(', ')}.`
+    : '';
   return `📬 Posted late: I could not post here from ${time(o.since, o.timeZone)} (${escapeMrkdwn(o.error)}).${copies}`;
 }
 
@@ -64,24 +71,41 @@ export function renderDeliverySummary(o: {
   }
   if (o.open.length) {
     const n = o.open.length;
-    const item = (a: AlertRecord) => `${t(a)} ${a.severity === 'fail' ? 'failing' : 'degraded'} since ${dayTime(a.since, o.timeZone)}: ${a.summary}`;
-    lines.push(`*${n} more alert${n === 1 ? ' is' : 's are'} still open* (reminders and resolutions go into this thread): ${escapeMrkdwn(listed(o.open, item))}`);
+    const item = (a: AlertRecord) =>
+      `${t(a)} ${a.severity === 'fail' ? 'failing' : 'degraded'} since ${dayTime(a.since, o.timeZone)}: ${a.summary}`;
+    lines.push(
+      `*${n} more alert${n === 1 ? ' is' : 's are'} still open* (reminders and resolutions go into this thread): ${escapeMrkdwn(listed(o.open, item))}`,
+    );
     plain.push(`${n} more alert${n === 1 ? ' is' : 's are'} still open: ${listed(o.open, item)}`);
   }
   const copies = [...o.resolved, ...o.open].filter((a) => a.fallback?.length);
-  const meta = ['`/ctx status all` shows the current state', ...(copies.length ? [`copies went to ${[...new Set(copies.flatMap((a) => a.fallback!.map((f) => mention(f.target))))].join(', ')} meanwhile`] : [])];
+  const meta = [
+    '`/ctx status all` shows the current state',
+    ...(copies.length
+      ? [
+          `copies went to ${[...new Set(copies.flatMap((a) => a.fallback!.map((f) => mention(f.target))))].join(', ')} meanwhile`,
+        ]
+      : []),
+  ];
   const blocks: Block[] = [md(`*${escapeMrkdwn(head)}*`), ...chunkLines(lines).map(md), context(meta.join(' · '))];
   return { text: truncate([head, ...plain].join(' — '), LIMITS.fallbackText), blocks: fitBlocks(blocks) };
 }
 
 /** The digest's lines about channels the bot cannot post to (Slack mrkdwn and plain text). */
-export function deliveryProblemLines(problems: readonly DeliveryProblem[], timeZone: string, now: Date): { md: string[]; plain: string[] } {
+export function deliveryProblemLines(
+  problems: readonly DeliveryProblem[],
+  timeZone: string,
+  now: Date,
+): { md: string[]; plain: string[] } {
   const mdl: string[] = [];
   const plain: string[] = [];
   for (const p of problems) {
-    const since = now.getTime() - p.since.getTime() >= 86_400_000 ? dayTime(p.since, timeZone) : clock(p.since, timeZone);
+    const since =
+      now.getTime() - p.since.getTime() >= 86_400_000 ? dayTime(p.since, timeZone) : clock(p.since, timeZone);
     const waiting = p.waiting ? ` (${p.waiting} waiting)` : '';
-    mdl.push(`⚠️ could not post to ${mention(p.channel)} (${escapeMrkdwn(p.purpose)}) since ${since}: ${escapeMrkdwn(p.error)} — ${escapeMrkdwn(p.fix)}${waiting}`);
+    mdl.push(
+      `⚠️ could not post to ${mention(p.channel)} (${escapeMrkdwn(p.purpose)}) since ${since}: ${escapeMrkdwn(p.error)} — ${escapeMrkdwn(p.fix)}${waiting}`,
+    );
     plain.push(`⚠ could not post to ${p.channel} (${p.purpose}) since ${since}: ${p.error} — ${p.fix}${waiting}`);
   }
   return { md: mdl, plain };

@@ -13,7 +13,6 @@ export const LIMITS = {
   fallbackText: 40000,
 } as const;
 
-
 /**
  * Keeps a message within 50 blocks: the tail is cut and replaced by a note, keeping a
  * trailing actions block (the buttons people need) in place.
@@ -24,7 +23,15 @@ export function fitBlocks(blocks: Block[]): Block[] {
   const keepActions = last?.type === 'actions';
   const room = LIMITS.blocksPerMessage - 1 - (keepActions ? 1 : 0);
   const hidden = blocks.length - room - (keepActions ? 1 : 0);
-  const note: Block = { type: 'context', elements: [{ type: 'mrkdwn', text: `_${hidden} more not shown (Slack allows ${LIMITS.blocksPerMessage} blocks per message)_` }] };
+  const note: Block = {
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `_${hidden} more not shown (Slack allows ${LIMITS.blocksPerMessage} blocks per message)_`,
+      },
+    ],
+  };
   return [...blocks.slice(0, room), note, ...(keepActions && last ? [last] : [])];
 }
 

@@ -6,7 +6,14 @@ export function displayWidth(s: string): number {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (cp === 0xfe0f || cp === 0x200d) continue; // variation selector, zero-width joiner
-    w += cp >= 0x1f000 || (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ? 2 : 1;
+    w +=
+      cp >= 0x1f000 ||
+      (cp >= 0x2600 && cp <= 0x27bf) ||
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -22,7 +29,18 @@ export function plainTable(rows: string[][], opts: { indent?: number; alignRight
   for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   const indent = ' '.repeat(opts.indent ?? 0);
   return rows
-    .map((r) => indent + r.map((cell, i) => (i === r.length - 1 && !opts.alignRight?.includes(i) ? cell : pad(cell, widths[i]!, opts.alignRight?.includes(i)))).join('  ').trimEnd())
+    .map(
+      (r) =>
+        indent +
+        r
+          .map((cell, i) =>
+            i === r.length - 1 && !opts.alignRight?.includes(i)
+              ? cell
+              : pad(cell, widths[i]!, opts.alignRight?.includes(i)),
+          )
+          .join('  ')
+          .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -71,7 +89,9 @@ export function blocksToPlain(blocks: Block[]): string {
       case 'actions':
         out.push(
           `  ${b.elements
-            .map((e) => ('text' in e && e.text && typeof e.text === 'object' && 'text' in e.text ? `[${e.text.text}]` : ''))
+            .map((e) =>
+              'text' in e && e.text && typeof e.text === 'object' && 'text' in e.text ? `[${e.text.text}]` : '',
+            )
             .filter(Boolean)
             .join(' ')}`,
         );

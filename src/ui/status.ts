@@ -61,29 +61,54 @@ export function renderStatus(report: StatusReport, opts: StatusRenderOptions): O
   const meta = `${checked(report.checkedAt, opts.timeZone)} · ${report.checks.length} checks in ${timing(slowest)}${opts.requestedBy ? ` · re-run by <@${opts.requestedBy}>` : ''}`;
 
   const blocks: Block[] = [md(`*${escapeMrkdwn(verdict)}*`), context(meta)];
-  const roots = rootsFirst(report.checks).filter((c) => c.status === 'fail' && report.checks.some((d) => d.rootCause === c.id));
+  const roots = rootsFirst(report.checks).filter(
+    (c) => c.status === 'fail' && report.checks.some((d) => d.rootCause === c.id),
+  );
   for (const r of roots) {
-    blocks.push(md(`*Root cause:* ${titles[r.id] ?? r.id}: ${escapeMrkdwn(r.summary)}${r.runbook ? `\nRunbook: \`/ctx runbook ${r.runbook}\`` : ''}`));
+    blocks.push(
+      md(
+        `*Root cause:* ${titles[r.id] ?? r.id}: ${escapeMrkdwn(r.summary)}${r.runbook ? `\nRunbook: \`/ctx runbook ${r.runbook}\`` : ''}`,
+      ),
+    );
   }
   for (const c of report.checks) {
     const text = lineFor(c, titles);
     blocks.push(
       c.status === 'ok' || c.status === 'skip'
         ? md(text)
-        : mdWithButton(text, { text: 'Details', actionId: ACTION_CHECK_DETAILS, value: { env: report.environment, id: c.id } }),
+        : mdWithButton(text, {
+            text: 'Details',
+            actionId: ACTION_CHECK_DETAILS,
+            value: { env: report.environment, id: c.id },
+          }),
     );
   }
   // A section holds one accessory (Details), so the runbooks of failing lines go beside
   // Re-run in the one actions block, which is also the block fitBlocks always keeps.
-  const runbooks = [...new Set(report.checks.filter((c) => c.runbook && !c.rootCause && c.status !== 'ok' && c.status !== 'skip').map((c) => c.runbook!))];
+  const runbooks = [
+    ...new Set(
+      report.checks
+        .filter((c) => c.runbook && !c.rootCause && c.status !== 'ok' && c.status !== 'skip')
+        .map((c) => c.runbook!),
+    ),
+  ];
   blocks.push(
     actions(
       { text: '🔄 Re-run', actionId: ACTION_STATUS_RERUN, value: { env: report.environment } },
-      ...runbooks.slice(0, MAX_RUNBOOK_BUTTONS).map((id, n) => ({ text: `📘 Runbook ${id}`, actionId: nthActionId(ACTION_RUNBOOK_START, n), value: { env: report.environment, id } })),
+      ...runbooks
+        .slice(0, MAX_RUNBOOK_BUTTONS)
+        .map((id, n) => ({
+          text: `📘 Runbook ${id}`,
+          actionId: nthActionId(ACTION_RUNBOOK_START, n),
+          value: { env: report.environment, id },
+        })),
     ),
   );
 
-  const fallback = [verdict, ...report.checks.map((c) => `${STATUS_EMOJI[c.status]} ${titles[c.id] ?? c.id}: ${c.summary}`)].join('\n');
+  const fallback = [
+    verdict,
+    ...report.checks.map((c) => `${STATUS_EMOJI[c.status]} ${titles[c.id] ?? c.id}: ${c.summary}`),
+  ].join('\n');
   return {
     text: truncate(fallback, LIMITS.fallbackText),
     blocks: fitBlocks(blocks),
@@ -98,10 +123,17 @@ export function renderStatusPlain(report: StatusReport, titles: Titles, timeZone
   const rows = report.checks.map((c) => [
     STATUS_EMOJI[c.status],
     titles[c.id] ?? c.id,
-    c.summary + (c.rootCause ? `  ↳ because ${titles[c.rootCause] ?? c.rootCause} is failing` : '') + (c.runbook && c.status !== 'ok' && !c.rootCause ? `  [runbook: ${c.runbook}]` : ''),
+    c.summary +
+      (c.rootCause ? `  ↳ because ${titles[c.rootCause] ?? c.rootCause} is failing` : '') +
+      (c.runbook && c.status !== 'ok' && !c.rootCause ? `  [runbook: ${c.runbook}]` : ''),
     timing(c.durationMs),
   ]);
-  return [verdict, `  ${checked(report.checkedAt, timeZone)} · ${report.checks.length} checks in ${timing(slowest)}`, '', plainTable(rows, { indent: 2, alignRight: [3] })].join('\n');
+  return [
+    verdict,
+    `  ${checked(report.checkedAt, timeZone)} · ${report.checks.length} checks in ${timing(slowest)}`,
+    '',
+    plainTable(rows, { indent: 2, alignRight: [3] }),
+  ].join('\n');
 }
 
 /** Every condition one check looked at, for `/ctx check <id>` and the Details button. */
@@ -114,11 +146,18 @@ export function renderCheckDetail(report: StatusReport, id: string, titles: Titl
   const lines = c.details.length ? c.details : ['(no conditions recorded)'];
   const blocks: Block[] = [md(`*${escapeMrkdwn(head)}*`)];
   for (const chunk of chunkDetails(lines)) blocks.push(md(chunk));
-  if (cause) blocks.push(md(`*Root cause:* ${titles[cause.id] ?? cause.id} is failing: ${escapeMrkdwn(cause.summary)}${c.rootCauseReason ? `\n_Why:_ ${escapeMrkdwn(c.rootCauseReason)}` : ''}`));
+  if (cause)
+    blocks.push(
+      md(
+        `*Root cause:* ${titles[cause.id] ?? cause.id} is failing: ${escapeMrkdwn(cause.summary)}${c.rootCauseReason ? `\n_Why:_ ${escapeMrkdwn(c.rootCauseReason)}` : ''}`,
+      ),
+    );
   const meta = [checked(report.checkedAt, timeZone), `took ${timing(c.durationMs)}`, `id \`${c.id}\``];
   if (c.runbook) meta.push(`runbook: \`/ctx runbook ${c.runbook}\``);
   blocks.push(context(meta.join(' · ')));
-  blocks.push(actions({ text: '🔄 Re-check', actionId: 'ctx.check.rerun', value: { env: report.environment, id: c.id } }));
+  blocks.push(
+    actions({ text: '🔄 Re-check', actionId: 'ctx.check.rerun', value: { env: report.environment, id: c.id } }),
+  );
 
   const plain = [
     head,
@@ -127,7 +166,12 @@ export function renderCheckDetail(report: StatusReport, id: string, titles: Titl
     `  ${meta.join(' · ').replace(/`/g, '')}`,
   ].join('\n');
   const single = { ...report, checks: [c] };
-  return { text: truncate([head, ...lines].join('\n'), LIMITS.fallbackText), blocks: fitBlocks(blocks), plain, json: statusJson(single).checks[0] };
+  return {
+    text: truncate([head, ...lines].join('\n'), LIMITS.fallbackText),
+    blocks: fitBlocks(blocks),
+    plain,
+    json: statusJson(single).checks[0],
+  };
 }
 
 function chunkDetails(lines: string[]): string[] {

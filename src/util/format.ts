@@ -38,7 +38,16 @@ function partsOf(at: Date, timeZone: string): Parts {
   const p = f.formatToParts(at);
   const v = (type: string) => p.find((x) => x.type === type)?.value ?? '';
   const month = v('month');
-  return { year: v('year'), month, day: v('day'), weekday: v('weekday'), monthName: MONTHS[Number(month) - 1] ?? month, hour: v('hour'), minute: v('minute'), second: v('second') };
+  return {
+    year: v('year'),
+    month,
+    day: v('day'),
+    weekday: v('weekday'),
+    monthName: MONTHS[Number(month) - 1] ?? month,
+    hour: v('hour'),
+    minute: v('minute'),
+    second: v('second'),
+  };
 }
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -49,7 +58,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 const NAMING_LOCALES = ['en-GB', 'en-US', 'en-AU', 'en-IN', 'en-ZA', 'ja-JP'];
 const zoneLocale = new Map<string, Intl.DateTimeFormat>();
-const zoneNameIn = (f: Intl.DateTimeFormat, at: Date) => f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+const zoneNameIn = (f: Intl.DateTimeFormat, at: Date) =>
+  f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
 const isOffset = (name: string) => /^(GMT|UTC)[+-−]/.test(name);
 
 function zoneFormat(timeZone: string): Intl.DateTimeFormat {

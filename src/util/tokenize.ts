@@ -49,7 +49,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   const allowed = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
   if (best !== undefined && bestD <= allowed) return best;
-  if (w.length >= 3) return candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w)));
+  if (w.length >= 3)
+    return candidates.find((c) => c.length >= 3 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w)));
   return undefined;
 }
 
@@ -57,7 +58,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
 export function distance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;

@@ -17,7 +17,16 @@ function run(seq: string, rules: Partial<AlertRules> = {}, everyMs = MIN): { sai
   steps.forEach((code, i) => {
     const c = code[0]!;
     const status = ({ o: 'ok', w: 'warn', f: 'fail', s: 'skip' } as Record<string, Status>)[c.toLowerCase()]!;
-    const out = stepAlert(state, { status, at: new Date(T0 + i * everyMs), silenced: c !== c.toLowerCase(), ...(code.endsWith('^') ? { coveredBy: 'postgres' } : {}) }, r);
+    const out = stepAlert(
+      state,
+      {
+        status,
+        at: new Date(T0 + i * everyMs),
+        silenced: c !== c.toLowerCase(),
+        ...(code.endsWith('^') ? { coveredBy: 'postgres' } : {}),
+      },
+      r,
+    );
     state = out.state;
     for (const a of out.actions) said.push(`${i}:${describe_(a)}`);
   });
@@ -56,18 +65,36 @@ describe('alert state machine', () => {
   });
 
   it.each([
-    ['resolves after two successes, downtime from first failure to first success', 'fffoo', ['2:open fail since 0', '4:resolve after 3 min']],
+    [
+      'resolves after two successes, downtime from first failure to first success',
+      'fffoo',
+      ['2:open fail since 0', '4:resolve after 3 min'],
+    ],
     ['one success is not enough', 'fffo', ['2:open fail since 0']],
     ['a failure between successes restarts the count', 'fffofoo', ['2:open fail since 0', '6:resolve after 5 min']],
-    ['a new streak after resolving alerts again', 'fffoofff', ['2:open fail since 0', '4:resolve after 3 min', '7:open fail since 5']],
+    [
+      'a new streak after resolving alerts again',
+      'fffoofff',
+      ['2:open fail since 0', '4:resolve after 3 min', '7:open fail since 5'],
+    ],
   ])('%s', (_name, seq, expected) => {
     expect(run(seq).said).toEqual(expected);
   });
 
   it.each([
-    ['thresholds are configurable (1 failure, 1 success)', 'fof', { failureThreshold: 1, successThreshold: 1 }, ['0:open fail since 0', '1:resolve after 1 min', '2:open fail since 2']],
+    [
+      'thresholds are configurable (1 failure, 1 success)',
+      'fof',
+      { failureThreshold: 1, successThreshold: 1 },
+      ['0:open fail since 0', '1:resolve after 1 min', '2:open fail since 2'],
+    ],
     ['with alertOnWarn off a warning counts as healthy', 'wwwffwoo', { alertOnWarn: false }, []],
-    ['with alertOnWarn off a warning resolves a failure', 'fffww', { alertOnWarn: false }, ['2:open fail since 0', '4:resolve after 3 min']],
+    [
+      'with alertOnWarn off a warning resolves a failure',
+      'fffww',
+      { alertOnWarn: false },
+      ['2:open fail since 0', '4:resolve after 3 min'],
+    ],
   ])('%s', (_name, seq, rules, expected) => {
     expect(run(seq, rules).said).toEqual(expected);
   });
@@ -89,10 +116,22 @@ describe('alert state machine', () => {
 
   it.each([
     ['a silenced streak is recorded, not posted', 'FFF', ['2:open fail silenced since 0']],
-    ['when the silence ends while still failing, it is posted then', 'FFFFff', ['2:open fail silenced since 0', '4:post fail']],
-    ['resolved under a silence: recorded only', 'FFFOO', ['2:open fail silenced since 0', '4:resolve after 90 min (unposted)']],
+    [
+      'when the silence ends while still failing, it is posted then',
+      'FFFFff',
+      ['2:open fail silenced since 0', '4:post fail'],
+    ],
+    [
+      'resolved under a silence: recorded only',
+      'FFFOO',
+      ['2:open fail silenced since 0', '4:resolve after 90 min (unposted)'],
+    ],
     ['a silence after posting holds back reminders', 'fffFFFFFFF', ['2:open fail since 0']],
-    ['an escalation while silenced is recorded, then posted as failing', 'WWWFff', ['2:open warn silenced since 0', '3:escalate (unposted)', '4:post fail']],
+    [
+      'an escalation while silenced is recorded, then posted as failing',
+      'WWWFff',
+      ['2:open warn silenced since 0', '3:escalate (unposted)', '4:post fail'],
+    ],
     ['silenced flapping stays quiet', 'FOFOFOFO', []],
   ])('%s', (_name, seq, expected) => {
     expect(run(seq, {}, 30 * MIN).said).toEqual(expected);
@@ -100,8 +139,16 @@ describe('alert state machine', () => {
 
   it.each([
     ['a check failing because of a dependency does not alert on its own', 'f^f^f^f^', []],
-    ['once its dependency recovers, it alerts at once if it is still failing (its streak counted all along)', 'f^f^f^f', ['3:open fail since 0']],
-    ['an alert already open stays open when the dependency starts failing', 'ffff^f^oo', ['2:open fail since 0', '6:resolve after 5 min']],
+    [
+      'once its dependency recovers, it alerts at once if it is still failing (its streak counted all along)',
+      'f^f^f^f',
+      ['3:open fail since 0'],
+    ],
+    [
+      'an alert already open stays open when the dependency starts failing',
+      'ffff^f^oo',
+      ['2:open fail since 0', '6:resolve after 5 min'],
+    ],
   ])('%s', (_name, seq, expected) => {
     expect(run(seq).said).toEqual(expected);
   });
@@ -124,7 +171,13 @@ describe('silences and maintenance windows', () => {
     endsAt: new Date('2026-12-01T23:00:00Z'),
     ...over,
   });
-  const window: MaintenanceWindow = { environments: ['prod'], checks: ['graph'], from: '2026-12-01T22:00:00Z', to: '2026-12-01T23:00:00Z', reason: 'FalkorDB upgrade' };
+  const window: MaintenanceWindow = {
+    environments: ['prod'],
+    checks: ['graph'],
+    from: '2026-12-01T22:00:00Z',
+    to: '2026-12-01T23:00:00Z',
+    reason: 'FalkorDB upgrade',
+  };
 
   it.each([
     ['a silence of that check in that environment', [silence({})], [], 'prod', 'graph', 'silence #7'],
@@ -134,11 +187,32 @@ describe('silences and maintenance windows', () => {
     ['every environment (env null)', [silence({ env: null })], [], 'staging', 'graph', 'silence #7'],
     ['every check (*)', [silence({ check: '*' })], [], 'prod', 'postgres', 'silence #7'],
     ['an ended silence', [silence({ endsAt: new Date('2026-12-01T22:30:00Z') })], [], 'prod', 'graph', null],
-    ['a maintenance window covering it', [], [window], 'prod', 'graph', 'maintenance: FalkorDB upgrade (until 2026-12-01T23:00:00Z)'],
+    [
+      'a maintenance window covering it',
+      [],
+      [window],
+      'prod',
+      'graph',
+      'maintenance: FalkorDB upgrade (until 2026-12-01T23:00:00Z)',
+    ],
     ['a window for other checks', [], [window], 'prod', 'postgres', null],
-    ['a window without lists covers everything', [], [{ from: window.from, to: window.to }], 'staging', 'ui', 'maintenance (until 2026-12-01T23:00:00Z)'],
+    [
+      'a window without lists covers everything',
+      [],
+      [{ from: window.from, to: window.to }],
+      'staging',
+      'ui',
+      'maintenance (until 2026-12-01T23:00:00Z)',
+    ],
     ['a window that has not started', [], [{ ...window, from: '2026-12-01T22:45:00Z' }], 'prod', 'graph', null],
-    ['a window that is over ("to" is exclusive)', [], [{ ...window, to: '2026-12-01T22:30:00Z' }], 'prod', 'graph', null],
+    [
+      'a window that is over ("to" is exclusive)',
+      [],
+      [{ ...window, to: '2026-12-01T22:30:00Z' }],
+      'prod',
+      'graph',
+      null,
+    ],
   ])('%s', (_name, silences, windows, env, check, expected) => {
     expect(silencedBy(env, check, at, silences, windows)).toBe(expected);
   });

@@ -64,9 +64,16 @@ ${extra}`;
 /** The bot with the schedules feature on a Web API client (no Socket Mode needed). */
 async function startBot(extra = '', timings: SchedulesTimings = FAST, schedules = 'schedules: []'): Promise<Harness> {
   const store = createStore(db.url, pino({ level: 'silent' }));
-  const h = buildBot({ checks, yaml: yamlFor(extra, schedules), app: { store, features: [createSchedulesFeature(timings)] } });
+  const h = buildBot({
+    checks,
+    yaml: yamlFor(extra, schedules),
+    app: { store, features: [createSchedulesFeature(timings)] },
+  });
   open.push(h);
-  const api = createSlackApi(new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), h.redactor);
+  const api = createSlackApi(
+    new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+    h.redactor,
+  );
   await h.bot.start({ surface: 'slack', slack: api });
   await store.ready();
   return h;
@@ -77,11 +84,15 @@ async function stop(h: Harness) {
   await h.close();
 }
 
-const inChannel = (channel: string): StoredMessage[] => [...slack.messages.values()].filter((m) => m.channel === channel && !m.threadTs);
+const inChannel = (channel: string): StoredMessage[] =>
+  [...slack.messages.values()].filter((m) => m.channel === channel && !m.threadTs);
 const threadOf = (m: StoredMessage) => [...slack.messages.values()].filter((r) => r.threadTs === m.ts);
 const blocksText = (m: StoredMessage) => JSON.stringify(m.blocks);
-const alertsAbout = (title: string) => inChannel('C0ALERTS').filter((m) => m.text.startsWith(`🔴 ${title} failing on prod`));
-const owed = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ctx_ops.alerts WHERE pending_since IS NOT NULL`)).rows[0]!.n;
+const alertsAbout = (title: string) =>
+  inChannel('C0ALERTS').filter((m) => m.text.startsWith(`🔴 ${title} failing on prod`));
+const owed = async () =>
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ctx_ops.alerts WHERE pending_since IS NOT NULL`))
+    .rows[0]!.n;
 const health = (h: Harness) => h.bot.core.services.get('delivery')!;
 const cyclesSeen = (h: Harness) => h.logs.filter((l) => l.includes('watch cycle done')).length;
 /** A few more watch cycles (each may post again if something were wrong). */
@@ -115,15 +126,32 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     await owedAtLeast(3);
 
     // The cause, with the sentence that fixes it, for doctor / App Home / the digest.
-    await slack.waitFor(() => health(h).problems().find((p) => p.channel === 'C0ALERTS' && p.waiting === 3));
+    await slack.waitFor(() =>
+      health(h)
+        .problems()
+        .find((p) => p.channel === 'C0ALERTS' && p.waiting === 3),
+    );
     expect(health(h).problems()).toEqual([
-      expect.objectContaining({ channel: 'C0ALERTS', purpose: 'alerts', error: 'not_in_channel', fix: 'type /invite @ctx-ops in #alerts', waiting: 3 }),
+      expect.objectContaining({
+        channel: 'C0ALERTS',
+        purpose: 'alerts',
+        error: 'not_in_channel',
+        fix: 'type /invite @ctx-ops in #alerts',
+        waiting: 3,
+      }),
     ]);
-    expect(h.logs.some((l) => l.includes('cannot post to #alerts (not_in_channel): type /invite @ctx-ops in #alerts'))).toBe(true);
+    expect(
+      h.logs.some((l) => l.includes('cannot post to #alerts (not_in_channel): type /invite @ctx-ops in #alerts')),
+    ).toBe(true);
 
     // The API recovers while nothing can be posted.
     components.set('prod', 'api', 'ok');
-    await until(async () => (await db.query(`SELECT 1 FROM ctx_ops.alerts WHERE check_id = 'api' AND resolved_at IS NOT NULL`)).rowCount === 1, 'the API alert to resolve');
+    await until(
+      async () =>
+        (await db.query(`SELECT 1 FROM ctx_ops.alerts WHERE check_id = 'api' AND resolved_at IS NOT NULL`)).rowCount ===
+        1,
+      'the API alert to resolve',
+    );
     expect(inChannel('C0ALERTS')).toHaveLength(0);
     // Slack was retried, but with backoff: a handful of attempts, not a hot loop.
     const refused = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0ALERTS').length;
@@ -141,7 +169,9 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     const summaries = inChannel('C0ALERTS').filter((m) => m.text.startsWith('📬 While I could not post here'));
     expect(summaries).toHaveLength(1);
     expect(summaries[0]!.text).toContain('not_in_channel');
-    expect(summaries[0]!.text).toMatch(/1 alert opened and resolved: API on prod \(\d\d:\d\d \w+–\d\d:\d\d \w+, \d+ s\)/);
+    expect(summaries[0]!.text).toMatch(
+      /1 alert opened and resolved: API on prod \(\d\d:\d\d \w+–\d\d:\d\d \w+, \d+ s\)/,
+    );
     // Nothing else: the two open alerts and the one summary.
     expect(inChannel('C0ALERTS')).toHaveLength(3);
     await slack.waitFor(() => health(h).problems().length === 0);
@@ -155,7 +185,11 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     await fresh('deliv_event');
     slack.refuse('C0ALERTS', 'not_in_channel');
     const store = createStore(db.url, pino({ level: 'silent' }));
-    const h = await startSlackBot(slack, { checks, yaml: yamlFor(), app: { store, features: [createSchedulesFeature({ retryBaseMs: 3_600_000, outboxIntervalMs: 10 })] } });
+    const h = await startSlackBot(slack, {
+      checks,
+      yaml: yamlFor(),
+      app: { store, features: [createSchedulesFeature({ retryBaseMs: 3_600_000, outboxIntervalMs: 10 })] },
+    });
     open.push(h);
     await store.ready();
     components.set('prod', 'db', 'fail', 'connection refused');
@@ -163,7 +197,14 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     await slack.waitFor(() => health(h).problems().length === 1);
 
     slack.accept('C0ALERTS');
-    await slack.event({ type: 'member_joined_channel', user: BOT_USER_ID, channel: 'C0ALERTS', channel_type: 'C', team: TEAM_ID, inviter: 'U0ALICE01' });
+    await slack.event({
+      type: 'member_joined_channel',
+      user: BOT_USER_ID,
+      channel: 'C0ALERTS',
+      channel_type: 'C',
+      team: TEAM_ID,
+      inviter: 'U0ALICE01',
+    });
     await slack.waitFor(() => alertsAbout('Database').length === 1);
     await until(async () => (await owed()) === 0, 'nothing owed');
     expect(h.logs.some((l) => l.includes('invited to a channel; posting what is owed there now'))).toBe(true);
@@ -177,15 +218,29 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     const leader = await startBot('', slow);
     components.set('prod', 'db', 'fail', 'connection refused');
     await owedAtLeast(1);
-    await until(async () => (await db.query(`SELECT 1 FROM ctx_ops.delivery_problems WHERE channel = 'C0ALERTS'`)).rowCount === 1, 'the problem to be shared');
+    await until(
+      async () => (await db.query(`SELECT 1 FROM ctx_ops.delivery_problems WHERE channel = 'C0ALERTS'`)).rowCount === 1,
+      'the problem to be shared',
+    );
     const follower = await startBot('', slow);
     // The follower sees the leader's problem too (doctor and App Home may run on any replica).
     await health(follower).refresh!();
-    expect(health(follower).problems()).toEqual([expect.objectContaining({ channel: 'C0ALERTS', error: 'not_in_channel', fix: 'type /invite @ctx-ops in #alerts' })]);
+    expect(health(follower).problems()).toEqual([
+      expect.objectContaining({
+        channel: 'C0ALERTS',
+        error: 'not_in_channel',
+        fix: 'type /invite @ctx-ops in #alerts',
+      }),
+    ]);
 
     slack.accept('C0ALERTS');
     const [handler] = follower.bot.events.get('member_joined_channel')!;
-    await handler!({ type: 'member_joined_channel', event: { type: 'member_joined_channel', user: BOT_USER_ID, channel: 'C0ALERTS' }, actor: { userId: BOT_USER_ID }, conversation: recordingConversation().conversation });
+    await handler!({
+      type: 'member_joined_channel',
+      event: { type: 'member_joined_channel', user: BOT_USER_ID, channel: 'C0ALERTS' },
+      actor: { userId: BOT_USER_ID },
+      conversation: recordingConversation().conversation,
+    });
     await slack.waitFor(() => alertsAbout('Database').length === 1);
     await moreCycles(leader);
     expect(alertsAbout('Database')).toHaveLength(1);
@@ -195,13 +250,19 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     await fresh('deliv_unarch');
     slack.refuse('C0ALERTS', 'is_archived');
     const store = createStore(db.url, pino({ level: 'silent' }));
-    const h = await startSlackBot(slack, { checks, yaml: yamlFor(), app: { store, features: [createSchedulesFeature({ retryBaseMs: 3_600_000, outboxIntervalMs: 10 })] } });
+    const h = await startSlackBot(slack, {
+      checks,
+      yaml: yamlFor(),
+      app: { store, features: [createSchedulesFeature({ retryBaseMs: 3_600_000, outboxIntervalMs: 10 })] },
+    });
     open.push(h);
     await store.ready();
     components.set('prod', 'graph', 'fail', 'FalkorDB unreachable');
     await owedAtLeast(1);
     await slack.waitFor(() => health(h).problems()[0]);
-    expect(health(h).problems()[0]!.fix).toBe('#alerts is archived: unarchive it, or set channels.alerts in ctx-ops.yml to another channel');
+    expect(health(h).problems()[0]!.fix).toBe(
+      '#alerts is archived: unarchive it, or set channels.alerts in ctx-ops.yml to another channel',
+    );
 
     slack.accept('C0ALERTS');
     await slack.event({ type: 'channel_unarchive', channel: 'C0ALERTS', user: 'U0ALICE01' });
@@ -223,7 +284,9 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     const own = posted.filter((m) => m.text.startsWith('🔴'));
     expect(own.map((m) => m.text.split(' failing')[0])).toEqual(['🔴 Database', '🔴 Graph DB']);
     const [summary] = posted.filter((m) => m.text.startsWith('📬'));
-    expect(summary!.text).toMatch(/3 more alerts are still open: API on prod failing since .*api is down · Worker on prod failing since .*worker is down · UI on prod failing since .*ui is down/);
+    expect(summary!.text).toMatch(
+      /3 more alerts are still open: API on prod failing since .*api is down · Worker on prod failing since .*worker is down · UI on prod failing since .*ui is down/,
+    );
     expect(blocksText(summary!)).toContain('reminders and resolutions go into this thread');
 
     // A summarised alert's resolution goes into the summary's thread, naming it; the summary itself is left as it was.
@@ -241,7 +304,9 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     for (const target of ['C0OPS', 'U0ONCALL1']) {
       const [copy] = inChannel(target);
       expect(copy!.text).toContain('Database failing on prod');
-      expect(blocksText(copy!)).toContain('Posted here because I could not post to <#C0ALERTS> (not_in_channel). Fix: type /invite @ctx-ops in #alerts. It goes to <#C0ALERTS> as soon as that works.');
+      expect(blocksText(copy!)).toContain(
+        'Posted here because I could not post to <#C0ALERTS> (not_in_channel). Fix: type /invite @ctx-ops in #alerts. It goes to <#C0ALERTS> as soon as that works.',
+      );
     }
     await moreCycles(h);
     // Once per target, however many retries of the alerts channel failed meanwhile.
@@ -253,7 +318,11 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     const [primary] = alertsAbout('Database');
     expect(blocksText(primary!)).toMatch(/A copy went to <#C0OPS> at \d\d:\d\d \w+, <@U0ONCALL1> at/);
     // The copies point to it now, and nobody is paged again there.
-    await slack.waitFor(() => inChannel('C0OPS')[0]!.updates >= 1 && blocksText(inChannel('C0OPS')[0]!).includes('Posting to <#C0ALERTS> works again'));
+    await slack.waitFor(
+      () =>
+        inChannel('C0OPS')[0]!.updates >= 1 &&
+        blocksText(inChannel('C0OPS')[0]!).includes('Posting to <#C0ALERTS> works again'),
+    );
     await moreCycles(h);
     expect(inChannel('C0OPS')).toHaveLength(1);
     expect(alertsAbout('Database')).toHaveLength(1);
@@ -268,7 +337,15 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
 
     slack.refuse('C0ALERTS', 'not_in_channel');
     components.set('prod', 'db', 'ok');
-    await until(async () => (await db.query(`SELECT 1 FROM ctx_ops.alerts WHERE check_id = 'db' AND resolved_at IS NOT NULL AND pending_since IS NOT NULL`)).rowCount === 1, 'the resolution to be owed');
+    await until(
+      async () =>
+        (
+          await db.query(
+            `SELECT 1 FROM ctx_ops.alerts WHERE check_id = 'db' AND resolved_at IS NOT NULL AND pending_since IS NOT NULL`,
+          )
+        ).rowCount === 1,
+      'the resolution to be owed',
+    );
     expect(alert!.text).toMatch(/^🔴 Database failing/);
 
     slack.accept('C0ALERTS');
@@ -304,7 +381,11 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     await fresh('deliv_upgrade');
     const pool = new pg.Pool({ connectionString: db.url });
     try {
-      await migrateStore(pool, pino({ level: 'silent' }), readStoreMigrations().filter((m) => m.name < '0006'));
+      await migrateStore(
+        pool,
+        pino({ level: 'silent' }),
+        readStoreMigrations().filter((m) => m.name < '0006'),
+      );
       const insert = `INSERT INTO ctx_ops.alerts (env, check_id, severity, summary, since, opened_at, silenced_by, channel, ts) VALUES ('prod', $1, 'fail', $2, now(), now(), $3, $4, $5)`;
       await pool.query(insert, ['db', 'connection refused', null, null, null]); // lost: Slack refused it
       await pool.query(insert, ['graph', 'FalkorDB unreachable', 'silence #1: upgrade', null, null]); // held back on purpose
@@ -356,7 +437,12 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     slack.accept('C0ALERTS');
     await until(async () => (await owed()) === 0, 'everything owed to be posted', 30_000);
     await moreCycles(h);
-    expect(inChannel('C0ALERTS').map((m) => m.text.split(' failing')[0])).toEqual(['🔴 Worker', '🔴 Database', '🔴 UI', '🔴 Graph DB']);
+    expect(inChannel('C0ALERTS').map((m) => m.text.split(' failing')[0])).toEqual([
+      '🔴 Worker',
+      '🔴 Database',
+      '🔴 UI',
+      '🔴 Graph DB',
+    ]);
     expect(h.logs.filter((l) => l.includes('Slack asked to slow down (429)')).length).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
@@ -364,18 +450,37 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     await fresh('deliv_digest');
     slack.refuse('C0ALERTS', 'not_in_channel');
     slack.refuse('C0DIGEST', 'not_in_channel');
-    const h = await startBot('delivery: { retryMaxSeconds: 1 }', FAST, 'schedules:\n  - { name: tick, cron: "*/2 * * * * *", channel: digest }');
+    const h = await startBot(
+      'delivery: { retryMaxSeconds: 1 }',
+      FAST,
+      'schedules:\n  - { name: tick, cron: "*/2 * * * * *", channel: digest }',
+    );
     components.set('prod', 'db', 'fail', 'connection refused');
     await owedAtLeast(1);
-    await slack.waitFor(() => health(h).problems().find((p) => p.channel === 'C0ALERTS' && p.waiting >= 1));
+    await slack.waitFor(() =>
+      health(h)
+        .problems()
+        .find((p) => p.channel === 'C0ALERTS' && p.waiting >= 1),
+    );
 
     const rec = recordingConversation();
-    await h.bot.router.dispatch({ text: 'digest preview', actor: { userId: 'U0ALICE01' }, surface: 'slack', conversation: rec.conversation });
+    await h.bot.router.dispatch({
+      text: 'digest preview',
+      actor: { userId: 'U0ALICE01' },
+      surface: 'slack',
+      conversation: rec.conversation,
+    });
     const preview = JSON.stringify(rec.ephemerals[0]!.blocks);
-    expect(preview).toMatch(/could not post to <#C0ALERTS> \(alerts\) since \d\d:\d\d \w+: not_in_channel — type \/invite @ctx-ops in #alerts \(\d+ waiting\)/);
-    expect(rec.ephemerals[0]!.plain).toMatch(/⚠ could not post to C0ALERTS \(alerts\) since .*: not_in_channel — type \/invite @ctx-ops in #alerts/);
+    expect(preview).toMatch(
+      /could not post to <#C0ALERTS> \(alerts\) since \d\d:\d\d \w+: not_in_channel — type \/invite @ctx-ops in #alerts \(\d+ waiting\)/,
+    );
+    expect(rec.ephemerals[0]!.plain).toMatch(
+      /⚠ could not post to C0ALERTS \(alerts\) since .*: not_in_channel — type \/invite @ctx-ops in #alerts/,
+    );
 
-    const owedDigests = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ctx_ops.digests WHERE pending_since IS NOT NULL`)).rows[0]!.n;
+    const owedDigests = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ctx_ops.digests WHERE pending_since IS NOT NULL`))
+        .rows[0]!.n;
     await until(async () => (await owedDigests()) >= 2, 'two digest ticks to be owed');
     slack.accept('C0DIGEST');
     const isLate = (m: StoredMessage) => blocksText(m).includes('posted late: it was due');
@@ -387,7 +492,9 @@ describe('no alert is lost when Slack refuses the alerts channel', () => {
     // It says what is still wrong elsewhere, not its own (now fixed) channel.
     expect(blocksText(late[0]!)).toMatch(/could not post to <#C0ALERTS> \(alerts\).*not_in_channel/);
     expect(blocksText(late[0]!)).not.toContain('could not post to <#C0DIGEST>');
-    const superseded = await db.query(`SELECT count(*)::int AS n FROM ctx_ops.digests WHERE pending_error = 'superseded by a later digest'`);
+    const superseded = await db.query(
+      `SELECT count(*)::int AS n FROM ctx_ops.digests WHERE pending_error = 'superseded by a later digest'`,
+    );
     expect(superseded.rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
 });
@@ -407,10 +514,43 @@ describe('exactly once across replicas', () => {
     }
     const replicas = ['replica-a', 'replica-b'].map((name) => {
       const log = pino({ level: 'silent' });
-      const state = createDeliveryState({ log, now: () => new Date(), retryBaseMs: 50, retryMaxMs: 200, roleOf: () => ({ purpose: 'alerts', configKey: 'channels.alerts' }), nameOf: () => undefined, botName: () => 'ctx-ops', waiting: () => 0 });
-      const outbox = createOutbox({ log, minIntervalMs: 10, observer: { delivered: (c) => state.ok(c), failed: () => {} } });
-      outbox.attach(createSlackApi(new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), createRedactor([])));
-      const delivery = createDelivery({ store, outbox, state, alertsChannel: 'C0ALERTS', fallback: [], replayMax: 10, titles: {}, timeZone: 'UTC', failureThreshold: 1, canDeliver: () => true, claimant: name, pollMs: 50, log, now: () => new Date() });
+      const state = createDeliveryState({
+        log,
+        now: () => new Date(),
+        retryBaseMs: 50,
+        retryMaxMs: 200,
+        roleOf: () => ({ purpose: 'alerts', configKey: 'channels.alerts' }),
+        nameOf: () => undefined,
+        botName: () => 'ctx-ops',
+        waiting: () => 0,
+      });
+      const outbox = createOutbox({
+        log,
+        minIntervalMs: 10,
+        observer: { delivered: (c) => state.ok(c), failed: () => {} },
+      });
+      outbox.attach(
+        createSlackApi(
+          new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+          createRedactor([]),
+        ),
+      );
+      const delivery = createDelivery({
+        store,
+        outbox,
+        state,
+        alertsChannel: 'C0ALERTS',
+        fallback: [],
+        replayMax: 10,
+        titles: {},
+        timeZone: 'UTC',
+        failureThreshold: 1,
+        canDeliver: () => true,
+        claimant: name,
+        pollMs: 50,
+        log,
+        now: () => new Date(),
+      });
       return { outbox, delivery };
     });
     try {

@@ -9,7 +9,10 @@ import { componentChecks } from '../support/fake-components.js';
 
 let db: TestDatabase;
 let h: Harness;
-const checks = componentChecks([{ id: 'graph', title: 'Graph DB' }, { id: 'db', title: 'Database' }]);
+const checks = componentChecks([
+  { id: 'graph', title: 'Graph DB' },
+  { id: 'db', title: 'Database' },
+]);
 const YAML = `
 timezone: UTC
 environments:
@@ -21,7 +24,11 @@ maintenance:
 
 beforeAll(async () => {
   db = await createTestDatabase('sched_silence');
-  h = buildBot({ checks, yaml: YAML, app: { store: createStore(db.url, pino({ level: 'silent' })), features: [schedulesFeature] } });
+  h = buildBot({
+    checks,
+    yaml: YAML,
+    app: { store: createStore(db.url, pino({ level: 'silent' })), features: [schedulesFeature] },
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -30,7 +37,12 @@ afterAll(async () => {
 
 async function say(text: string, bot: Harness = h) {
   const rec = recordingConversation();
-  const outcome = await bot.bot.router.dispatch({ text, actor: { userId: 'U0ALICE01' }, surface: 'slack', conversation: rec.conversation });
+  const outcome = await bot.bot.router.dispatch({
+    text,
+    actor: { userId: 'U0ALICE01' },
+    surface: 'slack',
+    conversation: rec.conversation,
+  });
   return { outcome, posted: rec.posted.map((p) => p.msg.text), ephemeral: rec.ephemerals.map((m) => m.text) };
 }
 
@@ -54,7 +66,9 @@ describe('/ctx silence, /ctx silences, /ctx unsilence', () => {
 
   it('silences a check in the default environment, says so in the channel, and lists it', async () => {
     const r = await say('silence graph 2h FalkorDB upgrade');
-    expect(r.posted[0]).toMatch(/^🔕 <@U0ALICE01> silenced \*Graph DB\* on \*prod\* for 2 h \(until .*\): FalkorDB upgrade\. Alerts are recorded, not posted\. `\/ctx unsilence \d+` lifts it\.$/);
+    expect(r.posted[0]).toMatch(
+      /^🔕 <@U0ALICE01> silenced \*Graph DB\* on \*prod\* for 2 h \(until .*\): FalkorDB upgrade\. Alerts are recorded, not posted\. `\/ctx unsilence \d+` lifts it\.$/,
+    );
     const list = await say('silences');
     expect(list.ephemeral[0]).toMatch(/🔕 #\d+ \*Graph DB\* on \*prod\* until .* by <@U0ALICE01>: FalkorDB upgrade/);
     expect(list.ephemeral[0]).toMatch(/🛠 maintenance: Graph DB on staging, .*: graph migration \(ctx-ops.yml\)/);
@@ -63,7 +77,9 @@ describe('/ctx silence, /ctx silences, /ctx unsilence', () => {
   it('`all` covers every check, and every environment', async () => {
     const r = await say('mute all 30m all release night');
     expect(r.posted[0]).toMatch(/silenced every check on every environment for 30 min .*: release night/);
-    const { rows } = await db.query(`SELECT env, check_id, reason FROM ctx_ops.silences WHERE reason = 'release night'`);
+    const { rows } = await db.query(
+      `SELECT env, check_id, reason FROM ctx_ops.silences WHERE reason = 'release night'`,
+    );
     expect(rows).toEqual([{ env: null, check_id: '*', reason: 'release night' }]);
   });
 

@@ -78,9 +78,12 @@ const said = (bot: SlackHarness, text: string) => lines(bot).filter((l) => l.msg
 const cycles = (bot: SlackHarness, from: number, postgres: 'failing' | 'healthy') =>
   lines(bot)
     .slice(from)
-    .filter((l) => l.msg === 'watch cycle done' && (l.bad?.includes('default/postgres') ?? false) === (postgres === 'failing'));
+    .filter(
+      (l) =>
+        l.msg === 'watch cycle done' && (l.bad?.includes('default/postgres') ?? false) === (postgres === 'failing'),
+    );
 
-describe('when the store (ctx|\'s own Postgres) is unreachable', () => {
+describe("when the store (ctx|'s own Postgres) is unreachable", () => {
   it('the leader keeps watching: the Postgres alert is posted, then resolved in its thread, and the store records it; a follower stays quiet', async () => {
     const slack = await startFakeSlack();
     let leader: SlackHarness | undefined;
@@ -133,11 +136,15 @@ describe('when the store (ctx|\'s own Postgres) is unreachable', () => {
 
       // The store has the alert (raised in memory), resolved, with where it was posted.
       const stored = await eventually(async () => {
-        const { rows } = await db.query(`SELECT check_id, severity, resolved_at, downtime_ms, channel, ts FROM ctx_ops.alerts ORDER BY id`);
+        const { rows } = await db.query(
+          `SELECT check_id, severity, resolved_at, downtime_ms, channel, ts FROM ctx_ops.alerts ORDER BY id`,
+        );
         return rows.length === 1 && rows[0]!.resolved_at !== null && rows[0]!.ts !== null ? rows : undefined;
       });
       expect(stored[0]).toMatchObject({ check_id: 'postgres', severity: 'fail', channel: 'C0ALERTS', ts: alert.ts });
-      const state = await db.query(`SELECT state FROM ctx_ops.alert_state WHERE env = 'default' AND check_id = 'postgres'`);
+      const state = await db.query(
+        `SELECT state FROM ctx_ops.alert_state WHERE env = 'default' AND check_id = 'postgres'`,
+      );
       expect(state.rows[0]!.state.open).toBeUndefined();
 
       // A couple more cycles: exactly one alert message and one resolution, from the leader only.

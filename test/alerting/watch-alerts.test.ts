@@ -25,10 +25,18 @@ let watch: Watch;
 let alerter: Alerter;
 
 const SECRET = 'auth-secret-value-0123456789abcdefXYZ';
-const checks = componentChecks([{ id: 'db', title: 'Database' }, { id: 'api', title: 'API', dependsOn: ['db'] }, { id: 'graph', title: 'Graph DB' }]);
+const checks = componentChecks([
+  { id: 'db', title: 'Database' },
+  { id: 'api', title: 'API', dependsOn: ['db'] },
+  { id: 'graph', title: 'Graph DB' },
+]);
 
 beforeAll(async () => {
-  [slack, components, db] = await Promise.all([startFakeSlack(), startFakeComponents(), createTestDatabase('sched_watch')]);
+  [slack, components, db] = await Promise.all([
+    startFakeSlack(),
+    startFakeComponents(),
+    createTestDatabase('sched_watch'),
+  ]);
   store = createStore(db.url, pino({ level: 'silent' }));
   h = buildBot({
     checks,
@@ -46,7 +54,10 @@ maintenance:
   });
   const settings = resolveScheduleSettings(h.config);
   outbox = createOutbox({ log: h.bot.core.log, minIntervalMs: 10 });
-  const api = createSlackApi(new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), h.redactor);
+  const api = createSlackApi(
+    new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+    h.redactor,
+  );
   outbox.attach(pacedSlackApi(api, h.redactor, h.bot.core.log));
   watch = createWatch({
     diagnostics: h.bot.core.diagnostics,
@@ -56,7 +67,16 @@ maintenance:
     intervalMs: 60_000,
     concurrency: 2,
     maintenance: settings.maintenance,
-    alerter: (alerter = createAlerter({ store, outbox, channel: settings.watch.channel, titles: h.bot.core.diagnostics.titles, timeZone: 'Europe/Berlin', failureThreshold: 3, log: h.bot.core.log, now: () => new Date() })),
+    alerter: (alerter = createAlerter({
+      store,
+      outbox,
+      channel: settings.watch.channel,
+      titles: h.bot.core.diagnostics.titles,
+      timeZone: 'Europe/Berlin',
+      failureThreshold: 3,
+      log: h.bot.core.log,
+      now: () => new Date(),
+    })),
     isLeader: () => true,
     log: h.bot.core.log,
     now: () => new Date(),
@@ -84,7 +104,8 @@ async function cycles(n: number) {
 const posted = (): StoredMessage[] => [...slack.messages.values()];
 const top = () => posted().filter((m) => !m.threadTs);
 const replies = (m: StoredMessage) => posted().filter((r) => r.threadTs === m.ts);
-const alertRows = async () => (await db.query(`SELECT env, check_id, severity, silenced_by, resolved_at, ts FROM ctx_ops.alerts ORDER BY id`)).rows;
+const alertRows = async () =>
+  (await db.query(`SELECT env, check_id, severity, silenced_by, resolved_at, ts FROM ctx_ops.alerts ORDER BY id`)).rows;
 
 describe('watch and alerts (real checks on loopback, real store, fake Slack)', () => {
   it('alerts once after three failing cycles, for the root cause only, naming what it breaks', async () => {
@@ -120,15 +141,24 @@ describe('watch and alerts (real checks on loopback, real store, fake Slack)', (
     expect(top()).toHaveLength(1);
   });
 
-  it('a reminder goes into the alert\'s thread (the state machine decides when: see alert-rules.test.ts)', async () => {
+  it("a reminder goes into the alert's thread (the state machine decides when: see alert-rules.test.ts)", async () => {
     components.set('prod', 'db', 'fail', 'connection refused');
     await cycles(3);
     const [alert] = top();
-    const { rows } = await db.query(`SELECT id FROM ctx_ops.alerts WHERE env = 'prod' AND check_id = 'db' AND resolved_at IS NULL`);
+    const { rows } = await db.query(
+      `SELECT id FROM ctx_ops.alerts WHERE env = 'prod' AND check_id = 'db' AND resolved_at IS NULL`,
+    );
     const record = (await getAlert(store, String(rows[0]!.id)))!;
-    alerter.enqueue({ action: { kind: 'remind', severity: 'fail', since: record.since.toISOString() }, alert: record, result: { id: 'db', status: 'fail', summary: 'connection refused', details: [], durationMs: 1 }, dependents: [] });
+    alerter.enqueue({
+      action: { kind: 'remind', severity: 'fail', since: record.since.toISOString() },
+      alert: record,
+      result: { id: 'db', status: 'fail', summary: 'connection refused', details: [], durationMs: 1 },
+      dependents: [],
+    });
     await alerter.idle();
-    expect(replies(alert!).map((r) => r.text)).toEqual([expect.stringMatching(/^🔴 Still failing after \d+ s: connection refused$/)]);
+    expect(replies(alert!).map((r) => r.text)).toEqual([
+      expect.stringMatching(/^🔴 Still failing after \d+ s: connection refused$/),
+    ]);
     expect(top()).toHaveLength(1);
   });
 
@@ -159,16 +189,33 @@ describe('watch and alerts (real checks on loopback, real store, fake Slack)', (
 
   it('/ctx silence: the alert is recorded, not posted; after /ctx unsilence it is posted', async () => {
     const rec = recordingConversation();
-    await h.bot.router.dispatch({ text: 'silence graph 1h FalkorDB upgrade prod', actor: { userId: 'U0ALICE01' }, surface: 'slack', conversation: rec.conversation });
-    expect(rec.posted[0]!.msg.text).toMatch(/silenced \*Graph DB\* on \*prod\* for 1 h .*FalkorDB upgrade.*\/ctx unsilence (\d+)/);
+    await h.bot.router.dispatch({
+      text: 'silence graph 1h FalkorDB upgrade prod',
+      actor: { userId: 'U0ALICE01' },
+      surface: 'slack',
+      conversation: rec.conversation,
+    });
+    expect(rec.posted[0]!.msg.text).toMatch(
+      /silenced \*Graph DB\* on \*prod\* for 1 h .*FalkorDB upgrade.*\/ctx unsilence (\d+)/,
+    );
     const id = /unsilence (\d+)/.exec(rec.posted[0]!.msg.text)![1]!;
     components.set('prod', 'graph', 'fail');
     await cycles(4);
     expect(posted()).toHaveLength(0);
     const [row] = (await alertRows()).filter((r) => !r.resolved_at);
-    expect(row).toMatchObject({ env: 'prod', check_id: 'graph', silenced_by: `silence #${id}: FalkorDB upgrade`, ts: null });
+    expect(row).toMatchObject({
+      env: 'prod',
+      check_id: 'graph',
+      silenced_by: `silence #${id}: FalkorDB upgrade`,
+      ts: null,
+    });
 
-    await h.bot.router.dispatch({ text: `unsilence ${id}`, actor: { userId: 'U0ALICE01' }, surface: 'slack', conversation: rec.conversation });
+    await h.bot.router.dispatch({
+      text: `unsilence ${id}`,
+      actor: { userId: 'U0ALICE01' },
+      surface: 'slack',
+      conversation: rec.conversation,
+    });
     await cycles(1);
     expect(top()).toHaveLength(1);
     expect(JSON.stringify(top()[0]!.blocks)).toContain('held back by a silence or maintenance window, which has ended');
@@ -186,13 +233,15 @@ describe('watch and alerts (real checks on loopback, real store, fake Slack)', (
     await cycles(2);
   });
 
-  it('a secret in a check\'s summary reaches neither Slack nor the history', async () => {
+  it("a secret in a check's summary reaches neither Slack nor the history", async () => {
     components.set('prod', 'db', 'fail', `login failed with password ${SECRET}`);
     await cycles(3);
     expect(top()).toHaveLength(1);
     expect(slack.everything()).not.toContain(SECRET);
     expect(top()[0]!.text).toContain('[redacted]');
-    const { rows } = await db.query(`SELECT summary FROM ctx_ops.check_history UNION ALL SELECT summary FROM ctx_ops.alerts`);
+    const { rows } = await db.query(
+      `SELECT summary FROM ctx_ops.check_history UNION ALL SELECT summary FROM ctx_ops.alerts`,
+    );
     expect(JSON.stringify(rows)).not.toContain(SECRET);
     components.set('prod', 'db', 'ok');
     await cycles(2);

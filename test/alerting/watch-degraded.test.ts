@@ -28,11 +28,19 @@ let store: Store;
 let h: Harness;
 let outbox: OutboxService;
 
-const checks = componentChecks([{ id: 'db', title: 'Database' }, { id: 'api', title: 'API', dependsOn: ['db'] }, { id: 'graph', title: 'Graph DB' }]);
+const checks = componentChecks([
+  { id: 'db', title: 'Database' },
+  { id: 'api', title: 'API', dependsOn: ['db'] },
+  { id: 'graph', title: 'Graph DB' },
+]);
 const flags = { leading: true, degraded: false };
 
 beforeAll(async () => {
-  [slack, components, db] = await Promise.all([startFakeSlack(), startFakeComponents(), createTestDatabase('sched_degraded')]);
+  [slack, components, db] = await Promise.all([
+    startFakeSlack(),
+    startFakeComponents(),
+    createTestDatabase('sched_degraded'),
+  ]);
   store = createStore(db.url, pino({ level: 'silent' }));
   h = buildBot({
     checks,
@@ -45,7 +53,10 @@ watch: { failureThreshold: 3, successThreshold: 2 }
 `,
   });
   outbox = createOutbox({ log: h.bot.core.log, minIntervalMs: 10 });
-  const api = createSlackApi(new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), h.redactor);
+  const api = createSlackApi(
+    new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+    h.redactor,
+  );
   outbox.attach(pacedSlackApi(api, h.redactor, h.bot.core.log));
 });
 afterAll(async () => {
@@ -67,7 +78,17 @@ const newWatch = (intervalMs = 60_000, watchStore = store) => {
     intervalMs,
     concurrency: 2,
     maintenance: settings.maintenance,
-    alerter: createAlerter({ store, outbox, channel: settings.watch.channel, titles: h.bot.core.diagnostics.titles, timeZone: 'UTC', failureThreshold: 3, replica: 'vm:42', log, now: () => new Date() }),
+    alerter: createAlerter({
+      store,
+      outbox,
+      channel: settings.watch.channel,
+      titles: h.bot.core.diagnostics.titles,
+      timeZone: 'UTC',
+      failureThreshold: 3,
+      replica: 'vm:42',
+      log,
+      now: () => new Date(),
+    }),
     isLeader: () => flags.leading,
     isDegraded: () => flags.degraded,
     log,
@@ -94,8 +115,14 @@ async function cycles(n: number) {
 const posted = (): StoredMessage[] => [...slack.messages.values()];
 const top = () => posted().filter((m) => !m.threadTs);
 const replies = (m: StoredMessage) => posted().filter((r) => r.threadTs === m.ts);
-const history = async () => (await db.query(`SELECT count(*)::int AS n FROM ctx_ops.check_history`)).rows[0]!.n as number;
-const openRows = async () => (await db.query(`SELECT id, check_id, silenced_by, channel, ts FROM ctx_ops.alerts WHERE resolved_at IS NULL ORDER BY id`)).rows;
+const history = async () =>
+  (await db.query(`SELECT count(*)::int AS n FROM ctx_ops.check_history`)).rows[0]!.n as number;
+const openRows = async () =>
+  (
+    await db.query(
+      `SELECT id, check_id, silenced_by, channel, ts FROM ctx_ops.alerts WHERE resolved_at IS NULL ORDER BY id`,
+    )
+  ).rows;
 
 describe('the watch of a degraded leader (alert state in memory)', () => {
   it('alerts by the same rules, says the store is unreachable, writes no history; on recovery the store gets the alert and its resolution goes into its thread once', async () => {
@@ -123,7 +150,8 @@ describe('the watch of a degraded leader (alert state in memory)', () => {
     await cycles(1);
     const [row] = await openRows();
     expect(row).toMatchObject({ check_id: 'db', channel: 'C0ALERTS', ts: alert!.ts, silenced_by: null });
-    const state = (await db.query(`SELECT state FROM ctx_ops.alert_state WHERE env = 'prod' AND check_id = 'db'`)).rows[0]!.state;
+    const state = (await db.query(`SELECT state FROM ctx_ops.alert_state WHERE env = 'prod' AND check_id = 'db'`))
+      .rows[0]!.state;
     expect(state.open.id).toBe(String(row!.id));
     expect(await history()).toBe(rowsBefore + 3);
     expect(posted()).toHaveLength(1);
@@ -131,7 +159,9 @@ describe('the watch of a degraded leader (alert state in memory)', () => {
     components.set('prod', 'db', 'ok');
     components.set('prod', 'api', 'ok');
     await cycles(2);
-    expect(replies(alert!).map((r) => r.text)).toEqual([expect.stringMatching(/^✅ Resolved: Database on prod is healthy again/)]);
+    expect(replies(alert!).map((r) => r.text)).toEqual([
+      expect.stringMatching(/^✅ Resolved: Database on prod is healthy again/),
+    ]);
     expect(alert!.text).toMatch(/^✅ Resolved: Database on prod/);
     expect(top()).toHaveLength(1);
     expect(await openRows()).toEqual([]);
@@ -150,7 +180,9 @@ describe('the watch of a degraded leader (alert state in memory)', () => {
     flags.degraded = false;
     await cycles(2);
     expect(await openRows()).toEqual([]);
-    const resolved = (await db.query(`SELECT downtime_ms FROM ctx_ops.alerts WHERE check_id = 'graph' ORDER BY id DESC LIMIT 1`)).rows[0]!;
+    const resolved = (
+      await db.query(`SELECT downtime_ms FROM ctx_ops.alerts WHERE check_id = 'graph' ORDER BY id DESC LIMIT 1`)
+    ).rows[0]!;
     expect(Number(resolved.downtime_ms)).toBeGreaterThanOrEqual(0);
     expect(posted()).toHaveLength(2);
     expect(top()).toHaveLength(1);
@@ -158,7 +190,12 @@ describe('the watch of a degraded leader (alert state in memory)', () => {
 
   it('silences known at the last successful read stay in force while the store is unreachable', async () => {
     const rec = recordingConversation();
-    await h.bot.router.dispatch({ text: 'silence graph 1h FalkorDB upgrade prod', actor: { userId: 'U0ALICE01' }, surface: 'slack', conversation: rec.conversation });
+    await h.bot.router.dispatch({
+      text: 'silence graph 1h FalkorDB upgrade prod',
+      actor: { userId: 'U0ALICE01' },
+      surface: 'slack',
+      conversation: rec.conversation,
+    });
     const id = /unsilence (\d+)/.exec(rec.posted[0]!.msg.text)![1]!;
     await cycles(1); // read by a store cycle
     flags.degraded = true;
@@ -167,8 +204,15 @@ describe('the watch of a degraded leader (alert state in memory)', () => {
     expect(posted()).toHaveLength(0);
     flags.degraded = false;
     await cycles(1);
-    expect((await openRows()).map((r) => [r.check_id, r.silenced_by])).toEqual([['graph', `silence #${id}: FalkorDB upgrade`]]);
-    await h.bot.router.dispatch({ text: `unsilence ${id}`, actor: { userId: 'U0ALICE01' }, surface: 'slack', conversation: rec.conversation });
+    expect((await openRows()).map((r) => [r.check_id, r.silenced_by])).toEqual([
+      ['graph', `silence #${id}: FalkorDB upgrade`],
+    ]);
+    await h.bot.router.dispatch({
+      text: `unsilence ${id}`,
+      actor: { userId: 'U0ALICE01' },
+      surface: 'slack',
+      conversation: rec.conversation,
+    });
     components.set('prod', 'graph', 'ok');
     await cycles(2);
     expect(posted()).toHaveLength(0);

@@ -49,23 +49,27 @@ afterAll(async () => {
 
 async function startReplica(): Promise<Replica> {
   const backend = `http://127.0.0.1:${await closedPort()}`;
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'test/support/no-dns.ts'), join(ROOT, 'src/bot.ts')], {
-    // tsx resolves from the working directory; the YAML is named explicitly.
-    cwd: ROOT,
-    env: {
-      CTX_OPS_CONFIG: join(dir, 'ctx-ops.yml'),
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      SLACK_BOT_TOKEN: 'xoxb-test-bot',
-      SLACK_APP_TOKEN: 'xapp-test-app',
-      SLACK_API_URL: slack.apiUrl,
-      CTX_OPS_DATABASE_URL: db.url,
-      AUTH_BASE_URL: backend,
-      CODESEARCH_URL: backend,
-      LOG_LEVEL: 'info',
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', join(ROOT, 'test/support/no-dns.ts'), join(ROOT, 'src/bot.ts')],
+    {
+      // tsx resolves from the working directory; the YAML is named explicitly.
+      cwd: ROOT,
+      env: {
+        CTX_OPS_CONFIG: join(dir, 'ctx-ops.yml'),
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        SLACK_BOT_TOKEN: 'xoxb-test-bot',
+        SLACK_APP_TOKEN: 'xapp-test-app',
+        SLACK_API_URL: slack.apiUrl,
+        CTX_OPS_DATABASE_URL: db.url,
+        AUTH_BASE_URL: backend,
+        CODESEARCH_URL: backend,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const lines: string[] = [];
   let buf = '';
   proc.stdout!.on('data', (d: Buffer) => {
@@ -86,7 +90,9 @@ interface DigestRow {
   claimed_by: string;
   ts: string | null;
 }
-const rows = async () => (await db.query<DigestRow>(`SELECT slot, claimed_by, ts FROM ctx_ops.digests WHERE schedule = 'tick' ORDER BY slot`)).rows;
+const rows = async () =>
+  (await db.query<DigestRow>(`SELECT slot, claimed_by, ts FROM ctx_ops.digests WHERE schedule = 'tick' ORDER BY slot`))
+    .rows;
 const pidOf = (r: DigestRow) => Number(r.claimed_by.split(':').pop());
 /** The tick each digest message in the channel says it is for. */
 const postedTicks = () =>
@@ -98,9 +104,11 @@ describe('two bot processes, one store', () => {
   it('post exactly one digest per tick, and after SIGKILL of the leader the survivor takes over within one interval', async () => {
     const [a, b] = await Promise.all([startReplica(), startReplica()]);
     await slack.waitFor(() => slack.connections() >= 2, 45_000);
-    await slack.waitFor(() => postedTicks().length >= 3, 30_000).catch((err: Error) => {
-      throw new Error(`${err.message}; replica logs:\n${[...a.lines, ...b.lines].slice(-40).join('\n')}`);
-    });
+    await slack
+      .waitFor(() => postedTicks().length >= 3, 30_000)
+      .catch((err: Error) => {
+        throw new Error(`${err.message}; replica logs:\n${[...a.lines, ...b.lines].slice(-40).join('\n')}`);
+      });
 
     const before = await rows();
     const leaderPid = pidOf(before.find((r) => r.ts)!);
@@ -110,7 +118,11 @@ describe('two bot processes, one store', () => {
     leader.proc.kill('SIGKILL');
     const killedAt = Date.now();
     await leader.exited;
-    const takeover = await slack.waitFor(() => survivor.lines.map((l) => tryJson(l)).find((l) => l?.msg?.startsWith('this replica now runs the schedules')), 15_000);
+    const takeover = await slack.waitFor(
+      () =>
+        survivor.lines.map((l) => tryJson(l)).find((l) => l?.msg?.startsWith('this replica now runs the schedules')),
+      15_000,
+    );
     const takeoverMs = Date.parse(takeover.time) - killedAt;
     // One interval (1 s) plus the time Postgres and the process take to notice; generous for a shared machine.
     expect(takeoverMs).toBeLessThan(INTERVAL_MS + 2_000);
@@ -122,7 +134,8 @@ describe('two bot processes, one store', () => {
       after = await rows();
       const settled = after.filter((r) => r.ts).length === postedTicks().length;
       if (settled && after.filter((r) => r.ts && pidOf(r) === survivor.pid).length >= 2) break;
-      if (Date.now() > deadline) throw new Error(`survivor did not keep posting: ${JSON.stringify({ after, ticks: postedTicks() })}`);
+      if (Date.now() > deadline)
+        throw new Error(`survivor did not keep posting: ${JSON.stringify({ after, ticks: postedTicks() })}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     // Exactly once per tick: one message per distinct tick, each recorded once under its slot.

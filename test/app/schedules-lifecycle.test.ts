@@ -14,7 +14,8 @@ import { componentChecks } from '../support/fake-components.js';
 let db: TestDatabase;
 let slack: FakeSlack;
 const checks = componentChecks([{ id: 'db' }]);
-const YAML = 'channels: { digest: C0DIGEST, alerts: C0ALERTS }\nwatch: { intervalSeconds: 1 }\nenvironments:\n  prod: { env: { AUTH_BASE_URL: "http://127.0.0.1:9" } }\n';
+const YAML =
+  'channels: { digest: C0DIGEST, alerts: C0ALERTS }\nwatch: { intervalSeconds: 1 }\nenvironments:\n  prod: { env: { AUTH_BASE_URL: "http://127.0.0.1:9" } }\n';
 
 beforeAll(async () => {
   [db, slack] = await Promise.all([createTestDatabase('sched_life'), startFakeSlack()]);
@@ -53,7 +54,10 @@ describe('schedules feature lifecycle', () => {
   it('under Slack without a store it says what needs one, and the outbox still posts for other features', async () => {
     const h = buildBot({ checks, yaml: YAML, app: { store: null, features: [schedulesFeature] } });
     try {
-      const api = createSlackApi(new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), h.redactor);
+      const api = createSlackApi(
+        new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+        h.redactor,
+      );
       await h.bot.start({ surface: 'slack', slack: api });
       expect(h.logs.some((l) => l.includes('need the ctx_ops store') && l.includes('they are off'))).toBe(true);
       const outbox = h.bot.core.services.get('outbox')!;
@@ -65,13 +69,22 @@ describe('schedules feature lifecycle', () => {
   });
 
   it('under Slack with a store it leads, watches, and releases the lock when stopped', async () => {
-    const h = buildBot({ checks, yaml: YAML, app: { store: createStore(db.url, pino({ level: 'silent' })), features: [schedulesFeature] } });
-    const api = createSlackApi(new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), h.redactor);
+    const h = buildBot({
+      checks,
+      yaml: YAML,
+      app: { store: createStore(db.url, pino({ level: 'silent' })), features: [schedulesFeature] },
+    });
+    const api = createSlackApi(
+      new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+      h.redactor,
+    );
     try {
       await h.bot.start({ surface: 'slack', slack: api });
       expect(await leaderLocks()).toBe(1);
       await slack.waitFor(() => h.logs.some((l) => l.includes('watch cycle done')) || undefined, 10_000);
-      expect((await db.query(`SELECT count(*)::int AS n FROM ctx_ops.check_history WHERE source = 'watch'`)).rows[0]!.n).toBeGreaterThan(0);
+      expect(
+        (await db.query(`SELECT count(*)::int AS n FROM ctx_ops.check_history WHERE source = 'watch'`)).rows[0]!.n,
+      ).toBeGreaterThan(0);
       expect(h.logs.some((l) => l.includes('"schedule":"daily-digest"') && l.includes('schedule started'))).toBe(true);
     } finally {
       await h.close();

@@ -18,7 +18,10 @@ describe('env files are read strictly', () => {
     ['# only a comment\n\n   \nKEY=1', { KEY: '1' }],
     ['\uFEFFKEY=bom', { KEY: 'bom' }],
     ['A=1\r\nB=2\r\n', { A: '1', B: '2' }],
-    ['KEY="-----BEGIN KEY-----\nAbC+/dEf\nAAAAB3NzaC1yc2E=\n-----END KEY-----"\nNEXT=1', { KEY: '-----BEGIN KEY-----\nAbC+/dEf\nAAAAB3NzaC1yc2E=\n-----END KEY-----', NEXT: '1' }],
+    [
+      'KEY="-----BEGIN KEY-----\nAbC+/dEf\nAAAAB3NzaC1yc2E=\n-----END KEY-----"\nNEXT=1',
+      { KEY: '-----BEGIN KEY-----\nAbC+/dEf\nAAAAB3NzaC1yc2E=\n-----END KEY-----', NEXT: '1' },
+    ],
   ])('reads %j', (text, vars) => {
     const out = parseEnvFile(text);
     expect(out.issues).toEqual([]);
@@ -30,7 +33,11 @@ describe('env files are read strictly', () => {
     ['just some words\nNEXT=1', 1, /^not KEY=value; the line was skipped$/],
     ['export NEXT_ONE\nNEXT=1', 1, /`export` without an assignment/],
     ['1ABC=x\nNEXT=1', 1, /not a variable name/],
-    ['AUTH_SECRET="never closed\nNEXT=1', 1, /^AUTH_SECRET: the double quote opened here is never closed; the value was skipped$/],
+    [
+      'AUTH_SECRET="never closed\nNEXT=1',
+      1,
+      /^AUTH_SECRET: the double quote opened here is never closed; the value was skipped$/,
+    ],
     ["AUTH_SECRET='never closed\nNEXT=1", 1, /single quote opened here is never closed/],
     ['A=1\nAUTH_SECRET="closed" then junk\nNEXT=1', 2, /^AUTH_SECRET: text after the closing double quote/],
   ])('reports %j at its line and still reads the next variable', (text, line, message) => {

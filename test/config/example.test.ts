@@ -24,7 +24,10 @@ describe('the documented example configuration', () => {
       const yaml = example.replaceAll('/srv/', `${dir}/srv/`);
       for (const env of ['ctx', 'ctx-staging']) {
         mkdirSync(join(dir, 'srv', env), { recursive: true });
-        writeFileSync(join(dir, 'srv', env, '.env'), 'DATABASE_URL=postgres://ctx:pw@db:5432/ctx\nAUTH_BASE_URL=https://ctx.example.com\n');
+        writeFileSync(
+          join(dir, 'srv', env, '.env'),
+          'DATABASE_URL=postgres://ctx:pw@db:5432/ctx\nAUTH_BASE_URL=https://ctx.example.com\n',
+        );
       }
       writeFileSync(join(dir, 'ctx-ops.yml'), yaml);
       const config = loadConfig({ env: {}, cwd: dir, checks: allChecks });

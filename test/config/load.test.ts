@@ -14,8 +14,10 @@ function problems(fx: Parameters<typeof buildConfig>[0]): ConfigProblem[] {
 }
 
 describe('configuration', () => {
-  it('reads ctx| variables under their own names, with ctx|\'s defaults and empty strings as unset', () => {
-    const { config, cleanup } = buildConfig({ env: { DATABASE_URL: 'postgres://u:p@db:5432/ctx', AUTH_SECRET: '', GRAPH_DB_PROVIDER: 'neo4j-enterprise' } });
+  it("reads ctx| variables under their own names, with ctx|'s defaults and empty strings as unset", () => {
+    const { config, cleanup } = buildConfig({
+      env: { DATABASE_URL: 'postgres://u:p@db:5432/ctx', AUTH_SECRET: '', GRAPH_DB_PROVIDER: 'neo4j-enterprise' },
+    });
     cleanup();
     const [env] = config.environments;
     expect(config.environments.map((e) => e.name)).toEqual(['default']);
@@ -32,7 +34,10 @@ describe('configuration', () => {
   it('reads the deployment .env from CTX_OPS_ENV_FILE; the process environment wins', () => {
     const { config, cleanup } = buildConfig({
       env: { CTX_OPS_ENV_FILE: 'deploy.env', AUTH_BASE_URL: 'https://ctx.example.com' },
-      files: { 'deploy.env': '# ctx| .env\nDATABASE_URL=postgres://ctx:pw-1234@127.0.0.1:5433/ctx\nAUTH_BASE_URL=http://wrong\nAUTH_SECRET="a secret with spaces"\n' },
+      files: {
+        'deploy.env':
+          '# ctx| .env\nDATABASE_URL=postgres://ctx:pw-1234@127.0.0.1:5433/ctx\nAUTH_BASE_URL=http://wrong\nAUTH_SECRET="a secret with spaces"\n',
+      },
     });
     cleanup();
     const env = config.environments[0]!;
@@ -43,9 +48,13 @@ describe('configuration', () => {
   });
 
   it('treats each secret of BETTER_AUTH_SECRETS as a secret of its own', () => {
-    const { config, cleanup } = buildConfig({ env: { BETTER_AUTH_SECRETS: '2:versioned-secret-two-abcdef, 1:versioned-secret-one-abcdef' } });
+    const { config, cleanup } = buildConfig({
+      env: { BETTER_AUTH_SECRETS: '2:versioned-secret-two-abcdef, 1:versioned-secret-one-abcdef' },
+    });
     cleanup();
-    expect(config.secrets).toEqual(expect.arrayContaining(['versioned-secret-two-abcdef', 'versioned-secret-one-abcdef']));
+    expect(config.secrets).toEqual(
+      expect.arrayContaining(['versioned-secret-two-abcdef', 'versioned-secret-one-abcdef']),
+    );
   });
 
   it('serves several named environments from ctx-ops.yml, each with its own env file', () => {
@@ -66,7 +75,10 @@ checks:
   timeoutMs: 4000
   postgres: { longQueryMinutes: 10, timeoutMs: 8000 }
 `,
-      files: { 'prod.env': 'DATABASE_URL=postgres://prod-db/ctx\nAUTH_BASE_URL=https://ctx.example.com\n', 'staging.env': 'DATABASE_URL=postgres://staging-db/ctx\n' },
+      files: {
+        'prod.env': 'DATABASE_URL=postgres://prod-db/ctx\nAUTH_BASE_URL=https://ctx.example.com\n',
+        'staging.env': 'DATABASE_URL=postgres://staging-db/ctx\n',
+      },
     });
     cleanup();
     expect(config.environments.map((e) => [e.name, e.production, e.ctx.DATABASE_URL, e.publicUrl])).toEqual([
@@ -110,15 +122,26 @@ environments:
   });
 
   it('reports a malformed URL in a ctx| variable with the environment it belongs to', () => {
-    const found = problems({ yaml: 'environments:\n  prod:\n    env: { DATABASE_URL: "mysql://x", CODESEARCH_URL: "not a url" }\n' });
+    const found = problems({
+      yaml: 'environments:\n  prod:\n    env: { DATABASE_URL: "mysql://x", CODESEARCH_URL: "not a url" }\n',
+    });
     expect(found.map((p) => `${p.key}: ${p.message}`)).toEqual(
-      expect.arrayContaining(['environments.prod.DATABASE_URL: must use postgres:// or postgresql://', 'environments.prod.CODESEARCH_URL: is not a valid URL']),
+      expect.arrayContaining([
+        'environments.prod.DATABASE_URL: must use postgres:// or postgresql://',
+        'environments.prod.CODESEARCH_URL: is not a valid URL',
+      ]),
     );
   });
 
   it('reports a missing env file and a missing CTX_OPS_CONFIG file', () => {
-    expect(problems({ env: { CTX_OPS_ENV_FILE: 'nope.env' } })[0]).toMatchObject({ key: 'CTX_OPS_ENV_FILE', message: expect.stringMatching(/file not found/) });
-    expect(problems({ env: { CTX_OPS_CONFIG: 'other.yml' } })[0]).toMatchObject({ key: 'CTX_OPS_CONFIG', message: expect.stringMatching(/file not found/) });
+    expect(problems({ env: { CTX_OPS_ENV_FILE: 'nope.env' } })[0]).toMatchObject({
+      key: 'CTX_OPS_ENV_FILE',
+      message: expect.stringMatching(/file not found/),
+    });
+    expect(problems({ env: { CTX_OPS_CONFIG: 'other.yml' } })[0]).toMatchObject({
+      key: 'CTX_OPS_CONFIG',
+      message: expect.stringMatching(/file not found/),
+    });
   });
 
   it('reports YAML syntax errors with their line', () => {
@@ -129,7 +152,10 @@ environments:
   it.each([
     [{ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test' }, 'socket'],
     [{ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'shh' }, 'http'],
-    [{ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_SIGNING_SECRET: 's', CTX_OPS_MODE: 'http' }, 'http'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_SIGNING_SECRET: 's', CTX_OPS_MODE: 'http' },
+      'http',
+    ],
     [{}, 'shell'],
   ])('picks the transport from the tokens given: %j → %s', (env, mode) => {
     const { config, cleanup } = buildConfig({ env });
@@ -139,7 +165,9 @@ environments:
 
   it('refuses a bot token without a way to receive events', () => {
     expect(problems({ env: { SLACK_BOT_TOKEN: 'xoxb-test' } })[0]!.message).toMatch(/neither SLACK_APP_TOKEN/);
-    expect(problems({ env: { CTX_OPS_MODE: 'socket', SLACK_BOT_TOKEN: 'xoxb-test' } })[0]).toMatchObject({ key: 'SLACK_APP_TOKEN' });
+    expect(problems({ env: { CTX_OPS_MODE: 'socket', SLACK_BOT_TOKEN: 'xoxb-test' } })[0]).toMatchObject({
+      key: 'SLACK_APP_TOKEN',
+    });
   });
 
   it('checks references between sections', () => {

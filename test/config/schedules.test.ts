@@ -23,8 +23,22 @@ function problems(yaml: string): string[] {
 describe('schedule settings from ctx-ops.yml', () => {
   it('without `schedules`: one digest at 09:00 on weekdays in `timezone` to channels.digest, for every environment', () => {
     const s = settingsFor('timezone: Europe/Berlin\nchannels: { digest: C0DIGEST, alerts: C0ALERTS }\n');
-    expect(s.digests).toEqual([{ name: 'daily-digest', cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', channel: 'C0DIGEST', environments: ['default'] }]);
-    expect(s.watch).toMatchObject({ enabled: true, intervalMs: 60_000, concurrency: 8, channel: 'C0ALERTS', rules: { failureThreshold: 3, successThreshold: 2, remindEveryMinutes: 60, alertOnWarn: true } });
+    expect(s.digests).toEqual([
+      {
+        name: 'daily-digest',
+        cron: '0 9 * * 1-5',
+        timezone: 'Europe/Berlin',
+        channel: 'C0DIGEST',
+        environments: ['default'],
+      },
+    ]);
+    expect(s.watch).toMatchObject({
+      enabled: true,
+      intervalMs: 60_000,
+      concurrency: 8,
+      channel: 'C0ALERTS',
+      rules: { failureThreshold: 3, successThreshold: 2, remindEveryMinutes: 60, alertOnWarn: true },
+    });
     expect(s.retentionDays).toBe(30);
     expect(s.notes).toEqual([]);
   });
@@ -32,7 +46,10 @@ describe('schedule settings from ctx-ops.yml', () => {
   it('without a digest channel there is no default digest, and it says why', () => {
     const s = settingsFor('');
     expect(s.digests).toEqual([]);
-    expect(s.notes).toEqual([expect.stringMatching(/no digest channel is configured \(channels.digest\)/), expect.stringMatching(/no alerts channel is configured/)]);
+    expect(s.notes).toEqual([
+      expect.stringMatching(/no digest channel is configured \(channels.digest\)/),
+      expect.stringMatching(/no alerts channel is configured/),
+    ]);
   });
 
   it('`schedules: []` turns digests off', () => {
@@ -62,12 +79,21 @@ schedules:
 
   it.each([
     ['schedules:\n  - { name: a, cron: "every morning" }\n', /^schedules\[0\]\.cron: is not a cron expression/],
-    ['schedules:\n  - { name: a, cron: "0 9 * * *", timezone: Mars/Olympus }\n', /^schedules\[0\]\.timezone: is not an IANA time zone/],
-    ['schedules:\n  - { name: a, cron: "0 9 * * *" }\n  - { name: a, cron: "0 10 * * *" }\n', /^schedules\[1\]\.name: "a" is used by two schedules/],
+    [
+      'schedules:\n  - { name: a, cron: "0 9 * * *", timezone: Mars/Olympus }\n',
+      /^schedules\[0\]\.timezone: is not an IANA time zone/,
+    ],
+    [
+      'schedules:\n  - { name: a, cron: "0 9 * * *" }\n  - { name: a, cron: "0 10 * * *" }\n',
+      /^schedules\[1\]\.name: "a" is used by two schedules/,
+    ],
     ['schedules:\n  - { name: a, cron: "0 9 * * *", chanel: C1 }\n', /^schedules\[0\]\.chanel: unknown key/],
     ['watch: { intervalSecs: 30 }\n', /^watch\.intervalSecs: unknown key/],
     ['history: { retentionDays: 0 }\n', /^history\.retentionDays: /],
-    ['schedules:\n  - { name: a, cron: "0 9 * * *", environments: [nope] }\n', /^schedules\[0\]\.environments: names no environment `nope`/],
+    [
+      'schedules:\n  - { name: a, cron: "0 9 * * *", environments: [nope] }\n',
+      /^schedules\[0\]\.environments: names no environment `nope`/,
+    ],
   ])('reports %j', (yaml, expected) => {
     expect(problems(yaml)).toEqual([expect.stringMatching(expected)]);
   });
@@ -114,7 +140,18 @@ describe('small pure helpers', () => {
     const from = new Date('2026-03-30T00:00:00Z');
     const to = new Date('2026-03-30T04:00:00Z');
     const at = (h: number) => new Date(from.getTime() + h * 3_600_000);
-    expect(bucketAverages([{ at: at(0), totalMs: 100, runs: 2 }, { at: at(1), totalMs: 30, runs: 1 }, { at: at(3), totalMs: 40, runs: 4 }], from, to, 2)).toEqual([130 / 3, 10]);
+    expect(
+      bucketAverages(
+        [
+          { at: at(0), totalMs: 100, runs: 2 },
+          { at: at(1), totalMs: 30, runs: 1 },
+          { at: at(3), totalMs: 40, runs: 4 },
+        ],
+        from,
+        to,
+        2,
+      ),
+    ).toEqual([130 / 3, 10]);
     expect(bucketAverages([], from, to, 3)).toEqual([null, null, null]);
   });
 

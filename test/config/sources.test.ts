@@ -31,7 +31,8 @@ function workdir(files: Record<string, string>): string {
   return dir;
 }
 
-const load = (cwd: string, env: Record<string, string | undefined> = {}): Config => loadConfig({ env, cwd, checks: allChecks });
+const load = (cwd: string, env: Record<string, string | undefined> = {}): Config =>
+  loadConfig({ env, cwd, checks: allChecks });
 function problemsOf(cwd: string, env: Record<string, string | undefined> = {}): ConfigProblem[] {
   try {
     load(cwd, env);
@@ -64,7 +65,9 @@ describe('where Slack tokens go', () => {
   });
 
   it('tokens in .env in the working directory: `npm start` connects Socket Mode, not the local shell (real process)', async () => {
-    const cwd = workdir({ '.env': `# the bot's own\nSLACK_BOT_TOKEN=${BOT_TOKEN}\nexport SLACK_APP_TOKEN="${APP_TOKEN}"\nSLACK_API_URL=${slack.apiUrl}\n` });
+    const cwd = workdir({
+      '.env': `# the bot's own\nSLACK_BOT_TOKEN=${BOT_TOKEN}\nexport SLACK_APP_TOKEN="${APP_TOKEN}"\nSLACK_API_URL=${slack.apiUrl}\n`,
+    });
     const child = startProcess('bot', [], { cwd, env: baseEnv() });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -93,18 +96,28 @@ describe('where Slack tokens go', () => {
     const r = await runProcess('cli', ['config'], { cwd, env: baseEnv() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("env files: ./.env (the bot's own .env; 2 variables)");
-    expect(r.stdout).toContain('transport: Socket Mode (connects out to Slack) · SLACK_BOT_TOKEN from ./.env:1, SLACK_APP_TOKEN from ./.env:2');
+    expect(r.stdout).toContain(
+      'transport: Socket Mode (connects out to Slack) · SLACK_BOT_TOKEN from ./.env:1, SLACK_APP_TOKEN from ./.env:2',
+    );
     expect(r.stdout + r.stderr).not.toContain(BOT_TOKEN);
     expect(r.stdout + r.stderr).not.toContain(APP_TOKEN);
   });
 
   it.each([
-    ['process environment', { SLACK_BOT_TOKEN: 'xoxb-process', AUTH_BASE_URL: 'https://process.example' }, 'xoxb-process', 'https://process.example', 'process environment'],
+    [
+      'process environment',
+      { SLACK_BOT_TOKEN: 'xoxb-process', AUTH_BASE_URL: 'https://process.example' },
+      'xoxb-process',
+      'https://process.example',
+      'process environment',
+    ],
     ['.env over CTX_OPS_ENV_FILE', {}, 'xoxb-dotenv', 'https://dotenv.example', './.env:1'],
   ])('precedence: %s wins', (_name, env, token, baseUrl, tokenSource) => {
     const cwd = workdir({
-      '.env': 'SLACK_BOT_TOKEN=xoxb-dotenv\nAUTH_BASE_URL=https://dotenv.example\nCTX_OPS_ENV_FILE=deploy/.env\nSLACK_APP_TOKEN=xapp-dotenv\n',
-      'deploy/.env': 'SLACK_BOT_TOKEN=xoxb-deploy\nAUTH_BASE_URL=https://deploy.example\nDATABASE_URL=postgres://deploy-db/ctx\n',
+      '.env':
+        'SLACK_BOT_TOKEN=xoxb-dotenv\nAUTH_BASE_URL=https://dotenv.example\nCTX_OPS_ENV_FILE=deploy/.env\nSLACK_APP_TOKEN=xapp-dotenv\n',
+      'deploy/.env':
+        'SLACK_BOT_TOKEN=xoxb-deploy\nAUTH_BASE_URL=https://deploy.example\nDATABASE_URL=postgres://deploy-db/ctx\n',
     });
     const config = load(cwd, env);
     expect(config.slack.botToken).toBe(token);
@@ -120,7 +133,9 @@ describe('where Slack tokens go', () => {
   });
 
   it("takes tokens from CTX_OPS_ENV_FILE, but never the deployment's own SLACK_SIGNING_SECRET (ctx|'s Slack app)", () => {
-    const cwd = workdir({ 'deploy.env': `SLACK_BOT_TOKEN=${BOT_TOKEN}\nSLACK_CLIENT_ID=123.456\nSLACK_SIGNING_SECRET=ctx-own-signing-secret\nPORT=3000\n` });
+    const cwd = workdir({
+      'deploy.env': `SLACK_BOT_TOKEN=${BOT_TOKEN}\nSLACK_CLIENT_ID=123.456\nSLACK_SIGNING_SECRET=ctx-own-signing-secret\nPORT=3000\n`,
+    });
     const found = problemsOf(cwd, { CTX_OPS_ENV_FILE: 'deploy.env' });
     expect(lines(found)).toEqual([
       "./deploy.env:1: SLACK_BOT_TOKEN: is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is (SLACK_SIGNING_SECRET in ./deploy.env is ctx|'s own Slack app's and is not used); set one, or unset SLACK_BOT_TOKEN for the local shell",
@@ -128,7 +143,10 @@ describe('where Slack tokens go', () => {
     // With the app token beside it, the same file starts Socket Mode.
     const config = load(cwd, { CTX_OPS_ENV_FILE: 'deploy.env', SLACK_APP_TOKEN: APP_TOKEN });
     expect(config.slack).toMatchObject({ mode: 'socket', botToken: BOT_TOKEN, signingSecret: undefined, port: 3000 });
-    expect(config.report.slackSources).toMatchObject({ SLACK_BOT_TOKEN: './deploy.env:1', SLACK_APP_TOKEN: 'process environment' });
+    expect(config.report.slackSources).toMatchObject({
+      SLACK_BOT_TOKEN: './deploy.env:1',
+      SLACK_APP_TOKEN: 'process environment',
+    });
     expect(lines(config.report.warnings)).toEqual([
       "./deploy.env: SLACK_SIGNING_SECRET: not used: in the deployment's file this name belongs to ctx|'s own Slack app, not to ctx-ops",
       "./deploy.env: PORT: not used: in the deployment's file this name belongs to ctx|'s services, not to ctx-ops",
@@ -138,37 +156,62 @@ describe('where Slack tokens go', () => {
   });
 
   it(".env in the working directory that is the deployment's own file gives ctx| variables, not ctx|'s Slack secret", () => {
-    const cwd = workdir({ '.env': 'COMPOSE_PROJECT_NAME=ctxpipe\nDATABASE_URL=postgres://db/ctx\nSLACK_SIGNING_SECRET=ctx-own\n' });
+    const cwd = workdir({
+      '.env': 'COMPOSE_PROJECT_NAME=ctxpipe\nDATABASE_URL=postgres://db/ctx\nSLACK_SIGNING_SECRET=ctx-own\n',
+    });
     const config = load(cwd, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN });
     expect(config.environments[0]!.ctx.DATABASE_URL).toBe('postgres://db/ctx');
     expect(config.slack.signingSecret).toBeUndefined();
     expect(config.report.envFiles[0]).toMatchObject({ display: './.env', role: 'deployment' });
     // The bot's own .env (nothing of ctx|'s Slack app in it) does give the signing secret: HTTP mode.
-    const own = workdir({ '.env': `SLACK_BOT_TOKEN=${BOT_TOKEN}\nSLACK_SIGNING_SECRET=bot-signing-secret\nPORT=8080\n` });
+    const own = workdir({
+      '.env': `SLACK_BOT_TOKEN=${BOT_TOKEN}\nSLACK_SIGNING_SECRET=bot-signing-secret\nPORT=8080\n`,
+    });
     expect(load(own).slack).toMatchObject({ mode: 'http', signingSecret: 'bot-signing-secret', port: 8080 });
   });
 
   it("an environment's envFile feeds that environment only; the bot says so when it holds Slack tokens", () => {
-    const cwd = workdir({ 'ctx-ops.yml': 'environments:\n  prod: { envFile: prod.env }\n', 'prod.env': `DATABASE_URL=postgres://prod/ctx\nSLACK_BOT_TOKEN=${BOT_TOKEN}\n` });
+    const cwd = workdir({
+      'ctx-ops.yml': 'environments:\n  prod: { envFile: prod.env }\n',
+      'prod.env': `DATABASE_URL=postgres://prod/ctx\nSLACK_BOT_TOKEN=${BOT_TOKEN}\n`,
+    });
     const config = load(cwd);
     expect(config.slack.mode).toBe('shell');
-    expect(lines(config.report.warnings)).toEqual([expect.stringMatching(/^\.\/prod\.env: SLACK_BOT_TOKEN: not used: an environment's envFile gives that environment's ctx\| variables only/)]);
+    expect(lines(config.report.warnings)).toEqual([
+      expect.stringMatching(
+        /^\.\/prod\.env: SLACK_BOT_TOKEN: not used: an environment's envFile gives that environment's ctx\| variables only/,
+      ),
+    ]);
   });
 });
 
 describe('configuration that tells the truth', () => {
   it('a malformed env-file line is reported with file:line (config --json), and the next variable is still read', async () => {
-    const cwd = workdir({ '.env': `SLACK_BOT_TOKEN ${BOT_TOKEN}\nAUTH_BASE_URL=https://ctx.example.com\nAUTH_SECRET="unterminated-${BOT_TOKEN}\nDATABASE_URL=postgres://db/ctx\nDATABSE_URL=postgres://typo/ctx\n` });
+    const cwd = workdir({
+      '.env': `SLACK_BOT_TOKEN ${BOT_TOKEN}\nAUTH_BASE_URL=https://ctx.example.com\nAUTH_SECRET="unterminated-${BOT_TOKEN}\nDATABASE_URL=postgres://db/ctx\nDATABSE_URL=postgres://typo/ctx\n`,
+    });
     const r = await cli(['config', '--json'], cwd);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.warnings).toEqual([
       { source: './.env:1', key: '', message: 'not KEY=value (`SLACK_BOT_TOKEN` has no `=`); the line was skipped' },
-      { source: './.env:3', key: '', message: 'AUTH_SECRET: the double quote opened here is never closed; the value was skipped' },
-      { source: './.env', key: 'DATABSE_URL', message: 'not used: not a variable ctx-ops reads; did you mean DATABASE_URL?' },
+      {
+        source: './.env:3',
+        key: '',
+        message: 'AUTH_SECRET: the double quote opened here is never closed; the value was skipped',
+      },
+      {
+        source: './.env',
+        key: 'DATABSE_URL',
+        message: 'not used: not a variable ctx-ops reads; did you mean DATABASE_URL?',
+      },
     ]);
     expect(json.envFiles[0].variables).toEqual(['AUTH_BASE_URL', 'DATABASE_URL', 'DATABSE_URL']);
-    expect(json.environments[0]).toMatchObject({ name: 'default', authBaseUrl: 'https://ctx.example.com', notSet: ['AUTH_SECRET'] });
+    expect(json.environments[0]).toMatchObject({
+      name: 'default',
+      authBaseUrl: 'https://ctx.example.com',
+      notSet: ['AUTH_SECRET'],
+    });
     expect(json.transport).toEqual({ mode: 'shell', sources: {} });
     expect(r.out).not.toContain(BOT_TOKEN);
     // Any other command says so on stderr before it answers.
@@ -207,13 +250,34 @@ describe('configuration that tells the truth', () => {
   });
 
   it.each([
-    ['enviroments:\n  prod: {}\n', 'ctx-ops.yml:1: enviroments: unknown key (not a ctx-ops setting; did you mean `environments`?)'],
-    ['checks:\n  grpah: { timeoutMs: 8000 }\n', 'ctx-ops.yml:2: checks.grpah: unknown key (not a ctx-ops setting; did you mean `graph`?)'],
-    ['checks:\n  graph: { maxOrg: 5 }\n', 'ctx-ops.yml:2: checks.graph.maxOrg: unknown key (not a ctx-ops setting; did you mean `maxOrgs`?)'],
-    ['environments:\n  prod: { envfile: x.env }\n', 'ctx-ops.yml:2: environments.prod.envfile: unknown key (not a ctx-ops setting; did you mean `envFile`?)'],
-    ['operations:\n  migrate: { comand: [bun] }\n', 'ctx-ops.yml:2: operations.migrate.comand: unknown key (not a ctx-ops setting; did you mean `command`?)'],
-    ['schedules:\n  - { name: a, cron: "0 9 * * *", chanel: C1 }\n', 'ctx-ops.yml:2: schedules[0].chanel: unknown key (not a ctx-ops setting; did you mean `channel`?)'],
-    ['watch: { intervalSecs: 30 }\n', 'ctx-ops.yml:1: watch.intervalSecs: unknown key (not a ctx-ops setting; did you mean `intervalSeconds`?)'],
+    [
+      'enviroments:\n  prod: {}\n',
+      'ctx-ops.yml:1: enviroments: unknown key (not a ctx-ops setting; did you mean `environments`?)',
+    ],
+    [
+      'checks:\n  grpah: { timeoutMs: 8000 }\n',
+      'ctx-ops.yml:2: checks.grpah: unknown key (not a ctx-ops setting; did you mean `graph`?)',
+    ],
+    [
+      'checks:\n  graph: { maxOrg: 5 }\n',
+      'ctx-ops.yml:2: checks.graph.maxOrg: unknown key (not a ctx-ops setting; did you mean `maxOrgs`?)',
+    ],
+    [
+      'environments:\n  prod: { envfile: x.env }\n',
+      'ctx-ops.yml:2: environments.prod.envfile: unknown key (not a ctx-ops setting; did you mean `envFile`?)',
+    ],
+    [
+      'operations:\n  migrate: { comand: [bun] }\n',
+      'ctx-ops.yml:2: operations.migrate.comand: unknown key (not a ctx-ops setting; did you mean `command`?)',
+    ],
+    [
+      'schedules:\n  - { name: a, cron: "0 9 * * *", chanel: C1 }\n',
+      'ctx-ops.yml:2: schedules[0].chanel: unknown key (not a ctx-ops setting; did you mean `channel`?)',
+    ],
+    [
+      'watch: { intervalSecs: 30 }\n',
+      'ctx-ops.yml:1: watch.intervalSecs: unknown key (not a ctx-ops setting; did you mean `intervalSeconds`?)',
+    ],
     ['zzz: 1\n', 'ctx-ops.yml:1: zzz: unknown key (not a ctx-ops setting; check the spelling)'],
   ])('did you mean: %j', (yaml, message) => {
     expect(lines(problemsOf(workdir({ 'ctx-ops.yml': yaml })))).toEqual([message]);
@@ -280,7 +344,10 @@ describe('configuration that tells the truth', () => {
       envFiles: [{ path: join(cwd, '.env'), role: 'dotenv', variables: ['SLACK_BOT_TOKEN'] }],
       transport: { mode: null, sources: { SLACK_BOT_TOKEN: './.env:1' } },
     });
-    expect(json.problems.map((p: ConfigProblem) => `${p.source} ${p.key}`)).toEqual(['ctx-ops.yml:1 checks.timeoutMs', './.env:1 SLACK_BOT_TOKEN']);
+    expect(json.problems.map((p: ConfigProblem) => `${p.source} ${p.key}`)).toEqual([
+      'ctx-ops.yml:1 checks.timeoutMs',
+      './.env:1 SLACK_BOT_TOKEN',
+    ]);
     expect(r.out).not.toContain(BOT_TOKEN);
   });
 });

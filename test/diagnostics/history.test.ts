@@ -20,11 +20,22 @@ afterAll(async () => {
   await db.drop();
 });
 
-const report = (env: string, at: string, statuses: Record<string, 'ok' | 'warn' | 'fail' | 'skip'>, ms = 40): StatusReport => ({
+const report = (
+  env: string,
+  at: string,
+  statuses: Record<string, 'ok' | 'warn' | 'fail' | 'skip'>,
+  ms = 40,
+): StatusReport => ({
   environment: env,
   checkedAt: at,
   overall: 'ok',
-  checks: Object.entries(statuses).map(([id, status]) => ({ id, status, summary: `${id} is ${status}`, details: [], durationMs: status === 'fail' ? 5000 : ms })),
+  checks: Object.entries(statuses).map(([id, status]) => ({
+    id,
+    status,
+    summary: `${id} is ${status}`,
+    details: [],
+    durationMs: status === 'fail' ? 5000 : ms,
+  })),
 });
 
 describe('check history', () => {
@@ -39,8 +50,18 @@ describe('check history', () => {
     expect(graph).toMatchObject({ runs: 3, failures: 1, warnings: 0 });
     // The failed run's 5 s timeout is left out of the latency figures.
     expect(graph.totalMs).toBe(60 + 40);
-    expect(uptime(hourly.filter((h) => h.check === 'graph'), new Date('2026-03-30T00:00:00Z'))).toBeCloseTo(2 / 3);
-    expect(uptime(hourly.filter((h) => h.check === 'backend'), new Date('2026-03-30T00:00:00Z'))).toBe(1);
+    expect(
+      uptime(
+        hourly.filter((h) => h.check === 'graph'),
+        new Date('2026-03-30T00:00:00Z'),
+      ),
+    ).toBeCloseTo(2 / 3);
+    expect(
+      uptime(
+        hourly.filter((h) => h.check === 'backend'),
+        new Date('2026-03-30T00:00:00Z'),
+      ),
+    ).toBe(1);
     expect(uptime([], new Date())).toBeNull();
   });
 
@@ -58,8 +79,12 @@ describe('check history', () => {
     const now = new Date('2026-05-01T12:00:00Z');
     await recordReport(store, report('old', '2026-03-20T10:00:00Z', { backend: 'ok' }), 'watch');
     await recordReport(store, report('old', '2026-04-20T10:00:00Z', { backend: 'fail' }), 'watch');
-    await db.query(`INSERT INTO ctx_ops.silences (env, check_id, created_by, created_at, ends_at) VALUES ('old', 'graph', 'U1', '2026-03-01', '2026-03-02'), ('old', 'graph', 'U1', '2026-04-30', '2026-05-02')`);
-    await db.query(`INSERT INTO ctx_ops.alerts (env, check_id, severity, summary, since, opened_at, resolved_at) VALUES ('old', 'graph', 'fail', 's', '2026-03-01', '2026-03-01', '2026-03-02')`);
+    await db.query(
+      `INSERT INTO ctx_ops.silences (env, check_id, created_by, created_at, ends_at) VALUES ('old', 'graph', 'U1', '2026-03-01', '2026-03-02'), ('old', 'graph', 'U1', '2026-04-30', '2026-05-02')`,
+    );
+    await db.query(
+      `INSERT INTO ctx_ops.alerts (env, check_id, severity, summary, since, opened_at, resolved_at) VALUES ('old', 'graph', 'fail', 's', '2026-03-01', '2026-03-01', '2026-03-02')`,
+    );
     const deleted = await pruneOld(store, 30, now);
     expect(deleted).toMatchObject({ check_history: 7, silences: 1, alerts: 1 });
     const left = await db.query(`SELECT env, checked_at FROM ctx_ops.check_history ORDER BY checked_at`);

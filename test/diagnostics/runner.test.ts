@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildBot, type Harness } from '../support/harness.js';
 import type { Check } from '../../src/diagnostics/types.js';
 
-function fakeCheck(id: string, dependsOn: string[], behaviour: (signal: AbortSignal) => Promise<'ok' | 'warn' | 'fail'>, counter?: { n: number }): Check {
+function fakeCheck(
+  id: string,
+  dependsOn: string[],
+  behaviour: (signal: AbortSignal) => Promise<'ok' | 'warn' | 'fail'>,
+  counter?: { n: number },
+): Check {
   return {
     id,
     title: id.toUpperCase(),
@@ -60,7 +65,11 @@ describe('diagnostics runner', () => {
   });
 
   it('marks dependents of a failing check with the root cause', async () => {
-    const checks = [fakeCheck('db', [], async () => 'fail'), fakeCheck('app', ['db'], async () => 'fail'), fakeCheck('web', [], async () => 'ok')];
+    const checks = [
+      fakeCheck('db', [], async () => 'fail'),
+      fakeCheck('app', ['db'], async () => 'fail'),
+      fakeCheck('web', [], async () => 'ok'),
+    ];
     h = buildBot({ checks, app: { checks } });
     const report = await h.bot.core.diagnostics.run('default');
     expect(report.overall).toBe('fail');
@@ -82,7 +91,11 @@ describe('diagnostics runner', () => {
 
   it('runs a selected check together with what it depends on', async () => {
     const counter = { n: 0 };
-    const checks = [fakeCheck('db', [], async () => 'ok', counter), fakeCheck('app', ['db'], async () => 'ok'), fakeCheck('other', [], async () => 'ok', counter)];
+    const checks = [
+      fakeCheck('db', [], async () => 'ok', counter),
+      fakeCheck('app', ['db'], async () => 'ok'),
+      fakeCheck('other', [], async () => 'ok', counter),
+    ];
     h = buildBot({ checks, app: { checks } });
     const report = await h.bot.core.diagnostics.run('default', { only: ['app'] });
     expect(report.checks.map((c) => c.id)).toEqual(['db', 'app']);
@@ -90,7 +103,14 @@ describe('diagnostics runner', () => {
   });
 
   it('turns a crashing check into a failed result and skips disabled ones', async () => {
-    const crash: Check = { id: 'crash', title: 'Crash', dependsOn: [], run: async () => { throw new Error('boom'); } };
+    const crash: Check = {
+      id: 'crash',
+      title: 'Crash',
+      dependsOn: [],
+      run: async () => {
+        throw new Error('boom');
+      },
+    };
     const off = fakeCheck('off', [], async () => 'fail');
     const checks = [crash, off];
     h = buildBot({ checks, app: { checks }, yaml: 'checks:\n  off:\n    enabled: false\n' });

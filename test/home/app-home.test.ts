@@ -12,10 +12,17 @@ let slack: FakeSlack;
 let components: FakeComponents;
 let db: TestDatabase;
 let bot: SlackHarness;
-const checks = componentChecks([{ id: 'db', title: 'Database' }, { id: 'api', title: 'API', dependsOn: ['db'] }]);
+const checks = componentChecks([
+  { id: 'db', title: 'Database' },
+  { id: 'api', title: 'API', dependsOn: ['db'] },
+]);
 
 beforeAll(async () => {
-  [slack, components, db] = await Promise.all([startFakeSlack(), startFakeComponents(), createTestDatabase('sched_home')]);
+  [slack, components, db] = await Promise.all([
+    startFakeSlack(),
+    startFakeComponents(),
+    createTestDatabase('sched_home'),
+  ]);
   components.set('staging', 'api', 'warn', 'slow: 2.4 s');
   const store = createStore(db.url, pino({ level: 'silent' }));
   await store.ready();
@@ -24,10 +31,10 @@ beforeAll(async () => {
     `INSERT INTO ctx_ops.digests (schedule, slot, channel, claimed_by, ts, posted_at, overall, snapshot) VALUES ('daily-digest', $1, 'C0DIGEST', 'x', '1.1', $1, 'warn', '{}')`,
     [hourAgo],
   );
-  await db.query(`INSERT INTO ctx_ops.silences (env, check_id, reason, created_by, created_at, ends_at) VALUES ('staging', 'api', 'load test', 'U0BOB0001', $1, $2)`, [
-    hourAgo,
-    new Date(Date.now() + 3_600_000),
-  ]);
+  await db.query(
+    `INSERT INTO ctx_ops.silences (env, check_id, reason, created_by, created_at, ends_at) VALUES ('staging', 'api', 'load test', 'U0BOB0001', $1, $2)`,
+    [hourAgo, new Date(Date.now() + 3_600_000)],
+  );
   bot = await startSlackBot(slack, {
     checks,
     app: { store, features: [statusFeature, schedulesFeature] },
@@ -61,7 +68,7 @@ const openHome = (user: string) =>
   });
 
 describe('App Home', () => {
-  it('publishes each environment\'s status, the last digest, open alerts and silences when the tab is opened', async () => {
+  it("publishes each environment's status, the last digest, open alerts and silences when the tab is opened", async () => {
     await openHome('U0ALICE01').acked;
     const call = await slack.waitFor(() => publishes('U0ALICE01')[0]);
     const view = call.args.view as { type: string };
@@ -81,7 +88,13 @@ describe('App Home', () => {
     const alert = await slack.waitFor(() => [...slack.messages.values()].find((m) => m.channel === 'C0ALERTS'), 15_000);
     expect(alert.text).toContain('Database failing on prod');
     // The alert is in the tab, with the channel it was posted in.
-    const refreshed = await slack.waitFor(() => publishes('U0ALICE01').slice(before).find((c) => viewText(c).includes('on *prod* since') && viewText(c).includes('in <#C0ALERTS>')), 15_000);
+    const refreshed = await slack.waitFor(
+      () =>
+        publishes('U0ALICE01')
+          .slice(before)
+          .find((c) => viewText(c).includes('on *prod* since') && viewText(c).includes('in <#C0ALERTS>')),
+      15_000,
+    );
     expect(viewText(refreshed)).toContain('🔴 Database on *prod* since');
     // Only once the content changed: further cycles with the same state publish nothing new.
     const count = publishes('U0ALICE01').length;

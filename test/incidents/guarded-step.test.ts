@@ -44,10 +44,22 @@ steps:
 beforeAll(async () => {
   [slack, backend, db] = await Promise.all([startFakeSlack(), startFakeBackend(), createTestDatabase('guarded')]);
   await createCtxTables(db, { openworkflowSchema: false });
-  await db.query('CREATE TABLE jwkss (id text PRIMARY KEY, public_key text NOT NULL, private_key text NOT NULL, created_at timestamp NOT NULL, expires_at timestamp)');
+  await db.query(
+    'CREATE TABLE jwkss (id text PRIMARY KEY, public_key text NOT NULL, private_key text NOT NULL, created_at timestamp NOT NULL, expires_at timestamp)',
+  );
   bot = await startSlackBot(slack, {
-    env: { AUTH_BASE_URL: backend.url, DATABASE_URL: db.url, CTX_OPS_API_KEY: API_KEY, AUTH_SECRET: 'the-rotated-auth-secret-0123456789-abcdef' },
-    yaml: ['checks: { cacheMs: 0 }', 'runbooks: { dirs: [team] }', 'permissions:', '  default: { request: [U0ALICE01, U0BOB0001], approve: [U0ALICE01, U0BOB0001], twoPerson: true }'].join('\n'),
+    env: {
+      AUTH_BASE_URL: backend.url,
+      DATABASE_URL: db.url,
+      CTX_OPS_API_KEY: API_KEY,
+      AUTH_SECRET: 'the-rotated-auth-secret-0123456789-abcdef',
+    },
+    yaml: [
+      'checks: { cacheMs: 0 }',
+      'runbooks: { dirs: [team] }',
+      'permissions:',
+      '  default: { request: [U0ALICE01, U0BOB0001], approve: [U0ALICE01, U0BOB0001], twoPerson: true }',
+    ].join('\n'),
     files: RUNBOOKS,
     checks: [backendCheck],
     app: { store: quietStore(db.url) },
@@ -78,17 +90,22 @@ async function startRunbook(id: string): Promise<{ header: StoredMessage; step1:
 describe('a guarded action on a runbook step (real approvals service)', () => {
   it('reset-jwks: Run asks, the requester cannot confirm alone, another approver runs it once, and the step resolves', async () => {
     // Both made by Better Auth with the previous secret.
-    for (const createdAt of [new Date(Date.now() - 86_400_000), new Date()]) await insertJwk(db, await makeJwk('the-previous-auth-secret-0123456789-abcdef', { createdAt }));
+    for (const createdAt of [new Date(Date.now() - 86_400_000), new Date()])
+      await insertJwk(db, await makeJwk('the-previous-auth-secret-0123456789-abcdef', { createdAt }));
     const { header, step1 } = await startRunbook('keys-reset');
     const run = buttons(step1).find((b) => b.actionId === 'ctx.runbook.run')!;
     expect(run.label).toBe('▶ Reset signing keys');
 
     await click(step1, run.actionId, 'U0ALICE01', run.value);
-    const ask = await slack.waitFor(() => threadOf(slack, header.ts).find((m) => buttons(m).some((b) => b.actionId === 'ctx.approval.confirm')));
+    const ask = await slack.waitFor(() =>
+      threadOf(slack, header.ts).find((m) => buttons(m).some((b) => b.actionId === 'ctx.approval.confirm')),
+    );
     expect(text(ask)).toContain('Delete the signing keys (jwkss) on default');
     expect(text(ask)).toContain('2 key pair(s)');
     // The confirmation says what the evidence is: the secret this environment has does not open them.
-    expect(text(ask)).toMatch(/Evidence: ctx-ops's AUTH_SECRET does not open the newest signing key in jwkss, key \S+ \(created [^)]+\): it was encrypted with another secret; 0 of the 2 keys read open with it/);
+    expect(text(ask)).toMatch(
+      /Evidence: ctx-ops's AUTH_SECRET does not open the newest signing key in jwkss, key \S+ \(created [^)]+\): it was encrypted with another secret; 0 of the 2 keys read open with it/,
+    );
     await slack.waitFor(() => text(step1).includes('Reset signing keys requested by <@U0ALICE01>'));
 
     // The requester's own Confirm is refused by the two-person rule; nothing runs.
@@ -103,7 +120,9 @@ describe('a guarded action on a runbook step (real approvals service)', () => {
     const step2 = await slack.waitFor(() => threadOf(slack, header.ts).find((m) => m.text.startsWith('Step 2 of')));
     expect((await db.query('SELECT count(*)::int AS n FROM jwkss')).rows[0]!.n).toBe(0);
     expect(text(step1)).toContain('Done by <@U0BOB0001>');
-    expect(text(step1)).toMatch(/▶ Reset signing keys ran \(confirmed by <@U0BOB0001> at \d\d:\d\d:\d\d UTC\): Deleted 2 signing key pair\(s\) from jwkss on default/);
+    expect(text(step1)).toMatch(
+      /▶ Reset signing keys ran \(confirmed by <@U0BOB0001> at \d\d:\d\d:\d\d UTC\): Deleted 2 signing key pair\(s\) from jwkss on default/,
+    );
     expect(step2.text).toContain('Restart the backend');
 
     const { rows } = await db.query<{ actor: string; kind: string; text: string }>(
@@ -119,13 +138,20 @@ describe('a guarded action on a runbook step (real approvals service)', () => {
     ]);
     // A second Confirm on the same approval runs nothing.
     const late = await click(ask, confirm.actionId, 'U0BOB0001', confirm.value);
-    const lateAnswer = await slack.waitFor(() => slack.responses.find((r) => r.id === late.responseUrl.split('/').pop()));
+    const lateAnswer = await slack.waitFor(() =>
+      slack.responses.find((r) => r.id === late.responseUrl.split('/').pop()),
+    );
     expect(String(lateAnswer.body.text)).toMatch(/cannot be used/);
   });
 
   it('reindex-repository: offers the failed repositories and calls the reindex route with the API key', async () => {
     const org = await insertOrg(db, { slug: 'acme' });
-    const failed = await insertRepo(db, { orgId: org, name: 'api', indexingStatus: 'failed', indexingError: 'clone failed: authentication required' });
+    const failed = await insertRepo(db, {
+      orgId: org,
+      name: 'api',
+      indexingStatus: 'failed',
+      indexingError: 'clone failed: authentication required',
+    });
     await insertRepo(db, { orgId: org, name: 'web' });
     await insertRepo(db, { orgId: org, name: 'busy', indexingStatus: 'running' });
     const seen: Array<{ key?: string; path: string }> = [];
@@ -142,7 +168,9 @@ describe('a guarded action on a runbook step (real approvals service)', () => {
     expect(offered.map((b) => b.actionId)).toEqual(['ctx.runbook.run', 'ctx.runbook.run.2']);
 
     await click(step1, offered[0]!.actionId, 'U0BOB0001', offered[0]!.value);
-    const ask = await slack.waitFor(() => threadOf(slack, header.ts).find((m) => buttons(m).some((b) => b.actionId === 'ctx.approval.confirm')));
+    const ask = await slack.waitFor(() =>
+      threadOf(slack, header.ts).find((m) => buttons(m).some((b) => b.actionId === 'ctx.approval.confirm')),
+    );
     expect(text(ask)).toContain(`/acme/api/v1/repositories/${failed}/reindex`);
     expect(text(ask)).toContain('clone failed: authentication required');
     const confirm = buttons(ask).find((b) => b.actionId === 'ctx.approval.confirm')!;

@@ -53,7 +53,8 @@ const click = async (m: StoredMessage, actionId: string, user = 'U0ALICE01', val
   await c.acked;
   return c;
 };
-const stepMessage = (rootTs: string, n: number) => threadOf(slack, rootTs).filter((m) => m.text.startsWith(`Step ${n} of`));
+const stepMessage = (rootTs: string, n: number) =>
+  threadOf(slack, rootTs).filter((m) => m.text.startsWith(`Step ${n} of`));
 const waitStep = (rootTs: string, n: number) => slack.waitFor(() => stepMessage(rootTs, n).at(-1));
 
 /** Opens an incident from the ops channel; resolves once the bot has told the requester where it is. */
@@ -61,11 +62,15 @@ async function openIncident(title: string): Promise<StoredMessage> {
   const before = slack.messages.size;
   const cmd = slack.slashCommand(`incident ${title}`, { channel: OPS });
   await slack.waitFor(() => slack.responses.find((r) => r.id === cmd.responseUrl.split('/').pop()));
-  return slack.waitFor(() => after(before).find((m) => m.channel === INCIDENTS && m.text.includes(title) && !m.threadTs));
+  return slack.waitFor(() =>
+    after(before).find((m) => m.channel === INCIDENTS && m.text.includes(title) && !m.threadTs),
+  );
 }
 
 async function startFromRoot(root: StoredMessage, runbookId: string, user = 'U0ALICE01') {
-  const b = buttons(root).find((x) => x.actionId.startsWith('ctx.runbook.start') && JSON.parse(x.value).id === runbookId);
+  const b = buttons(root).find(
+    (x) => x.actionId.startsWith('ctx.runbook.start') && JSON.parse(x.value).id === runbookId,
+  );
   if (!b) throw new Error(`no start button for ${runbookId}`);
   await click(root, b.actionId, user, b.value);
   return waitStep(root.ts, 1);
@@ -89,7 +94,10 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     const startButton = buttons(root).find((b) => b.label === '▶ Start Backend down')!;
     expect(JSON.parse(startButton.value)).toEqual({ env: 'default', id: 'backend-down', inc: Number(id) });
     const told = await slack.waitFor(() => slack.responses.find((r) => r.id === cmd.responseUrl.split('/').pop()));
-    expect(told.body).toMatchObject({ response_type: 'ephemeral', text: `🚨 Opened incident #${id} in <#${INCIDENTS}>; follow it in its thread.` });
+    expect(told.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: `🚨 Opened incident #${id} in <#${INCIDENTS}>; follow it in its thread.`,
+    });
     // The digest sees it through the incidents service.
     const info = bots[0]!.bot.core.services.get('incidents')!;
     expect(await info.open('default')).toContainEqual({
@@ -127,11 +135,23 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
 
     // A note by mention goes into the timeline; the answer goes to the person only.
     const noted = ephemerals(slack).length;
-    await mention(slack, { text: 'note restarted the backend container', channel: INCIDENTS, threadTs: root.ts, user: 'U0CAROL01' }).acked;
+    await mention(slack, {
+      text: 'note restarted the backend container',
+      channel: INCIDENTS,
+      threadTs: root.ts,
+      user: 'U0CAROL01',
+    }).acked;
     await slack.waitFor(() => ephemerals(slack).length > noted);
-    expect(ephemerals(slack).at(-1)).toMatch(new RegExp(`^📝 Noted in the timeline of incident #${id} at \\d\\d:\\d\\d:\\d\\d UTC\\.$`));
+    expect(ephemerals(slack).at(-1)).toMatch(
+      new RegExp(`^📝 Noted in the timeline of incident #${id} at \\d\\d:\\d\\d:\\d\\d UTC\\.$`),
+    );
     // People's words cannot ping the channel from the postmortem.
-    await mention(slack, { text: 'note ask <!channel> for <b>help</b>', channel: INCIDENTS, threadTs: root.ts, user: 'U0CAROL01' }).acked;
+    await mention(slack, {
+      text: 'note ask <!channel> for <b>help</b>',
+      channel: INCIDENTS,
+      threadTs: root.ts,
+      user: 'U0CAROL01',
+    }).acked;
     await slack.waitFor(() => ephemerals(slack).length > noted + 1);
 
     // Skip needs a reason: the button asks for it, the mention gives it.
@@ -139,7 +159,12 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     await click(step2, 'ctx.runbook.skip', 'U0CAROL01');
     await slack.waitFor(() => ephemerals(slack).length > asked);
     expect(ephemerals(slack).at(-1)).toContain('`@ctx-ops skip &lt;reason&gt;` in this thread');
-    await mention(slack, { text: 'skip already restarted by the platform', channel: INCIDENTS, threadTs: root.ts, user: 'U0CAROL01' }).acked;
+    await mention(slack, {
+      text: 'skip already restarted by the platform',
+      channel: INCIDENTS,
+      threadTs: root.ts,
+      user: 'U0CAROL01',
+    }).acked;
     const step3 = await waitStep(root.ts, 3);
     expect(text(step2)).toContain('Skipped by <@U0CAROL01>');
     expect(text(step2)).toContain('already restarted by the platform');
@@ -157,7 +182,10 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     expect(finished.text).toContain('2 done, 1 skipped');
 
     // Close with a summary (naming the incident from another channel): the timeline as a postmortem.
-    slack.slashCommand(`incident close #${id} Backend healthy again after a restart`, { channel: OPS, user: 'U0DAVE001' });
+    slack.slashCommand(`incident close #${id} Backend healthy again after a restart`, {
+      channel: OPS,
+      user: 'U0DAVE001',
+    });
     const pm = await slack.waitFor(() => threadOf(slack, root.ts).find((m) => m.text.startsWith('Postmortem')));
     const body = text(pm);
     expect(pm.channel).toBe(INCIDENTS);
@@ -183,7 +211,9 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
       expect(m, `timeline line ${re}`).not.toBeNull();
       at += m!.index + m![0].length;
     }
-    expect(body).toMatch(/\*Checks that changed state\*\\n• Backend: fail → ok \(re-check of step 1 by <@U0BOB0001>\) at \d\d:\d\d:\d\d UTC/);
+    expect(body).toMatch(
+      /\*Checks that changed state\*\\n• Backend: fail → ok \(re-check of step 1 by <@U0BOB0001>\) at \d\d:\d\d:\d\d UTC/,
+    );
     expect(body).toContain('Backend down (`backend-down`): 2 done, 1 skipped, finished after');
     expect(body).toContain('noted: ask &lt;!channel&gt; for &lt;b&gt;help&lt;/b&gt;');
     expect(body).not.toContain('<!channel>');
@@ -233,7 +263,9 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     // A late click (a client still showing the old buttons) changes nothing and says so.
     const c = await click(step1, 'ctx.runbook.done', 'U0DAVE001', step1Done);
     const answer = await slack.waitFor(() => slack.responses.find((x) => x.id === c.responseUrl.split('/').pop()));
-    expect(answer.body.text).toMatch(/^Step 1 of Backend down is already done by <@U0BOB0001> at \d\d:\d\d:\d\d UTC; nothing changed\.$/);
+    expect(answer.body.text).toMatch(
+      /^Step 1 of Backend down is already done by <@U0BOB0001> at \d\d:\d\d:\d\d UTC; nothing changed\.$/,
+    );
   });
 
   it('posts, on start, a step that a crash left unposted', async () => {
@@ -291,11 +323,15 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     const status = await slack.finalMessage(before);
     // Migrations never ran in this database: the check names its runbook, the status offers it.
     const rb = buttons(status).filter((b) => b.actionId.startsWith('ctx.runbook.start'));
-    expect(rb.map((b) => [b.actionId, b.label, JSON.parse(b.value)])).toEqual([['ctx.runbook.start', '📘 Runbook migration-failed', { env: 'default', id: 'migration-failed' }]]);
+    expect(rb.map((b) => [b.actionId, b.label, JSON.parse(b.value)])).toEqual([
+      ['ctx.runbook.start', '📘 Runbook migration-failed', { env: 'default', id: 'migration-failed' }],
+    ]);
     expect(buttons(status).map((b) => b.actionId)).toContain('ctx.check.details');
 
     await click(status, rb[0]!.actionId, 'U0ALICE01', rb[0]!.value);
-    const header = await slack.waitFor(() => after(before).find((m) => m.text.startsWith('📘 Runbook Migration failed') && m.channel === OPS && !m.threadTs));
+    const header = await slack.waitFor(() =>
+      after(before).find((m) => m.text.startsWith('📘 Runbook Migration failed') && m.channel === OPS && !m.threadTs),
+    );
     const s1 = await waitStep(header.ts, 1);
     expect(text(s1)).toContain('📜 migrate logs: `docker compose logs --since');
     await click(s1, 'ctx.runbook.done');
@@ -305,7 +341,9 @@ describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => 
     // Starting it again in the same channel points at the running one instead.
     const again = slack.slashCommand('runbook migration-failed', { channel: OPS, user: 'U0BOB0001' });
     const r = await slack.waitFor(() => slack.responses.find((x) => x.id === again.responseUrl.split('/').pop()));
-    expect(r.body.text).toBe('Runbook `migration-failed` is already running here on default (started by <@U0ALICE01>): `@ctx-ops next` in its thread shows its current step.');
+    expect(r.body.text).toBe(
+      'Runbook `migration-failed` is already running here on default (started by <@U0ALICE01>): `@ctx-ops next` in its thread shows its current step.',
+    );
     // `@ctx-ops stop` in its thread ends it; then it can start again.
     await mention(slack, { text: 'stop', channel: OPS, threadTs: header.ts }).acked;
     await slack.waitFor(() => header.text.endsWith('abandoned'));

@@ -29,7 +29,14 @@ function folder(files: Record<string, string>): string {
 
 /** Only the team's folder (no shipped runbooks), so each case sees its own problems. */
 const load = (files: Record<string, string>, extra: { disable?: string[]; shippedDir?: string } = {}) =>
-  loadRunbooks({ dirs: ['team'], baseDir: folder(files), shippedDir: extra.shippedDir ?? '/nonexistent', checkIds, actionKinds, disable: extra.disable });
+  loadRunbooks({
+    dirs: ['team'],
+    baseDir: folder(files),
+    shippedDir: extra.shippedDir ?? '/nonexistent',
+    checkIds,
+    actionKinds,
+    disable: extra.disable,
+  });
 
 const VALID = `id: db-slow
 title: Database slow
@@ -54,7 +61,16 @@ describe('runbook files', () => {
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(r.runbooks.map((x) => x.id).sort()).toEqual(
-      ['auth-secret-changed', 'backup-failed', 'confluence-stalls', 'graph-fails', 'migration-failed', 'repo-not-indexed', 'sign-in-fails', 'weak-context'].sort(),
+      [
+        'auth-secret-changed',
+        'backup-failed',
+        'confluence-stalls',
+        'graph-fails',
+        'migration-failed',
+        'repo-not-indexed',
+        'sign-in-fails',
+        'weak-context',
+      ].sort(),
     );
     expect(readdirSync(SHIPPED_DIR).filter((f) => f.endsWith('.yml'))).toHaveLength(8);
     for (const rb of r.runbooks) {
@@ -85,21 +101,60 @@ describe('runbook files', () => {
       { check: 'postgres', status: 'fail' },
       { check: 'backend', match: '/HTTP 5\\d\\d/', status: 'warn' },
     ]);
-    expect(rb!.steps[0]).toMatchObject({ check: { id: 'postgres', match: 'long-running' }, logs: ['postgres', 'backend'] });
+    expect(rb!.steps[0]).toMatchObject({
+      check: { id: 'postgres', match: 'long-running' },
+      logs: ['postgres', 'backend'],
+    });
     expect(rb!.steps[1]!.action).toEqual({ kind: 'reset-jwks' });
   });
 
   it.each([
     ['an unknown key', VALID.replace('    covers:', '    cover:'), 'team/x.yml:10', 'steps[0].cover', /unknown key/],
     ['a missing id', VALID.replace('id: db-slow\n', ''), 'team/x.yml:1', 'id', /required/],
-    ['an unknown check in when', VALID.replace('  - postgres', '  - postgress'), 'team/x.yml:4', 'when[0].check', /unknown check "postgress"/],
-    ['an unknown check in a step', VALID.replace('id: postgres, match', 'id: pg, match'), 'team/x.yml:8', 'steps[0].check.id', /unknown check "pg"/],
-    ['an invalid regular expression', VALID.replace('/HTTP 5\\\\d\\\\d/', '/HTTP (5/'), 'team/x.yml:5', 'when[1].match', /not a valid regular expression/],
-    ['an unknown action', VALID.replace('kind: reset-jwks', 'kind: nuke'), 'team/x.yml:12', 'steps[1].action.kind', /unknown action "nuke"/],
-    ['parameters an action refuses', VALID.replace('kind: reset-jwks }', 'kind: reset-jwks, params: { all: true } }'), 'team/x.yml:12', 'steps[1].action.params', /takes no parameters/],
+    [
+      'an unknown check in when',
+      VALID.replace('  - postgres', '  - postgress'),
+      'team/x.yml:4',
+      'when[0].check',
+      /unknown check "postgress"/,
+    ],
+    [
+      'an unknown check in a step',
+      VALID.replace('id: postgres, match', 'id: pg, match'),
+      'team/x.yml:8',
+      'steps[0].check.id',
+      /unknown check "pg"/,
+    ],
+    [
+      'an invalid regular expression',
+      VALID.replace('/HTTP 5\\\\d\\\\d/', '/HTTP (5/'),
+      'team/x.yml:5',
+      'when[1].match',
+      /not a valid regular expression/,
+    ],
+    [
+      'an unknown action',
+      VALID.replace('kind: reset-jwks', 'kind: nuke'),
+      'team/x.yml:12',
+      'steps[1].action.kind',
+      /unknown action "nuke"/,
+    ],
+    [
+      'parameters an action refuses',
+      VALID.replace('kind: reset-jwks }', 'kind: reset-jwks, params: { all: true } }'),
+      'team/x.yml:12',
+      'steps[1].action.params',
+      /takes no parameters/,
+    ],
     ['no steps', 'id: empty\ntitle: Empty\nsteps: []\n', 'team/x.yml:3', 'steps', /at least 1|>=1/],
     ['a command word as id', VALID.replace('id: db-slow', 'id: next'), 'team/x.yml:1', 'id', /command word/],
-    ['a log link that is not a URL', VALID.replace('url: "https://', 'url: "ftp://'), 'team/x.yml:13', 'steps[1].link.url', /http/],
+    [
+      'a log link that is not a URL',
+      VALID.replace('url: "https://', 'url: "ftp://'),
+      'team/x.yml:13',
+      'steps[1].link.url',
+      /http/,
+    ],
   ])('reports %s with the file, the line and the key', (_what, text, source, key, message) => {
     const r = load({ 'x.yml': text });
     expect(r.runbooks).toEqual([]);
@@ -117,27 +172,49 @@ describe('runbook files', () => {
   it('reports a duplicate id at the second file, naming the first', () => {
     const r = load({ 'a.yml': VALID, 'b.yml': `# same id\n${VALID}` });
     expect(r.runbooks).toHaveLength(1);
-    expect(r.problems).toEqual([{ source: 'team/b.yml:2', key: 'id', message: 'duplicate runbook id "db-slow" (already defined in team/a.yml:1)' }]);
+    expect(r.problems).toEqual([
+      {
+        source: 'team/b.yml:2',
+        key: 'id',
+        message: 'duplicate runbook id "db-slow" (already defined in team/a.yml:1)',
+      },
+    ]);
   });
 
   it('reports a team runbook reusing a shipped id, unless the shipped one is disabled', () => {
     const mine = VALID.replace('id: db-slow', 'id: sign-in-fails');
     const clash = load({ 'sign-in.yml': mine }, { shippedDir: SHIPPED_DIR });
-    expect(clash.problems).toEqual([expect.objectContaining({ source: 'team/sign-in.yml:1', message: expect.stringContaining('runbooks/sign-in-fails.yml:') })]);
+    expect(clash.problems).toEqual([
+      expect.objectContaining({
+        source: 'team/sign-in.yml:1',
+        message: expect.stringContaining('runbooks/sign-in-fails.yml:'),
+      }),
+    ]);
     const replaced = load({ 'sign-in.yml': mine }, { shippedDir: SHIPPED_DIR, disable: ['sign-in-fails'] });
     expect(replaced.problems).toEqual([]);
     expect(replaced.runbooks.find((r) => r.id === 'sign-in-fails')?.file).toBe('team/sign-in.yml');
-    expect(load({}, { shippedDir: SHIPPED_DIR, disable: ['no-such'] }).problems).toEqual([{ source: 'ctx-ops.yml', key: 'runbooks.disable[0]', message: 'names no shipped runbook "no-such"' }]);
+    expect(load({}, { shippedDir: SHIPPED_DIR, disable: ['no-such'] }).problems).toEqual([
+      { source: 'ctx-ops.yml', key: 'runbooks.disable[0]', message: 'names no shipped runbook "no-such"' },
+    ]);
   });
 
   it('collects every problem of every file in one go', () => {
-    const r = load({ 'a.yml': VALID.replace('  - postgres', '  - nope'), 'b.yml': 'title: no id\nsteps:\n  - text: x\n    frobnicate: 1\n' });
+    const r = load({
+      'a.yml': VALID.replace('  - postgres', '  - nope'),
+      'b.yml': 'title: no id\nsteps:\n  - text: x\n    frobnicate: 1\n',
+    });
     expect(r.problems.map(line).sort()).toEqual(['team/a.yml:4', 'team/b.yml:1', 'team/b.yml:4']);
   });
 
   it('keeps a shipped runbook naming a check this build lacks, as a step done by hand', () => {
     const shipped = folder({ 'x.yml': VALID });
-    const r = loadRunbooks({ dirs: [], baseDir: '.', shippedDir: join(shipped, 'team'), checkIds: new Set(['backend']), actionKinds });
+    const r = loadRunbooks({
+      dirs: [],
+      baseDir: '.',
+      shippedDir: join(shipped, 'team'),
+      checkIds: new Set(['backend']),
+      actionKinds,
+    });
     expect(r.problems).toEqual([]);
     expect(r.warnings.join('\n')).toMatch(/unknown check "postgres"/);
     expect(r.runbooks[0]!.unavailable).toEqual(['postgres']);
@@ -155,15 +232,22 @@ describe('a broken runbook at start', () => {
     const out = boot({ LOG_LEVEL: 'silent' }, { cwd: dir, stderr });
     expect(out).toEqual({ exitCode: EXIT.config });
     expect(err).toContain('team/x.yml:4: when[0].check: names unknown check "postgress"');
-    expect(() => buildBot({ yaml: 'runbooks:\n  dirs: [team]\n', files: { 'team/x.yml': 'id: x\n' } })).toThrow(ConfigError);
+    expect(() => buildBot({ yaml: 'runbooks:\n  dirs: [team]\n', files: { 'team/x.yml': 'id: x\n' } })).toThrow(
+      ConfigError,
+    );
   });
 
   it('checks logLinks templates with the rest of ctx-ops.yml', () => {
-    expect(() => buildBot({ yaml: 'logLinks:\n  backend: "ftp://logs/{component}"\n  Bad_Name: "https://x"\n' })).toThrow(ConfigError);
+    expect(() =>
+      buildBot({ yaml: 'logLinks:\n  backend: "ftp://logs/{component}"\n  Bad_Name: "https://x"\n' }),
+    ).toThrow(ConfigError);
     try {
       buildBot({ yaml: 'logLinks:\n  backend: "ftp://logs/{component}"\n  Bad_Name: "https://x"\n' });
     } catch (e) {
-      expect((e as ConfigError).problems.map((p) => `${p.source} ${p.key}`).sort()).toEqual(['ctx-ops.yml:2 logLinks.backend', 'ctx-ops.yml:3 logLinks.Bad_Name']);
+      expect((e as ConfigError).problems.map((p) => `${p.source} ${p.key}`).sort()).toEqual([
+        'ctx-ops.yml:2 logLinks.backend',
+        'ctx-ops.yml:3 logLinks.Bad_Name',
+      ]);
     }
   });
 
@@ -172,7 +256,10 @@ describe('a broken runbook at start', () => {
     try {
       buildBot({ yaml: 'runbooks:\n  dirs: [./nowhere]\n' });
     } catch (e) {
-      expect((e as ConfigError).problems[0]).toMatchObject({ key: 'runbooks.dirs[0]', message: expect.stringContaining('folder not found') });
+      expect((e as ConfigError).problems[0]).toMatchObject({
+        key: 'runbooks.dirs[0]',
+        message: expect.stringContaining('folder not found'),
+      });
     }
   });
 });

@@ -8,7 +8,14 @@ import { blocksToPlain } from '../../src/ui/plain-text.js';
 import { withinLimits } from '../support/block-kit.js';
 import type { IncidentRow, TimelineEntry } from '../../src/incidents/store.js';
 
-const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({ id, status, summary: `${id} summary`, details: [], durationMs: 5, ...extra });
+const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
+  id,
+  status,
+  summary: `${id} summary`,
+  details: [],
+  durationMs: 5,
+  ...extra,
+});
 
 describe('/ctx status links failing components to their runbooks', () => {
   const report: StatusReport = {
@@ -27,23 +34,43 @@ describe('/ctx status links failing components to their runbooks', () => {
 
   it('adds one Runbook button per runbook beside Re-run, keeping Details on each failing line', () => {
     const msg = renderStatus(report, { titles: {}, timeZone: 'UTC' });
-    const last = msg.blocks!.at(-1) as { type: string; elements: Array<{ action_id: string; value: string; text: { text: string } }> };
+    const last = msg.blocks!.at(-1) as {
+      type: string;
+      elements: Array<{ action_id: string; value: string; text: { text: string } }>;
+    };
     expect(last.type).toBe('actions');
     expect(last.elements.map((e) => [e.action_id, e.text.text, e.value])).toEqual([
       ['ctx.status.rerun', '🔄 Re-run', '{"env":"prod"}'],
       ['ctx.runbook.start', '📘 Runbook auth-secret-changed', '{"env":"prod","id":"auth-secret-changed"}'],
       ['ctx.runbook.start.2', '📘 Runbook repo-not-indexed', '{"env":"prod","id":"repo-not-indexed"}'],
     ]);
-    const details = (msg.blocks as Array<{ accessory?: { action_id: string } }>).filter((b) => b.accessory?.action_id === 'ctx.check.details');
+    const details = (msg.blocks as Array<{ accessory?: { action_id: string } }>).filter(
+      (b) => b.accessory?.action_id === 'ctx.check.details',
+    );
     expect(details).toHaveLength(4);
     withinLimits(msg.blocks!);
   });
 
   it('offers at most five, with action ids unique in the block, and none when nothing fails', () => {
-    const many = { ...report, checks: Array.from({ length: 30 }, (_, i) => check(`c${i}`, 'fail', { runbook: `rb-${i}` })) };
-    const last = renderStatus(many, { titles: {}, timeZone: 'UTC' }).blocks!.at(-1) as { elements: Array<{ action_id: string }> };
-    expect(last.elements.map((e) => e.action_id)).toEqual(['ctx.status.rerun', 'ctx.runbook.start', 'ctx.runbook.start.2', 'ctx.runbook.start.3', 'ctx.runbook.start.4', 'ctx.runbook.start.5']);
-    const healthy = renderStatus({ ...report, overall: 'ok', checks: [check('backend', 'ok', { runbook: 'x' })] }, { titles: {}, timeZone: 'UTC' });
+    const many = {
+      ...report,
+      checks: Array.from({ length: 30 }, (_, i) => check(`c${i}`, 'fail', { runbook: `rb-${i}` })),
+    };
+    const last = renderStatus(many, { titles: {}, timeZone: 'UTC' }).blocks!.at(-1) as {
+      elements: Array<{ action_id: string }>;
+    };
+    expect(last.elements.map((e) => e.action_id)).toEqual([
+      'ctx.status.rerun',
+      'ctx.runbook.start',
+      'ctx.runbook.start.2',
+      'ctx.runbook.start.3',
+      'ctx.runbook.start.4',
+      'ctx.runbook.start.5',
+    ]);
+    const healthy = renderStatus(
+      { ...report, overall: 'ok', checks: [check('backend', 'ok', { runbook: 'x' })] },
+      { titles: {}, timeZone: 'UTC' },
+    );
     expect(JSON.stringify(healthy.blocks)).not.toContain('ctx.runbook.start');
   });
 });
@@ -88,9 +115,25 @@ describe('messages stay within Block Kit limits', () => {
   });
 
   it('an incident root with many failing checks and suggestions', () => {
-    const report: StatusReport = { environment: 'prod', checkedAt: '2026-11-28T09:00:00.000Z', overall: 'fail', checks: Array.from({ length: 40 }, (_, i) => check(`c${i}`, 'fail', { summary: 'z'.repeat(3000) })) };
-    const suggestions = Array.from({ length: 8 }, (_, i) => ({ id: `rb-${i}`, title: `Runbook ${i}`, because: ['c1', 'c2'] }));
-    const msg = renderIncidentRoot({ incident: { ...incident, status: 'open', closedAt: null }, report, titles: {}, suggestions, timeZone: 'UTC', now: new Date() });
+    const report: StatusReport = {
+      environment: 'prod',
+      checkedAt: '2026-11-28T09:00:00.000Z',
+      overall: 'fail',
+      checks: Array.from({ length: 40 }, (_, i) => check(`c${i}`, 'fail', { summary: 'z'.repeat(3000) })),
+    };
+    const suggestions = Array.from({ length: 8 }, (_, i) => ({
+      id: `rb-${i}`,
+      title: `Runbook ${i}`,
+      because: ['c1', 'c2'],
+    }));
+    const msg = renderIncidentRoot({
+      incident: { ...incident, status: 'open', closedAt: null },
+      report,
+      titles: {},
+      suggestions,
+      timeZone: 'UTC',
+      now: new Date(),
+    });
     withinLimits(msg.blocks!);
     expect(msg.blocks!.at(-1)!.type).toBe('actions');
   });
@@ -101,23 +144,44 @@ describe('messages stay within Block Kit limits', () => {
       idx: 1,
       total: 4,
       env: 'prod',
-      step: { text: 'Reindex', help: 'h'.repeat(2500), check: { id: 'indexing' }, action: { kind: 'reindex-repository' }, logs: ['codesearch'] },
+      step: {
+        text: 'Reindex',
+        help: 'h'.repeat(2500),
+        check: { id: 'indexing' },
+        action: { kind: 'reindex-repository' },
+        logs: ['codesearch'],
+      },
       state: 'failed',
       actor: 'U0BOB0001',
       at: new Date('2026-11-28T09:05:00Z'),
       reason: null,
-      check: { title: 'Indexing', status: 'fail', summary: 's'.repeat(3000), lines: Array.from({ length: 50 }, () => '✗ '.padEnd(900, 'e')) },
+      check: {
+        title: 'Indexing',
+        status: 'fail',
+        summary: 's'.repeat(3000),
+        lines: Array.from({ length: 50 }, () => '✗ '.padEnd(900, 'e')),
+      },
       checkedAt: new Date(),
       checkUnavailable: false,
       links: [{ text: 'codesearch logs', url: 'https://logs.example.com/?q=x' }],
-      action: { label: 'Reindex', manual: '', available: true, targets: Array.from({ length: 7 }, (_, i) => ({ label: `Reindex acme/repo-${i} (failed)`, params: { repository: `repo_${i}` } })) },
+      action: {
+        label: 'Reindex',
+        manual: '',
+        available: true,
+        targets: Array.from({ length: 7 }, (_, i) => ({
+          label: `Reindex acme/repo-${i} (failed)`,
+          params: { repository: `repo_${i}` },
+        })),
+      },
       actionNote: null,
       sessionStatus: 'active',
       timeZone: 'UTC',
     };
     const msg = renderStep(v);
     withinLimits(msg.blocks!);
-    const labels = (msg.blocks!.at(-1) as { elements: Array<{ text: { text: string } }> }).elements.map((e) => e.text.text);
+    const labels = (msg.blocks!.at(-1) as { elements: Array<{ text: { text: string } }> }).elements.map(
+      (e) => e.text.text,
+    );
     // Failed already: no second Failed button; Done and Skip remain.
     expect(labels.slice(0, 3)).toEqual(['✅ Done', '⏭️ Skip', '🔄 Re-check']);
     expect(labels.filter((l) => l.startsWith('▶'))).toHaveLength(5);

@@ -14,13 +14,40 @@ const pattern = (s: string): TextPattern => {
   if ('error' in p) throw new Error(p.error);
   return p.pattern;
 };
-const result = (status: CheckResult['status'], details: string[], summary = 's'): CheckResult => ({ id: 'auth', status, summary, details, durationMs: 1 });
+const result = (status: CheckResult['status'], details: string[], summary = 's'): CheckResult => ({
+  id: 'auth',
+  status,
+  summary,
+  details,
+  durationMs: 1,
+});
 
 describe('one condition of a check', () => {
   it.each([
-    ['a failing line', ['✓ AUTH_SECRET is set', '✗ get-session → 500 Failed to decrypt private key'], 'fail', 'get-session', 'fail', 1],
-    ['a passing line of a failing check', ['✓ AUTH_SECRET is set', '✗ get-session → 500'], 'fail', 'AUTH_SECRET', 'ok', 1],
-    ['the worst of several lines', ['✓ origin ok', '⚠ AUTH_ALLOWED_ORIGINS has unusable entries'], 'warn', '/origin/i', 'warn', 2],
+    [
+      'a failing line',
+      ['✓ AUTH_SECRET is set', '✗ get-session → 500 Failed to decrypt private key'],
+      'fail',
+      'get-session',
+      'fail',
+      1,
+    ],
+    [
+      'a passing line of a failing check',
+      ['✓ AUTH_SECRET is set', '✗ get-session → 500'],
+      'fail',
+      'AUTH_SECRET',
+      'ok',
+      1,
+    ],
+    [
+      'the worst of several lines',
+      ['✓ origin ok', '⚠ AUTH_ALLOWED_ORIGINS has unusable entries'],
+      'warn',
+      '/origin/i',
+      'warn',
+      2,
+    ],
     ['an informational line only', ['· github: register the callback URL https://x/cb'], 'ok', 'callback', 'info', 1],
     ['a condition the check did not report', ['✗ unreachable'], 'fail', 'get-session', 'unseen', 0],
     ['a skipped check', [], 'skip', 'anything', 'skip', 0],
@@ -48,26 +75,58 @@ describe('suggested runbooks', () => {
   const runbooks = [
     { id: 'sign-in-fails', when: [{ check: 'auth', status: 'fail' as const }] },
     { id: 'auth-secret-changed', when: [{ check: 'auth', status: 'fail' as const, match: 'decrypt private key' }] },
-    { id: 'repo-not-indexed', when: [{ check: 'indexing', status: 'fail' as const }, { check: 'codesearch', status: 'fail' as const }] },
+    {
+      id: 'repo-not-indexed',
+      when: [
+        { check: 'indexing', status: 'fail' as const },
+        { check: 'codesearch', status: 'fail' as const },
+      ],
+    },
     { id: 'weak-context', when: [{ check: 'indexing', status: 'warn' as const }] },
     { id: 'migration-failed', when: [] },
   ];
-  const c = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({ id, status, summary: '', details: [], durationMs: 1, ...extra });
+  const c = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
+    id,
+    status,
+    summary: '',
+    details: [],
+    durationMs: 1,
+    ...extra,
+  });
 
   it.each([
     ['nothing when all is well', [c('auth', 'ok'), c('indexing', 'ok')], []],
     ['the generic runbook for a failing check', [c('auth', 'fail')], ['sign-in-fails']],
-    ['the specific one first when a line matches', [c('auth', 'fail', { details: ['✗ get-session → 500 Failed to decrypt private key'] })], ['auth-secret-changed', 'sign-in-fails']],
-    ['the check\'s own choice first', [c('auth', 'fail', { runbook: 'migration-failed' })], ['migration-failed', 'sign-in-fails']],
+    [
+      'the specific one first when a line matches',
+      [c('auth', 'fail', { details: ['✗ get-session → 500 Failed to decrypt private key'] })],
+      ['auth-secret-changed', 'sign-in-fails'],
+    ],
+    [
+      "the check's own choice first",
+      [c('auth', 'fail', { runbook: 'migration-failed' })],
+      ['migration-failed', 'sign-in-fails'],
+    ],
     ['warn-level clauses only for warn and worse', [c('indexing', 'warn')], ['weak-context']],
-    ['root causes before checks failing because of them', [c('codesearch', 'fail', { rootCause: 'backend' }), c('auth', 'fail')], ['sign-in-fails', 'repo-not-indexed']],
-    ['one entry per runbook, naming every check', [c('indexing', 'fail'), c('codesearch', 'fail')], ['repo-not-indexed', 'weak-context']],
+    [
+      'root causes before checks failing because of them',
+      [c('codesearch', 'fail', { rootCause: 'backend' }), c('auth', 'fail')],
+      ['sign-in-fails', 'repo-not-indexed'],
+    ],
+    [
+      'one entry per runbook, naming every check',
+      [c('indexing', 'fail'), c('codesearch', 'fail')],
+      ['repo-not-indexed', 'weak-context'],
+    ],
   ])('%s', (_what, checks, expected) => {
     expect(suggestRunbooks({ checks }, runbooks).map((s) => s.runbookId)).toEqual(expected);
   });
 
   it('names every check that suggests a runbook', () => {
-    expect(suggestRunbooks({ checks: [c('indexing', 'fail'), c('codesearch', 'fail')] }, runbooks)[0]).toEqual({ runbookId: 'repo-not-indexed', because: ['indexing', 'codesearch'] });
+    expect(suggestRunbooks({ checks: [c('indexing', 'fail'), c('codesearch', 'fail')] }, runbooks)[0]).toEqual({
+      runbookId: 'repo-not-indexed',
+      because: ['indexing', 'codesearch'],
+    });
   });
 });
 
@@ -86,15 +145,27 @@ describe('step transitions', () => {
     ['a change', { backend: seen('fail') }, { backend: 'ok' }, [{ check: 'backend', from: 'fail', to: 'ok' }]],
     ['no change', { backend: seen('ok') }, { backend: 'ok' }, []],
     ['a first sighting', {}, { auth: 'fail' }, []],
-    ['only what the report holds', { backend: seen('fail'), auth: seen('fail') }, { auth: 'ok' }, [{ check: 'auth', from: 'fail', to: 'ok' }]],
-    ['nothing from a report older than the record', { backend: seen('ok', '2026-11-28T10:00:05.000Z') }, { backend: 'fail' }, []],
+    [
+      'only what the report holds',
+      { backend: seen('fail'), auth: seen('fail') },
+      { auth: 'ok' },
+      [{ check: 'auth', from: 'fail', to: 'ok' }],
+    ],
+    [
+      'nothing from a report older than the record',
+      { backend: seen('ok', '2026-11-28T10:00:05.000Z') },
+      { backend: 'fail' },
+      [],
+    ],
   ])('check states: %s', (_what, before, now, expected) => {
     expect(checkChanges(before, now, '2026-11-28T10:00:01.000Z').changes).toEqual(expected);
   });
 
   it('keeps the newer record when a stale report arrives', () => {
     const before = { backend: seen('ok', '2026-11-28T10:00:05.000Z'), ui: seen('fail') };
-    expect(checkChanges(before, { backend: 'fail', ui: 'ok' }, '2026-11-28T10:00:01.000Z').next).toEqual({ ui: { status: 'ok', at: '2026-11-28T10:00:01.000Z' } });
+    expect(checkChanges(before, { backend: 'fail', ui: 'ok' }, '2026-11-28T10:00:01.000Z').next).toEqual({
+      ui: { status: 'ok', at: '2026-11-28T10:00:01.000Z' },
+    });
   });
 });
 
@@ -103,7 +174,8 @@ describe('log links', () => {
   const now = new Date('2026-11-28T10:00:00.000Z');
 
   it('fills the placeholders URL-encoded and leaves LogQL braces alone', () => {
-    const t = 'https://grafana.example.com/explore?left={"queries":[{"expr":"{service=\\"{component}\\"}"}]}&env={env}&from={sinceMs}&since={since}';
+    const t =
+      'https://grafana.example.com/explore?left={"queries":[{"expr":"{service=\\"{component}\\"}"}]}&env={env}&from={sinceMs}&since={since}';
     const url = fillTemplate(t, { env: 'prod eu', component: 'code search', since, now });
     expect(url).toContain('env=prod%20eu');
     expect(url).toContain('{service=\\"code%20search\\"}');
@@ -111,14 +183,20 @@ describe('log links', () => {
     expect(url).toContain('since=2026-11-28T09%3A45%3A00.000Z');
   });
 
-  it('uses the component\'s template, else the default, else says where to look', () => {
-    const links = stepLinks({ logs: ['backend', 'worker', 'codesearch'] }, { backend: 'https://logs/{component}', default: 'https://all/{component}?env={env}' }, { env: 'prod', since, now });
+  it("uses the component's template, else the default, else says where to look", () => {
+    const links = stepLinks(
+      { logs: ['backend', 'worker', 'codesearch'] },
+      { backend: 'https://logs/{component}', default: 'https://all/{component}?env={env}' },
+      { env: 'prod', since, now },
+    );
     expect(links).toEqual([
       { text: 'backend logs', url: 'https://logs/backend' },
       { text: 'worker logs', url: 'https://all/worker?env=prod' },
       { text: 'codesearch logs', url: 'https://all/codesearch?env=prod' },
     ]);
-    expect(stepLinks({ logs: ['worker'] }, {}, { env: 'prod', since, now })).toEqual([{ text: 'worker logs', hint: 'docker compose logs --since 15m worker' }]);
+    expect(stepLinks({ logs: ['worker'] }, {}, { env: 'prod', since, now })).toEqual([
+      { text: 'worker logs', hint: 'docker compose logs --since 15m worker' },
+    ]);
   });
 });
 

@@ -38,7 +38,12 @@ function shell() {
   const output = new PassThrough();
   let out = '';
   output.on('data', (d) => (out += d));
-  const done = runShell(h.bot, { input, output, interactive: false, actor: { userId: 'local:tester', userName: 'tester' } });
+  const done = runShell(h.bot, {
+    input,
+    output,
+    interactive: false,
+    actor: { userId: 'local:tester', userName: 'tester' },
+  });
   let mark = 0;
   return {
     /** Types a line and waits (bounded) until the output shows `until`; answers what was printed. */
@@ -97,7 +102,9 @@ describe('incidents and runbooks in the shell', () => {
     await sh.type(numberOf(again, '✅ Done'), /🏁 Runbook Backend down finished/);
 
     const listed = await sh.type('incident list', /Open incidents/);
-    expect(listed).toMatch(/#\d+ Shell drill · SEV1 · default · owner tester · opened \d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ s ago/);
+    expect(listed).toMatch(
+      /#\d+ Shell drill · SEV1 · default · owner tester · opened \d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ s ago/,
+    );
     const closed = await sh.type('incident close all clear', /Action items/);
     expect(closed).toMatch(/Postmortem: Incident #\d+: Shell drill/);
     expect(closed).toMatch(/\d\d:\d\d:\d\d UTC tester opened the incident \(SEV1 on default\); failing: Backend fail/);
@@ -110,7 +117,8 @@ describe('incidents and runbooks in the shell', () => {
   it('lists runbooks, and explains what it cannot do', async () => {
     const sh = shell();
     const list = await sh.type('runbook', /Runbooks \(\d+\)/);
-    for (const id of ['backend-down', 'sign-in-fails', 'repo-not-indexed', 'auth-secret-changed']) expect(list).toContain(id);
+    for (const id of ['backend-down', 'sign-in-fails', 'repo-not-indexed', 'auth-secret-changed'])
+      expect(list).toContain(id);
     expect(await sh.type('runbook nosuch', /no runbook/)).toContain('There is no runbook nosuch');
     expect(await sh.type('runbook backend-dwn', /did you mean/)).toContain('did you mean backend-down?');
     expect(await sh.type('runbook next', /No runbook is running here/)).toBeTruthy();

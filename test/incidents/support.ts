@@ -74,8 +74,12 @@ export function threadOf(slack: FakeSlack, rootTs: string): StoredMessage[] {
 /** Ephemeral answers (response_url posts and chat.postEphemeral calls) as text, oldest first. */
 export function ephemerals(slack: FakeSlack): string[] {
   return [
-    ...slack.responses.filter((r) => r.body.response_type === 'ephemeral').map((r) => ({ at: r.at, text: String(r.body.text) })),
-    ...slack.calls.filter((c) => c.method === 'chat.postEphemeral').map((c) => ({ at: c.at, text: String(c.args.text) })),
+    ...slack.responses
+      .filter((r) => r.body.response_type === 'ephemeral')
+      .map((r) => ({ at: r.at, text: String(r.body.text) })),
+    ...slack.calls
+      .filter((c) => c.method === 'chat.postEphemeral')
+      .map((c) => ({ at: c.at, text: String(c.args.text) })),
   ]
     .sort((a, b) => a.at - b.at)
     .map((e) => e.text);

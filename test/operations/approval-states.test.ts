@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_EVENTS, APPROVAL_STATES, isFinal, nextState, type ApprovalEvent, type ApprovalState } from '../../src/operations/approvals/approval-states.js';
+import {
+  APPROVAL_EVENTS,
+  APPROVAL_STATES,
+  isFinal,
+  nextState,
+  type ApprovalEvent,
+  type ApprovalState,
+} from '../../src/operations/approvals/approval-states.js';
 
 const allowed: Array<[ApprovalState, ApprovalEvent, ApprovalState]> = [
   ['requested', 'confirm', 'confirmed'],
@@ -18,9 +25,9 @@ describe('approval state machine', () => {
     expect(nextState(from, event)).toBe(to);
   });
 
-  const forbidden = APPROVAL_STATES.flatMap((s) => APPROVAL_EVENTS.map((e) => [s, e] as [ApprovalState, ApprovalEvent])).filter(
-    ([s, e]) => !allowed.some(([a, b]) => a === s && b === e),
-  );
+  const forbidden = APPROVAL_STATES.flatMap((s) =>
+    APPROVAL_EVENTS.map((e) => [s, e] as [ApprovalState, ApprovalEvent]),
+  ).filter(([s, e]) => !allowed.some(([a, b]) => a === s && b === e));
   it.each(forbidden)('%s does not accept %s', (from, event) => {
     expect(nextState(from, event)).toBeNull();
   });

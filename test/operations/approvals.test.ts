@@ -28,7 +28,11 @@ let yaml: string;
 beforeAll(async () => {
   db = await createTestDatabase('approvals');
   await seedCtx(db, 50);
-  const oldDump = script(tmp.dir, 'old-pg_dump.sh', `[ "$1" = "--version" ] && { echo "pg_dump (PostgreSQL) 13.14"; exit 0; }\ntouch ${tmp.dir}/old-pg_dump-ran\nexec ${(await realTool('pg_dump')).path} "$@"`);
+  const oldDump = script(
+    tmp.dir,
+    'old-pg_dump.sh',
+    `[ "$1" = "--version" ] && { echo "pg_dump (PostgreSQL) 13.14"; exit 0; }\ntouch ${tmp.dir}/old-pg_dump-ran\nexec ${(await realTool('pg_dump')).path} "$@"`,
+  );
   yaml = `
 environments:
   prod: { production: true, env: { DATABASE_URL: "${db.url}", AUTH_SECRET: "${AUTH_SECRET}" } }
@@ -53,7 +57,12 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const audit = (approvalId: string) => rows<{ event: string; reason: string | null; actor_id: string | null }>(db, 'SELECT event, reason, actor_id FROM ctx_ops.audit_log WHERE approval_id = $1 ORDER BY id', [approvalId]);
+const audit = (approvalId: string) =>
+  rows<{ event: string; reason: string | null; actor_id: string | null }>(
+    db,
+    'SELECT event, reason, actor_id FROM ctx_ops.audit_log WHERE approval_id = $1 ORDER BY id',
+    [approvalId],
+  );
 const runsOf = (approvalId: string) => rows(db, 'SELECT * FROM ctx_ops.runs WHERE approval_id = $1', [approvalId]);
 
 async function requestBackup(by: Actor = alice, b: OpsBot = bot) {
@@ -72,7 +81,13 @@ describeWithPgTools('a request', () => {
     expect(blocks).toContain(`Writes \`${backupDir}/prod-YYYYMMDDTHHMMSSZ.dump\` (as \`.partial\` until verified)`);
     const values = [...blocks.matchAll(/"value":"([^"]*)"/g)].map((m) => m[1]);
     expect(values).toEqual([id, id]);
-    const [row] = await rows<{ state: string; params: unknown; two_person: boolean; expires_at: Date; created_at: Date }>(db, 'SELECT * FROM ctx_ops.approvals WHERE id = $1', [id]);
+    const [row] = await rows<{
+      state: string;
+      params: unknown;
+      two_person: boolean;
+      expires_at: Date;
+      created_at: Date;
+    }>(db, 'SELECT * FROM ctx_ops.approvals WHERE id = $1', [id]);
     expect(row!.state).toBe('requested');
     expect(row!.two_person).toBe(true);
     expect(row!.expires_at.getTime() - row!.created_at.getTime()).toBe(10 * 60_000);
@@ -83,7 +98,10 @@ describeWithPgTools('a request', () => {
     const rec = await command(bot, 'backup prod', dave);
     expect(rec.posted).toEqual([]);
     expect(rec.ephemerals[0]!.text).toMatch(/You may not request operations on \*prod\*/);
-    const [last] = await rows<{ event: string; reason: string; actor_id: string }>(db, 'SELECT event, reason, actor_id FROM ctx_ops.audit_log ORDER BY id DESC LIMIT 1');
+    const [last] = await rows<{ event: string; reason: string; actor_id: string }>(
+      db,
+      'SELECT event, reason, actor_id FROM ctx_ops.audit_log ORDER BY id DESC LIMIT 1',
+    );
     expect(last).toEqual({ event: 'request-refused', reason: 'unauthorised', actor_id: 'U0DAVE001' });
   });
 
@@ -102,7 +120,9 @@ describeWithPgTools('a request', () => {
     const before = await rows(db, 'SELECT id FROM ctx_ops.approvals');
     const rec = await command(oldBot, 'backup old', alice);
     expect(rec.posted).toEqual([]); // no confirmation, so nothing can be confirmed
-    expect(rec.ephemerals[0]!.text).toMatch(/pg_dump 13\.14 \(.*old-pg_dump\.sh\) is older than the server \(PostgreSQL 15\.\d+\)/);
+    expect(rec.ephemerals[0]!.text).toMatch(
+      /pg_dump 13\.14 \(.*old-pg_dump\.sh\) is older than the server \(PostgreSQL 15\.\d+\)/,
+    );
     expect(rec.ephemerals[0]!.text).toMatch(/postgresql-client-15.*operations\.pgDumpPath/);
     expect(await rows(db, 'SELECT id FROM ctx_ops.approvals')).toHaveLength(before.length);
     expect(existsSync(join(tmp.dir, 'old-pg_dump-ran'))).toBe(false);
@@ -118,7 +138,13 @@ describeWithPgTools('a request', () => {
 
 describeWithPgTools('refused clicks run nothing', () => {
   it.each([
-    ['the requester under the two-person rule', alice, 'C0OPS0001', 'same-person', /two-person rule is on for \*prod\*/],
+    [
+      'the requester under the two-person rule',
+      alice,
+      'C0OPS0001',
+      'same-person',
+      /two-person rule is on for \*prod\*/,
+    ],
     ['someone not allowed to approve', dave, 'C0OPS0001', 'unauthorised', /may not confirm operations on \*prod\*/],
     ['an approver in another channel', carol, 'C0ELSEWHERE', 'wrong-channel', /allowed only in <#C0OPS0001>/],
   ])('%s', async (_n, who, channelId, reason, text) => {
@@ -127,7 +153,9 @@ describeWithPgTools('refused clicks run nothing', () => {
     expect(rec.ephemerals.map((e) => e.text)).toEqual([expect.stringMatching(text)]);
     expect(rec.posted).toEqual([]);
     expect(rec.updates).toEqual([]);
-    expect((await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state).toBe('requested');
+    expect(
+      (await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state,
+    ).toBe('requested');
     expect(await runsOf(id)).toEqual([]);
     expect((await audit(id)).at(-1)).toEqual({ event: 'refused', reason, actor_id: who.userId });
   });
@@ -144,10 +172,16 @@ describeWithPgTools('refused clicks run nothing', () => {
     } finally {
       bot.advance(-11 * 60_000);
     }
-    expect((await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state).toBe('expired');
+    expect(
+      (await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state,
+    ).toBe('expired');
     expect(await runsOf(id)).toEqual([]);
     expect(files(backupDir)).toEqual(before);
-    expect((await audit(id)).map((a) => `${a.event}:${a.reason ?? ''}`)).toEqual(['requested:', 'expired:', 'refused:expired']);
+    expect((await audit(id)).map((a) => `${a.event}:${a.reason ?? ''}`)).toEqual([
+      'requested:',
+      'expired:',
+      'refused:expired',
+    ]);
   });
 
   it('a cancelled request cannot be confirmed afterwards', async () => {
@@ -193,7 +227,11 @@ describeWithPgTools('exactly once', () => {
     expect(events.filter((e) => e === 'started')).toHaveLength(1);
     expect(events.filter((e) => e === 'succeeded')).toHaveLength(1);
     expect(events.filter((e) => e === 'refused')).toHaveLength(49);
-    const [a] = await rows<{ state: string; summary: string }>(db, 'SELECT state, summary FROM ctx_ops.approvals WHERE id = $1', [id]);
+    const [a] = await rows<{ state: string; summary: string }>(
+      db,
+      'SELECT state, summary FROM ctx_ops.approvals WHERE id = $1',
+      [id],
+    );
     expect(a!.state).toBe('succeeded');
     // The winner's thread: progress, then the result with the checksum.
     const result = winners[0]!.final().at(-1)!;
@@ -206,7 +244,10 @@ describeWithPgTools('exactly once', () => {
     const replica = opsBot(db, { yaml: yaml.replace('  pgDumpPath: PGDUMP\n', '') });
     try {
       const { id, ref } = await requestBackup();
-      const [a, b] = await Promise.all([click(bot, 'confirm', id, carol, ref), click(replica, 'confirm', id, carol, ref)]);
+      const [a, b] = await Promise.all([
+        click(bot, 'confirm', id, carol, ref),
+        click(replica, 'confirm', id, carol, ref),
+      ]);
       expect([a, b].filter((r) => r.posted.length > 0)).toHaveLength(1);
       expect([a, b].filter((r) => r.ephemerals.length > 0)).toHaveLength(1);
       expect(await runsOf(id)).toHaveLength(1);
@@ -220,10 +261,19 @@ describeWithPgTools('exactly once', () => {
     const second = await requestBackup(bob);
     const running = click(bot, 'confirm', first.id, carol, first.ref);
     // While the first runs, the second's confirmation cannot start it.
-    for (let i = 0; i < 100 && !(await rows(db, `SELECT 1 FROM ctx_ops.runs WHERE approval_id = $1`, [first.id])).length; i++) await new Promise((r) => setTimeout(r, 20));
+    for (
+      let i = 0;
+      i < 100 && !(await rows(db, `SELECT 1 FROM ctx_ops.runs WHERE approval_id = $1`, [first.id])).length;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 20));
     const rec = await click(bot, 'confirm', second.id, carol, second.ref);
     await running;
-    const [s] = await rows<{ state: string; summary: string }>(db, 'SELECT state, summary FROM ctx_ops.approvals WHERE id = $1', [second.id]);
+    const [s] = await rows<{ state: string; summary: string }>(
+      db,
+      'SELECT state, summary FROM ctx_ops.approvals WHERE id = $1',
+      [second.id],
+    );
     expect(s!.state).toBe('failed');
     expect(s!.summary).toMatch(/another operation is running on prod; nothing ran/);
     expect(rec.final().at(-1)!.text).toMatch(/nothing ran/);
@@ -248,22 +298,34 @@ describeWithPgTools('the audit log', () => {
   it('/ctx backups lists size, age, checksum and verification', async () => {
     const rec = await command(bot, 'backups prod', dave);
     const msg = rec.posted[0]!.msg;
-    const list = (msg.json as { backups: Array<{ state: string; sha256: string; verification: string; sizeBytes: number }> }).backups;
+    const list = (
+      msg.json as { backups: Array<{ state: string; sha256: string; verification: string; sizeBytes: number }> }
+    ).backups;
     expect(list.length).toBeGreaterThanOrEqual(2);
-    expect(list[0]).toMatchObject({ state: 'verified', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), verification: expect.stringMatching(/^verified by trial restore: \d+ tables; rows: organizations 3/) });
+    expect(list[0]).toMatchObject({
+      state: 'verified',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      verification: expect.stringMatching(/^verified by trial restore: \d+ tables; rows: organizations 3/),
+    });
     expect(msg.plain).toContain('Backups of prod');
   });
 
   it('the "backups" service tells the digest the newest verified backup', async () => {
     const info = bot.bot.core.services.get('backups')!;
     const last = await info.lastVerified('prod');
-    const [newest] = await rows<{ file_name: string; sha256: string }>(db, `SELECT file_name, sha256 FROM ctx_ops.backups WHERE env = 'prod' AND state = 'verified' ORDER BY finished_at DESC LIMIT 1`);
+    const [newest] = await rows<{ file_name: string; sha256: string }>(
+      db,
+      `SELECT file_name, sha256 FROM ctx_ops.backups WHERE env = 'prod' AND state = 'verified' ORDER BY finished_at DESC LIMIT 1`,
+    );
     expect(last).toMatchObject({ file: newest!.file_name, sha256: newest!.sha256, finishedAt: expect.any(Date) });
     expect(await info.lastVerified('old')).toBeNull();
   });
 
-  it('backups leave out the bot\'s own schema, so restoring ctx| cannot rewind the audit log', async () => {
-    const [b] = await rows<{ path: string }>(db, `SELECT path FROM ctx_ops.backups WHERE state = 'verified' ORDER BY id DESC LIMIT 1`);
+  it("backups leave out the bot's own schema, so restoring ctx| cannot rewind the audit log", async () => {
+    const [b] = await rows<{ path: string }>(
+      db,
+      `SELECT path FROM ctx_ops.backups WHERE state = 'verified' ORDER BY id DESC LIMIT 1`,
+    );
     const list = execFileSync((await realTool('pg_restore')).path, ['--list', b!.path], { encoding: 'utf8' });
     expect(list).toContain('TABLE public repositories');
     expect(list).not.toContain('ctx_ops');

@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runBackup, sha256File, type BackupJob, type BackupProgress } from '../../src/operations/backup/backup-runner.js';
+import {
+  runBackup,
+  sha256File,
+  type BackupJob,
+  type BackupProgress,
+} from '../../src/operations/backup/backup-runner.js';
 import { parseTarget, withDatabase as swapDatabase } from '../../src/postgres/pg-conn.js';
 import type { PgTool } from '../../src/postgres/pg-tools.js';
 import { manualRestoreCommand, trialRestore } from '../../src/operations/backup/trial-restore.js';
@@ -49,7 +54,9 @@ const job = (over: Partial<BackupJob>): BackupJob => ({
 });
 
 async function scratchLeft(): Promise<string[]> {
-  const { rows } = await db.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'ctx_ops_scratch_test%'`);
+  const { rows } = await db.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'ctx_ops_scratch_test%'`,
+  );
   return rows.map((r) => r.datname);
 }
 
@@ -73,7 +80,10 @@ describeWithPgTools('backup → verify → restore, real pg_dump and pg_restore'
       const cmd = manualRestoreCommand(out.path, pgRestore.path);
       execFileSync('bash', ['-c', cmd], { env: { ...TOOL_ENV, DATABASE_URL: target.url }, stdio: 'pipe' });
       expect(await counts(target, KEY)).toEqual(expected);
-      expect((await target.query<{ n: string }>(`SELECT count(*)::text AS n FROM repositories WHERE index_ready`)).rows[0]!.n).toBe(String(expected.repositories! / 2));
+      expect(
+        (await target.query<{ n: string }>(`SELECT count(*)::text AS n FROM repositories WHERE index_ready`)).rows[0]!
+          .n,
+      ).toBe(String(expected.repositories! / 2));
     } finally {
       await target.drop();
     }
@@ -97,7 +107,9 @@ exec ${pgDump.path} "$@"`,
     expect(out.ok).toBe(true);
     const argv = readFileSync(`${wdir}-argv.txt`, 'utf8');
     expect(argv).not.toContain(PASSWORD);
-    expect(argv.split('\n')).toEqual(expect.arrayContaining(['--format=custom', '--no-password', '--exclude-schema=ctx_ops']));
+    expect(argv.split('\n')).toEqual(
+      expect.arrayContaining(['--format=custom', '--no-password', '--exclude-schema=ctx_ops']),
+    );
     expect(readFileSync(`${wdir}-mode.txt`, 'utf8').trim()).toBe('600');
     expect(readFileSync(`${wdir}-content.txt`, 'utf8')).toBe(`*:*:*:*:${PASSWORD}\n`);
     expect(existsSync(readFileSync(`${wdir}-path.txt`, 'utf8').trim())).toBe(false);
@@ -113,7 +125,14 @@ head -c 4096 "$f"; sleep 1; tail -c +4097 "$f"; rm -f "$f"`,
     );
     const seen: Array<BackupProgress & { at: number }> = [];
     const started = Date.now();
-    const out = await runBackup(job({ backupDir: join(tmp.dir, 'slow'), pgDump: { ...pgDump, path: slow }, progressIntervalMs: 300, onProgress: (p) => void seen.push({ ...p, at: Date.now() }) }));
+    const out = await runBackup(
+      job({
+        backupDir: join(tmp.dir, 'slow'),
+        pgDump: { ...pgDump, path: slow },
+        progressIntervalMs: 300,
+        onProgress: (p) => void seen.push({ ...p, at: Date.now() }),
+      }),
+    );
     const took = Date.now() - started;
     expect(out.ok).toBe(true);
     const dump = seen.filter((p) => p.phase === 'dump');
@@ -132,7 +151,16 @@ describeWithPgTools('verification refuses what would not restore', () => {
     copyFileSync(good.path, cut);
     truncateSync(cut, Math.floor(good.sizeBytes / 2));
     expect(() => execFileSync(pgRestore.path, ['--list', cut], { stdio: 'pipe' })).not.toThrow();
-    const v = await trialRestore({ databaseUrl: db.url, file: cut, pgRestore, toolEnv: TOOL_ENV, keyTables: KEY, signal: new AbortController().signal, tag: 'test', clean: (l) => l });
+    const v = await trialRestore({
+      databaseUrl: db.url,
+      file: cut,
+      pgRestore,
+      toolEnv: TOOL_ENV,
+      keyTables: KEY,
+      signal: new AbortController().signal,
+      tag: 'test',
+      clean: (l) => l,
+    });
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.reason).toMatch(/pg_restore exit 1/);
     expect(await scratchLeft()).toEqual([]);
@@ -159,7 +187,9 @@ describeWithPgTools('verification refuses what would not restore', () => {
 describeWithPgTools('a failing pg_dump leaves no file behind', () => {
   it('when pg_dump cannot connect (the real pg_dump, a database that does not exist)', async () => {
     const dir = join(tmp.dir, 'no-db');
-    const out = await runBackup(job({ backupDir: dir, databaseUrl: swapDatabase(urlWithPassword, 'ctxops_does_not_exist_x') }));
+    const out = await runBackup(
+      job({ backupDir: dir, databaseUrl: swapDatabase(urlWithPassword, 'ctxops_does_not_exist_x') }),
+    );
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.stage).toBe('dump');
@@ -171,7 +201,11 @@ describeWithPgTools('a failing pg_dump leaves no file behind', () => {
   });
 
   it('when pg_dump writes some bytes and then fails', async () => {
-    const failing = script(tmp.dir, 'fail-pg_dump.sh', `[ "$1" = "--version" ] && exec ${pgDump.path} --version\nprintf 'PGDMP-half-written'; echo "pg_dump: error: out of disk" >&2; exit 1`);
+    const failing = script(
+      tmp.dir,
+      'fail-pg_dump.sh',
+      `[ "$1" = "--version" ] && exec ${pgDump.path} --version\nprintf 'PGDMP-half-written'; echo "pg_dump: error: out of disk" >&2; exit 1`,
+    );
     const dir = join(tmp.dir, 'half');
     const out = await runBackup(job({ backupDir: dir, pgDump: { ...pgDump, path: failing } }));
     expect(out.ok).toBe(false);
@@ -183,13 +217,25 @@ describeWithPgTools('a failing pg_dump leaves no file behind', () => {
   });
 
   it('when the run is stopped mid-dump (shutdown), the partial file is removed', async () => {
-    const hanging = script(tmp.dir, 'hang-pg_dump.sh', `[ "$1" = "--version" ] && exec ${pgDump.path} --version\nprintf 'PGDMP-started'; exec sleep 30`);
+    const hanging = script(
+      tmp.dir,
+      'hang-pg_dump.sh',
+      `[ "$1" = "--version" ] && exec ${pgDump.path} --version\nprintf 'PGDMP-started'; exec sleep 30`,
+    );
     const dir = join(tmp.dir, 'stopped');
     const ctl = new AbortController();
     const tracked: Array<string | null> = [];
-    const run = runBackup(job({ backupDir: dir, pgDump: { ...pgDump, path: hanging }, signal: ctl.signal, track: { partialFile: async (p) => void tracked.push(p), scratchDatabase: async () => {} } }));
+    const run = runBackup(
+      job({
+        backupDir: dir,
+        pgDump: { ...pgDump, path: hanging },
+        signal: ctl.signal,
+        track: { partialFile: async (p) => void tracked.push(p), scratchDatabase: async () => {} },
+      }),
+    );
     const partial = join(dir, 'prod-20260823T040000Z.dump.partial');
-    for (let i = 0; i < 100 && !(existsSync(partial) && statSync(partial).size > 0); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !(existsSync(partial) && statSync(partial).size > 0); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(partial)).toBe(true);
     ctl.abort('shutdown');
     const out = await run;
@@ -203,6 +249,11 @@ describeWithPgTools('a failing pg_dump leaves no file behind', () => {
 describeWithPgTools('connection details', () => {
   it('strip the password from the URI given to tools', () => {
     const t = parseTarget('postgresql://ctx:s3cr%3At@db.internal:5433/ctxpipe?sslmode=require');
-    expect(t).toEqual({ uri: 'postgresql://ctx@db.internal:5433/ctxpipe?sslmode=require', password: 's3cr:t', database: 'ctxpipe', display: 'db.internal:5433/ctxpipe' });
+    expect(t).toEqual({
+      uri: 'postgresql://ctx@db.internal:5433/ctxpipe?sslmode=require',
+      password: 's3cr:t',
+      database: 'ctxpipe',
+      display: 'db.internal:5433/ctxpipe',
+    });
   });
 });

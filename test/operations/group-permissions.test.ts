@@ -12,7 +12,10 @@ import { silentLog, TOOL_ENV } from './helpers.js';
  * When the members of a user group cannot be read, a refusal blames what is wrong (the
  * app's scopes, the workspace's plan, the id), not the person, who may be in the group.
  */
-const policy = policyFor({ permissions: { prod: { request: ['S0ONCALL'], approve: ['S0LEADS'] } }, channels: {} } as never, { name: 'prod', production: true });
+const policy = policyFor(
+  { permissions: { prod: { request: ['S0ONCALL'], approve: ['S0LEADS'] } }, channels: {} } as never,
+  { name: 'prod', production: true },
+);
 const problem = (kind: GroupProblem['kind'], code: string, group = 'S0ONCALL'): GroupProblem => ({ group, kind, code });
 
 describe('refusals when user groups cannot be read (rules)', () => {
@@ -27,29 +30,76 @@ describe('refusals when user groups cannot be read (rules)', () => {
   });
 
   it.each([
-    ['missing-scope', 'missing_scope', /lacks the usergroups:read scope/, /add `usergroups:read` under OAuth & Permissions → Bot Token Scopes and reinstall the app/],
-    ['plan', 'plan_upgrade_required', /plan has no user groups \(Slack answered plan_upgrade_required\)/, /list Slack user ids \(U…\) in `permissions\.prod\.request` instead/],
-    ['not-found', 'no_such_subteam', /does not exist in this workspace/, /check the id in `permissions\.prod\.request`/],
-  ] as Array<[GroupProblem['kind'], string, RegExp, RegExp]>)('a %s problem: the request refusal says what is wrong and what to do', (kind, code, seen, fix) => {
-    const r = decideRequest({ policy, actor: { userId: 'U0ALICE01' }, surface: 'slack', mayRequest: false, groupProblems: [problem(kind, code)] });
-    expect(r?.code).toBe('groups-unavailable');
-    expect(r?.message).toMatch(/^Could not check whether you may request operations on \*prod\*/);
-    expect(r?.message).toMatch(seen);
-    expect(r?.message).toMatch(fix);
-    expect(r?.message).not.toMatch(/You may not/);
-  });
+    [
+      'missing-scope',
+      'missing_scope',
+      /lacks the usergroups:read scope/,
+      /add `usergroups:read` under OAuth & Permissions → Bot Token Scopes and reinstall the app/,
+    ],
+    [
+      'plan',
+      'plan_upgrade_required',
+      /plan has no user groups \(Slack answered plan_upgrade_required\)/,
+      /list Slack user ids \(U…\) in `permissions\.prod\.request` instead/,
+    ],
+    [
+      'not-found',
+      'no_such_subteam',
+      /does not exist in this workspace/,
+      /check the id in `permissions\.prod\.request`/,
+    ],
+  ] as Array<[GroupProblem['kind'], string, RegExp, RegExp]>)(
+    'a %s problem: the request refusal says what is wrong and what to do',
+    (kind, code, seen, fix) => {
+      const r = decideRequest({
+        policy,
+        actor: { userId: 'U0ALICE01' },
+        surface: 'slack',
+        mayRequest: false,
+        groupProblems: [problem(kind, code)],
+      });
+      expect(r?.code).toBe('groups-unavailable');
+      expect(r?.message).toMatch(/^Could not check whether you may request operations on \*prod\*/);
+      expect(r?.message).toMatch(seen);
+      expect(r?.message).toMatch(fix);
+      expect(r?.message).not.toMatch(/You may not/);
+    },
+  );
 
   it('confirmations too; and a "no" without any group problem still says who is allowed', () => {
-    const approval = { state: 'requested' as const, expiresAt: new Date(Date.now() + 60_000), requesterId: 'U0ALICE01', hashOk: true };
-    const c = decideConfirm({ policy, actor: { userId: 'U0BOB0001' }, surface: 'slack', approval, now: new Date(), mayApprove: false, groupProblems: [problem('missing-scope', 'missing_scope', 'S0LEADS')] });
-    expect(c?.message).toMatch(/^Could not check whether you may confirm operations on \*prod\*: the Slack app lacks the usergroups:read scope/);
+    const approval = {
+      state: 'requested' as const,
+      expiresAt: new Date(Date.now() + 60_000),
+      requesterId: 'U0ALICE01',
+      hashOk: true,
+    };
+    const c = decideConfirm({
+      policy,
+      actor: { userId: 'U0BOB0001' },
+      surface: 'slack',
+      approval,
+      now: new Date(),
+      mayApprove: false,
+      groupProblems: [problem('missing-scope', 'missing_scope', 'S0LEADS')],
+    });
+    expect(c?.message).toMatch(
+      /^Could not check whether you may confirm operations on \*prod\*: the Slack app lacks the usergroups:read scope/,
+    );
     expect(c?.message).toContain('`permissions.prod.approve`');
-    const plain = decideRequest({ policy, actor: { userId: 'U0ALICE01' }, surface: 'slack', mayRequest: false, groupProblems: [] });
+    const plain = decideRequest({
+      policy,
+      actor: { userId: 'U0ALICE01' },
+      surface: 'slack',
+      mayRequest: false,
+      groupProblems: [],
+    });
     expect(plain?.code).toBe('unauthorised');
   });
 
   it('names the group as a mention Slack renders', () => {
-    expect(describeGroupProblem(problem('plan', 'paid_only'), 'permissions.prod.request').seen).toContain('<!subteam^S0ONCALL>');
+    expect(describeGroupProblem(problem('plan', 'paid_only'), 'permissions.prod.request').seen).toContain(
+      '<!subteam^S0ONCALL>',
+    );
   });
 });
 
@@ -75,7 +125,10 @@ describe('/ctx backup by someone in a user group, through the real Bolt app', ()
     (bot = await startSlackBot(slack, {
       env: TOOL_ENV,
       yaml: `environments:\n  prod: { production: true, env: { DATABASE_URL: "${db.url}" } }\npermissions:\n  prod: { request: [S0ONCALL], approve: [S0LEADS] }\n`,
-      app: { store: createStore(db.url, silentLog), features: [createOperationsFeature({ recoverEveryMs: 3_600_000 })] },
+      app: {
+        store: createStore(db.url, silentLog),
+        features: [createOperationsFeature({ recoverEveryMs: 3_600_000 })],
+      },
     }));
   async function ask(user: string): Promise<string> {
     const cmd = slack.slashCommand('backup prod', { user });

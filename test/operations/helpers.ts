@@ -13,9 +13,15 @@ export const TOOL_ENV: Record<string, string> = { PATH: process.env.PATH ?? '/us
  * pg_dump and pg_restore are not part of the embedded Postgres the suite falls back to on a
  * machine with only Node: there, the tests that need them are skipped, and say why.
  */
-const tools = await Promise.all([findPgTool('pg_dump', { minMajor: 0, env: TOOL_ENV }), findPgTool('pg_restore', { minMajor: 0, env: TOOL_ENV })]);
+const tools = await Promise.all([
+  findPgTool('pg_dump', { minMajor: 0, env: TOOL_ENV }),
+  findPgTool('pg_restore', { minMajor: 0, env: TOOL_ENV }),
+]);
 export const HAVE_PG_TOOLS = tools.every((t) => t.tool);
-if (!HAVE_PG_TOOLS) process.stderr.write('operations tests: pg_dump/pg_restore not installed (apt-get install postgresql-client); skipping the tests that need them\n');
+if (!HAVE_PG_TOOLS)
+  process.stderr.write(
+    'operations tests: pg_dump/pg_restore not installed (apt-get install postgresql-client); skipping the tests that need them\n',
+  );
 export const describeWithPgTools = HAVE_PG_TOOLS ? describe : describe.skip;
 
 export const silentLog = pino({ level: 'silent' });
@@ -56,6 +62,7 @@ export async function seedCtx(db: TestDatabase, repos = 500): Promise<Record<str
 
 export async function counts(db: Pick<TestDatabase, 'query'>, tables: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t}`)).rows[0]!.n);
+  for (const t of tables)
+    out[t] = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t}`)).rows[0]!.n);
   return out;
 }

@@ -46,7 +46,11 @@ beforeAll(async () => {
   const u = new URL(db.url);
   u.password = DB_PASSWORD; // trust auth ignores it; the bot must never repeat it
   dbUrl = u.toString();
-  writeMigration(folder, '20260101000000_init', 'CREATE TABLE jwkss (id text PRIMARY KEY, public_key text, private_key text, created_at timestamptz, expires_at timestamptz);');
+  writeMigration(
+    folder,
+    '20260101000000_init',
+    'CREATE TABLE jwkss (id text PRIMARY KEY, public_key text, private_key text, created_at timestamptz, expires_at timestamptz);',
+  );
   writeMigration(folder, '20260102000000_repos_index', 'ALTER TABLE repositories ADD COLUMN indexing_status text;');
   bot = opsBot(db, { yaml: yaml(migrateCommand) });
   await bot.store.ready();
@@ -54,7 +58,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot.close();
   // Secrets: absent from everything the bot said, every log line and every audit row.
-  const everything = JSON.stringify(said) + bot.logs.join('\n') + JSON.stringify(await rows(db, 'SELECT * FROM ctx_ops.audit_log')) + JSON.stringify(await rows(db, 'SELECT * FROM ctx_ops.approvals'));
+  const everything =
+    JSON.stringify(said) +
+    bot.logs.join('\n') +
+    JSON.stringify(await rows(db, 'SELECT * FROM ctx_ops.audit_log')) +
+    JSON.stringify(await rows(db, 'SELECT * FROM ctx_ops.approvals'));
   await db.drop();
   tmp.cleanup();
   for (const s of [AUTH_SECRET, DB_PASSWORD, encodeURIComponent(DB_PASSWORD)]) expect(everything).not.toContain(s);
@@ -70,7 +78,10 @@ async function confirm(id: string, ref: Parameters<typeof click>[4]) {
   said.push(rec.posted, rec.updates, rec.ephemerals);
   return rec;
 }
-const applied = async () => (await rows<{ name: string }>(db, 'SELECT name FROM drizzle.__drizzle_migrations ORDER BY id').catch(() => [])).map((r) => r.name);
+const applied = async () =>
+  (await rows<{ name: string }>(db, 'SELECT name FROM drizzle.__drizzle_migrations ORDER BY id').catch(() => [])).map(
+    (r) => r.name,
+  );
 
 describeWithPgTools('/ctx migrate', () => {
   it('lists pending migrations by folder name and, without a recent backup, offers "Back up, then migrate" as one action', async () => {
@@ -89,7 +100,9 @@ describeWithPgTools('/ctx migrate', () => {
     const { id, ref } = approvalIdOf(await ask());
     const rec = await confirm(id, ref);
     const result = rec.final().at(-1)!;
-    expect(result.text).toMatch(/^✅ Back up prod, then apply 2 migrations: backup prod-\d{8}T\d{6}Z(-\d+)?\.dump .* verified by a trial restore; migration: applied 2 migration\(s\); none pending \(2 applied, last 20260102000000_repos_index\)/);
+    expect(result.text).toMatch(
+      /^✅ Back up prod, then apply 2 migrations: backup prod-\d{8}T\d{6}Z(-\d+)?\.dump .* verified by a trial restore; migration: applied 2 migration\(s\); none pending \(2 applied, last 20260102000000_repos_index\)/,
+    );
     expect(await applied()).toEqual(['20260101000000_init', '20260102000000_repos_index']);
     // The streamed output tail is redacted: the script printed both secrets.
     const tail = (result.json as { tail: string[] }).tail.join('\n');
@@ -99,8 +112,16 @@ describeWithPgTools('/ctx migrate', () => {
     expect(tail).not.toContain(DB_PASSWORD);
     const [a] = await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]);
     expect(a!.state).toBe('succeeded');
-    const [last] = await rows<{ event: string; checksum: string; exit_status: number }>(db, `SELECT event, checksum, exit_status FROM ctx_ops.audit_log WHERE approval_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
-    expect(last).toMatchObject({ event: 'succeeded', checksum: expect.stringMatching(/^[0-9a-f]{64}$/), exit_status: 0 });
+    const [last] = await rows<{ event: string; checksum: string; exit_status: number }>(
+      db,
+      `SELECT event, checksum, exit_status FROM ctx_ops.audit_log WHERE approval_id = $1 ORDER BY id DESC LIMIT 1`,
+      [id],
+    );
+    expect(last).toMatchObject({
+      event: 'succeeded',
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+      exit_status: 0,
+    });
   });
 
   it('with nothing pending, says so', async () => {
@@ -113,10 +134,14 @@ describeWithPgTools('/ctx migrate', () => {
     const rec = await ask();
     const msg = rec.posted[0]!.msg;
     expect(msg.text).toMatch(/^Migrate prod: apply 1 migration\? Confirm or Cancel/);
-    expect(JSON.stringify(msg.blocks)).toMatch(/Backup: `prod-\d{8}T\d{6}Z(-\d+)?\.dump` \(.+, verified \d+ s ago, sha256/);
+    expect(JSON.stringify(msg.blocks)).toMatch(
+      /Backup: `prod-\d{8}T\d{6}Z(-\d+)?\.dump` \(.+, verified \d+ s ago, sha256/,
+    );
     const { id, ref } = approvalIdOf(rec);
     const done = await confirm(id, ref);
-    expect(done.final().at(-1)!.text).toMatch(/^✅ Migrate prod: apply 1 migration: applied 1 migration\(s\); none pending/);
+    expect(done.final().at(-1)!.text).toMatch(
+      /^✅ Migrate prod: apply 1 migration: applied 1 migration\(s\); none pending/,
+    );
     expect(await applied()).toHaveLength(3);
   });
 
@@ -128,11 +153,20 @@ describeWithPgTools('/ctx migrate', () => {
     expect(result.text).toMatch(/^❌ Migrate prod: apply 1 migration: the migrate command exit 1/);
     const text = JSON.stringify(result.blocks);
     expect(text).toMatch(/relation \\"no_such_table\\" does not exist/);
-    const [backup] = await rows<{ path: string }>(db, `SELECT path FROM ctx_ops.backups WHERE state = 'verified' ORDER BY id DESC LIMIT 1`);
-    expect(text).toContain(`pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error --dbname=\\"$DATABASE_URL\\" ${backup!.path}`);
+    const [backup] = await rows<{ path: string }>(
+      db,
+      `SELECT path FROM ctx_ops.backups WHERE state = 'verified' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(text).toContain(
+      `pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error --dbname=\\"$DATABASE_URL\\" ${backup!.path}`,
+    );
     const [a] = await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]);
     expect(a!.state).toBe('failed');
-    const [last] = await rows<{ event: string; exit_status: number }>(db, `SELECT event, exit_status FROM ctx_ops.audit_log WHERE approval_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
+    const [last] = await rows<{ event: string; exit_status: number }>(
+      db,
+      `SELECT event, exit_status FROM ctx_ops.audit_log WHERE approval_id = $1 ORDER BY id DESC LIMIT 1`,
+      [id],
+    );
     expect(last).toEqual({ event: 'failed', exit_status: 1 });
     expect(await applied()).toHaveLength(3);
     rmSync(join(folder, '20260104000000_broken'), { recursive: true });
@@ -149,13 +183,15 @@ describeWithPgTools('/ctx migrate', () => {
     rmSync(join(folder, '20260106000000_more'), { recursive: true });
   });
 
-  it('refuses before anything when AUTH_SECRET is missing (upstream\'s script needs it) or the folder is unknown', async () => {
+  it("refuses before anything when AUTH_SECRET is missing (upstream's script needs it) or the folder is unknown", async () => {
     writeMigration(folder, '20260107000000_x', 'CREATE TABLE x (id int);');
     const noSecret = await ask('nosecret');
     expect(noSecret.posted).toEqual([]);
     expect(noSecret.ephemerals[0]!.text).toMatch(/AUTH_SECRET is not set for nosecret: upstream's migrate script/);
     const noFolder = await ask('nofolder');
-    expect(noFolder.ephemerals[0]!.text).toMatch(/migrations folder of nofolder is not known: set `environments.<env>.migrationsDir`/);
+    expect(noFolder.ephemerals[0]!.text).toMatch(
+      /migrations folder of nofolder is not known: set `environments.<env>.migrationsDir`/,
+    );
     rmSync(join(folder, '20260107000000_x'), { recursive: true });
   });
 

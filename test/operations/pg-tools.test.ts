@@ -6,7 +6,8 @@ import { HAVE_PG_TOOLS, script, tempDir, TOOL_ENV } from './helpers.js';
 
 const tmp = tempDir('pgtools');
 afterAll(() => tmp.cleanup());
-const fakeVersion = (name: string, version: string, dir = tmp.dir) => script(dir, name, `echo "${name.replace(/-.*/, '')} (PostgreSQL) ${version}"`);
+const fakeVersion = (name: string, version: string, dir = tmp.dir) =>
+  script(dir, name, `echo "${name.replace(/-.*/, '')} (PostgreSQL) ${version}"`);
 
 describe('pg tool versions', () => {
   it.each([
@@ -39,8 +40,14 @@ describe('pg tool versions', () => {
   });
 
   it('refuses a pg_restore that cannot read what pg_dump writes', async () => {
-    const r = await findPgTool('pg_restore', { configured: fakeVersion('pg_restore-old', '14.1'), minMajor: 17, env: TOOL_ENV });
-    expect(toolRefusal('pg_restore', r, 17, 'pg_dump 17.2, which writes the backup')).toMatch(/pg_restore 14.1 .* cannot read an archive written by a newer pg_dump.*operations.pgRestorePath/);
+    const r = await findPgTool('pg_restore', {
+      configured: fakeVersion('pg_restore-old', '14.1'),
+      minMajor: 17,
+      env: TOOL_ENV,
+    });
+    expect(toolRefusal('pg_restore', r, 17, 'pg_dump 17.2, which writes the backup')).toMatch(
+      /pg_restore 14.1 .* cannot read an archive written by a newer pg_dump.*operations.pgRestorePath/,
+    );
   });
 
   it('says what it tried when nothing usable exists', async () => {
@@ -49,19 +56,24 @@ describe('pg tool versions', () => {
     expect(toolRefusal('pg_dump', r, 15, 'the server')).toMatch(/No usable pg_dump was found \(.*missing: not found\)/);
   });
 
-  it.skipIf(!HAVE_PG_TOOLS)('looks in /usr/lib/postgresql/<major>/bin when PATH has one that is too old (Compose: server 17, bookworm client 15)', async () => {
-    const lib = join(tmp.dir, 'lib');
-    for (const m of ['16', '17']) {
-      mkdirSync(join(lib, m, 'bin'), { recursive: true });
-      script(join(lib, m, 'bin'), 'pg_dump', `echo "pg_dump (PostgreSQL) ${m}.3"`);
-    }
-    const found = await findPgTool('pg_dump', { minMajor: 17, env: TOOL_ENV, libDir: lib });
-    expect(found.tool).toMatchObject({ path: join(lib, '17', 'bin', 'pg_dump'), major: 17 });
-    expect(found.tried[0]).toMatchObject({ major: 15 }); // PATH's was looked at first
-  });
+  it.skipIf(!HAVE_PG_TOOLS)(
+    'looks in /usr/lib/postgresql/<major>/bin when PATH has one that is too old (Compose: server 17, bookworm client 15)',
+    async () => {
+      const lib = join(tmp.dir, 'lib');
+      for (const m of ['16', '17']) {
+        mkdirSync(join(lib, m, 'bin'), { recursive: true });
+        script(join(lib, m, 'bin'), 'pg_dump', `echo "pg_dump (PostgreSQL) ${m}.3"`);
+      }
+      const found = await findPgTool('pg_dump', { minMajor: 17, env: TOOL_ENV, libDir: lib });
+      expect(found.tool).toMatchObject({ path: join(lib, '17', 'bin', 'pg_dump'), major: 17 });
+      expect(found.tried[0]).toMatchObject({ major: 15 }); // PATH's was looked at first
+    },
+  );
 
   it('reports a tool that does not answer like pg_dump', async () => {
     const odd = script(tmp.dir, 'odd', 'echo hello');
-    expect(await probeTool('pg_dump', odd)).toMatchObject({ error: expect.stringMatching(/unrecognised version output "hello"/) });
+    expect(await probeTool('pg_dump', odd)).toMatchObject({
+      error: expect.stringMatching(/unrecognised version output "hello"/),
+    });
   });
 });

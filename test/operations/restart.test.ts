@@ -30,7 +30,11 @@ beforeAll(async () => {
   await seedCtx(db, 10);
   const pgDump = (await realTool('pg_dump')).path;
   // Writes the start of a dump, then never finishes: the run is caught mid-backup.
-  const hanging = script(tmp.dir, 'hanging-pg_dump.sh', `[ "$1" = "--version" ] && exec ${pgDump} --version\nprintf 'PGDMP-the-start-of-a-dump'\nexec sleep 60`);
+  const hanging = script(
+    tmp.dir,
+    'hanging-pg_dump.sh',
+    `[ "$1" = "--version" ] && exec ${pgDump} --version\nprintf 'PGDMP-the-start-of-a-dump'\nexec sleep 60`,
+  );
   yaml = `
 environments:
   prod: { production: true, env: { DATABASE_URL: "${db.url}", AUTH_SECRET: "restart-test-auth-secret-0123456789abcdef" } }
@@ -57,12 +61,16 @@ async function until<T>(probe: () => Promise<T | undefined | false>, what: strin
 
 describeWithPgTools('a restart in the middle of a backup', () => {
   it('the bot process is killed: the next start marks the run interrupted, removes the partial file and tells the thread', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'test/support/no-dns.ts'), CRASH_BOT], {
-      cwd: ROOT,
-      env: { ...TOOL_ENV, CTX_OPS_CONFIG: configFile, CTX_OPS_DATABASE_URL: db.url },
-      detached: true, // its own process group: the kill takes pg_dump with it, as a container stop would
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', join(ROOT, 'test/support/no-dns.ts'), CRASH_BOT],
+      {
+        cwd: ROOT,
+        env: { ...TOOL_ENV, CTX_OPS_CONFIG: configFile, CTX_OPS_DATABASE_URL: db.url },
+        detached: true, // its own process group: the kill takes pg_dump with it, as a container stop would
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     child.stdout.on('data', (c) => (stdout += String(c)));
     let stderr = '';
@@ -72,7 +80,10 @@ describeWithPgTools('a restart in the middle of a backup', () => {
     try {
       const run = await until(async () => {
         if (child.exitCode !== null) throw new Error(`the bot exited early: ${stdout} ${stderr}`);
-        const [r] = await rows<{ id: number; partial_path: string | null; approval_id: string }>(db, `SELECT id, partial_path, approval_id FROM ctx_ops.runs WHERE state = 'running'`).catch(() => []);
+        const [r] = await rows<{ id: number; partial_path: string | null; approval_id: string }>(
+          db,
+          `SELECT id, partial_path, approval_id FROM ctx_ops.runs WHERE state = 'running'`,
+        ).catch(() => []);
         return r?.partial_path && existsSync(r.partial_path) && statSync(r.partial_path).size > 0 ? r : undefined;
       }, 'the backup to be running');
       partial = run.partial_path!;
@@ -83,23 +94,39 @@ describeWithPgTools('a restart in the middle of a backup', () => {
     expect(stdout).not.toContain('"finished"');
     expect(existsSync(partial)).toBe(true); // what a crash leaves behind
 
-    const fx = { env: TOOL_ENV, yaml, app: { store: createStore(db.url, silentLog), features: [createOperationsFeature({ recoverEveryMs: 3_600_000 })] } };
+    const fx = {
+      env: TOOL_ENV,
+      yaml,
+      app: {
+        store: createStore(db.url, silentLog),
+        features: [createOperationsFeature({ recoverEveryMs: 3_600_000 })],
+      },
+    };
     const next = await startSlackBot(slack, fx as Parameters<typeof startSlackBot>[1]);
     try {
       const ops = next.bot.features.find((f) => f.name === 'operations') as OperationsFeature;
       await ops.recovered();
       // The crashed bot posted its confirmation as ts 1600000000.000001; progress and results go in its thread.
-      const told = await slack.waitFor(() => [...slack.messages.values()].find((m) => m.threadTs === '1600000000.000001' && m.channel === 'C0OPS0001'));
-      expect(told.text).toMatch(/^⚠️ Back up prod: the bot stopped while this was running; the partial file .*\.dump\.partial was removed\. Nothing was completed/);
+      const told = await slack.waitFor(() =>
+        [...slack.messages.values()].find((m) => m.threadTs === '1600000000.000001' && m.channel === 'C0OPS0001'),
+      );
+      expect(told.text).toMatch(
+        /^⚠️ Back up prod: the bot stopped while this was running; the partial file .*\.dump\.partial was removed\. Nothing was completed/,
+      );
       expect(existsSync(partial)).toBe(false);
       expect(files(backupDir)).toEqual([]);
       const [a] = await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals');
       expect(a!.state).toBe('interrupted');
-      const [r] = await rows<{ state: string; partial_path: string | null }>(db, 'SELECT state, partial_path FROM ctx_ops.runs');
+      const [r] = await rows<{ state: string; partial_path: string | null }>(
+        db,
+        'SELECT state, partial_path FROM ctx_ops.runs',
+      );
       expect(r).toEqual({ state: 'interrupted', partial_path: null });
       const [b] = await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.backups');
       expect(b!.state).toBe('interrupted');
-      const events = (await rows<{ event: string }>(db, 'SELECT event FROM ctx_ops.audit_log ORDER BY id')).map((e) => e.event);
+      const events = (await rows<{ event: string }>(db, 'SELECT event FROM ctx_ops.audit_log ORDER BY id')).map(
+        (e) => e.event,
+      );
       expect(events).toEqual(['requested', 'confirmed', 'started', 'interrupted']);
       expect(events).not.toContain('succeeded');
       // A second pass (another replica starting) finds nothing more to do.
@@ -116,17 +143,27 @@ describeWithPgTools('a restart in the middle of a backup', () => {
       const { id, ref } = approvalIdOf(await command(a, 'backup prod', alice));
       const running = click(a, 'confirm', id, bob, ref);
       const run = await until(async () => {
-        const [r] = await rows<{ partial_path: string | null }>(db, `SELECT partial_path FROM ctx_ops.runs WHERE approval_id = $1 AND state = 'running'`, [id]);
+        const [r] = await rows<{ partial_path: string | null }>(
+          db,
+          `SELECT partial_path FROM ctx_ops.runs WHERE approval_id = $1 AND state = 'running'`,
+          [id],
+        );
         return r?.partial_path && existsSync(r.partial_path) ? r : undefined;
       }, 'the backup to be running');
       expect(await b.ops.recover()).toEqual({ interrupted: 0, expired: 0 });
-      expect((await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state).toBe('running');
+      expect(
+        (await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state,
+      ).toBe('running');
       await a.close();
       const rec = await running;
       expect(existsSync(run.partial_path!)).toBe(false);
-      expect((await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state).toBe('interrupted');
+      expect(
+        (await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state,
+      ).toBe('interrupted');
       const last = rec.final().at(-1)!;
-      expect(last.text).toMatch(/^⚠️ Back up prod: stopped during pg_dump: pg_dump stopped \(the bot is shutting down\); no backup file was kept/);
+      expect(last.text).toMatch(
+        /^⚠️ Back up prod: stopped during pg_dump: pg_dump stopped \(the bot is shutting down\); no backup file was kept/,
+      );
       expect(last.text).toContain('The bot was shutting down');
     } finally {
       await a.close();
@@ -141,7 +178,9 @@ describeWithPgTools('a restart in the middle of a backup', () => {
       const { id } = approvalIdOf(rec);
       a.advance(11 * 60_000);
       expect((await a.ops.recover()).expired).toBeGreaterThanOrEqual(1);
-      expect((await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state).toBe('expired');
+      expect(
+        (await rows<{ state: string }>(db, 'SELECT state FROM ctx_ops.approvals WHERE id = $1', [id]))[0]!.state,
+      ).toBe('expired');
     } finally {
       await a.close();
     }

@@ -17,7 +17,11 @@ describe('retention', () => {
     [{ keepLast: 5, keepDays: 1 }, [6]],
     [{ keepLast: 1 }, [2, 3, 4, 5, 6]],
   ] as Array<[RetentionRules, number[]]>)('%j removes %j (a backup stays when any rule keeps it)', (rules, removed) => {
-    expect(selectForRemoval(backups, rules, now).map((b) => b.id).sort()).toEqual(removed);
+    expect(
+      selectForRemoval(backups, rules, now)
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(removed);
   });
 
   it('never removes the newest backup, even when every rule would', () => {
@@ -26,7 +30,11 @@ describe('retention', () => {
   });
 
   it('does not depend on the order it is given', () => {
-    expect(selectForRemoval([...backups].reverse(), { keepLast: 3 }, now).map((b) => b.id).sort()).toEqual([4, 5, 6]);
+    expect(
+      selectForRemoval([...backups].reverse(), { keepLast: 3 }, now)
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual([4, 5, 6]);
   });
 
   it.each([

@@ -18,13 +18,24 @@ export interface OpsBot extends Harness {
   advance(ms: number): void;
 }
 
-export function opsBot(db: TestDatabase, fx: ConfigFixture & { app?: Partial<BotAppOptions>; progressIntervalMs?: number } = {}): OpsBot {
+export function opsBot(
+  db: TestDatabase,
+  fx: ConfigFixture & { app?: Partial<BotAppOptions>; progressIntervalMs?: number } = {},
+): OpsBot {
   let offset = 0;
   const store = createStore(db.url, silentLog);
   const h = buildBot({
     ...fx,
     env: { ...TOOL_ENV, ...fx.env },
-    app: { store, now: () => new Date(Date.now() + offset), features: [statusFeature, createOperationsFeature({ progressIntervalMs: fx.progressIntervalMs ?? 200, recoverEveryMs: 3_600_000 })], ...fx.app },
+    app: {
+      store,
+      now: () => new Date(Date.now() + offset),
+      features: [
+        statusFeature,
+        createOperationsFeature({ progressIntervalMs: fx.progressIntervalMs ?? 200, recoverEveryMs: 3_600_000 }),
+      ],
+      ...fx.app,
+    },
   });
   const ops = h.bot.features.find((f) => f.name === 'operations') as OperationsFeature;
   return { ...h, store, ops, advance: (ms) => void (offset += ms) };
@@ -39,15 +50,31 @@ export async function command(bot: OpsBot, text: string, actor: Actor, surface: 
 /** The approval id a confirmation carries on its Confirm button. */
 export function approvalIdOf(rec: ReturnType<typeof recordingConversation>): { id: string; ref: MessageRef } {
   for (const p of rec.posted) {
-    const id = JSON.stringify(p.msg.blocks ?? []).match(/"action_id":"ctx\.approval\.confirm"[^}]*"value":"(ap_[^"]+)"/)?.[1];
+    const id = JSON.stringify(p.msg.blocks ?? []).match(
+      /"action_id":"ctx\.approval\.confirm"[^}]*"value":"(ap_[^"]+)"/,
+    )?.[1];
     if (id) return { id, ref: p.ref };
   }
   throw new Error(`no confirmation posted: ${rec.ephemerals.map((e) => e.text).join(' | ')}`);
 }
 
-export async function click(bot: OpsBot, which: 'confirm' | 'cancel', id: string, actor: Actor, message?: MessageRef, surface: Surface = 'slack') {
+export async function click(
+  bot: OpsBot,
+  which: 'confirm' | 'cancel',
+  id: string,
+  actor: Actor,
+  message?: MessageRef,
+  surface: Surface = 'slack',
+) {
   const rec = recordingConversation();
-  const req: ActionRequest = { actionId: which === 'confirm' ? ACTION_APPROVAL_CONFIRM : ACTION_APPROVAL_CANCEL, value: id, actor, message, conversation: rec.conversation, surface };
+  const req: ActionRequest = {
+    actionId: which === 'confirm' ? ACTION_APPROVAL_CONFIRM : ACTION_APPROVAL_CANCEL,
+    value: id,
+    actor,
+    message,
+    conversation: rec.conversation,
+    surface,
+  };
   await bot.bot.actions.get(req.actionId)!.run(req);
   return rec;
 }
@@ -60,6 +87,10 @@ export const files = (dir: string) => {
   }
 };
 
-export async function rows<T = Record<string, unknown>>(db: TestDatabase, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+  db: TestDatabase,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return (await db.query(sql, params)).rows as T[];
 }

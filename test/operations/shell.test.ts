@@ -58,7 +58,10 @@ describeWithPgTools('operations in the local shell', () => {
     expect(out).toMatch(/\[1\] Confirm {3}\[2\] Cancel {2}\(type the number to press\)/);
     expect(out).toMatch(/✅ Back up staging: staging-\d{8}T\d{6}Z(-\d+)?\.dump/);
     expect(files(backupDir).filter((f) => f.startsWith('staging-'))).toHaveLength(1);
-    const [a] = await rows<{ requester_id: string; confirmer_id: string; surface: string }>(db, `SELECT requester_id, confirmer_id, surface FROM ctx_ops.approvals WHERE env = 'staging'`);
+    const [a] = await rows<{ requester_id: string; confirmer_id: string; surface: string }>(
+      db,
+      `SELECT requester_id, confirmer_id, surface FROM ctx_ops.approvals WHERE env = 'staging'`,
+    );
     expect(a).toEqual({ requester_id: me, confirmer_id: me, surface: 'shell' });
   });
 

@@ -32,7 +32,10 @@ async function start(extraYaml = ''): Promise<SlackHarness & { ops: OperationsFe
   const fx = {
     env: TOOL_ENV,
     yaml: yaml(extraYaml).replace('DBURL', dbUrl),
-    app: { store: createStore(db.url, silentLog), features: [createOperationsFeature({ progressIntervalMs: 100, recoverEveryMs: 3_600_000 })] },
+    app: {
+      store: createStore(db.url, silentLog),
+      features: [createOperationsFeature({ progressIntervalMs: 100, recoverEveryMs: 3_600_000 })],
+    },
   };
   const h = await startSlackBot(slack, fx as Parameters<typeof startSlackBot>[1]);
   const close = h.close;
@@ -42,7 +45,8 @@ async function start(extraYaml = ''): Promise<SlackHarness & { ops: OperationsFe
       await close();
       logs.push(...h.logs);
     },
-    ops: h.bot.features.find((f) => f.name === 'operations') as OperationsFeature };
+    ops: h.bot.features.find((f) => f.name === 'operations') as OperationsFeature,
+  };
 }
 
 beforeAll(async () => {
@@ -55,7 +59,8 @@ beforeAll(async () => {
 });
 let dbUrl: string;
 afterAll(async () => {
-  const everything = slack.everything() + logs.join('\n') + JSON.stringify(await rows(db, 'SELECT * FROM ctx_ops.audit_log'));
+  const everything =
+    slack.everything() + logs.join('\n') + JSON.stringify(await rows(db, 'SELECT * FROM ctx_ops.audit_log'));
   expect(logs.length).toBeGreaterThan(0);
   for (const s of [AUTH_SECRET, DB_PASSWORD]) expect(everything).not.toContain(s);
   await Promise.all([slack.close(), db.drop()]);
@@ -66,7 +71,9 @@ const inThread = (ts: string) => [...slack.messages.values()].filter((m) => m.th
 async function requestBackup(): Promise<StoredMessage> {
   const before = slack.messages.size;
   slack.slashCommand('backup prod', { user: 'U0ALICE01', channel: 'C0OPS0001' });
-  return slack.waitFor(() => [...slack.messages.values()].slice(before).find((m) => m.text.startsWith('Back up prod?')));
+  return slack.waitFor(() =>
+    [...slack.messages.values()].slice(before).find((m) => m.text.startsWith('Back up prod?')),
+  );
 }
 
 describeWithPgTools('backups from Slack', () => {
@@ -76,14 +83,19 @@ describeWithPgTools('backups from Slack', () => {
       const conf = await requestBackup();
       expect(conf.channel).toBe('C0OPS0001');
       slack.click(conf, 'ctx.approval.confirm', { user: 'U0CAROL01' });
-      const result = await slack.waitFor(() => inThread(conf.ts).find((m) => m.text.startsWith('✅ Back up prod:')), 20_000);
+      const result = await slack.waitFor(
+        () => inThread(conf.ts).find((m) => m.text.startsWith('✅ Back up prod:')),
+        20_000,
+      );
       expect(JSON.stringify(result.blocks)).toMatch(/sha256 `[0-9a-f]{64}`/);
       expect(JSON.stringify(result.blocks)).toContain('confirmed by <@U0CAROL01>');
       const progress = inThread(conf.ts).find((m) => /Backup of \*?prod\*? written and verified/.test(m.text));
       expect(progress).toBeDefined();
       await slack.waitFor(() => /succeeded/.test(conf.text));
       expect(JSON.stringify(conf.blocks)).not.toContain('ctx.approval.confirm');
-      expect(slack.calls.some((c) => c.method === 'usergroups.users.list' && c.args.usergroup === 'S0LEADS')).toBe(true);
+      expect(slack.calls.some((c) => c.method === 'usergroups.users.list' && c.args.usergroup === 'S0LEADS')).toBe(
+        true,
+      );
     } finally {
       await bot.close();
     }
@@ -94,7 +106,9 @@ describeWithPgTools('backups from Slack', () => {
     try {
       const conf = await requestBackup();
       const approvalId = JSON.stringify(conf.blocks).match(/"value":"(ap_[^"]+)"/)![1];
-      const clicks = Array.from({ length: 50 }, (_, i) => slack.click(conf, 'ctx.approval.confirm', { user: i % 2 ? 'U0BOB0001' : 'U0CAROL01' }));
+      const clicks = Array.from({ length: 50 }, (_, i) =>
+        slack.click(conf, 'ctx.approval.confirm', { user: i % 2 ? 'U0BOB0001' : 'U0CAROL01' }),
+      );
       await Promise.all(clicks.map((c) => c.acked));
       await slack.waitFor(() => inThread(conf.ts).find((m) => m.text.startsWith('✅ Back up prod:')), 20_000);
       const ids = new Set(clicks.map((c) => c.responseUrl.split('/').pop()));
@@ -135,17 +149,31 @@ describeWithPgTools('restore tests', () => {
     try {
       const ok = await bot.ops.restoreTestNow('prod');
       expect(ok.status).toBe('passed');
-      const posted = await slack.waitFor(() => [...slack.messages.values()].find((m) => m.channel === 'C0DIGEST1' && m.text.includes('Restore test of prod passed')));
+      const posted = await slack.waitFor(() =>
+        [...slack.messages.values()].find(
+          (m) => m.channel === 'C0DIGEST1' && m.text.includes('Restore test of prod passed'),
+        ),
+      );
       expect(posted.text).toMatch(/rows: organizations 3, repositories 100, connections 7/);
-      const [b] = await rows<{ restore_test_ok: boolean }>(db, `SELECT restore_test_ok FROM ctx_ops.backups WHERE id = (SELECT max(id) FROM ctx_ops.backups WHERE state = 'verified')`);
+      const [b] = await rows<{ restore_test_ok: boolean }>(
+        db,
+        `SELECT restore_test_ok FROM ctx_ops.backups WHERE id = (SELECT max(id) FROM ctx_ops.backups WHERE state = 'verified')`,
+      );
       expect(b!.restore_test_ok).toBe(true);
 
       truncateSync(ok.backup!.path, 100);
       const bad = await bot.ops.restoreTestNow('prod');
       expect(bad.status).toBe('failed');
-      const alert = await slack.waitFor(() => [...slack.messages.values()].find((m) => m.channel === 'C0ALERTS1' && m.text.includes('Restore test of prod FAILED')));
+      const alert = await slack.waitFor(() =>
+        [...slack.messages.values()].find(
+          (m) => m.channel === 'C0ALERTS1' && m.text.includes('Restore test of prod FAILED'),
+        ),
+      );
       expect(alert.text).toMatch(/changed since it was verified/);
-      const [audit] = await rows<{ event: string }>(db, `SELECT event FROM ctx_ops.audit_log WHERE kind = 'restore-test' ORDER BY id DESC LIMIT 1`);
+      const [audit] = await rows<{ event: string }>(
+        db,
+        `SELECT event FROM ctx_ops.audit_log WHERE kind = 'restore-test' ORDER BY id DESC LIMIT 1`,
+      );
       expect(audit!.event).toBe('restore-test-failed');
     } finally {
       await bot.close();
@@ -170,10 +198,15 @@ describeWithPgTools('restore tests', () => {
       await a.close();
       await b.close();
     }
-    const runs = await rows<{ slot: string; n: string }>(db, `SELECT slot, count(*)::text AS n FROM ctx_ops.runs WHERE kind = 'restore-test' AND slot IS NOT NULL GROUP BY slot`);
+    const runs = await rows<{ slot: string; n: string }>(
+      db,
+      `SELECT slot, count(*)::text AS n FROM ctx_ops.runs WHERE kind = 'restore-test' AND slot IS NOT NULL GROUP BY slot`,
+    );
     expect(runs.length).toBeGreaterThanOrEqual(1);
     for (const r of runs) expect(r.n).toBe('1');
-    const passed = [...slack.messages.values()].filter((m) => m.channel === 'C0DIGEST1' && m.text.includes('Restore test of prod passed'));
+    const passed = [...slack.messages.values()].filter(
+      (m) => m.channel === 'C0DIGEST1' && m.text.includes('Restore test of prod passed'),
+    );
     // One post per slot (plus the one from the previous test).
     expect(passed.length).toBe(runs.length + 1);
   });

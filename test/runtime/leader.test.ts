@@ -42,7 +42,9 @@ describe('leader lock (Postgres advisory lock)', () => {
     const [a, b, c] = [lock(), lock(), lock()];
     await Promise.all([a.start(), b.start(), c.start()]);
     expect([a, b, c].filter((l) => l.isLeader())).toHaveLength(1);
-    const held = await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+    const held = await db.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
     expect(held.rows[0]!.n).toBe(1);
   });
 
@@ -59,12 +61,19 @@ describe('leader lock (Postgres advisory lock)', () => {
 
   it('a leader whose session is killed steps down; then exactly one replica leads again', async () => {
     const changes: boolean[] = [];
-    const a = createLeaderLock({ connect: leaderClientFactory(store.pool), intervalMs: INTERVAL, log, onChange: (v) => changes.push(v) });
+    const a = createLeaderLock({
+      connect: leaderClientFactory(store.pool),
+      intervalMs: INTERVAL,
+      log,
+      onChange: (v) => changes.push(v),
+    });
     locks.push(a);
     await a.start();
     const b = lock();
     await b.start();
-    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+    await db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
     await until(() => changes.includes(false));
     // Whoever tries first wins the free lock; never both.
     await until(() => a.isLeader() || b.isLeader());
@@ -121,7 +130,11 @@ describe('leader lock through a store outage (the store behind a TCP proxy that 
     return l;
   };
   const heldLocks = async () =>
-    (await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)).rows[0]!.n as number;
+    (
+      await db.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      )
+    ).rows[0]!.n as number;
 
   it('the leader keeps leading (degraded) while the store is unreachable, a follower does not start; when it is back the leader takes the lock again first', async () => {
     const changes: boolean[] = [];

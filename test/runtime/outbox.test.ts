@@ -31,7 +31,11 @@ afterEach(async () => {
 /** The outbox as the feature builds it: the transport's client (retries on) wrapped by pacedSlackApi. */
 function open(opts: Partial<OutboxOptions> = {}): OutboxService {
   // Like the transport's client: retries on, logging through pino.
-  const transportClient = new WebClient('xoxb-test-bot', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2 }, logger: boltLogger(log) });
+  const transportClient = new WebClient('xoxb-test-bot', {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 2 },
+    logger: boltLogger(log),
+  });
   outbox = createOutbox({ log, minIntervalMs: 100, backoffBaseMs: 50, backoffMaxMs: 200, ...opts });
   outbox.attach(pacedSlackApi(createSlackApi(transportClient, redactor), redactor, log));
   return outbox;
@@ -94,7 +98,11 @@ describe('outbox', () => {
     slack.fail('chat.postMessage', { error: 'internal_error' }, 3);
     await expect(ob.post({ channel: 'C5', text: 'never delivered' })).rejects.toThrow(/internal_error/);
     expect(callsOf('chat.postMessage')).toHaveLength(3);
-    const line = JSON.parse(logs.find((l) => l.includes('outbox gave up'))!) as { level: number; channel: string; msg: string };
+    const line = JSON.parse(logs.find((l) => l.includes('outbox gave up'))!) as {
+      level: number;
+      channel: string;
+      msg: string;
+    };
     expect(line).toMatchObject({ level: 50, channel: 'C5' });
     expect(line.msg).toContain('never delivered');
   });
@@ -109,7 +117,10 @@ describe('outbox', () => {
 
   it('when Slack refuses a channel as a whole, what is queued behind is refused at once too, and the observer hears it', async () => {
     const seen: string[] = [];
-    const ob = open({ minIntervalMs: 200, observer: { delivered: (c) => void seen.push(`ok ${c}`), failed: (c) => void seen.push(`failed ${c}`) } });
+    const ob = open({
+      minIntervalMs: 200,
+      observer: { delivered: (c) => void seen.push(`ok ${c}`), failed: (c) => void seen.push(`failed ${c}`) },
+    });
     slack.refuse('CREFUSE', 'not_in_channel');
     try {
       const posts = ['a', 'b', 'c'].map((text) => ob.post({ channel: 'CREFUSE', text }));
@@ -144,7 +155,12 @@ describe('outbox', () => {
     const early = outbox.post({ channel: 'C8', text: 'queued early' });
     await new Promise((r) => setTimeout(r, 50));
     expect(callsOf('chat.postMessage')).toHaveLength(0);
-    outbox.attach(createSlackApi(new WebClient('xoxb-test-bot', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), redactor));
+    outbox.attach(
+      createSlackApi(
+        new WebClient('xoxb-test-bot', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+        redactor,
+      ),
+    );
     const out = await early;
     expect(slack.messages.get(out.ts)?.text).toBe('queued early');
   });

@@ -60,6 +60,9 @@ export async function createJwkssTable(db: Sql): Promise<void> {
 }
 
 export async function insertJwk(db: Sql, k: StoredJwk): Promise<StoredJwk> {
-  await db.query('INSERT INTO jwkss (id, public_key, private_key, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [k.id, k.publicKey, k.privateKey, k.createdAt, k.expiresAt]);
+  await db.query(
+    'INSERT INTO jwkss (id, public_key, private_key, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+    [k.id, k.publicKey, k.privateKey, k.createdAt, k.expiresAt],
+  );
   return k;
 }

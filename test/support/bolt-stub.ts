@@ -42,9 +42,9 @@ function pack(v: unknown, out: number[]): void {
   const u32 = (n: number) => out.push((n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
   const sized = (n: number, tiny: number, b8: number, b16: number, b32: number) => {
     if (n < 16 && tiny >= 0) u8(tiny + n);
-    else if (n < 0x100) (u8(b8), u8(n));
-    else if (n < 0x10000) (u8(b16), u16(n));
-    else (u8(b32), u32(n));
+    else if (n < 0x100) u8(b8), u8(n);
+    else if (n < 0x10000) u8(b16), u16(n);
+    else u8(b32), u32(n);
   };
   if (v === null || v === undefined) return void u8(0xc0);
   if (v === true) return void u8(0xc3);
@@ -194,7 +194,21 @@ function chunk(message: Struct): Buffer {
 
 // ---- the server ---------------------------------------------------------------------
 
-const MSG = { HELLO: 0x01, GOODBYE: 0x02, RESET: 0x0f, RUN: 0x10, BEGIN: 0x11, COMMIT: 0x12, ROLLBACK: 0x13, PULL: 0x3f, DISCARD: 0x2f, TELEMETRY: 0x54, ROUTE: 0x66, LOGON: 0x6a, LOGOFF: 0x6b } as const;
+const MSG = {
+  HELLO: 0x01,
+  GOODBYE: 0x02,
+  RESET: 0x0f,
+  RUN: 0x10,
+  BEGIN: 0x11,
+  COMMIT: 0x12,
+  ROLLBACK: 0x13,
+  PULL: 0x3f,
+  DISCARD: 0x2f,
+  TELEMETRY: 0x54,
+  ROUTE: 0x66,
+  LOGON: 0x6a,
+  LOGOFF: 0x6b,
+} as const;
 const NAMES = Object.fromEntries(Object.entries(MSG).map(([k, v]) => [v, k]));
 const SUCCESS = 0x70;
 const RECORD = 0x71;
@@ -247,7 +261,9 @@ export async function startBoltStub(opts: BoltStubOptions = {}): Promise<BoltStu
     const dbExists = (db: string) => db === defaultDb || db in databases || db === 'system';
     const handle = (msg: Struct) => {
       const name = NAMES[msg.tag] ?? `0x${msg.tag.toString(16)}`;
-      const extra = (msg.tag === MSG.RUN ? msg.fields[2] : msg.tag === MSG.BEGIN ? msg.fields[0] : undefined) as Record<string, unknown> | undefined;
+      const extra = (msg.tag === MSG.RUN ? msg.fields[2] : msg.tag === MSG.BEGIN ? msg.fields[0] : undefined) as
+        | Record<string, unknown>
+        | undefined;
       messages.push(extra?.db ? `${name} db=${String(extra.db)}` : name);
       if (msg.tag === MSG.GOODBYE) return void socket.end();
       if (msg.tag === MSG.RESET) {
@@ -262,7 +278,9 @@ export async function startBoltStub(opts: BoltStubOptions = {}): Promise<BoltStu
           return send(SUCCESS, { server: agent, connection_id: connectionId, hints: {} });
         case MSG.LOGON: {
           const auth = (msg.fields[0] ?? {}) as { scheme?: string; principal?: string; credentials?: string };
-          const ok = mode !== 'auth-failure' && (opts.user === undefined || (auth.principal === opts.user && auth.credentials === opts.password));
+          const ok =
+            mode !== 'auth-failure' &&
+            (opts.user === undefined || (auth.principal === opts.user && auth.credentials === opts.password));
           if (ok) return send(SUCCESS, {});
           fail('Neo.ClientError.Security.Unauthorized', 'The client is unauthorized due to authentication failure.');
           // Neo4j closes the connection after a failed authentication.
@@ -273,16 +291,28 @@ export async function startBoltStub(opts: BoltStubOptions = {}): Promise<BoltStu
           return send(SUCCESS, {});
         case MSG.BEGIN: {
           const db = (extra?.db as string | undefined) ?? defaultDb;
-          if (!dbExists(db)) return fail('Neo.ClientError.Database.DatabaseNotFound', `Database does not exist. Database name: '${db}'.`);
+          if (!dbExists(db))
+            return fail(
+              'Neo.ClientError.Database.DatabaseNotFound',
+              `Database does not exist. Database name: '${db}'.`,
+            );
           txDb = db;
           return send(SUCCESS, {});
         }
         case MSG.RUN: {
           const query = String(msg.fields[0] ?? '');
           const db = txDb ?? (extra?.db as string | undefined) ?? defaultDb;
-          if (!dbExists(db)) return fail('Neo.ClientError.Database.DatabaseNotFound', `Database does not exist. Database name: '${db}'.`);
+          if (!dbExists(db))
+            return fail(
+              'Neo.ClientError.Database.DatabaseNotFound',
+              `Database does not exist. Database name: '${db}'.`,
+            );
           const m = COUNT_QUERY.exec(query);
-          if (!m) return fail('Neo.ClientError.Statement.SyntaxError', `this stub only answers MATCH (n) RETURN count(n), got: ${query}`);
+          if (!m)
+            return fail(
+              'Neo.ClientError.Statement.SyntaxError',
+              `this stub only answers MATCH (n) RETURN count(n), got: ${query}`,
+            );
           const fields = [m[2] ?? `count(${m[1]})`];
           stream = { fields, rows: [[databases[db] ?? 0]], db, ...(txDb ? { qid: 0 } : {}) };
           return send(SUCCESS, { fields, t_first: 1, ...(txDb ? { qid: 0 } : {}) });

@@ -19,7 +19,14 @@ export interface Sql {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-export const INDEXING_STATUSES = ['queued', 'running', 'ready', 'failed', 'unindexing', 'complete_with_issues'] as const;
+export const INDEXING_STATUSES = [
+  'queued',
+  'running',
+  'ready',
+  'failed',
+  'unindexing',
+  'complete_with_issues',
+] as const;
 export type IndexingStatus = (typeof INDEXING_STATUSES)[number];
 
 /** A Date that long before now. */
@@ -280,14 +287,10 @@ export interface ConnectionRow {
 /** Returns the connection id. */
 export async function insertConnection(db: Sql, c: ConnectionRow): Promise<string> {
   const id = c.id ?? newId('con');
-  await db.query('INSERT INTO connections (id, org_id, type, config, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-    id,
-    c.orgId,
-    c.type,
-    JSON.stringify(c.config),
-    c.createdAt ?? new Date(),
-    c.updatedAt ?? new Date(),
-  ]);
+  await db.query(
+    'INSERT INTO connections (id, org_id, type, config, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [id, c.orgId, c.type, JSON.stringify(c.config), c.createdAt ?? new Date(), c.updatedAt ?? new Date()],
+  );
   return id;
 }
 
@@ -314,7 +317,10 @@ export interface ForgeConfig {
   [key: string]: unknown;
 }
 
-export function insertForgeConnection(db: Sql, c: { id?: string; orgId: string; config: ForgeConfig; updatedAt?: Date }): Promise<string> {
+export function insertForgeConnection(
+  db: Sql,
+  c: { id?: string; orgId: string; config: ForgeConfig; updatedAt?: Date },
+): Promise<string> {
   return insertConnection(db, { ...c, type: 'forge' });
 }
 
@@ -450,7 +456,11 @@ export async function insertStepAttempt(db: Sql, s: StepAttemptRow, schema = 'op
  * `grants` (statements with `{role}` and `{db}` placeholders), then drops the role.
  * For least-privilege tests: what the bot can do as a read-only role.
  */
-export async function withRole<T>(db: Sql & { name: string; url: string }, grants: string[], fn: (url: string) => Promise<T>): Promise<T> {
+export async function withRole<T>(
+  db: Sql & { name: string; url: string },
+  grants: string[],
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
   const role = `ctxops_ro_${randomBytes(4).toString('hex')}`;
   const password = randomBytes(12).toString('hex');
   await db.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);

@@ -37,7 +37,10 @@ export async function startFakeBackend(port = 0): Promise<FakeBackend> {
           await delay(opts.delayMs ?? 300);
           return json(res, 200, { status: 'ok', timestamp: new Date().toISOString() });
         case 'clockSkew':
-          return json(res, 200, { status: 'ok', timestamp: new Date(Date.now() + (opts.skewSeconds ?? 600) * 1000).toISOString() });
+          return json(res, 200, {
+            status: 'ok',
+            timestamp: new Date(Date.now() + (opts.skewSeconds ?? 600) * 1000).toISOString(),
+          });
         case 'hang':
           return hang(_req, res);
       }
@@ -51,7 +54,9 @@ export async function startFakeBackend(port = 0): Promise<FakeBackend> {
           return void res.end(APP_HTML);
         case 'proxyRefused':
           // What upstream really answers when UI_PROXY_URL refuses: 500, not 502.
-          return json(res, 500, { message: 'ECONNREFUSED: Unable to connect. Is the computer able to access the url?' });
+          return json(res, 500, {
+            message: 'ECONNREFUSED: Unable to connect. Is the computer able to access the url?',
+          });
         case 'badGateway':
           res.writeHead(502, { 'content-type': 'text/plain' });
           return void res.end('Bad Gateway');

@@ -38,8 +38,15 @@ export async function startFakeCodesearch(opts: FakeCodesearchOptions): Promise<
     const [scheme, token] = (authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) return null;
     try {
-      const { payload } = await jwtVerify(token, new TextEncoder().encode(config.secret), { audience: config.audience, issuer: config.issuer });
-      if (typeof payload.sub !== 'string' || typeof payload.orgId !== 'string' || (payload.principal !== 'user' && payload.principal !== 'service')) {
+      const { payload } = await jwtVerify(token, new TextEncoder().encode(config.secret), {
+        audience: config.audience,
+        issuer: config.issuer,
+      });
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.orgId !== 'string' ||
+        (payload.principal !== 'user' && payload.principal !== 'service')
+      ) {
         rejected.push('claims');
         return null;
       }
@@ -65,7 +72,9 @@ export async function startFakeCodesearch(opts: FakeCodesearchOptions): Promise<
       case 'zoektWarming':
         return json(res, 503, { error: 'Zoekt did not load repo ids [7] within 30000ms.' });
       default:
-        return json(res, 200, { Result: { Files: null, MatchCount: 0, FileCount: 0, ShardsScanned: 0, Duration: 1200 } });
+        return json(res, 200, {
+          Result: { Files: null, MatchCount: 0, FileCount: 0, ShardsScanned: 0, Duration: 1200 },
+        });
     }
   });
 

@@ -25,7 +25,8 @@ export async function startFakeComponents(): Promise<FakeComponents> {
   return {
     http,
     url: http.url,
-    set: (env, check, status, summary) => void state.set(`/health/${env}/${check}`, { status, ...(summary ? { summary } : {}) }),
+    set: (env, check, status, summary) =>
+      void state.set(`/health/${env}/${check}`, { status, ...(summary ? { summary } : {}) }),
     close: () => http.close(),
   };
 }

@@ -68,7 +68,8 @@ export interface CtxAuthOptions {
 /** The id the backend check looks up (see DB_PROBE_PATH). */
 export const PROBE_INVITATION_PATH = '/.auth/api/v1/public/invitations/ctx-ops-probe';
 
-const isLoopback = (h: string) => h === 'localhost' || h === '127.0.0.1' || h === '::1' || h === '[::1]' || h.endsWith('.localhost');
+const isLoopback = (h: string) =>
+  h === 'localhost' || h === '127.0.0.1' || h === '::1' || h === '[::1]' || h.endsWith('.localhost');
 
 export const FAKE_BACKEND_SECRET = 'fake-backend-auth-secret-0123456789-abcdef';
 
@@ -122,7 +123,10 @@ export function addCtxAuth(backend: FakeBackend, opts: CtxAuthOptions = {}): Fak
     let { rows } = await read();
     if (!rows.length) {
       const k = await makeJwk(state.authSecret);
-      await pool.query('INSERT INTO jwkss (id, public_key, private_key, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [k.id, k.publicKey, k.privateKey, k.createdAt, k.expiresAt]);
+      await pool.query(
+        'INSERT INTO jwkss (id, public_key, private_key, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [k.id, k.publicKey, k.privateKey, k.createdAt, k.expiresAt],
+      );
       ({ rows } = await read());
     }
     return rows.map((x) => ({ id: x.id, publicKey: x.public_key }));
@@ -130,7 +134,9 @@ export function addCtxAuth(backend: FakeBackend, opts: CtxAuthOptions = {}): Fak
   r('GET', '/.auth/api/v1/auth/jwks', async (_req, res) => {
     try {
       const keys = await allKeys();
-      return json(res, 200, { keys: keys.map((k) => ({ alg: 'EdDSA', crv: 'Ed25519', ...JSON.parse(k.publicKey), kid: k.id })) });
+      return json(res, 200, {
+        keys: keys.map((k) => ({ alg: 'EdDSA', crv: 'Ed25519', ...JSON.parse(k.publicKey), kid: k.id })),
+      });
     } catch {
       // better-call's router on a non-API error: an empty 500.
       res.writeHead(500);
@@ -159,7 +165,8 @@ export function addCtxAuth(backend: FakeBackend, opts: CtxAuthOptions = {}): Fak
   const originRejected = (req: IncomingMessage): boolean => {
     const expected = new URL(base());
     const host = req.headers.host;
-    if (isLoopback(expected.hostname) && host && !isLoopback(new URL(`${expected.protocol}//${host}`).hostname)) return true;
+    if (isLoopback(expected.hostname) && host && !isLoopback(new URL(`${expected.protocol}//${host}`).hostname))
+      return true;
     const origin = req.headers.origin;
     if (!origin) return false;
     if (!URL.canParse(origin)) return true;
@@ -175,10 +182,15 @@ export function addCtxAuth(backend: FakeBackend, opts: CtxAuthOptions = {}): Fak
     const orgSlug = new URL(req.url ?? '/', 'http://x').searchParams.get('orgSlug');
     if (orgSlug) orgSlugs.push(orgSlug);
     if (!orgSlug) {
-      return json(res, 400, { jsonrpc: '2.0', error: { code: -32600, message: 'Missing required orgSlug query parameter. Use /mcp?orgSlug=<orgSlug>.' }, id: null });
+      return json(res, 400, {
+        jsonrpc: '2.0',
+        error: { code: -32600, message: 'Missing required orgSlug query parameter. Use /mcp?orgSlug=<orgSlug>.' },
+        id: null,
+      });
     }
     const meta = `${base().replace(/\/$/, '')}/.well-known/oauth-protected-resource/mcp`;
-    const headers: Record<string, string> = state.mcp === 'noChallenge' ? {} : { 'www-authenticate': `Bearer resource_metadata="${meta}"` };
+    const headers: Record<string, string> =
+      state.mcp === 'noChallenge' ? {} : { 'www-authenticate': `Bearer resource_metadata="${meta}"` };
     return json(res, 401, { error: 'Unauthorized' }, headers);
   };
   r('*', '/mcp', mcp);
@@ -197,23 +209,25 @@ export function addCtxAuth(backend: FakeBackend, opts: CtxAuthOptions = {}): Fak
   r('GET', '/.well-known/oauth-protected-resource', protectedResource);
   r('GET', '/.well-known/oauth-protected-resource/mcp', protectedResource);
 
-  const authServer = (kind: 'oauth' | 'openid'): RouteHandler => (_req, res) => {
-    if (kind === 'oauth' && state.mcp === 'openidOnly') return json(res, 404, { error: 'Not Found' });
-    const i = issuer();
-    const doc: Record<string, unknown> = {
-      issuer: i,
-      authorization_endpoint: `${i}/oauth2/authorize`,
-      token_endpoint: `${i}/oauth2/token`,
-      jwks_uri: `${i}/jwks`,
-      registration_endpoint: `${i}/oauth2/register`,
-      response_types_supported: ['code'],
-      grant_types_supported: ['authorization_code', 'refresh_token'],
-      code_challenge_methods_supported: ['S256'],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+  const authServer =
+    (kind: 'oauth' | 'openid'): RouteHandler =>
+    (_req, res) => {
+      if (kind === 'oauth' && state.mcp === 'openidOnly') return json(res, 404, { error: 'Not Found' });
+      const i = issuer();
+      const doc: Record<string, unknown> = {
+        issuer: i,
+        authorization_endpoint: `${i}/oauth2/authorize`,
+        token_endpoint: `${i}/oauth2/token`,
+        jwks_uri: `${i}/jwks`,
+        registration_endpoint: `${i}/oauth2/register`,
+        response_types_supported: ['code'],
+        grant_types_supported: ['authorization_code', 'refresh_token'],
+        code_challenge_methods_supported: ['S256'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      };
+      if (state.mcp === 'noRegistration') delete doc.registration_endpoint;
+      return json(res, 200, doc);
     };
-    if (state.mcp === 'noRegistration') delete doc.registration_endpoint;
-    return json(res, 200, doc);
-  };
   for (const suffix of ['', '/mcp', '/.auth/api/v1/auth']) {
     r('GET', `/.well-known/oauth-authorization-server${suffix}`, authServer('oauth'));
     r('GET', `/.well-known/openid-configuration${suffix}`, authServer('openid'));

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertJwk, makeJwk } from './better-auth-keys.js';
-import { createCtxTables, insertForgeConnection, insertOrg, insertRepo, insertRun, insertSyncTarget, ago } from './ctx-schema.js';
+import {
+  createCtxTables,
+  insertForgeConnection,
+  insertOrg,
+  insertRepo,
+  insertRun,
+  insertSyncTarget,
+  ago,
+} from './ctx-schema.js';
 import { drizzleMigrate, writeMigration } from './drizzle.js';
 import { addCtxAuth, type FakeCtxAuth } from './fake-ctx-auth.js';
 import { startFakeBackend, type FakeBackend } from './fake-backend.js';
@@ -45,7 +53,11 @@ export const DEPLOYMENT_SECRETS = {
 export async function startFakeDeployment(): Promise<FakeDeployment> {
   const db = await createTestDatabase('deployment');
   const migrationsDir = mkdtempSync(join(tmpdir(), 'ctx-deploy-migrations-'));
-  writeMigration(migrationsDir, '20260101000000_init', 'CREATE TABLE jwkss (id text PRIMARY KEY, public_key text NOT NULL, private_key text NOT NULL, created_at timestamp NOT NULL, expires_at timestamp);');
+  writeMigration(
+    migrationsDir,
+    '20260101000000_init',
+    'CREATE TABLE jwkss (id text PRIMARY KEY, public_key text NOT NULL, private_key text NOT NULL, created_at timestamp NOT NULL, expires_at timestamp);',
+  );
   writeMigration(migrationsDir, '20260102000000_settings', 'CREATE TABLE settings (key text PRIMARY KEY, value text);');
   await drizzleMigrate(db.url, migrationsDir);
   await createCtxTables(db, { openworkflowSchema: false });

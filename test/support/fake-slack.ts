@@ -33,7 +33,10 @@ export interface StoredMessage {
   updates: number;
 }
 
-type Fault = { status: 429; retryAfter: number } | { error: string; fields?: Record<string, unknown> } | { status: number };
+type Fault =
+  | { status: 429; retryAfter: number }
+  | { error: string; fields?: Record<string, unknown> }
+  | { status: number };
 
 export interface FakeChannel {
   name: string;
@@ -43,7 +46,14 @@ export interface FakeChannel {
 }
 
 /** The bot scopes manifest.yml asks for: what a fresh install has. */
-export const MANIFEST_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'usergroups:read', 'channels:read', 'groups:read'];
+export const MANIFEST_SCOPES = [
+  'commands',
+  'chat:write',
+  'app_mentions:read',
+  'usergroups:read',
+  'channels:read',
+  'groups:read',
+];
 
 /** Bot scopes Slack requires per method (of the methods the bot calls). */
 const METHOD_SCOPES: Record<string, string> = {
@@ -85,7 +95,12 @@ export interface FakeSlack {
    * every method but apps.connections.open, which refuses every other token
    * (not_allowed_token_type).
    */
-  setTokens(t: { bot?: string[]; app?: string[]; appScopes?: Record<string, string[]>; revoked?: Record<string, string> }): void;
+  setTokens(t: {
+    bot?: string[];
+    app?: string[];
+    appScopes?: Record<string, string[]>;
+    revoked?: Record<string, string>;
+  }): void;
   /** The bot token's scopes: sent as x-oauth-scopes, and methods needing another answer missing_scope. */
   setScopes(scopes: string[]): void;
   /** What conversations.info says about a channel; null: channel_not_found. Unknown ids: a channel the bot is in. */
@@ -98,9 +113,19 @@ export interface FakeSlack {
   dropConnections(): void;
   newResponseUrl(): string;
   /** Socket Mode: sends an envelope and resolves when the app acks it. */
-  sendEnvelope(type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>): { envelopeId: string; sentAt: number; acked: Promise<number> };
-  slashCommand(text: string, opts?: { user?: string; channel?: string; command?: string }): { envelopeId: string; responseUrl: string; sentAt: number; acked: Promise<number> };
-  click(message: StoredMessage | { channel: string; ts: string }, actionId: string, opts?: { user?: string; value?: string }): { envelopeId: string; responseUrl: string; acked: Promise<number> };
+  sendEnvelope(
+    type: 'slash_commands' | 'interactive' | 'events_api',
+    payload: Record<string, unknown>,
+  ): { envelopeId: string; sentAt: number; acked: Promise<number> };
+  slashCommand(
+    text: string,
+    opts?: { user?: string; channel?: string; command?: string },
+  ): { envelopeId: string; responseUrl: string; sentAt: number; acked: Promise<number> };
+  click(
+    message: StoredMessage | { channel: string; ts: string },
+    actionId: string,
+    opts?: { user?: string; value?: string },
+  ): { envelopeId: string; responseUrl: string; acked: Promise<number> };
   waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs?: number): Promise<T>;
   /** Waits for the first message posted after `sinceCount` messages that is not a "⏳ …" placeholder (yet). */
   finalMessage(sinceCount: number, timeoutMs?: number): Promise<StoredMessage>;
@@ -122,7 +147,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channelNames = new Map<string, string>();
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const ackWaiters = new Map<string, (at: number) => void>();
-  let tokens: { bot?: Set<string>; app?: Set<string>; appScopes: Record<string, string[]>; revoked: Record<string, string> } = { appScopes: {}, revoked: {} };
+  let tokens: {
+    bot?: Set<string>;
+    app?: Set<string>;
+    appScopes: Record<string, string[]>;
+    revoked: Record<string, string>;
+  } = { appScopes: {}, revoked: {} };
   const appScopesOf = (token: string) => tokens.appScopes[token] ?? ['connections:write'];
   let botScopes = [...MANIFEST_SCOPES];
   const channels = new Map<string, FakeChannel | null>();
@@ -152,7 +182,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         ackWaiters.get(msg.envelope_id)?.(at);
         ackWaiters.delete(msg.envelope_id);
       });
-      ws.send(JSON.stringify({ type: 'hello', num_connections: sockets.size, connection_info: { app_id: 'A0APP0001' } }));
+      ws.send(
+        JSON.stringify({ type: 'hello', num_connections: sockets.size, connection_info: { app_id: 'A0APP0001' } }),
+      );
     });
   });
   // Slack pings its Socket Mode clients; the client treats a silent server as dead.
@@ -172,7 +204,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (type?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const out: Record<string, unknown> = {};
     for (const [k, v] of new URLSearchParams(raw)) {
-      out[k] = (k === 'blocks' || k === 'attachments' || k === 'view') && v.startsWith('[') ? JSON.parse(v) : k === 'view' && v.startsWith('{') ? JSON.parse(v) : v;
+      out[k] =
+        (k === 'blocks' || k === 'attachments' || k === 'view') && v.startsWith('[')
+          ? JSON.parse(v)
+          : k === 'view' && v.startsWith('{')
+            ? JSON.parse(v)
+            : v;
     }
     return out;
   }
@@ -192,12 +229,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (tokens.revoked[token]) return { error: tokens.revoked[token] };
     const known = wantsApp ? tokens.app : tokens.bot;
     if (known && !known.has(token)) return { error: 'invalid_auth' };
-    if (wantsApp && !appScopesOf(token).includes('connections:write')) return { error: 'missing_scope', needed: 'connections:write', provided: appScopesOf(token).join(',') };
+    if (wantsApp && !appScopesOf(token).includes('connections:write'))
+      return { error: 'missing_scope', needed: 'connections:write', provided: appScopesOf(token).join(',') };
     return null;
   }
   function scopeError(method: string, args: Record<string, unknown>): Record<string, unknown> | null {
     let needed = METHOD_SCOPES[method];
-    if (method === 'conversations.info') needed = channels.get(String(args.channel))?.is_private ? 'groups:read' : 'channels:read';
+    if (method === 'conversations.info')
+      needed = channels.get(String(args.channel))?.is_private ? 'groups:read' : 'channels:read';
     if (!needed || botScopes.includes(needed)) return null;
     return { error: 'missing_scope', needed, provided: botScopes.join(',') };
   }
@@ -206,7 +245,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const url = new URL(req.url ?? '/', baseUrl);
     const raw = await readBody(req);
     if (url.pathname.startsWith('/response/')) {
-      responses.push({ id: url.pathname.slice('/response/'.length), body: raw ? JSON.parse(raw) : {}, at: performance.now() });
+      responses.push({
+        id: url.pathname.slice('/response/'.length),
+        body: raw ? JSON.parse(raw) : {},
+        at: performance.now(),
+      });
       return send(res, 200, { ok: true });
     }
     if (!url.pathname.startsWith('/api/')) return send(res, 404, { ok: false, error: 'unknown_path' });
@@ -217,11 +260,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
     const scopesHeader = { 'x-oauth-scopes': (token?.startsWith('xapp-') ? appScopesOf(token) : botScopes).join(',') };
     const denied = authError(method, token);
-    if (denied) return send(res, 200, { ok: false, ...denied }, denied.error === 'not_authed' || denied.error === 'invalid_auth' ? {} : scopesHeader);
+    if (denied)
+      return send(
+        res,
+        200,
+        { ok: false, ...denied },
+        denied.error === 'not_authed' || denied.error === 'invalid_auth' ? {} : scopesHeader,
+      );
     const queue = faults.get(method);
     const fault = queue?.shift();
     if (fault) {
-      if ('retryAfter' in fault) return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
+      if ('retryAfter' in fault)
+        return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
       if ('error' in fault) return send(res, 200, { ok: false, error: fault.error, ...fault.fields }, scopesHeader);
       return send(res, fault.status, { ok: false, error: 'fatal_error' });
     }
@@ -235,13 +285,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
     switch (method) {
       case 'auth.test':
-        return ok({ url: 'https://fake.slack.test/', team: 'Fake', user: 'ctx-ops', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: 'B0BOT0001', is_enterprise_install: false });
+        return ok({
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'ctx-ops',
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: 'B0BOT0001',
+          is_enterprise_install: false,
+        });
       case 'apps.connections.open':
         return ok({ url: `ws://127.0.0.1:${port}/socket?ticket=${randomUUID()}` });
       case 'chat.postMessage': {
         const ts = nextTs();
         const channel = String(args.channel);
-        messages.set(ts, { channel, ts, text: String(args.text ?? ''), blocks: (args.blocks as unknown[]) ?? [], threadTs: args.thread_ts as string | undefined, updates: 0 });
+        messages.set(ts, {
+          channel,
+          ts,
+          text: String(args.text ?? ''),
+          blocks: (args.blocks as unknown[]) ?? [],
+          threadTs: args.thread_ts as string | undefined,
+          updates: 0,
+        });
         return send(res, 200, { ok: true, channel, ts, message: { text: args.text, ts } });
       }
       case 'chat.update': {
@@ -263,7 +328,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'conversations.info': {
         const id = String(args.channel);
         const name = channelNames.get(id) ?? 'ops';
-        if (!channels.has(id)) return ok({ channel: { id, name, is_channel: true, is_private: false, is_archived: false, is_member: true } });
+        if (!channels.has(id))
+          return ok({
+            channel: { id, name, is_channel: true, is_private: false, is_archived: false, is_member: true },
+          });
         const c = channels.get(id);
         if (!c) return send(res, 200, { ok: false, error: 'channel_not_found' }, scopesHeader);
         return ok({ channel: { id, is_channel: true, is_private: false, is_archived: false, is_member: true, ...c } });
@@ -281,7 +349,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const [ws] = sockets;
     if (!ws) throw new Error('no Socket Mode connection');
     const sentAt = performance.now();
-    ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }));
+    ws.send(
+      JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }),
+    );
     return { envelopeId, sentAt, acked };
   };
 
@@ -316,7 +386,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     handle: (method, fn) => void custom.set(method, fn),
     setTokens(t) {
-      tokens = { bot: t.bot ? new Set(t.bot) : undefined, app: t.app ? new Set(t.app) : undefined, appScopes: t.appScopes ?? {}, revoked: t.revoked ?? {} };
+      tokens = {
+        bot: t.bot ? new Set(t.bot) : undefined,
+        app: t.app ? new Set(t.app) : undefined,
+        appScopes: t.appScopes ?? {},
+        revoked: t.revoked ?? {},
+      };
     },
     setScopes(scopes) {
       botScopes = [...scopes];
@@ -351,7 +426,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
     },
     finalMessage(sinceCount, timeoutMs) {
-      return fake.waitFor(() => [...messages.values()].slice(sinceCount).find((m) => !m.text.startsWith('⏳')), timeoutMs);
+      return fake.waitFor(
+        () => [...messages.values()].slice(sinceCount).find((m) => !m.text.startsWith('⏳')),
+        timeoutMs,
+      );
     },
     everything() {
       // The token (header or `token` argument) is Slack's to receive; everything else is what the bot said.
@@ -369,7 +447,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return fake;
 }
 
-export function slashPayload(text: string, responseUrl: string, opts: { user?: string; channel?: string; command?: string } = {}): Record<string, string> {
+export function slashPayload(
+  text: string,
+  responseUrl: string,
+  opts: { user?: string; channel?: string; command?: string } = {},
+): Record<string, string> {
   return {
     token: 'verification-token',
     team_id: TEAM_ID,
@@ -400,13 +482,35 @@ export function actionPayload(
     user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM_ID },
     api_app_id: 'A0APP0001',
     token: 'verification-token',
-    container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false, ...(message.threadTs ? { thread_ts: message.threadTs } : {}) },
+    container: {
+      type: 'message',
+      message_ts: message.ts,
+      channel_id: message.channel,
+      is_ephemeral: false,
+      ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+    },
     trigger_id: `trigger-${randomUUID()}`,
     team: { id: TEAM_ID, domain: 'fake' },
     channel: { id: message.channel, name: 'ops' },
-    message: { type: 'message', ts: message.ts, bot_id: 'B0BOT0001', text: '', blocks: message.blocks ?? [], ...(message.threadTs ? { thread_ts: message.threadTs } : {}) },
+    message: {
+      type: 'message',
+      ts: message.ts,
+      bot_id: 'B0BOT0001',
+      text: '',
+      blocks: message.blocks ?? [],
+      ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+    },
     response_url: responseUrl,
-    actions: [{ action_id: actionId, block_id: 'b1', type: 'button', value, text: { type: 'plain_text', text: 'x' }, action_ts: `${Date.now() / 1000}` }],
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'b1',
+        type: 'button',
+        value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
   };
 }
 

@@ -31,7 +31,9 @@ async function reachable(url: string): Promise<boolean> {
  * that has only Node.
  */
 export default async function setup(project: TestProject) {
-  const candidates = [process.env.TEST_DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/postgres'].filter((u): u is string => Boolean(u));
+  const candidates = [process.env.TEST_DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/postgres'].filter(
+    (u): u is string => Boolean(u),
+  );
   if (process.env.CTX_OPS_TEST_PG !== 'embedded') {
     for (const url of candidates) {
       if (await reachable(url)) {
@@ -47,7 +49,14 @@ export default async function setup(project: TestProject) {
   // to create the data directory here.
   if (process.getuid?.() === 0) chmodSync(dir, 0o777);
   const port = await closedPort();
-  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: true, onLog: () => {},
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
     // Like the CI server: trust on loopback, so tests that plant a password in a URL behave the same.
     initdbFlags: ['--auth=trust'],
   });

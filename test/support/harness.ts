@@ -46,7 +46,11 @@ export function buildBot(fx: ConfigFixture & { app?: Partial<BotAppOptions>; log
   const { config, dir, cleanup } = buildConfig(fx);
   const logs: string[] = [];
   const redactor = createRedactor(config.secrets);
-  const log = createLogger({ level: fx.logLevel ?? 'debug', redactor, destination: { write: (s: string) => void logs.push(s) } });
+  const log = createLogger({
+    level: fx.logLevel ?? 'debug',
+    redactor,
+    destination: { write: (s: string) => void logs.push(s) },
+  });
   const bot = createBotApp(config, { log, redactor, store: null, checks: fx.checks, ...fx.app });
   return {
     config,

@@ -10,7 +10,13 @@ import dns from 'node:dns';
 const LOCAL = new Set(['localhost', 'localhost.', 'ip6-localhost']);
 const isLocal = (host: string) => LOCAL.has(host.toLowerCase()) || host.toLowerCase().endsWith('.localhost');
 
-const notFound = (hostname: string) => Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', errno: -3008, syscall: 'getaddrinfo', hostname });
+const notFound = (hostname: string) =>
+  Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+    code: 'ENOTFOUND',
+    errno: -3008,
+    syscall: 'getaddrinfo',
+    hostname,
+  });
 
 const realLookup = dns.lookup;
 const guardedLookup = function (this: unknown, hostname: string, options: unknown, callback?: unknown) {
@@ -19,7 +25,10 @@ const guardedLookup = function (this: unknown, hostname: string, options: unknow
     process.nextTick(() => cb(notFound(hostname)));
     return {};
   }
-  return (realLookup as (...a: unknown[]) => unknown).apply(this, [hostname, options, callback].filter((a) => a !== undefined));
+  return (realLookup as (...a: unknown[]) => unknown).apply(
+    this,
+    [hostname, options, callback].filter((a) => a !== undefined),
+  );
 };
 dns.lookup = guardedLookup as typeof dns.lookup;
 

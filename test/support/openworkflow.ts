@@ -29,7 +29,10 @@ export interface FailingIngestion {
  * backoff. Once `failures` attempts have failed the worker stops, leaving the run active
  * (pending until its next attempt), as a deployment looks while ingestion keeps failing.
  */
-export async function runFailingIngestion(url: string, o: FailingIngestion): Promise<{ runId: string; failed: number }> {
+export async function runFailingIngestion(
+  url: string,
+  o: FailingIngestion,
+): Promise<{ runId: string; failed: number }> {
   const schema = o.schema ?? 'openworkflow';
   const failures = o.failures ?? 5;
   const backend = await BackendPostgres.connect(url, { schema });
@@ -39,12 +42,17 @@ export async function runFailingIngestion(url: string, o: FailingIngestion): Pro
   const wf = defineWorkflow({ name: 'repository-ingestion' }, async ({ input, step }) => {
     const { repositoryId } = input as { repositoryId: string };
     await step.run({ name: 'mark-running' }, async () => {
-      await db.query(`UPDATE repositories SET indexing_status = 'running', updated_at = now() WHERE id = $1`, [repositoryId]);
+      await db.query(`UPDATE repositories SET indexing_status = 'running', updated_at = now() WHERE id = $1`, [
+        repositoryId,
+      ]);
       return true;
     });
     await step.run(
       // Short first intervals so the test waits a second or two; the fifth retry is seconds away.
-      { name: 'resolve-ref', retryPolicy: { initialInterval: '20ms', backoffCoefficient: 4, maximumInterval: '10m', maximumAttempts: 10 } },
+      {
+        name: 'resolve-ref',
+        retryPolicy: { initialInterval: '20ms', backoffCoefficient: 4, maximumInterval: '10m', maximumAttempts: 10 },
+      },
       async () => {
         throw new Error(o.message ?? 'resolve-ref failed to fetch');
       },
@@ -59,7 +67,10 @@ export async function runFailingIngestion(url: string, o: FailingIngestion): Pro
     const runId = handle.workflowRun.id;
     const until = Date.now() + 20_000;
     while (Date.now() < until) {
-      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".step_attempts WHERE workflow_run_id = $1 AND status = 'failed'`, [runId]);
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${schema}".step_attempts WHERE workflow_run_id = $1 AND status = 'failed'`,
+        [runId],
+      );
       failed = rows[0]!.n;
       if (failed >= failures) break;
       await new Promise((r) => setTimeout(r, 50));

@@ -24,12 +24,24 @@ export interface ProcessResult {
 /** Only what a process needs from the test runner's environment: nothing of the bot's own. */
 export const baseEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn' });
 
-export function startProcess(which: keyof typeof ENTRY, args: string[], o: { cwd: string; env: Record<string, string | undefined> }): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', TSX, '--import', NO_DNS, ENTRY[which], ...args], { cwd: o.cwd, env: o.env as NodeJS.ProcessEnv, stdio: 'pipe' });
+export function startProcess(
+  which: keyof typeof ENTRY,
+  args: string[],
+  o: { cwd: string; env: Record<string, string | undefined> },
+): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', TSX, '--import', NO_DNS, ENTRY[which], ...args], {
+    cwd: o.cwd,
+    env: o.env as NodeJS.ProcessEnv,
+    stdio: 'pipe',
+  });
 }
 
 /** Runs to completion (bounded: killed after `timeoutMs`). */
-export async function runProcess(which: keyof typeof ENTRY, args: string[], o: { cwd: string; env: Record<string, string | undefined>; stdin?: string; timeoutMs?: number }): Promise<ProcessResult> {
+export async function runProcess(
+  which: keyof typeof ENTRY,
+  args: string[],
+  o: { cwd: string; env: Record<string, string | undefined>; stdin?: string; timeoutMs?: number },
+): Promise<ProcessResult> {
   const child = startProcess(which, args, o);
   let stdout = '';
   let stderr = '';
@@ -47,10 +59,19 @@ export async function runProcess(which: keyof typeof ENTRY, args: string[], o: {
  * Runs the CLI or the bot the way a person does on a fresh machine: in a folder of its own
  * (no stray ctx-ops.yml or .env), with only `env` plus PATH and HOME, and a hard deadline.
  */
-export async function runFresh(which: keyof typeof ENTRY, args: string[], env: Record<string, string | undefined>, opts: { timeoutMs?: number } = {}): Promise<ProcessResult> {
+export async function runFresh(
+  which: keyof typeof ENTRY,
+  args: string[],
+  env: Record<string, string | undefined>,
+  opts: { timeoutMs?: number } = {},
+): Promise<ProcessResult> {
   const cwd = mkdtempSync(join(tmpdir(), 'ctx-ops-proc-'));
   try {
-    return await runProcess(which, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeoutMs: opts.timeoutMs ?? 90_000 });
+    return await runProcess(which, args, {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      timeoutMs: opts.timeoutMs ?? 90_000,
+    });
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }

@@ -24,7 +24,12 @@ export interface RespStub extends TrackedTcpServer {
   commands: string[][];
 }
 
-type Reply = { t: 'simple'; v: string } | { t: 'error'; v: string } | { t: 'int'; v: number } | { t: 'bulk'; v: string | null } | { t: 'array'; v: Reply[] };
+type Reply =
+  | { t: 'simple'; v: string }
+  | { t: 'error'; v: string }
+  | { t: 'int'; v: number }
+  | { t: 'bulk'; v: string | null }
+  | { t: 'array'; v: Reply[] };
 
 const simple = (v: string): Reply => ({ t: 'simple', v });
 const error = (v: string): Reply => ({ t: 'error', v });
@@ -139,8 +144,13 @@ export async function startRespStub(opts: RespStubOptions = {}): Promise<RespStu
         const [user, pass] = args.length >= 3 ? [args[1], args[2]] : ['default', args[1]];
         if (opts.password === undefined) {
           // Like Redis 6+: the default user is "nopass", so AUTH default <anything> passes.
-          if (args.length >= 3) return user === 'default' ? simple('OK') : error('WRONGPASS invalid username-password pair or user is disabled.');
-          return error('ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?');
+          if (args.length >= 3)
+            return user === 'default'
+              ? simple('OK')
+              : error('WRONGPASS invalid username-password pair or user is disabled.');
+          return error(
+            'ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?',
+          );
         }
         if (user === username && pass === opts.password) {
           authed = true;
@@ -151,8 +161,20 @@ export async function startRespStub(opts: RespStubOptions = {}): Promise<RespStu
       if (name === 'QUIT') return simple('OK');
       if (name === 'HELLO') {
         if (args[1] && args[1] !== '2') return error('NOPROTO unsupported protocol version');
-        if (!authed) return error('NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time');
-        return array([bulk('server'), bulk('redis'), bulk('version'), bulk('7.2.4'), bulk('proto'), int(2), bulk('modules'), array([])]);
+        if (!authed)
+          return error(
+            'NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time',
+          );
+        return array([
+          bulk('server'),
+          bulk('redis'),
+          bulk('version'),
+          bulk('7.2.4'),
+          bulk('proto'),
+          int(2),
+          bulk('modules'),
+          array([]),
+        ]);
       }
       if (!authed) return error('NOAUTH Authentication required.');
       switch (name) {
@@ -163,7 +185,9 @@ export async function startRespStub(opts: RespStubOptions = {}): Promise<RespStu
         case 'CLIENT':
           return simple('OK');
         case 'INFO':
-          return bulk('# Server\r\nredis_version:7.2.4\r\n\r\n# Modules\r\nmodule:name=graph,ver=41400,api=1,filters=0,usedby=[],using=[],options=[]\r\n');
+          return bulk(
+            '# Server\r\nredis_version:7.2.4\r\n\r\n# Modules\r\nmodule:name=graph,ver=41400,api=1,filters=0,usedby=[],using=[],options=[]\r\n',
+          );
         case 'GRAPH.LIST':
           return array(Object.keys(graphs).map((g) => bulk(g)));
         case 'GRAPH.RO_QUERY':

@@ -15,7 +15,15 @@ export interface SlackHarness extends Harness {
  * The real bot behind the real Bolt app, talking to the fake Slack over loopback:
  * Socket Mode by default, signed HTTP when `mode: 'http'`.
  */
-export async function startSlackBot(slack: FakeSlack, fx: ConfigFixture & { mode?: 'socket' | 'http'; signingSecret?: string; logLevel?: string; app?: Partial<BotAppOptions> } = {}): Promise<SlackHarness> {
+export async function startSlackBot(
+  slack: FakeSlack,
+  fx: ConfigFixture & {
+    mode?: 'socket' | 'http';
+    signingSecret?: string;
+    logLevel?: string;
+    app?: Partial<BotAppOptions>;
+  } = {},
+): Promise<SlackHarness> {
   const mode = fx.mode ?? 'socket';
   const slackEnv =
     mode === 'socket'
@@ -29,7 +37,8 @@ export async function startSlackBot(slack: FakeSlack, fx: ConfigFixture & { mode
   // The self-check runs once in the background after start: let it finish, so its Slack calls never land inside a test's counts.
   await (h.bot.core.services.get('selfCheck') as DoctorService | undefined)?.settled();
   const address = server?.address();
-  const eventsUrl = address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/slack/events` : undefined;
+  const eventsUrl =
+    address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/slack/events` : undefined;
   return {
     ...h,
     transport,

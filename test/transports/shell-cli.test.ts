@@ -39,10 +39,19 @@ function io(stdinText = '') {
   stderr.on('data', (d) => (err += d));
   const stdin = new PassThrough();
   stdin.end(stdinText);
-  return { io: { cwd: mkdtempSync(join(tmpdir(), 'ctx-cli-')), stdin, stdout, stderr }, out: () => out, err: () => err };
+  return {
+    io: { cwd: mkdtempSync(join(tmpdir(), 'ctx-cli-')), stdin, stdout, stderr },
+    out: () => out,
+    err: () => err,
+  };
 }
 
-const healthyEnv = () => ({ AUTH_BASE_URL: backend.url, DATABASE_URL: db.url, CTX_MIGRATIONS_DIR: migrationsDir, LOG_LEVEL: 'silent' });
+const healthyEnv = () => ({
+  AUTH_BASE_URL: backend.url,
+  DATABASE_URL: db.url,
+  CTX_MIGRATIONS_DIR: migrationsDir,
+  LOG_LEVEL: 'silent',
+});
 
 describe('CLI', () => {
   it('status --json prints the documented contract and exits 0 when nothing fails', async () => {
@@ -54,14 +63,21 @@ describe('CLI', () => {
     expect(json.overall).toBe('ok');
     expect(json.checks.map((c: { id: string }) => c.id)).toEqual(['backend', 'ui', 'postgres', 'migrations']);
     for (const c of json.checks) {
-      expect(Object.keys(c).sort()).toEqual(expect.arrayContaining(['details', 'durationMs', 'id', 'status', 'summary']));
+      expect(Object.keys(c).sort()).toEqual(
+        expect.arrayContaining(['details', 'durationMs', 'id', 'status', 'summary']),
+      );
       expect(['ok', 'warn', 'fail', 'skip']).toContain(c.status);
     }
   });
 
   it('exits 1 when a check fails, and prints readable text without --json', async () => {
     const t = io();
-    const code = await runCli(['status'], { ...healthyEnv(), AUTH_BASE_URL: `http://127.0.0.1:${await closedPort()}` }, t.io, { checks: FOUNDATION_CHECKS });
+    const code = await runCli(
+      ['status'],
+      { ...healthyEnv(), AUTH_BASE_URL: `http://127.0.0.1:${await closedPort()}` },
+      t.io,
+      { checks: FOUNDATION_CHECKS },
+    );
     expect(code).toBe(1);
     expect(t.out()).toMatch(/^🔴 default: Backend failing \(also breaks UI\)/);
     expect(t.out()).not.toContain('Checking');
@@ -87,7 +103,12 @@ describe('CLI', () => {
   it('exits 2 on invalid configuration and lists every problem without running anything', async () => {
     const t = io();
     const requests = backend.http.requests.length;
-    const code = await runCli(['status'], { ...healthyEnv(), PORT: 'x', SLACK_BOT_TOKEN: 'bad', LOG_LEVEL: 'loud' }, t.io, { checks: FOUNDATION_CHECKS });
+    const code = await runCli(
+      ['status'],
+      { ...healthyEnv(), PORT: 'x', SLACK_BOT_TOKEN: 'bad', LOG_LEVEL: 'loud' },
+      t.io,
+      { checks: FOUNDATION_CHECKS },
+    );
     expect(code).toBe(2);
     expect(t.err()).toMatch(/the configuration has 3 problems/);
     expect(t.err()).toMatch(/PORT/);
@@ -128,7 +149,8 @@ describe('shell', () => {
     expect(code).toBe(0);
     // Every registered check answers in the real process (the rest of the deployment is absent here).
     expect(out).toMatch(/^(✅|⚠️|🔴) /m);
-    for (const title of ['Backend', 'UI', 'Postgres', 'Migrations']) expect(out).toMatch(new RegExp(`^  \\S+\\s+${title}\\s`, 'm'));
+    for (const title of ['Backend', 'UI', 'Postgres', 'Migrations'])
+      expect(out).toMatch(new RegExp(`^  \\S+\\s+${title}\\s`, 'm'));
   });
 });
 

@@ -11,7 +11,13 @@ let bot: SlackHarness;
 
 beforeAll(async () => {
   [slack, backend] = await Promise.all([startFakeSlack(), startFakeBackend()]);
-  bot = await startSlackBot(slack, { checks: FOUNDATION_CHECKS, mode: 'http', signingSecret: SECRET, env: { AUTH_BASE_URL: backend.url }, yaml: 'checks:\n  cacheMs: 0\n' });
+  bot = await startSlackBot(slack, {
+    checks: FOUNDATION_CHECKS,
+    mode: 'http',
+    signingSecret: SECRET,
+    env: { AUTH_BASE_URL: backend.url },
+    yaml: 'checks:\n  cacheMs: 0\n',
+  });
 });
 afterAll(async () => {
   await bot.close();
@@ -34,7 +40,9 @@ describe('Slack over signed HTTP (real Bolt HTTPReceiver)', () => {
   it('rejects a forged signature with 401 and runs nothing', async () => {
     const before = slack.calls.length;
     const requestsBefore = backend.http.requests.length;
-    const res = await postSigned(bot.eventsUrl!, SECRET, form(slashPayload('status', slack.newResponseUrl())), { signature: 'v0=' + 'ab'.repeat(32) });
+    const res = await postSigned(bot.eventsUrl!, SECRET, form(slashPayload('status', slack.newResponseUrl())), {
+      signature: 'v0=' + 'ab'.repeat(32),
+    });
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
     expect(slack.calls.length).toBe(before);
@@ -43,8 +51,14 @@ describe('Slack over signed HTTP (real Bolt HTTPReceiver)', () => {
 
   it('rejects a request signed with another secret, and a stale timestamp', async () => {
     const before = slack.calls.length;
-    const wrong = await postSigned(bot.eventsUrl!, 'some-other-secret', form(slashPayload('status', slack.newResponseUrl())));
-    const stale = await postSigned(bot.eventsUrl!, SECRET, form(slashPayload('status', slack.newResponseUrl())), { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const wrong = await postSigned(
+      bot.eventsUrl!,
+      'some-other-secret',
+      form(slashPayload('status', slack.newResponseUrl())),
+    );
+    const stale = await postSigned(bot.eventsUrl!, SECRET, form(slashPayload('status', slack.newResponseUrl())), {
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
     expect(wrong.status).toBe(401);
     expect(stale.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));

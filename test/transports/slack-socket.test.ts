@@ -22,7 +22,12 @@ afterEach(async () => {
   backend.setStatus('healthy');
 });
 
-const start = () => startSlackBot(slack, { checks: FOUNDATION_CHECKS, env: { AUTH_BASE_URL: backend.url, DATABASE_URL: db.url }, yaml: 'checks:\n  cacheMs: 0\n' });
+const start = () =>
+  startSlackBot(slack, {
+    checks: FOUNDATION_CHECKS,
+    env: { AUTH_BASE_URL: backend.url, DATABASE_URL: db.url },
+    yaml: 'checks:\n  cacheMs: 0\n',
+  });
 const latest = (): StoredMessage | undefined => [...slack.messages.values()].at(-1);
 /** Sends /ctx <text> and waits for the message it posts to be filled in. */
 async function command(text: string) {
@@ -78,10 +83,12 @@ describe('Slack over Socket Mode (real Bolt, fake Slack)', () => {
     expect(allText(msg)).toContain('re-run by <@U0ALICE01>');
   });
 
-  it('Details shows one check\'s conditions to the clicker only', async () => {
+  it("Details shows one check's conditions to the clicker only", async () => {
     bot = await start();
     const msg = await command('status');
-    const click = slack.click(msg, 'ctx.check.details', { value: JSON.stringify({ env: 'default', id: 'migrations' }) });
+    const click = slack.click(msg, 'ctx.check.details', {
+      value: JSON.stringify({ env: 'default', id: 'migrations' }),
+    });
     await click.acked;
     const resp = await slack.waitFor(() => slack.responses.find((r) => r.id === click.responseUrl.split('/').pop()));
     expect(resp.body.response_type).toBe('ephemeral');
@@ -111,7 +118,9 @@ describe('Slack over Socket Mode (real Bolt, fake Slack)', () => {
     bot = await start();
     slack.fail('chat.postMessage', { error: 'not_in_channel' });
     const cmd = slack.slashCommand('status');
-    const resp = await slack.waitFor(() => slack.responses.filter((r) => r.id === cmd.responseUrl.split('/').pop()).at(-1));
+    const resp = await slack.waitFor(() =>
+      slack.responses.filter((r) => r.id === cmd.responseUrl.split('/').pop()).at(-1),
+    );
     expect(resp.body.response_type).toBe('in_channel');
     expect(String(resp.body.text)).toMatch(/^🔴 default: Migrations failing/);
   });

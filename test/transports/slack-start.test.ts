@@ -22,19 +22,39 @@ let closed: number;
 
 const cases: Record<string, () => Record<string, string>> = {
   'wrong bot token': () => ({ SLACK_BOT_TOKEN: 'xoxb-1111-2222-mistyped', SLACK_APP_TOKEN: APP }),
-  'wrong bot token, LOG_LEVEL=debug': () => ({ SLACK_BOT_TOKEN: 'xoxb-1111-2222-mistyped', SLACK_APP_TOKEN: APP, LOG_LEVEL: 'debug' }),
+  'wrong bot token, LOG_LEVEL=debug': () => ({
+    SLACK_BOT_TOKEN: 'xoxb-1111-2222-mistyped',
+    SLACK_APP_TOKEN: APP,
+    LOG_LEVEL: 'debug',
+  }),
   'revoked bot token': () => ({ SLACK_BOT_TOKEN: 'xoxb-1111-2222-revoked', SLACK_APP_TOKEN: APP }),
   'wrong app token': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xapp-1-A0APP-3333-mistyped' }),
   'app token without connections:write': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP_WITHOUT_SCOPE }),
   'bot token given as the app token': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: BOT }),
-  'HTTP mode with a wrong bot token': () => ({ SLACK_BOT_TOKEN: 'xoxb-1111-2222-mistyped', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef' }),
-  'HTTP mode on a port in use': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', PORT: String((busy.address() as AddressInfo).port) }),
-  'Slack unreachable': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: `http://127.0.0.1:${closed}/api/` }),
+  'HTTP mode with a wrong bot token': () => ({
+    SLACK_BOT_TOKEN: 'xoxb-1111-2222-mistyped',
+    SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+  }),
+  'HTTP mode on a port in use': () => ({
+    SLACK_BOT_TOKEN: BOT,
+    SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+    PORT: String((busy.address() as AddressInfo).port),
+  }),
+  'Slack unreachable': () => ({
+    SLACK_BOT_TOKEN: BOT,
+    SLACK_APP_TOKEN: APP,
+    SLACK_API_URL: `http://127.0.0.1:${closed}/api/`,
+  }),
 };
 
 beforeAll(async () => {
   slack = await startFakeSlack();
-  slack.setTokens({ bot: [BOT], app: [APP, APP_WITHOUT_SCOPE], appScopes: { [APP_WITHOUT_SCOPE]: ['authorizations:read'] }, revoked: { 'xoxb-1111-2222-revoked': 'token_revoked' } });
+  slack.setTokens({
+    bot: [BOT],
+    app: [APP, APP_WITHOUT_SCOPE],
+    appScopes: { [APP_WITHOUT_SCOPE]: ['authorizations:read'] },
+    revoked: { 'xoxb-1111-2222-revoked': 'token_revoked' },
+  });
   busy = createServer();
   await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
   closed = await closedPort();
@@ -56,11 +76,31 @@ const seen = (name: string) => outcomes.get(name)!;
 
 describe('npm start with a Slack mistake: one sentence, no stack trace', () => {
   it.each([
-    ['wrong bot token', 2, 'ctx-ops: Slack rejected SLACK_BOT_TOKEN with invalid_auth (mistyped, cut short, from another workspace, or regenerated since): reinstall the app (api.slack.com/apps → your app → Install App) and copy the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN'],
-    ['revoked bot token', 2, 'ctx-ops: Slack rejected SLACK_BOT_TOKEN with token_revoked (revoked, e.g. when the app was uninstalled): reinstall the app (api.slack.com/apps → your app → Install App) and copy the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN'],
-    ['wrong app token', 2, 'ctx-ops: Slack rejected SLACK_APP_TOKEN with invalid_auth (mistyped, cut short, from another workspace, or regenerated since): generate an app-level token under Basic Information → App-Level Tokens with the connections:write scope and copy it (xapp-…) into SLACK_APP_TOKEN'],
-    ['app token without connections:write', 2, 'ctx-ops: SLACK_APP_TOKEN lacks the connections:write scope (it has authorizations:read): under Basic Information → App-Level Tokens, generate a token with connections:write and put it in SLACK_APP_TOKEN'],
-    ['HTTP mode with a wrong bot token', 2, 'ctx-ops: Slack rejected SLACK_BOT_TOKEN with invalid_auth (mistyped, cut short, from another workspace, or regenerated since): reinstall the app (api.slack.com/apps → your app → Install App) and copy the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN'],
+    [
+      'wrong bot token',
+      2,
+      'ctx-ops: Slack rejected SLACK_BOT_TOKEN with invalid_auth (mistyped, cut short, from another workspace, or regenerated since): reinstall the app (api.slack.com/apps → your app → Install App) and copy the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN',
+    ],
+    [
+      'revoked bot token',
+      2,
+      'ctx-ops: Slack rejected SLACK_BOT_TOKEN with token_revoked (revoked, e.g. when the app was uninstalled): reinstall the app (api.slack.com/apps → your app → Install App) and copy the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN',
+    ],
+    [
+      'wrong app token',
+      2,
+      'ctx-ops: Slack rejected SLACK_APP_TOKEN with invalid_auth (mistyped, cut short, from another workspace, or regenerated since): generate an app-level token under Basic Information → App-Level Tokens with the connections:write scope and copy it (xapp-…) into SLACK_APP_TOKEN',
+    ],
+    [
+      'app token without connections:write',
+      2,
+      'ctx-ops: SLACK_APP_TOKEN lacks the connections:write scope (it has authorizations:read): under Basic Information → App-Level Tokens, generate a token with connections:write and put it in SLACK_APP_TOKEN',
+    ],
+    [
+      'HTTP mode with a wrong bot token',
+      2,
+      'ctx-ops: Slack rejected SLACK_BOT_TOKEN with invalid_auth (mistyped, cut short, from another workspace, or regenerated since): reinstall the app (api.slack.com/apps → your app → Install App) and copy the Bot User OAuth Token (xoxb-…) into SLACK_BOT_TOKEN',
+    ],
   ])('%s → exit %i and the sentence', (name, code, sentence) => {
     const o = seen(name);
     expect(o.code).toBe(code);
@@ -90,7 +130,9 @@ describe('npm start with a Slack mistake: one sentence, no stack trace', () => {
   it('a port already in use in HTTP mode says so (exit 2)', () => {
     const o = seen('HTTP mode on a port in use');
     expect(o.code).toBe(2);
-    expect(o.stderr.trim()).toBe(`ctx-ops: port ${(busy.address() as AddressInfo).port} is already in use: stop what listens there, or set PORT to a free port (and point Slack's request URLs at it)`);
+    expect(o.stderr.trim()).toBe(
+      `ctx-ops: port ${(busy.address() as AddressInfo).port} is already in use: stop what listens there, or set PORT to a free port (and point Slack's request URLs at it)`,
+    );
   });
 
   it('the stack trace is there only at LOG_LEVEL=debug, in the log, never on the terminal line', () => {

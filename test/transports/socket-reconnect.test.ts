@@ -16,7 +16,9 @@ describe('reconnection delays', () => {
     [8, 0, 60_000],
     [50, 1, 120_000],
     [0, 1, 1000],
-  ])('failure %i with random %d waits %i ms', (n, r, ms) => expect(backoffDelayMs(n, { ...p, random: () => r })).toBe(ms));
+  ])('failure %i with random %d waits %i ms', (n, r, ms) =>
+    expect(backoffDelayMs(n, { ...p, random: () => r })).toBe(ms),
+  );
 
   it('grows, never beyond the cap, and is jittered', () => {
     const seen = new Set<number>();
@@ -53,7 +55,11 @@ afterEach(async () => {
 });
 
 function build() {
-  h = buildBot({ checks: FOUNDATION_CHECKS, env: { SLACK_BOT_TOKEN: 'xoxb-test-bot', SLACK_APP_TOKEN: 'xapp-test-app', SLACK_API_URL: slack.apiUrl }, logLevel: 'debug' });
+  h = buildBot({
+    checks: FOUNDATION_CHECKS,
+    env: { SLACK_BOT_TOKEN: 'xoxb-test-bot', SLACK_APP_TOKEN: 'xapp-test-app', SLACK_API_URL: slack.apiUrl },
+    logLevel: 'debug',
+  });
   transport = createSlackTransport(h.bot, h.config.slack, { retries: 0, reconnect: SMALL });
   return { h, transport };
 }
@@ -88,7 +94,9 @@ describe('Socket Mode: apps.connections.open failing again and again', () => {
     expect(attempts).toBeLessThanOrEqual(maxAttempts(Date.now() - t0 + 100, SMALL));
     const reported = lines(h, /Socket Mode could not connect/);
     expect(reported).toHaveLength(1);
-    expect(JSON.parse(reported[0]!).msg).toMatch(/^Socket Mode could not connect: Slack answered internal_error\. If it persists, look at status\.slack\.com\. Retrying in \d+ ms, then less and less often \(at most every 320 ms\)/);
+    expect(JSON.parse(reported[0]!).msg).toMatch(
+      /^Socket Mode could not connect: Slack answered internal_error\. If it persists, look at status\.slack\.com\. Retrying in \d+ ms, then less and less often \(at most every 320 ms\)/,
+    );
     // Bolt's own "Failed to retrieve a new WSS URL" lines are demoted to debug: one warning, not one per attempt.
     expect(h.logs.filter((l) => /"level":(40|50)/.test(l) && /WSS URL/.test(l))).toHaveLength(0);
     expect(transport.connection.socket!().state).toBe('waiting');
@@ -105,7 +113,12 @@ describe('Socket Mode: apps.connections.open failing again and again', () => {
     await transport.start();
     expect(slack.connections()).toBe(1);
     slack.dropConnections();
-    await slack.waitFor(() => transport.connection.socket!().state === 'connected' && slack.connections() === 1 && transport.connection.socket!().attempts >= 2);
+    await slack.waitFor(
+      () =>
+        transport.connection.socket!().state === 'connected' &&
+        slack.connections() === 1 &&
+        transport.connection.socket!().attempts >= 2,
+    );
     expect(lines(h, /Socket Mode reconnected/)).toHaveLength(1);
     expect(lines(h, /could not connect/)).toHaveLength(0);
   });
@@ -121,7 +134,7 @@ describe('Socket Mode: apps.connections.open failing again and again', () => {
     await slack.waitFor(() => transport.connection.socket!().state === 'connected' && slack.connections() === 1);
   });
 
-  it("a 429 from apps.connections.open is waited out as Slack asks (Retry-After), then it connects", async () => {
+  it('a 429 from apps.connections.open is waited out as Slack asks (Retry-After), then it connects', async () => {
     const { h, transport } = build();
     slack.fail('apps.connections.open', { status: 429, retryAfter: 1 }, 1);
     const before = opens();
@@ -129,7 +142,9 @@ describe('Socket Mode: apps.connections.open failing again and again', () => {
     expect(opens() - before).toBe(2);
     const line = JSON.parse(lines(h, /Socket Mode could not connect/)[0]!).msg as string;
     // The policy alone would retry within 40 ms; Slack asked for a second.
-    expect(line).toMatch(/^Socket Mode could not connect: Slack rate-limited the request \(retry after 1 s\)\. It passes by itself; .*\. Retrying in 1 s,/);
+    expect(line).toMatch(
+      /^Socket Mode could not connect: Slack rate-limited the request \(retry after 1 s\)\. It passes by itself; .*\. Retrying in 1 s,/,
+    );
   });
 
   it('stop() during the retries ends them: no attempt after it', async () => {

@@ -31,8 +31,23 @@ beforeAll(async () => {
   // A verified backup, finished an hour ago, for /ctx backups.
   const backups = createBackupStore(store);
   const hourAgo = new Date(Date.now() - 3_600_000);
-  const id = await backups.start({ env: 'prod', runId: null, fileName: 'prod-20260101T000000Z.dump', path: '/tmp/prod.dump', startedAt: hourAgo, database: 'ctx', serverVersion: '15', pgDumpVersion: '15' });
-  await backups.finish(id, { state: 'verified', finishedAt: hourAgo, sizeBytes: 4096, sha256: 'a'.repeat(64), verification: 'trial restore ok' });
+  const id = await backups.start({
+    env: 'prod',
+    runId: null,
+    fileName: 'prod-20260101T000000Z.dump',
+    path: '/tmp/prod.dump',
+    startedAt: hourAgo,
+    database: 'ctx',
+    serverVersion: '15',
+    pgDumpVersion: '15',
+  });
+  await backups.finish(id, {
+    state: 'verified',
+    finishedAt: hourAgo,
+    sizeBytes: 4096,
+    sha256: 'a'.repeat(64),
+    verification: 'trial restore ok',
+  });
   bot = await startSlackBot(slack, {
     checks: [backendCheck, uiCheck, postgresCheck],
     yaml: [
@@ -75,7 +90,9 @@ async function privately(command: string): Promise<string> {
 async function posted(command: string, probe: (t: string) => boolean): Promise<string> {
   const before = slack.messages.size;
   await slack.slashCommand(command, { channel: OPS }).acked;
-  const m = await slack.waitFor(() => [...slack.messages.values()].slice(before).find((x) => probe(x.text) && !x.text.startsWith('⏳')));
+  const m = await slack.waitFor(() =>
+    [...slack.messages.values()].slice(before).find((x) => probe(x.text) && !x.text.startsWith('⏳')),
+  );
   return text(m);
 }
 
@@ -111,10 +128,18 @@ describe(`every time shown is in the configured zone (${TZ}) with its abbreviati
     inZone(await privately('incident list'));
     inZone(await privately('incident note looked at the logs'), { now: true });
     const rootMsg = [...slack.messages.values()].find((m) => m.text.includes('Slow sign-in') && !m.threadTs)!;
-    const start = buttons(rootMsg).find((b) => b.actionId.startsWith('ctx.runbook.start') && JSON.parse(b.value).id === 'backend-down')!;
-    for (let attempt = 0; attempt < 5 && !threadOf(slack, rootMsg.ts).some((m) => m.text.startsWith('Step 1 of')); attempt++) {
+    const start = buttons(rootMsg).find(
+      (b) => b.actionId.startsWith('ctx.runbook.start') && JSON.parse(b.value).id === 'backend-down',
+    )!;
+    for (
+      let attempt = 0;
+      attempt < 5 && !threadOf(slack, rootMsg.ts).some((m) => m.text.startsWith('Step 1 of'));
+      attempt++
+    ) {
       await slack.click(rootMsg, start.actionId, { value: start.value }).acked;
-      await slack.waitFor(() => threadOf(slack, rootMsg.ts).some((m) => m.text.startsWith('Step 1 of')), 2_000).catch(() => undefined);
+      await slack
+        .waitFor(() => threadOf(slack, rootMsg.ts).some((m) => m.text.startsWith('Step 1 of')), 2_000)
+        .catch(() => undefined);
     }
     const step = await slack.waitFor(() => threadOf(slack, rootMsg.ts).find((m) => m.text.startsWith('Step 1 of')));
     inZone(text(step), { now: true });
@@ -135,7 +160,13 @@ describe(`every time shown is in the configured zone (${TZ}) with its abbreviati
       type: 'event_callback',
       event_id: 'EvTzHome',
       event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_home_opened', user: 'U0ALICE01', channel: 'D0HOME0001', tab: 'home', event_ts: `${Date.now() / 1000}` },
+      event: {
+        type: 'app_home_opened',
+        user: 'U0ALICE01',
+        channel: 'D0HOME0001',
+        tab: 'home',
+        event_ts: `${Date.now() / 1000}`,
+      },
     }).acked;
     const call = await slack.waitFor(() => slack.calls.slice(before).find((c) => c.method === 'views.publish'));
     inZone(JSON.stringify(call.args.view), { now: true });

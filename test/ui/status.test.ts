@@ -14,8 +14,13 @@ const check = (i: number, status: CheckResult['status'], extra: Partial<CheckRes
 
 function assertWithinLimits(blocks: unknown[]) {
   expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const b of blocks as Array<{ type: string; text?: { text: string }; elements?: Array<{ text?: unknown; value?: string }> }>) {
-    if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(b.type === 'header' ? LIMITS.headerText : LIMITS.sectionText);
+  for (const b of blocks as Array<{
+    type: string;
+    text?: { text: string };
+    elements?: Array<{ text?: unknown; value?: string }>;
+  }>) {
+    if (b.text)
+      expect(b.text.text.length).toBeLessThanOrEqual(b.type === 'header' ? LIMITS.headerText : LIMITS.sectionText);
     for (const e of b.elements ?? []) if (e.value) expect(e.value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
   }
 }
@@ -25,7 +30,12 @@ describe('status message', () => {
     environment: 'prod',
     checkedAt: '2026-11-28T09:00:00.000Z',
     overall: 'fail',
-    checks: [check(1, 'fail', { runbook: 'graph-fails' }), check(2, 'fail', { rootCause: 'c1' }), check(3, 'ok'), check(4, 'skip')],
+    checks: [
+      check(1, 'fail', { runbook: 'graph-fails' }),
+      check(2, 'fail', { rootCause: 'c1' }),
+      check(3, 'ok'),
+      check(4, 'skip'),
+    ],
   };
   const titles = { c1: 'Postgres', c2: 'Migrations', c3: 'Backend', c4: 'Confluence' };
 
@@ -39,13 +49,23 @@ describe('status message', () => {
     expect(texts.find((t) => t.startsWith('🔴 *Migrations*'))).toContain('because *Postgres* is failing');
     expect(JSON.stringify(msg.blocks)).toContain('ctx.status.rerun');
     expect(msg.plain).toContain('Migrations');
-    expect(msg.json).toEqual({ environment: 'prod', checkedAt: report.checkedAt, overall: 'fail', checks: expect.any(Array) });
+    expect(msg.json).toEqual({
+      environment: 'prod',
+      checkedAt: report.checkedAt,
+      overall: 'fail',
+      checks: expect.any(Array),
+    });
   });
 
   it('stays within Block Kit limits with 80 checks and huge summaries', () => {
     const big: StatusReport = {
       ...report,
-      checks: Array.from({ length: 80 }, (_, i) => check(i, i % 2 ? 'fail' : 'ok', { summary: 'x'.repeat(5000), details: Array.from({ length: 200 }, () => 'y'.repeat(200)) })),
+      checks: Array.from({ length: 80 }, (_, i) =>
+        check(i, i % 2 ? 'fail' : 'ok', {
+          summary: 'x'.repeat(5000),
+          details: Array.from({ length: 200 }, () => 'y'.repeat(200)),
+        }),
+      ),
     };
     const msg = renderStatus(big, { titles: {}, timeZone: 'UTC' });
     assertWithinLimits(msg.blocks!);
@@ -56,7 +76,10 @@ describe('status message', () => {
   });
 
   it('escapes mrkdwn control characters from component output', () => {
-    const msg = renderStatus({ ...report, checks: [check(1, 'fail', { summary: 'answered <b>500</b> & <!channel>' })] }, { titles, timeZone: 'UTC' });
+    const msg = renderStatus(
+      { ...report, checks: [check(1, 'fail', { summary: 'answered <b>500</b> & <!channel>' })] },
+      { titles, timeZone: 'UTC' },
+    );
     const text = JSON.stringify(msg.blocks);
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt;');

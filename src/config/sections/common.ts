@@ -18,6 +18,10 @@ export const ianaTimezone = z.string().refine(
 /** Slack channel id (C…, G… or D…), or a channel role name resolved through `channels`. */
 export const channelRef = z.string().min(1);
 /** Slack user (U…/W…) or user-group (S…) id. */
-export const slackPrincipal = z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must be a Slack user id (U…/W…) or user-group id (S…)');
+export const slackPrincipal = z
+  .string()
+  .regex(/^[UWS][A-Z0-9]{2,}$/, 'must be a Slack user id (U…/W…) or user-group id (S…)');
 
-export const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not an ISO-8601 date-time' });
+export const isoDate = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not an ISO-8601 date-time' });

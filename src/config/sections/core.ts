@@ -25,7 +25,10 @@ export const coreSection = {
     .strict()
     .prefault({}),
   environments: z
-    .record(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'environment names are lower-case letters, digits, - and _'), environmentSchema)
+    .record(
+      z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'environment names are lower-case letters, digits, - and _'),
+      environmentSchema,
+    )
     .optional(),
   store: z
     .object({

@@ -11,9 +11,14 @@ import { channelRef, positiveInt } from './common.js';
  */
 export const operationsPrincipal = z
   .string()
-  .regex(/^(?:[UWS][A-Z0-9]{2,}|local:(?:\*|[A-Za-z0-9._-]+))$/, 'must be a Slack user id (U…/W…), a user-group id (S…), or local:<user> / local:* for the shell');
+  .regex(
+    /^(?:[UWS][A-Z0-9]{2,}|local:(?:\*|[A-Za-z0-9._-]+))$/,
+    'must be a Slack user id (U…/W…), a user-group id (S…), or local:<user> / local:* for the shell',
+  );
 
-const cronExpression = z.string().refine((v) => validCron(v), { message: 'is not a valid cron expression (5 or 6 fields)' });
+const cronExpression = z
+  .string()
+  .refine((v) => validCron(v), { message: 'is not a valid cron expression (5 or 6 fields)' });
 
 /** Tables counted after a trial restore; a missing table is reported, not an error. */
 export const DEFAULT_KEY_TABLES = ['organizations', 'repositories', 'connections', 'drizzle.__drizzle_migrations'];
@@ -28,7 +33,13 @@ export const operationsSection = {
       pgRestorePath: z.string().min(1).optional(),
       /** A backup (dump + verification) that takes longer is stopped and reported as failed. */
       backupTimeoutMinutes: positiveInt.default(240),
-      keyTables: z.array(z.string().regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/, 'must be a table name, optionally schema-qualified')).default(DEFAULT_KEY_TABLES),
+      keyTables: z
+        .array(
+          z
+            .string()
+            .regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/, 'must be a table name, optionally schema-qualified'),
+        )
+        .default(DEFAULT_KEY_TABLES),
       migrate: z
         .object({
           command: z.array(z.string().min(1)).min(1).default(['bun', 'run', 'apps/backend/src/db/migrate.ts']),

@@ -4,7 +4,9 @@ import { positiveInt } from './common.js';
 // Owned by the incidents/runbooks feature (issue 6).
 
 /** A component name as used in `logs:` of a runbook step (backend, worker, codesearch, …) or `default`. */
-export const componentName = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'component names are lower-case letters, digits and -');
+export const componentName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'component names are lower-case letters, digits and -');
 
 /** The placeholders a log link may use; values are URL-encoded when filled in. */
 export const LINK_PLACEHOLDERS = ['env', 'component', 'since', 'sinceMs'] as const;
@@ -13,7 +15,9 @@ const linkTemplate = z
   .string()
   .min(1)
   .refine((t) => /^https?:\/\//i.test(t), { message: 'must start with http:// or https://' })
-  .refine((t) => URL.canParse(t.replace(/\{(env|component|since|sinceMs)\}/g, 'x')), { message: 'is not a URL once its placeholders are filled in' });
+  .refine((t) => URL.canParse(t.replace(/\{(env|component|since|sinceMs)\}/g, 'x')), {
+    message: 'is not a URL once its placeholders are filled in',
+  });
 
 export const runbooksSection = {
   runbooks: z

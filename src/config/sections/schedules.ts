@@ -5,7 +5,10 @@ import { channelRef, ianaTimezone, isoDate, nonNegativeInt, positiveInt } from '
 // Owned by the schedules/digest/alerts feature (issue 4).
 
 /** Five fields (minute…weekday) or six (with seconds first), as node-cron reads them. */
-const cronExpression = z.string().min(1).refine((v) => validCron(v), { message: 'is not a cron expression node-cron accepts (e.g. "0 9 * * 1-5")' });
+const cronExpression = z
+  .string()
+  .min(1)
+  .refine((v) => validCron(v), { message: 'is not a cron expression node-cron accepts (e.g. "0 9 * * 1-5")' });
 
 const scheduleSchema = z
   .object({
@@ -29,7 +32,8 @@ export const schedulesSection = {
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((s, i) => {
-        if (seen.has(s.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${s.name}" is used by two schedules` });
+        if (seen.has(s.name))
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${s.name}" is used by two schedules` });
         seen.add(s.name);
       });
     })
@@ -64,7 +68,10 @@ export const schedulesSection = {
         .strict(),
     )
     .default([]),
-  history: z.object({ retentionDays: positiveInt.max(3650).default(30) }).strict().prefault({}),
+  history: z
+    .object({ retentionDays: positiveInt.max(3650).default(30) })
+    .strict()
+    .prefault({}),
   /** What happens to alerts and digests Slack refuses (issue 10: nothing is lost). */
   delivery: z
     .object({

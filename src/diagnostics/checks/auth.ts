@@ -4,7 +4,15 @@ import { backendBase, backendUrl, isLoopbackHost } from '../ctx-urls.js';
 import { findings, ms, type Findings } from '../findings.js';
 import { tryJson, type HttpClient } from '../http-client.js';
 import { describeFailure } from '../../util/net-errors.js';
-import { codesearchAcceptance, keysFact, secretVerdict, VERDICT_EFFECT, verdictText, type CodesearchAcceptance, type SecretVerdict } from '../secret-evidence.js';
+import {
+  codesearchAcceptance,
+  keysFact,
+  secretVerdict,
+  VERDICT_EFFECT,
+  verdictText,
+  type CodesearchAcceptance,
+  type SecretVerdict,
+} from '../secret-evidence.js';
 import { fingerprintVerdict, observeSecret, type FingerprintState } from '../secret-fingerprints.js';
 import { signingKeysEvidence, type SigningKeysEvidence } from '../signing-keys.js';
 import type { Check, CheckContext } from '../types.js';
@@ -46,7 +54,8 @@ export interface Rule {
 export function baseUrlRules(raw: string): Rule[] {
   if (!URL.canParse(raw)) return [{ status: 'fail', text: 'AUTH_BASE_URL is not a valid URL' }];
   const u = new URL(raw);
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return [{ status: 'fail', text: `AUTH_BASE_URL must be http(s), not ${u.protocol}//` }];
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return [{ status: 'fail', text: `AUTH_BASE_URL must be http(s), not ${u.protocol}//` }];
   const out: Rule[] = [];
   if (raw.endsWith('/')) {
     out.push({
@@ -57,7 +66,11 @@ export function baseUrlRules(raw: string): Rule[] {
     out.push({ status: 'ok', text: `AUTH_BASE_URL ${raw} is a valid URL without a trailing slash` });
   }
   if (u.protocol === 'https:') out.push({ status: 'ok', text: 'AUTH_BASE_URL uses https' });
-  else if (isLoopbackHost(u.hostname)) out.push({ status: 'ok', text: `AUTH_BASE_URL uses http on loopback (${u.hostname}): fine for a local deployment only` });
+  else if (isLoopbackHost(u.hostname))
+    out.push({
+      status: 'ok',
+      text: `AUTH_BASE_URL uses http on loopback (${u.hostname}): fine for a local deployment only`,
+    });
   else {
     out.push({
       status: 'fail',
@@ -161,25 +174,43 @@ export const authCheck: Check<AuthOptions> = {
 const CODESEARCH_PROBE_ORG = 'ctx-ops-probe';
 
 /** Records a finding and the reason for the summary; runbook null = none applies. */
-type Problem = (status: 'warn' | 'fail', detail: string, reason: string, runbook?: string | null, opts?: { live?: boolean; lead?: boolean }) => void;
+type Problem = (
+  status: 'warn' | 'fail',
+  detail: string,
+  reason: string,
+  runbook?: string | null,
+  opts?: { live?: boolean; lead?: boolean },
+) => void;
 
 function staticRules(env: Environment, f: Findings, problem: Problem) {
   const c = env.ctx;
   const strength = authSecretStrength(c.AUTH_SECRET);
-  if (strength === 'missing') problem('fail', 'AUTH_SECRET is not set: the backend refuses to start without it', 'AUTH_SECRET not set');
-  else if (strength === 'short') problem('fail', 'AUTH_SECRET is shorter than the 32 characters ctx| requires (value not shown): the backend refuses to start', 'AUTH_SECRET too short');
+  if (strength === 'missing')
+    problem('fail', 'AUTH_SECRET is not set: the backend refuses to start without it', 'AUTH_SECRET not set');
+  else if (strength === 'short')
+    problem(
+      'fail',
+      'AUTH_SECRET is shorter than the 32 characters ctx| requires (value not shown): the backend refuses to start',
+      'AUTH_SECRET too short',
+    );
   else f.ok('AUTH_SECRET is set and at least 32 characters long (value not shown)');
 
   for (const r of baseUrlRules(c.AUTH_BASE_URL)) {
     if (r.status === 'ok' || r.status === 'info') f[r.status](r.text);
-    else problem(r.status, r.text, /trailing slash/.test(r.text) ? 'AUTH_BASE_URL has a trailing slash' : 'AUTH_BASE_URL is not usable');
+    else
+      problem(
+        r.status,
+        r.text,
+        /trailing slash/.test(r.text) ? 'AUTH_BASE_URL has a trailing slash' : 'AUTH_BASE_URL is not usable',
+      );
   }
 
   if (URL.canParse(c.AUTH_BASE_URL) && URL.canParse(env.publicUrl)) {
     const origin = new URL(env.publicUrl).origin;
     const verdict = originVerdict(env.publicUrl, c.AUTH_BASE_URL, c.AUTH_ALLOWED_ORIGINS);
     if (verdict === 'same') f.ok(`the browser origin ${origin} is AUTH_BASE_URL's origin`);
-    else if (verdict === 'allowed') f.ok(`the browser origin ${origin} differs from AUTH_BASE_URL's but is listed in AUTH_ALLOWED_ORIGINS`);
+    else if (verdict === 'allowed')
+      f.ok(`the browser origin ${origin} differs from AUTH_BASE_URL's but is listed in AUTH_ALLOWED_ORIGINS`);
     else {
       problem(
         'fail',
@@ -206,7 +237,9 @@ function staticRules(env: Environment, f: Findings, problem: Problem) {
       'CONNECTION_SECRETS_ENCRYPTION_KEY malformed',
     );
   } else {
-    f.info('CONNECTION_SECRETS_ENCRYPTION_KEY is not set: connector credentials are encrypted with a key derived from AUTH_SECRET, so changing AUTH_SECRET also makes them unreadable');
+    f.info(
+      'CONNECTION_SECRETS_ENCRYPTION_KEY is not set: connector credentials are encrypted with a key derived from AUTH_SECRET, so changing AUTH_SECRET also makes them unreadable',
+    );
   }
 }
 
@@ -218,18 +251,24 @@ async function probeProviders(http: HttpClient, env: Environment, signal: AbortS
   if (!out.ok) return { ok: false, detail: describeFailure(out.failure, url) };
   const body = tryJson(out.res.text) as { providers?: unknown } | undefined;
   if (out.res.status !== 200 || !body || !Array.isArray(body.providers)) {
-    return { ok: false, detail: `GET /.auth/api/config answered HTTP ${out.res.status} ${shortBody(out.res.text)}, not {"providers":[...]}` };
+    return {
+      ok: false,
+      detail: `GET /.auth/api/config answered HTTP ${out.res.status} ${shortBody(out.res.text)}, not {"providers":[...]}`,
+    };
   }
   return { ok: true, names: body.providers.filter((p): p is string => typeof p === 'string'), ms: out.res.ms };
 }
 
 function reportProviders(env: Environment, p: ProvidersProbe, f: Findings, problem: Problem) {
   if (!p.ok) {
-    problem('fail', `cannot list the sign-in providers: ${p.detail}`, 'sign-in provider list unavailable', undefined, { live: true });
+    problem('fail', `cannot list the sign-in providers: ${p.detail}`, 'sign-in provider list unavailable', undefined, {
+      live: true,
+    });
     return;
   }
   const base = backendBase(env);
-  if (!p.names.length) f.ok(`GET /.auth/api/config → no social provider enabled: e-mail and password sign-in only (${ms(p.ms)})`);
+  if (!p.names.length)
+    f.ok(`GET /.auth/api/config → no social provider enabled: e-mail and password sign-in only (${ms(p.ms)})`);
   else f.ok(`GET /.auth/api/config → enabled providers: ${p.names.join(', ')} (${ms(p.ms)})`);
   for (const name of p.names) f.info(`${name}: register the callback URL ${base}/.auth/api/v1/auth/callback/${name}`);
   // Set in the env file but not enabled in the running backend: the container did not get them.
@@ -257,7 +296,9 @@ async function probeSession(http: HttpClient, env: Environment, signal: AbortSig
 
 function reportSession(s: SessionProbe, f: Findings, problem: Problem): { decryptFailure: boolean } {
   if (!s.ok) {
-    problem('fail', `cannot reach the session endpoint: ${s.detail}`, 'session endpoint unreachable', undefined, { live: true });
+    problem('fail', `cannot reach the session endpoint: ${s.detail}`, 'session endpoint unreachable', undefined, {
+      live: true,
+    });
     return { decryptFailure: false };
   }
   const verdict = sessionVerdict(s.status, s.text);
@@ -266,13 +307,21 @@ function reportSession(s: SessionProbe, f: Findings, problem: Problem): { decryp
     case 'healthy':
       // Without a cookie Better Auth answers before it reads anything: this proves the auth
       // routes are mounted, not that sessions or keys can be read (the JWKS probe does that).
-      f.ok(`${seen} without a cookie: Better Auth's routes answer (${ms(s.ms)}; this path reads no session and no key)`);
+      f.ok(
+        `${seen} without a cookie: Better Auth's routes answer (${ms(s.ms)}; this path reads no session and no key)`,
+      );
       return { decryptFailure: false };
     case 'secret-changed':
       f.fail(`${seen}: the backend cannot decrypt its signing keys with the AUTH_SECRET it runs with`);
       return { decryptFailure: true };
     case 'session-store':
-      problem('fail', `${seen}: the backend cannot read sessions, usually because it cannot reach Postgres (it recovers by itself once Postgres is back)`, 'backend cannot read sessions', undefined, { live: true });
+      problem(
+        'fail',
+        `${seen}: the backend cannot read sessions, usually because it cannot reach Postgres (it recovers by itself once Postgres is back)`,
+        'backend cannot read sessions',
+        undefined,
+        { live: true },
+      );
       return { decryptFailure: false };
     default:
       problem('fail', `${seen}: expected 200 null`, `get-session answered HTTP ${s.status}`, undefined, { live: true });
@@ -308,14 +357,18 @@ export function jwksVerdict(status: number, body: string): JwksVerdict {
 
 function reportJwks(p: JwksProbe, f: Findings, problem: Problem) {
   if (!p.ok) {
-    problem('fail', `cannot reach the signing keys (JWKS): ${p.detail}`, 'JWKS endpoint unreachable', undefined, { live: true });
+    problem('fail', `cannot reach the signing keys (JWKS): ${p.detail}`, 'JWKS endpoint unreachable', undefined, {
+      live: true,
+    });
     return;
   }
   const seen = `GET ${JWKS_PATH} → ${p.status} ${p.status === 200 ? '' : shortBody(p.text)}`.trimEnd();
   switch (jwksVerdict(p.status, p.text)) {
     case 'ok': {
       const n = ((tryJson(p.text) as { keys: unknown[] }).keys ?? []).length;
-      f.ok(`${seen} with ${n} public key${n === 1 ? '' : 's'} (${ms(p.ms)}): the backend reads its signing keys from Postgres (table jwkss)`);
+      f.ok(
+        `${seen} with ${n} public key${n === 1 ? '' : 's'} (${ms(p.ms)}): the backend reads its signing keys from Postgres (table jwkss)`,
+      );
       return;
     }
     case 'unreadable':
@@ -328,13 +381,31 @@ function reportJwks(p: JwksProbe, f: Findings, problem: Problem) {
       );
       return;
     case 'no-route':
-      problem('fail', `${seen}: no JWKS route under /.auth/api/v1/auth; is AUTH_BASE_URL the ctx| backend (with Better Auth's jwt plugin)?`, 'no JWKS route', undefined, { live: true });
+      problem(
+        'fail',
+        `${seen}: no JWKS route under /.auth/api/v1/auth; is AUTH_BASE_URL the ctx| backend (with Better Auth's jwt plugin)?`,
+        'no JWKS route',
+        undefined,
+        { live: true },
+      );
       return;
     case 'no-keys':
-      problem('warn', `${seen} with no key: Better Auth creates one on this request, so an empty set means it could not`, 'JWKS has no key', undefined, { live: true });
+      problem(
+        'warn',
+        `${seen} with no key: Better Auth creates one on this request, so an empty set means it could not`,
+        'JWKS has no key',
+        undefined,
+        { live: true },
+      );
       return;
     default:
-      problem('fail', `${seen} ${shortBody(p.text)}: expected {"keys":[...]}`, `JWKS answered HTTP ${p.status}`, undefined, { live: true });
+      problem(
+        'fail',
+        `${seen} ${shortBody(p.text)}: expected {"keys":[...]}`,
+        `JWKS answered HTTP ${p.status}`,
+        undefined,
+        { live: true },
+      );
   }
 }
 
@@ -348,7 +419,11 @@ function reportSecretEvidence(
   problem: Problem,
 ): SecretVerdict {
   if (keys.kind === 'no-secret') return 'unknown';
-  const verdict = secretVerdict({ keys: keysFact(keys), codesearch: codesearch.kind, backendDecryptFailure: decryptFailure });
+  const verdict = secretVerdict({
+    keys: keysFact(keys),
+    codesearch: codesearch.kind,
+    backendDecryptFailure: decryptFailure,
+  });
   const text = verdictText(verdict, keys, codesearch, env.source);
   const effect = VERDICT_EFFECT[verdict];
   const reason: Record<SecretVerdict, string> = {
@@ -365,8 +440,15 @@ function reportSecretEvidence(
   };
   if (effect.status === 'ok') f.ok(text);
   else if (effect.status === 'info') f.info(text);
-  else problem(effect.status, text, reason[verdict], effect.runbook, { lead: verdict === 'backend-rotated' || verdict === 'backend-differs-from-keys', live: decryptFailure });
-  if (keys.kind === 'read' && keys.latest.result === 'not-encrypted') f.info('the signing keys are stored unencrypted in jwkss: a changed AUTH_SECRET does not affect them, but anyone who can read the table can sign tokens');
+  else
+    problem(effect.status, text, reason[verdict], effect.runbook, {
+      lead: verdict === 'backend-rotated' || verdict === 'backend-differs-from-keys',
+      live: decryptFailure,
+    });
+  if (keys.kind === 'read' && keys.latest.result === 'not-encrypted')
+    f.info(
+      'the signing keys are stored unencrypted in jwkss: a changed AUTH_SECRET does not affect them, but anyone who can read the table can sign tokens',
+    );
   return verdict;
 }
 
@@ -379,7 +461,9 @@ function withinBudget<T>(p: Promise<T>, budgetMs: number): Promise<T | Error> {
   const late = new Promise<Error>((resolve) => {
     timer = setTimeout(() => resolve(new Error(`no answer within ${budgetMs} ms`)), budgetMs);
   });
-  return Promise.race([p.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))), late]).finally(() => clearTimeout(timer));
+  return Promise.race([p.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))), late]).finally(
+    () => clearTimeout(timer),
+  );
 }
 
 const SECRETS = ['AUTH_SECRET', 'CONNECTION_SECRETS_ENCRYPTION_KEY'] as const;
@@ -403,7 +487,9 @@ async function reportStability(
   problem: Problem,
 ) {
   if (!pending) {
-    f.info('secret fingerprints are not tracked: the bot has no store (set CTX_OPS_DATABASE_URL or store.databaseUrl), so a change of ctx-ops\'s copy of a secret is not dated');
+    f.info(
+      "secret fingerprints are not tracked: the bot has no store (set CTX_OPS_DATABASE_URL or store.databaseUrl), so a change of ctx-ops's copy of a secret is not dated",
+    );
     return;
   }
   const states = await pending;
@@ -418,18 +504,26 @@ async function reportStability(
     const verdict = fingerprintVerdict(s, now, ctx.options.secretChangeWarnHours);
     const state = s.isSet ? 'set' : 'not set';
     if (verdict === 'first') {
-      f.info(`${s.name} (${state}): first sighting${s.rekeyed ? ' under a new fingerprint key' : ''}, keyed fingerprint recorded; later changes will be reported`);
+      f.info(
+        `${s.name} (${state}): first sighting${s.rekeyed ? ' under a new fingerprint key' : ''}, keyed fingerprint recorded; later changes will be reported`,
+      );
     } else if (verdict === 'stable') {
       f.ok(`${s.name} unchanged (${state}) since ${when(s.firstSeenAt)}`);
     } else {
       const what =
-        s.previousSet && s.isSet ? 'changed' : s.previousSet ? 'was removed (now not set)' : 'was set (it was not set before)';
+        s.previousSet && s.isSet
+          ? 'changed'
+          : s.previousSet
+            ? 'was removed (now not set)'
+            : 'was set (it was not set before)';
       // The fingerprint is of ctx-ops's own copy: it dates a change, it does not tell which copy is right.
       const text = `${s.name} ${what} at ${when(s.changedAt)} in ctx-ops's configuration (${ctx.env.source}): the previous value was last seen the same at ${when(s.previousLastSeenAt)}`;
       if (verdict === 'changed-earlier') {
         f.info(`${text} (more than ${ctx.options.secretChangeWarnHours} h ago)`);
       } else if (s.name === 'AUTH_SECRET' && evidenceDecided) {
-        f.info(`${text}; the evidence above (signing keys, codesearch) shows whether the deployment agrees with the new value`);
+        f.info(
+          `${text}; the evidence above (signing keys, codesearch) shows whether the deployment agrees with the new value`,
+        );
       } else if (s.name === 'AUTH_SECRET') {
         problem(
           'warn',
@@ -438,7 +532,12 @@ async function reportStability(
           'sign-in-fails',
         );
       } else {
-        problem('warn', `${text}; backend and worker must share it, and connector credentials encrypted with the old key become unreadable until re-entered`, `${s.name} changed`, null);
+        problem(
+          'warn',
+          `${text}; backend and worker must share it, and connector credentials encrypted with the old key become unreadable until re-entered`,
+          `${s.name} changed`,
+          null,
+        );
       }
     }
   }

@@ -69,7 +69,9 @@ export const backendCheck: Check<BackendOptions> = {
     }
     const body = tryJson(res.text) as { status?: unknown; timestamp?: unknown } | undefined;
     if (!body || typeof body !== 'object' || body.status !== 'ok') {
-      f.fail(`GET /.status answered 200 but not ctx|'s {"status":"ok"} JSON (got ${JSON.stringify(res.text.slice(0, 80))}); is AUTH_BASE_URL the backend?`);
+      f.fail(
+        `GET /.status answered 200 but not ctx|'s {"status":"ok"} JSON (got ${JSON.stringify(res.text.slice(0, 80))}); is AUTH_BASE_URL the backend?`,
+      );
       return { ...f.done('answers, but not like a ctx| backend'), independent: true };
     }
     f.ok(`GET /.status → 200 {"status":"ok"} in ${ms(res.ms)} (this route checks nothing else)`);
@@ -82,7 +84,9 @@ export const backendCheck: Check<BackendOptions> = {
       const seconds = Math.round(skew / 1000);
       if (clockSkewStatus(skew, ctx.options.clockSkewSeconds) === 'warn') {
         notes.push(`clock ${seconds > 0 ? '+' : ''}${seconds} s`);
-        f.warn(`the backend's clock is ${Math.abs(seconds)} s ${skew > 0 ? 'ahead of' : 'behind'} this bot's (allowed ${ctx.options.clockSkewSeconds} s): token expiry and OAuth depend on it; check NTP`);
+        f.warn(
+          `the backend's clock is ${Math.abs(seconds)} s ${skew > 0 ? 'ahead of' : 'behind'} this bot's (allowed ${ctx.options.clockSkewSeconds} s): token expiry and OAuth depend on it; check NTP`,
+        );
       } else {
         f.ok(`clock within ${ctx.options.clockSkewSeconds} s of this bot's (${seconds >= 0 ? '+' : ''}${seconds} s)`);
       }
@@ -96,7 +100,9 @@ export const backendCheck: Check<BackendOptions> = {
     const db = await ctx.http.request(dbUrl, { signal, headers: { accept: 'application/json' } });
     let dbFailure: string | undefined;
     if (!db.ok) {
-      f.warn(`GET ${DB_PROBE_PATH}: ${describeFailure(db.failure, dbUrl)}; whether the backend reaches its database is not known`);
+      f.warn(
+        `GET ${DB_PROBE_PATH}: ${describeFailure(db.failure, dbUrl)}; whether the backend reaches its database is not known`,
+      );
     } else {
       const seen = `GET ${DB_PROBE_PATH} → ${db.res.status} ${oneLineBody(db.res.text)} in ${ms(db.res.ms)}`;
       switch (dbPathVerdict(db.res.status, db.res.text)) {
@@ -110,7 +116,9 @@ export const backendCheck: Check<BackendOptions> = {
           );
           break;
         default:
-          f.info(`${seen}: not the answer of a ctx| version with the public invitation route, so whether the backend reaches its database is not shown here (the auth and mcp checks read its signing keys)`);
+          f.info(
+            `${seen}: not the answer of a ctx| version with the public invitation route, so whether the backend reaches its database is not shown here (the auth and mcp checks read its signing keys)`,
+          );
       }
     }
     if (dbFailure) return f.done(`up, but cannot use its database: ${dbFailure}`);

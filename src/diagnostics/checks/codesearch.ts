@@ -16,11 +16,21 @@ export type UnauthenticatedVerdict = 'codesearch' | 'other-401' | 'open' | 'not-
 
 /** Codesearch answers every route without a token with exactly 401 {"error":"Unauthorized"}. */
 export function unauthenticatedVerdict(status: number, body: string): UnauthenticatedVerdict {
-  if (status === 401) return (tryJson(body) as { error?: unknown } | undefined)?.error === 'Unauthorized' ? 'codesearch' : 'other-401';
+  if (status === 401)
+    return (tryJson(body) as { error?: unknown } | undefined)?.error === 'Unauthorized' ? 'codesearch' : 'other-401';
   return status >= 200 && status < 300 ? 'open' : 'not-codesearch';
 }
 
-export type SearchVerdict = 'ok' | 'secret-mismatch' | 'no-database' | 'zoekt-down' | 'zoekt-warming' | 'zoekt-error' | 'unavailable' | 'server-error' | 'unexpected';
+export type SearchVerdict =
+  | 'ok'
+  | 'secret-mismatch'
+  | 'no-database'
+  | 'zoekt-down'
+  | 'zoekt-warming'
+  | 'zoekt-error'
+  | 'unavailable'
+  | 'server-error'
+  | 'unexpected';
 
 /** The answer to an authenticated POST /search, read the way upstream's search route writes it. */
 export function searchVerdict(status: number, body: string): SearchVerdict {
@@ -53,7 +63,9 @@ export const codesearchCheck: Check<CodesearchOptions> = {
   dependsOn: [],
   // Codesearch keeps its state in ctx|'s Postgres: its server errors are likely explained by
   // a failing Postgres (every other failure here is its own).
-  likelyCauses: { postgres: 'codesearch reads its repository state from ctx|\'s Postgres and answers 500 when it cannot' },
+  likelyCauses: {
+    postgres: "codesearch reads its repository state from ctx|'s Postgres and answers 500 when it cannot",
+  },
   options: { probeOrgId: z.string().min(1).default('ctx-ops-probe') },
   async run(ctx, signal) {
     const { dbRelated, ...outcome } = await probe(ctx, signal);
@@ -62,7 +74,10 @@ export const codesearchCheck: Check<CodesearchOptions> = {
 };
 
 /** The probe's outcome; `dbRelated` marks the failures a database outage can explain. */
-async function probe(ctx: Parameters<Check<CodesearchOptions>['run']>[0], signal: AbortSignal): Promise<CheckOutcome & { dbRelated?: boolean }> {
+async function probe(
+  ctx: Parameters<Check<CodesearchOptions>['run']>[0],
+  signal: AbortSignal,
+): Promise<CheckOutcome & { dbRelated?: boolean }> {
   const f = findings();
   const c = ctx.env.ctx;
   const base = c.CODESEARCH_URL.replace(/\/+$/, '');
@@ -71,7 +86,9 @@ async function probe(ctx: Parameters<Check<CodesearchOptions>['run']>[0], signal
 
   const anon = await ctx.http.request(url, { method: 'POST', signal, headers, body: QUERY });
   if (!anon.ok) {
-    f.fail(`${describeFailure(anon.failure, url)}; the backend needs CODESEARCH_URL reachable to clone, index and search`);
+    f.fail(
+      `${describeFailure(anon.failure, url)}; the backend needs CODESEARCH_URL reachable to clone, index and search`,
+    );
     return f.done(`unreachable: ${describeFailure(anon.failure, 'CODESEARCH_URL')}`, { runbook: RUNBOOK });
   }
   const seen = `POST /search without a token → HTTP ${anon.res.status} in ${ms(anon.res.ms)}`;
@@ -80,18 +97,26 @@ async function probe(ctx: Parameters<Check<CodesearchOptions>['run']>[0], signal
       f.ok(`${seen} {"error":"Unauthorized"}: ctx| codesearch answers at ${base}`);
       break;
     case 'other-401':
-      f.warn(`${seen} but not codesearch's {"error":"Unauthorized"} (got ${JSON.stringify(anon.res.text.slice(0, 80))}): a proxy in front of it?`);
+      f.warn(
+        `${seen} but not codesearch's {"error":"Unauthorized"} (got ${JSON.stringify(anon.res.text.slice(0, 80))}): a proxy in front of it?`,
+      );
       break;
     case 'open':
-      f.fail(`${seen}: it answers without a token, which ctx| codesearch never does; CODESEARCH_URL points at something else`);
+      f.fail(
+        `${seen}: it answers without a token, which ctx| codesearch never does; CODESEARCH_URL points at something else`,
+      );
       return f.done('CODESEARCH_URL does not answer like codesearch', { runbook: RUNBOOK });
     default:
-      f.fail(`${seen} ${JSON.stringify(anon.res.text.slice(0, 80))}; ctx| codesearch answers 401 to every request without a token`);
+      f.fail(
+        `${seen} ${JSON.stringify(anon.res.text.slice(0, 80))}; ctx| codesearch answers 401 to every request without a token`,
+      );
       return f.done(`CODESEARCH_URL answers HTTP ${anon.res.status}, not like codesearch`, { runbook: RUNBOOK });
   }
 
   if (!c.AUTH_SECRET) {
-    f.warn('AUTH_SECRET is not set here, so the authenticated search probe cannot run (codesearch tokens are signed with it)');
+    f.warn(
+      'AUTH_SECRET is not set here, so the authenticated search probe cannot run (codesearch tokens are signed with it)',
+    );
     return f.done('reachable; authenticated search not probed (AUTH_SECRET not set)');
   }
   const claims = serviceTokenClaims(c, ctx.options.probeOrgId);
@@ -119,7 +144,9 @@ async function probe(ctx: Parameters<Check<CodesearchOptions>['run']>[0], signal
       f.fail(`${said} ${body}: codesearch has no database (DATABASE_URL is not set for the codesearch service)`);
       return f.done('codesearch has no database', { runbook: RUNBOOK });
     case 'zoekt-down':
-      f.fail(`${said} ${body}: Zoekt is not running or not reachable from codesearch (zoekt-webserver -rpc on port 6070 in the codesearch container)`);
+      f.fail(
+        `${said} ${body}: Zoekt is not running or not reachable from codesearch (zoekt-webserver -rpc on port 6070 in the codesearch container)`,
+      );
       return f.done('Zoekt not running: codesearch cannot search', { runbook: RUNBOOK });
     case 'zoekt-warming':
       f.warn(`${said} ${body}: Zoekt is up but has not loaded the index shards yet`);
@@ -144,7 +171,12 @@ async function probe(ctx: Parameters<Check<CodesearchOptions>['run']>[0], signal
  * whose copy is wrong: the backend's signing keys do (the backend encrypted them with its
  * own AUTH_SECRET).
  */
-function secretMismatch(f: ReturnType<typeof findings>, said: string, claims: ReturnType<typeof serviceTokenClaims>, keys: SigningKeysEvidence): CheckOutcome {
+function secretMismatch(
+  f: ReturnType<typeof findings>,
+  said: string,
+  claims: ReturnType<typeof serviceTokenClaims>,
+  keys: SigningKeysEvidence,
+): CheckOutcome {
   const others = `(or codesearch has another AUTH_TOKEN_AUDIENCE_CODESEARCH than "${claims.aud}", or an AUTH_ISSUER other than "${claims.iss}")`;
   switch (keysFact(keys)) {
     case 'opens':
@@ -156,12 +188,18 @@ function secretMismatch(f: ReturnType<typeof findings>, said: string, claims: Re
       f.warn(
         `${said}: codesearch rejects the token, and ${keysWords(keys)}. The backend's keys and codesearch agree with each other, not with ctx-ops: ctx-ops's own copy of AUTH_SECRET is stale. Fix ctx-ops's configuration; codesearch itself is not shown to be wrong`,
       );
-      f.info('authenticated search was not verified: codesearch is reachable, but ctx-ops cannot sign a token it accepts');
-      return f.done("not verified: ctx-ops's AUTH_SECRET is not the deployment's (codesearch and the backend's keys agree)");
+      f.info(
+        'authenticated search was not verified: codesearch is reachable, but ctx-ops cannot sign a token it accepts',
+      );
+      return f.done(
+        "not verified: ctx-ops's AUTH_SECRET is not the deployment's (codesearch and the backend's keys agree)",
+      );
     default:
       f.warn(
         `${said}: codesearch rejects the token ${others}, and ${keysWords(keys)}: either codesearch's AUTH_SECRET differs from the backend's (then indexing and search fail too), or ctx-ops's copy is stale. Give ctx-ops read access to jwkss (GRANT SELECT ON jwkss) to tell which`,
       );
-      return f.done("codesearch rejects ctx-ops's token (whose AUTH_SECRET is wrong is not known)", { runbook: RUNBOOK });
+      return f.done("codesearch rejects ctx-ops's token (whose AUTH_SECRET is wrong is not known)", {
+        runbook: RUNBOOK,
+      });
   }
 }

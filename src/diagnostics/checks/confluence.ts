@@ -2,7 +2,19 @@ import { z } from 'zod';
 import type { Environment } from '../../config/types.js';
 import { describeReadError, isStatementError, missingTables } from '../ctx-tables.js';
 import { findings, skipped, type Findings } from '../findings.js';
-import { describeProblemRun, describeRetries, failuresByWorkflow, openWorkflowSchemaState, problemRuns, retryingRuns, type ActiveRun, type FailureGroup, type RetryingRun, type RunProblem, type SchemaState } from '../openworkflow-runs.js';
+import {
+  describeProblemRun,
+  describeRetries,
+  failuresByWorkflow,
+  openWorkflowSchemaState,
+  problemRuns,
+  retryingRuns,
+  type ActiveRun,
+  type FailureGroup,
+  type RetryingRun,
+  type RunProblem,
+  type SchemaState,
+} from '../openworkflow-runs.js';
 import { excerpt } from '../../util/text.js';
 import { roughDuration } from '../../util/format.js';
 import type { Check } from '../types.js';
@@ -37,7 +49,7 @@ export function provisionErrorAdvice(code: string | null): Advice {
     case 'forge_auth_failed':
       return {
         meaning: 'Atlassian rejected the Forge API token (401, unauthorized or expired token)',
-        next: 'create a new scoped API token (App: Forge) at id.atlassian.com with the operator e-mail\'s account, save it on the connection, then provision again',
+        next: "create a new scoped API token (App: Forge) at id.atlassian.com with the operator e-mail's account, save it on the connection, then provision again",
       };
     case 'forge_developer_space_noninteractive':
       return {
@@ -51,8 +63,8 @@ export function provisionErrorAdvice(code: string | null): Advice {
       };
     case 'forge_lint_failed':
       return {
-        meaning: 'the Forge app ctx| generated failed the Forge CLI\'s lint or bundling (invalid manifest)',
-        next: 'check that AUTH_BASE_URL (the manifest\'s remote) is the public https origin; otherwise report the forge-provision.failed worker log line (stderr preview) to ctx| with the job id',
+        meaning: "the Forge app ctx| generated failed the Forge CLI's lint or bundling (invalid manifest)",
+        next: "check that AUTH_BASE_URL (the manifest's remote) is the public https origin; otherwise report the forge-provision.failed worker log line (stderr preview) to ctx| with the job id",
       };
     case 'forge_deploy_forbidden':
       return {
@@ -78,12 +90,12 @@ export function provisionErrorAdvice(code: string | null): Advice {
     case null:
       return {
         meaning: 'the Forge CLI failed with output ctx| does not recognise',
-        next: 'read the worker\'s forge-provision.failed log line (stderrPreview) for the Forge CLI\'s own message, fix that, then provision again',
+        next: "read the worker's forge-provision.failed log line (stderrPreview) for the Forge CLI's own message, fix that, then provision again",
       };
     default:
       return {
         meaning: `provisioning failed with code ${JSON.stringify(code)}, which this bot does not know`,
-        next: 'read the worker\'s forge-provision.failed log line for the Forge CLI output',
+        next: "read the worker's forge-provision.failed log line for the Forge CLI output",
       };
   }
 }
@@ -114,9 +126,17 @@ export function forgeConnectionVerdict(c: ForgeFacts, stuckMs: number, webhookUr
     const a = provisionErrorAdvice(c.provisionErrorCode);
     const code = c.provisionErrorCode ?? 'no code';
     if (status === 'installed') {
-      return { level: 'warn', label: `re-provisioning failed (${code})`, text: `installed, but the latest provisioning${age} failed (${code}): ${a.meaning}. Next: ${a.next}` };
+      return {
+        level: 'warn',
+        label: `re-provisioning failed (${code})`,
+        text: `installed, but the latest provisioning${age} failed (${code}): ${a.meaning}. Next: ${a.next}`,
+      };
     }
-    return { level: 'fail', label: `provisioning failed (${code})`, text: `provisioning failed${age} (${code}): ${a.meaning}. Next: ${a.next}` };
+    return {
+      level: 'fail',
+      label: `provisioning failed (${code})`,
+      text: `provisioning failed${age} (${code}): ${a.meaning}. Next: ${a.next}`,
+    };
   }
   if (provision === 'running') {
     if (c.provisionAgeMs !== null && c.provisionAgeMs >= stuckMs) {
@@ -126,12 +146,18 @@ export function forgeConnectionVerdict(c: ForgeFacts, stuckMs: number, webhookUr
         text: `provisioning started${age} and never finished: the worker died during forge-provision or never picked it up (see the worker check); provision again once the worker runs`,
       };
     }
-    return { level: 'info', label: 'provisioning', text: `provisioning in progress (started${age || ' at an unknown time'})` };
+    return {
+      level: 'info',
+      label: 'provisioning',
+      text: `provisioning in progress (started${age || ' at an unknown time'})`,
+    };
   }
-  if (status === 'installed') return { level: 'ok', label: 'installed', text: 'Forge app installed: ctx| received Atlassian\'s installed event' };
+  if (status === 'installed')
+    return { level: 'ok', label: 'installed', text: "Forge app installed: ctx| received Atlassian's installed event" };
   if (provision === 'succeeded') {
     const text = `provisioning succeeded${age}, but ctx| has not received the app's installed event: Atlassian must be able to reach ${webhookUrl} (the backend's public origin)`;
-    if (c.provisionAgeMs !== null && c.provisionAgeMs < stuckMs) return { level: 'warn', label: 'awaiting the installed event', text };
+    if (c.provisionAgeMs !== null && c.provisionAgeMs < stuckMs)
+      return { level: 'warn', label: 'awaiting the installed event', text };
     return { level: 'fail', label: 'installed event never arrived', text };
   }
   if (provision === 'idle') {
@@ -141,7 +167,11 @@ export function forgeConnectionVerdict(c: ForgeFacts, stuckMs: number, webhookUr
       text: 'not provisioned yet (pending): an org admin has to enter the Confluence site host, a Forge API token and the operator e-mail under Connectors and provision, or install from the Forge install URL',
     };
   }
-  return { level: 'warn', label: `provisioning ${provision}`, text: `unknown provisionStatus ${JSON.stringify(provision)} with status ${status}` };
+  return {
+    level: 'warn',
+    label: `provisioning ${provision}`,
+    text: `unknown provisionStatus ${JSON.stringify(provision)} with status ${status}`,
+  };
 }
 
 export interface SyncTargetFacts {
@@ -157,7 +187,11 @@ export interface SyncTargetFacts {
 export function syncTargetVerdict(t: SyncTargetFacts | null, installed: boolean, stuckMs: number): Verdict {
   if (!t) {
     return installed
-      ? { level: 'warn', label: 'no sync target', text: 'no sync target: choose the repository and branch Confluence content goes to (Connectors → Confluence)' }
+      ? {
+          level: 'warn',
+          label: 'no sync target',
+          text: 'no sync target: choose the repository and branch Confluence content goes to (Connectors → Confluence)',
+        }
       : { level: 'info', label: 'no sync target', text: 'no sync target yet (set up after the app is installed)' };
   }
   const idle = roughDuration(t.idleMs);
@@ -165,31 +199,64 @@ export function syncTargetVerdict(t: SyncTargetFacts | null, installed: boolean,
   let v: Verdict;
   switch (t.setupPhase) {
     case 'live':
-      v = { level: 'ok', label: 'sync live', text: 'sync target live: the merged confluence/config.yaml drives the sync' };
+      v = {
+        level: 'ok',
+        label: 'sync live',
+        text: 'sync target live: the merged confluence/config.yaml drives the sync',
+      };
       break;
     case 'draft':
-      v = { level: 'warn', label: 'setup not finished', text: `setup phase draft for ${idle}: pick the repository and branch and save; ctx| then opens the config pull request` };
+      v = {
+        level: 'warn',
+        label: 'setup not finished',
+        text: `setup phase draft for ${idle}: pick the repository and branch and save; ctx| then opens the config pull request`,
+      };
       break;
     case 'awaiting_merge':
       if (t.prCreating) {
         v = stuck
-          ? { level: 'fail', label: 'config PR never created', text: `the config pull request has been "being created" for ${idle}: confluence-sync-config never finished (see the jobs below and the worker check)` }
-          : { level: 'info', label: 'creating config PR', text: `creating the config pull request (since ${idle} ago)` };
+          ? {
+              level: 'fail',
+              label: 'config PR never created',
+              text: `the config pull request has been "being created" for ${idle}: confluence-sync-config never finished (see the jobs below and the worker check)`,
+            }
+          : {
+              level: 'info',
+              label: 'creating config PR',
+              text: `creating the config pull request (since ${idle} ago)`,
+            };
       } else if (t.pullUrl) {
-        v = { level: 'warn', label: 'awaiting PR merge', text: `waiting ${idle} for the config pull request to be merged: ${excerpt(t.pullUrl, 200)}` };
+        v = {
+          level: 'warn',
+          label: 'awaiting PR merge',
+          text: `waiting ${idle} for the config pull request to be merged: ${excerpt(t.pullUrl, 200)}`,
+        };
       } else {
-        v = { level: 'warn', label: 'no config PR', text: 'awaiting merge, but no pull request is recorded: save the sync setup again to reopen it' };
+        v = {
+          level: 'warn',
+          label: 'no config PR',
+          text: 'awaiting merge, but no pull request is recorded: save the sync setup again to reopen it',
+        };
       }
       break;
     case 'initial_sync':
       v = stuck
-        ? { level: 'fail', label: 'initial sync stuck', text: `initial sync running for ${idle} without finishing: confluence-sync-content failed or never ran (see the jobs below)` }
+        ? {
+            level: 'fail',
+            label: 'initial sync stuck',
+            text: `initial sync running for ${idle} without finishing: confluence-sync-content failed or never ran (see the jobs below)`,
+          }
         : { level: 'info', label: 'initial sync', text: `initial sync in progress (for ${idle})` };
       break;
     default:
-      v = { level: 'warn', label: `phase ${t.setupPhase}`, text: `unknown setup phase ${JSON.stringify(t.setupPhase)}` };
+      v = {
+        level: 'warn',
+        label: `phase ${t.setupPhase}`,
+        text: `unknown setup phase ${JSON.stringify(t.setupPhase)}`,
+      };
   }
-  if (!t.enabled && v.level !== 'fail') return { level: 'info', label: 'sync disabled', text: `sync disabled on the target (phase ${t.setupPhase})` };
+  if (!t.enabled && v.level !== 'fail')
+    return { level: 'info', label: 'sync disabled', text: `sync disabled on the target (phase ${t.setupPhase})` };
   return v;
 }
 
@@ -207,10 +274,24 @@ export interface OAuthFacts {
  * connection and the callback /api/v1/integrations/atlassian/callback.
  */
 export function oauthVerdict(o: OAuthFacts): Verdict {
-  if (o.globalOAuth) return { level: 'ok', label: 'oauth global', text: 'Atlassian accounts link through the sign-in provider (ATLASSIAN_CLIENT_ID / ATLASSIAN_CLIENT_SECRET)' };
-  if (o.clientId && o.hasSecret) return { level: 'ok', label: 'oauth app', text: `Atlassian OAuth app saved on the connection: client id ${o.clientId}, secret set` };
+  if (o.globalOAuth)
+    return {
+      level: 'ok',
+      label: 'oauth global',
+      text: 'Atlassian accounts link through the sign-in provider (ATLASSIAN_CLIENT_ID / ATLASSIAN_CLIENT_SECRET)',
+    };
+  if (o.clientId && o.hasSecret)
+    return {
+      level: 'ok',
+      label: 'oauth app',
+      text: `Atlassian OAuth app saved on the connection: client id ${o.clientId}, secret set`,
+    };
   if (o.clientId) {
-    return { level: 'warn', label: 'oauth secret missing', text: `Atlassian OAuth app client id ${o.clientId} saved without its secret: the token exchange at the callback cannot succeed; save the secret again` };
+    return {
+      level: 'warn',
+      label: 'oauth secret missing',
+      text: `Atlassian OAuth app client id ${o.clientId} saved without its secret: the token exchange at the callback cannot succeed; save the secret again`,
+    };
   }
   return {
     level: 'warn',
@@ -289,7 +370,7 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
     const envConfigured = Boolean(env.ATLASSIAN_CLIENT_ID || env.CONFLUENCE_FORGE_INSTALL_URL);
     if (!ctx.pg) {
       if (!envConfigured) return skipped('Confluence is not configured (and DATABASE_URL is not set)');
-      f.fail('DATABASE_URL is not set: Forge connections live in ctx|\'s Postgres');
+      f.fail("DATABASE_URL is not set: Forge connections live in ctx|'s Postgres");
       return f.done('DATABASE_URL is not set');
     }
     const pg = ctx.pg;
@@ -298,7 +379,12 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
     let read: { missing: string[]; rows: ForgeRow[]; jobs: Jobs | null };
     try {
       read = await pg.withClient(signal, async (client) => {
-        const missing = await missingTables(client, ['connections', 'organizations', 'confluence_sync_targets', 'repositories']);
+        const missing = await missingTables(client, [
+          'connections',
+          'organizations',
+          'confluence_sync_targets',
+          'repositories',
+        ]);
         if (missing.includes('connections')) return { missing, rows: [], jobs: null };
         const hasOrgs = !missing.includes('organizations');
         const hasTargets = !missing.includes('confluence_sync_targets') && !missing.includes('repositories');
@@ -331,14 +417,29 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
         try {
           jobs.state = await openWorkflowSchemaState(client, env.OPENWORKFLOW_POSTGRES_SCHEMA);
           if (jobs.state.kind === 'ok') {
-            jobs.failures = await failuresByWorkflow(client, jobs.state.quoted, ctx.options.failureWindowHours * 3_600_000, JOBS);
-            jobs.problems = await problemRuns(client, jobs.state.quoted, { overdueMs: stuckMs, longRunningMs: stuckMs }, JOBS, 6);
+            jobs.failures = await failuresByWorkflow(
+              client,
+              jobs.state.quoted,
+              ctx.options.failureWindowHours * 3_600_000,
+              JOBS,
+            );
+            jobs.problems = await problemRuns(
+              client,
+              jobs.state.quoted,
+              { overdueMs: stuckMs, longRunningMs: stuckMs },
+              JOBS,
+              6,
+            );
             jobs.retrying = await retryingRuns(client, jobs.state.quoted, RETRY_WINDOW_MINUTES * 60_000, JOBS, 6);
           }
         } catch (err) {
           // The connections were read; a refused read of the jobs (a missing GRANT) is its own finding.
           if (signal.aborted || !isStatementError(err)) throw err;
-          jobs.error = describeReadError(err, `OpenWorkflow's runs in schema ${env.OPENWORKFLOW_POSTGRES_SCHEMA}`, pg.target);
+          jobs.error = describeReadError(
+            err,
+            `OpenWorkflow's runs in schema ${env.OPENWORKFLOW_POSTGRES_SCHEMA}`,
+            pg.target,
+          );
         }
         return { missing, rows, jobs };
       });
@@ -349,24 +450,41 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
     }
 
     if (read.missing.includes('connections')) {
-      if (!envConfigured) return skipped('Confluence is not configured (no connections table, ATLASSIAN_CLIENT_ID and CONFLUENCE_FORGE_INSTALL_URL unset)');
-      f.fail('table connections does not exist: ctx|\'s migrations have not run against this database (see the migrations check)');
+      if (!envConfigured)
+        return skipped(
+          'Confluence is not configured (no connections table, ATLASSIAN_CLIENT_ID and CONFLUENCE_FORGE_INSTALL_URL unset)',
+        );
+      f.fail(
+        "table connections does not exist: ctx|'s migrations have not run against this database (see the migrations check)",
+      );
       return f.done('no connections table', { runbook: 'confluence-stalls' });
     }
     if (!read.rows.length && !envConfigured) {
-      return skipped('Confluence is not configured: no Forge connection, ATLASSIAN_CLIENT_ID and CONFLUENCE_FORGE_INSTALL_URL unset');
+      return skipped(
+        'Confluence is not configured: no Forge connection, ATLASSIAN_CLIENT_ID and CONFLUENCE_FORGE_INSTALL_URL unset',
+      );
     }
 
     // Deployment-wide settings.
     const globalOAuth = Boolean(env.ATLASSIAN_CLIENT_ID && env.ATLASSIAN_CLIENT_SECRET);
     if (globalOAuth) f.ok('ATLASSIAN_CLIENT_ID and ATLASSIAN_CLIENT_SECRET are set (secret not shown)');
-    else if (env.ATLASSIAN_CLIENT_ID) f.warn('ATLASSIAN_CLIENT_ID is set but ATLASSIAN_CLIENT_SECRET is not: upstream enables the Atlassian provider only with both');
-    else if (env.ATLASSIAN_CLIENT_SECRET) f.warn('ATLASSIAN_CLIENT_SECRET is set but ATLASSIAN_CLIENT_ID is not: upstream enables the Atlassian provider only with both');
+    else if (env.ATLASSIAN_CLIENT_ID)
+      f.warn(
+        'ATLASSIAN_CLIENT_ID is set but ATLASSIAN_CLIENT_SECRET is not: upstream enables the Atlassian provider only with both',
+      );
+    else if (env.ATLASSIAN_CLIENT_SECRET)
+      f.warn(
+        'ATLASSIAN_CLIENT_SECRET is set but ATLASSIAN_CLIENT_ID is not: upstream enables the Atlassian provider only with both',
+      );
     if (env.ATLASSIAN_CLIENT_ID || env.ATLASSIAN_CLIENT_SECRET) {
-      f.info('upstream\'s Compose file does not pass ATLASSIAN_* to the backend and worker: set them in those services\' environment, not only in .env');
+      f.info(
+        "upstream's Compose file does not pass ATLASSIAN_* to the backend and worker: set them in those services' environment, not only in .env",
+      );
     }
     if (env.CONFLUENCE_FORGE_INSTALL_URL) {
-      const host = URL.canParse(env.CONFLUENCE_FORGE_INSTALL_URL) ? new URL(env.CONFLUENCE_FORGE_INSTALL_URL).host : 'not a valid URL';
+      const host = URL.canParse(env.CONFLUENCE_FORGE_INSTALL_URL)
+        ? new URL(env.CONFLUENCE_FORGE_INSTALL_URL).host
+        : 'not a valid URL';
       f.info(`CONFLUENCE_FORGE_INSTALL_URL is set (${host})`);
     }
     f.info(`Atlassian OAuth (3LO) callback URL to register: ${atlassianCallbackUrl(ctx.env)}`);
@@ -389,19 +507,34 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
       emit(f, conn.level, `${who}: ${conn.text}`);
       const installed = r.status === 'installed';
       if (!installed && (r.provision_status ?? 'idle') !== 'succeeded') {
-        const missing = [!r.site_host && 'Confluence site host', !r.has_forge_token && 'Forge API token', !r.has_operator_email && 'operator e-mail'].filter(Boolean);
+        const missing = [
+          !r.site_host && 'Confluence site host',
+          !r.has_forge_token && 'Forge API token',
+          !r.has_operator_email && 'operator e-mail',
+        ].filter(Boolean);
         if (missing.length) f.info(`${who}: not saved on the connection yet: ${missing.join(', ')}`);
       }
       const oauth = oauthVerdict({ clientId: r.oauth_client_id, hasSecret: r.has_oauth_secret, globalOAuth });
       emit(f, oauth.level, `${who}: ${oauth.text}`);
-      const target = r.setup_phase === null
-        ? null
-        : { setupPhase: r.setup_phase, enabled: r.enabled ?? true, prCreating: r.pr_creating ?? false, pullUrl: r.pull_url, idleMs: Number(r.target_idle_ms) };
+      const target =
+        r.setup_phase === null
+          ? null
+          : {
+              setupPhase: r.setup_phase,
+              enabled: r.enabled ?? true,
+              prCreating: r.pr_creating ?? false,
+              pullUrl: r.pull_url,
+              idleMs: Number(r.target_idle_ms),
+            };
       const sync = syncTargetVerdict(target, installed, stuckMs);
       emit(f, sync.level, `${who}: ${sync.text}${r.repo_name ? ` (repository ${r.repo_name})` : ''}`);
       const all = [conn, sync, oauth];
       const worst = all.find((v) => v.level === 'fail') ?? all.find((v) => v.level === 'warn');
-      labels.push({ org: r.org, level: worst?.level ?? 'ok', label: worst ? worst.label : `${conn.label}, ${sync.label}` });
+      labels.push({
+        org: r.org,
+        level: worst?.level ?? 'ok',
+        label: worst ? worst.label : `${conn.label}, ${sync.label}`,
+      });
     }
     if (!read.rows.length) f.info('no organisation has connected Confluence (no Forge connection) yet');
 
@@ -410,16 +543,24 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
     if (jobs.error || !jobs.state) {
       f.warn(`cannot see the worker's Confluence jobs: ${jobs.error ?? 'not read'}`);
     } else if (jobs.state.kind !== 'ok') {
-      f.warn(`cannot see the worker's Confluence jobs: OpenWorkflow schema ${jobs.state.schema} is ${jobs.state.kind === 'invalid-name' ? 'not a valid name' : 'missing'} (see the worker check)`);
+      f.warn(
+        `cannot see the worker's Confluence jobs: OpenWorkflow schema ${jobs.state.schema} is ${jobs.state.kind === 'invalid-name' ? 'not a valid name' : 'missing'} (see the worker check)`,
+      );
     } else {
-      if (!jobs.failures.length) f.ok(`no forge-provision or confluence-sync-* run failed in the last ${ctx.options.failureWindowHours} h`);
+      if (!jobs.failures.length)
+        f.ok(`no forge-provision or confluence-sync-* run failed in the last ${ctx.options.failureWindowHours} h`);
       for (const g of jobs.failures) {
         const step = g.lastStep ? ` in step ${g.lastStep}` : '';
-        f.warn(`${g.workflowName}: ${g.failures} failed in ${ctx.options.failureWindowHours} h; latest ${roughDuration(g.lastAgoMs)} ago${step}: ${excerpt(g.lastError) || 'no message'}`);
+        f.warn(
+          `${g.workflowName}: ${g.failures} failed in ${ctx.options.failureWindowHours} h; latest ${roughDuration(g.lastAgoMs)} ago${step}: ${excerpt(g.lastError) || 'no message'}`,
+        );
       }
       for (const p of jobs.problems) f[p.problem === 'long-running' ? 'warn' : 'fail'](describeProblemRun(p));
       // Not failed yet, but failing: OpenWorkflow retries the step and the connection shows no error meanwhile.
-      for (const r of jobs.retrying) f.warn(`${r.workflowName} run ${r.id.slice(0, 8)} keeps failing and is being retried: ${describeRetries(r, RETRY_WINDOW_MINUTES)}`);
+      for (const r of jobs.retrying)
+        f.warn(
+          `${r.workflowName} run ${r.id.slice(0, 8)} keeps failing and is being retried: ${describeRetries(r, RETRY_WINDOW_MINUTES)}`,
+        );
       if (!jobs.problems.length) f.ok(`no Confluence job waiting or running longer than ${ctx.options.stuckHours} h`);
     }
 
@@ -429,7 +570,9 @@ export const confluenceCheck: Check<ConfluenceOptions> = {
     else if (labels.length <= 2) parts.push(...labels.map((l) => `${l.org}: ${l.label}`));
     else {
       const bad = labels.filter((l) => l.level === 'fail' || l.level === 'warn');
-      parts.push(`${labels.length} Forge connections, ${bad.length} need attention${bad[0] ? ` (${bad[0].org}: ${bad[0].label})` : ''}`);
+      parts.push(
+        `${labels.length} Forge connections, ${bad.length} need attention${bad[0] ? ` (${bad[0].org}: ${bad[0].label})` : ''}`,
+      );
     }
     const failedJobs = jobs.failures.reduce((a, g) => a + g.failures, 0);
     if (failedJobs) parts.push(`${failedJobs} job failure(s) in ${ctx.options.failureWindowHours} h`);

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { describeReadError, isStatementError, missingTables } from '../ctx-tables.js';
-import { describeRetries, INGESTION_WORKFLOWS, openWorkflowSchemaState, retryingRuns, type RetryingRun } from '../openworkflow-runs.js';
+import {
+  describeRetries,
+  INGESTION_WORKFLOWS,
+  openWorkflowSchemaState,
+  retryingRuns,
+  type RetryingRun,
+} from '../openworkflow-runs.js';
 import { findings } from '../findings.js';
 import { excerpt, listSome } from '../../util/text.js';
 import { roughDuration } from '../../util/format.js';
@@ -25,7 +31,16 @@ export function effectiveStatus(indexingStatus: string | null, indexReady: boole
   return indexingStatus ?? (indexReady ? 'ready' : 'running');
 }
 
-export type RepoState = 'ready' | 'issues' | 'failed' | 'failing' | 'stuck' | 'retrying' | 'indexing' | 'never-indexed' | 'unindexing';
+export type RepoState =
+  | 'ready'
+  | 'issues'
+  | 'failed'
+  | 'failing'
+  | 'stuck'
+  | 'retrying'
+  | 'indexing'
+  | 'never-indexed'
+  | 'unindexing';
 
 export interface RepoFacts {
   indexingStatus: string | null;
@@ -46,7 +61,10 @@ export interface RepoFacts {
  * claims (queued > 30 min, running > 6 h, in tryClaimRepositoryIndexingEnqueue). So a
  * queued or running repository whose updated_at is old has made no progress since.
  */
-export function classifyRepo(r: RepoFacts, t: { stuckMs: number; neverIndexedMs: number; failingAttempts?: number }): RepoState {
+export function classifyRepo(
+  r: RepoFacts,
+  t: { stuckMs: number; neverIndexedMs: number; failingAttempts?: number },
+): RepoState {
   const status = effectiveStatus(r.indexingStatus, r.indexReady);
   const active = status === 'queued' || status === 'running';
   const attempts = r.failedAttempts ?? 0;
@@ -100,7 +118,11 @@ async function ingestionRuns(
   windowMs: number,
 ): Promise<{ runs: Map<string, RetryingRun>; runsNote?: string }> {
   const state = await openWorkflowSchemaState(client, schema);
-  if (state.kind !== 'ok') return { runs: new Map(), runsNote: `ingestion runs not read: OpenWorkflow's tables are not in schema ${schema} (see the worker check)` };
+  if (state.kind !== 'ok')
+    return {
+      runs: new Map(),
+      runsNote: `ingestion runs not read: OpenWorkflow's tables are not in schema ${schema} (see the worker check)`,
+    };
   try {
     const runs = await retryingRuns(client, state.quoted, windowMs, { names: [...INGESTION_WORKFLOWS] }, 200);
     const byRepo = new Map<string, RetryingRun>();
@@ -108,7 +130,10 @@ async function ingestionRuns(
     return { runs: byRepo };
   } catch (err) {
     if (!isStatementError(err)) throw err;
-    return { runs: new Map(), runsNote: `ingestion runs not read (${(err as Error).message}): grant SELECT on ${schema}.workflow_runs and ${schema}.step_attempts to see failing attempts` };
+    return {
+      runs: new Map(),
+      runsNote: `ingestion runs not read (${(err as Error).message}): grant SELECT on ${schema}.workflow_runs and ${schema}.step_attempts to see failing attempts`,
+    };
   }
 }
 
@@ -143,7 +168,7 @@ export const indexingCheck: Check<IndexingOptions> = {
   async run(ctx, signal) {
     const f = findings();
     if (!ctx.pg) {
-      f.fail('DATABASE_URL is not set: repository state lives in ctx|\'s Postgres');
+      f.fail("DATABASE_URL is not set: repository state lives in ctx|'s Postgres");
       return f.done('DATABASE_URL is not set');
     }
     const pg = ctx.pg;
@@ -159,7 +184,9 @@ export const indexingCheck: Check<IndexingOptions> = {
         const join = missing.includes('organizations') ? '' : 'LEFT JOIN organizations o ON o.id = r.org_id';
         // Plain ready rows are only counted; everything else is read and classified here.
         const plain = `r.index_ready AND coalesce(r.indexing_status::text, 'ready') = 'ready'`;
-        const counted = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM repositories r WHERE ${plain}`);
+        const counted = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM repositories r WHERE ${plain}`,
+        );
         const { rows } = await client.query<Row>(
           `SELECT r.id, r.name, ${org} AS org, r.indexing_status::text AS indexing_status, r.index_ready, r.indexing_error,
                   (extract(epoch FROM now() - r.indexing_failed_at) * 1000)::text AS failed_ago_ms,
@@ -171,7 +198,11 @@ export const indexingCheck: Check<IndexingOptions> = {
             ORDER BY r.updated_at
             LIMIT ${MAX_ROWS + 1}`,
         );
-        const ingestion = await ingestionRuns(client, ctx.env.ctx.OPENWORKFLOW_POSTGRES_SCHEMA, ctx.options.retryWindowMinutes * 60_000);
+        const ingestion = await ingestionRuns(
+          client,
+          ctx.env.ctx.OPENWORKFLOW_POSTGRES_SCHEMA,
+          ctx.options.retryWindowMinutes * 60_000,
+        );
         return { missing, plainReady: counted.rows[0]?.n ?? 0, rows, ...ingestion };
       });
     } catch (err) {
@@ -181,14 +212,27 @@ export const indexingCheck: Check<IndexingOptions> = {
     }
 
     if (read.missing.includes('repositories')) {
-      f.fail('table repositories does not exist: ctx|\'s migrations have not run against this database (see the migrations check)');
+      f.fail(
+        "table repositories does not exist: ctx|'s migrations have not run against this database (see the migrations check)",
+      );
       return f.done('no repositories table');
     }
-    if (read.missing.includes('organizations')) f.info('table organizations is missing: repositories are named with their org id');
+    if (read.missing.includes('organizations'))
+      f.info('table organizations is missing: repositories are named with their org id');
 
     const truncated = read.rows.length > MAX_ROWS;
     const rows = read.rows.slice(0, MAX_ROWS);
-    const counts: RepoCounts = { ready: read.plainReady, issues: 0, failed: 0, failing: 0, stuck: 0, retrying: 0, indexing: 0, 'never-indexed': 0, unindexing: 0 };
+    const counts: RepoCounts = {
+      ready: read.plainReady,
+      issues: 0,
+      failed: 0,
+      failing: 0,
+      stuck: 0,
+      retrying: 0,
+      indexing: 0,
+      'never-indexed': 0,
+      unindexing: 0,
+    };
     const by: Record<RepoState, Array<Row & { idleMs: number; ageMs: number }>> = {
       ready: [],
       issues: [],
@@ -237,10 +281,13 @@ export const indexingCheck: Check<IndexingOptions> = {
       return `${label(r)} ${effectiveStatus(r.indexing_status, r.index_ready)}, but its ${run.workflowName} run ${run.id.slice(0, 8)} keeps failing: ${describeRetries(run, ctx.options.retryWindowMinutes)}`;
     };
     for (const r of by.failing.slice(0, SHOWN)) {
-      f.fail(`${retryText(r)}. OpenWorkflow retries it with backoff and only then marks the repository failed; fix the cause (the error above), then reindex`);
+      f.fail(
+        `${retryText(r)}. OpenWorkflow retries it with backoff and only then marks the repository failed; fix the cause (the error above), then reindex`,
+      );
     }
     more(by.failing.length).forEach((t) => f.info(`failing while running: ${t}`));
-    for (const r of by.retrying.slice(0, SHOWN)) f.warn(`${retryText(r)} (fewer than ${ctx.options.failingAttempts} in the window: may be transient)`);
+    for (const r of by.retrying.slice(0, SHOWN))
+      f.warn(`${retryText(r)} (fewer than ${ctx.options.failingAttempts} in the window: may be transient)`);
     more(by.retrying.length).forEach((t) => f.info(`indexing with failed attempts: ${t}`));
     if (read.runsNote) f.info(read.runsNote);
 
@@ -249,7 +296,9 @@ export const indexingCheck: Check<IndexingOptions> = {
       const status = effectiveStatus(r.indexing_status, r.index_ready);
       const unset = r.indexing_status === null ? ' (status unset, index not ready: ctx| shows it as running)' : '';
       if (status === 'queued') {
-        f.fail(`${label(r)} queued with no progress for ${roughDuration(r.idleMs)}: no worker has started its ingestion (see the worker check)`);
+        f.fail(
+          `${label(r)} queued with no progress for ${roughDuration(r.idleMs)}: no worker has started its ingestion (see the worker check)`,
+        );
       } else {
         const step = r.step_key ? ` at step ${r.step_key}` : '';
         f.fail(
@@ -265,16 +314,28 @@ export const indexingCheck: Check<IndexingOptions> = {
     }
     more(by['never-indexed'].length).forEach((t) => f.info(`never indexed: ${t}`));
 
-    if (by.indexing.length) f.info(`${by.indexing.length} indexing now, with progress within ${ctx.options.stuckHours} h: ${listSome(by.indexing.map(label), 3)}`);
-    if (by.unindexing.length) f.info(`${by.unindexing.length} being removed (unindexing): ${listSome(by.unindexing.map(label), 3)}`);
-    for (const r of by.issues.slice(0, 3)) f.info(`${label(r)} indexed with issues: ${excerpt(r.indexing_error) || 'no detail recorded'}`);
-    if (truncated) f.info(`more than ${MAX_ROWS} repositories need attention; only the ${MAX_ROWS} least recently updated were read`);
+    if (by.indexing.length)
+      f.info(
+        `${by.indexing.length} indexing now, with progress within ${ctx.options.stuckHours} h: ${listSome(by.indexing.map(label), 3)}`,
+      );
+    if (by.unindexing.length)
+      f.info(`${by.unindexing.length} being removed (unindexing): ${listSome(by.unindexing.map(label), 3)}`);
+    for (const r of by.issues.slice(0, 3))
+      f.info(`${label(r)} indexed with issues: ${excerpt(r.indexing_error) || 'no detail recorded'}`);
+    if (truncated)
+      f.info(
+        `more than ${MAX_ROWS} repositories need attention; only the ${MAX_ROWS} least recently updated were read`,
+      );
 
     const verdict = indexingVerdict(counts);
     if (verdict !== 'ok') {
-      f.info('next: fix the cause (codesearch logs for clone/index errors, GitHub App access, the worker), then reindex the repository from the UI');
+      f.info(
+        'next: fix the cause (codesearch logs for clone/index errors, GitHub App access, the worker), then reindex the repository from the UI',
+      );
     }
-    const longest = by.stuck[0] ? { status: effectiveStatus(by.stuck[0].indexing_status, by.stuck[0].index_ready), idleMs: by.stuck[0].idleMs } : null;
+    const longest = by.stuck[0]
+      ? { status: effectiveStatus(by.stuck[0].indexing_status, by.stuck[0].index_ready), idleMs: by.stuck[0].idleMs }
+      : null;
     return f.done(indexingSummary(counts, longest), verdict === 'ok' ? {} : { runbook: 'repo-not-indexed' });
   },
 };

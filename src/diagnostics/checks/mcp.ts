@@ -3,7 +3,14 @@ import { backendBase, isLoopbackHost } from '../ctx-urls.js';
 import { findings, ms, type Findings } from '../findings.js';
 import { tryJson, type HttpClient, type HttpOutcome } from '../http-client.js';
 import { describeFailure } from '../../util/net-errors.js';
-import { authorizationServerMetadataUrls, isBearerChallenge, isSecureHttpUrl, resourceMetadataFromChallenge, reviewAuthServerMetadata, reviewProtectedResource } from '../oauth-discovery.js';
+import {
+  authorizationServerMetadataUrls,
+  isBearerChallenge,
+  isSecureHttpUrl,
+  resourceMetadataFromChallenge,
+  reviewAuthServerMetadata,
+  reviewProtectedResource,
+} from '../oauth-discovery.js';
 import type { Check } from '../types.js';
 
 /** Any slug works: upstream answers 401 before it looks the organisation up. */
@@ -96,39 +103,70 @@ function targetRules(env: Environment, f: Findings, fail: Fail) {
     // Upstream's doctor warns here; the bot treats a loopback deployment as a valid local setup
     // (the auth check applies the same rule), so a healthy local deployment reads ok.
     f.info('MCP endpoint uses http on loopback: MCP clients accept this for local testing only');
-  } else fail(`MCP endpoint uses http on ${u.hostname}: MCP clients require https for remote servers`, 'remote MCP endpoint is not https', 'sign-in-fails');
+  } else
+    fail(
+      `MCP endpoint uses http on ${u.hostname}: MCP clients require https for remote servers`,
+      'remote MCP endpoint is not https',
+      'sign-in-fails',
+    );
 }
 
 const answered = (out: Extract<HttpOutcome, { ok: true }>) => `HTTP ${out.res.status} in ${ms(out.res.ms)}`;
 
-async function probeMissingOrg(http: HttpClient, env: Environment, signal: AbortSignal, f: Findings, fail: Fail, warn: Warn) {
+async function probeMissingOrg(
+  http: HttpClient,
+  env: Environment,
+  signal: AbortSignal,
+  f: Findings,
+  fail: Fail,
+  warn: Warn,
+) {
   const base = backendBase(env);
   const origin = new URL(base).origin;
-  const out = await http.request(`${base}/mcp`, { method: 'POST', signal, headers: { ...MCP_HEADERS, origin }, body: INITIALIZE });
+  const out = await http.request(`${base}/mcp`, {
+    method: 'POST',
+    signal,
+    headers: { ...MCP_HEADERS, origin },
+    body: INITIALIZE,
+  });
   if (!out.ok) {
     fail(`POST /mcp: ${describeFailure(out.failure, `${base}/mcp`)}`, 'MCP endpoint unreachable');
     return;
   }
   switch (missingOrgVerdict(out.res.status, out.res.text)) {
     case 'ok':
-      f.ok(`POST /mcp without orgSlug (Origin ${origin}) → 400 JSON-RPC -32600: the route is there and AUTH_BASE_URL's origin is accepted`);
+      f.ok(
+        `POST /mcp without orgSlug (Origin ${origin}) → 400 JSON-RPC -32600: the route is there and AUTH_BASE_URL's origin is accepted`,
+      );
       return;
     case 'origin-rejected':
       fail(
         `POST /mcp with Origin ${origin} → 403: upstream accepts only AUTH_BASE_URL's origin and the AUTH_ALLOWED_ORIGINS entries, and this is AUTH_BASE_URL's own origin, so the running backend has a different AUTH_BASE_URL than this environment's configuration (${env.source}) (or, for a loopback AUTH_BASE_URL, the request reached it under a non-loopback Host); browser-based MCP clients get the same 403`,
-        'the backend rejects AUTH_BASE_URL\'s origin (Origin / AUTH_ALLOWED_ORIGINS)',
+        "the backend rejects AUTH_BASE_URL's origin (Origin / AUTH_ALLOWED_ORIGINS)",
         'sign-in-fails',
       );
       return;
     case 'no-route':
-      fail(`POST /mcp → 404: no MCP route at ${base}/mcp; is AUTH_BASE_URL the ctx| backend (and a version with MCP)?`, 'no MCP route');
+      fail(
+        `POST /mcp → 404: no MCP route at ${base}/mcp; is AUTH_BASE_URL the ctx| backend (and a version with MCP)?`,
+        'no MCP route',
+      );
       return;
     default:
-      warn(`POST /mcp without orgSlug → ${answered(out)} ${JSON.stringify(out.res.text.slice(0, 100))}, expected 400 with JSON-RPC error -32600`, `POST /mcp without orgSlug answered HTTP ${out.res.status}`);
+      warn(
+        `POST /mcp without orgSlug → ${answered(out)} ${JSON.stringify(out.res.text.slice(0, 100))}, expected 400 with JSON-RPC error -32600`,
+        `POST /mcp without orgSlug answered HTTP ${out.res.status}`,
+      );
   }
 }
 
-async function probeChallenge(http: HttpClient, env: Environment, signal: AbortSignal, f: Findings, fail: Fail): Promise<string | undefined> {
+async function probeChallenge(
+  http: HttpClient,
+  env: Environment,
+  signal: AbortSignal,
+  f: Findings,
+  fail: Fail,
+): Promise<string | undefined> {
   const base = backendBase(env);
   const org = env.probeOrg ?? DEFAULT_PROBE_ORG;
   const url = `${base}/mcp?orgSlug=${encodeURIComponent(org)}`;
@@ -149,63 +187,107 @@ async function probeChallenge(http: HttpClient, env: Environment, signal: AbortS
     return undefined;
   }
   if (status !== 401) {
-    fail(`${seen}; expected 401 with an OAuth challenge${status < 300 ? ': the endpoint answers without credentials' : ''}`, `unauthenticated MCP request answered HTTP ${status}`);
+    fail(
+      `${seen}; expected 401 with an OAuth challenge${status < 300 ? ': the endpoint answers without credentials' : ''}`,
+      `unauthenticated MCP request answered HTTP ${status}`,
+    );
     return undefined;
   }
   if (!challenge) {
-    fail(`${seen} but without a WWW-Authenticate header: MCP clients cannot discover how to sign in (a proxy stripping it?)`, 'no WWW-Authenticate challenge');
+    fail(
+      `${seen} but without a WWW-Authenticate header: MCP clients cannot discover how to sign in (a proxy stripping it?)`,
+      'no WWW-Authenticate challenge',
+    );
     return undefined;
   }
   if (!isBearerChallenge(challenge)) {
-    fail(`${seen} with WWW-Authenticate ${JSON.stringify(challenge.slice(0, 100))}: its scheme is not Bearer, so MCP clients do not start OAuth`, 'challenge scheme is not Bearer');
+    fail(
+      `${seen} with WWW-Authenticate ${JSON.stringify(challenge.slice(0, 100))}: its scheme is not Bearer, so MCP clients do not start OAuth`,
+      'challenge scheme is not Bearer',
+    );
     return undefined;
   }
   const metadata = resourceMetadataFromChallenge(challenge);
   if (!metadata || !isSecureHttpUrl(metadata)) {
-    fail(`${seen}: its WWW-Authenticate challenge has no absolute https (or loopback http) resource_metadata URL${metadata ? ` (got ${metadata})` : ''}`, 'challenge lacks resource_metadata');
+    fail(
+      `${seen}: its WWW-Authenticate challenge has no absolute https (or loopback http) resource_metadata URL${metadata ? ` (got ${metadata})` : ''}`,
+      'challenge lacks resource_metadata',
+    );
     return undefined;
   }
   f.ok(`${seen} and WWW-Authenticate (scheme Bearer) with resource_metadata ${metadata}`);
   const advertised = new URL(metadata).origin;
   if (advertised !== new URL(base).origin) {
-    f.info(`the backend advertises its metadata on ${advertised}, not on AUTH_BASE_URL's origin ${new URL(base).origin}: the running backend's AUTH_BASE_URL differs from this environment's configuration (${env.source}) (clients follow what it advertises)`);
+    f.info(
+      `the backend advertises its metadata on ${advertised}, not on AUTH_BASE_URL's origin ${new URL(base).origin}: the running backend's AUTH_BASE_URL differs from this environment's configuration (${env.source}) (clients follow what it advertises)`,
+    );
   }
   return metadata;
 }
 
-async function probeProtectedResource(http: HttpClient, env: Environment, url: string, signal: AbortSignal, f: Findings, fail: Fail): Promise<string[]> {
+async function probeProtectedResource(
+  http: HttpClient,
+  env: Environment,
+  url: string,
+  signal: AbortSignal,
+  f: Findings,
+  fail: Fail,
+): Promise<string[]> {
   const out = await http.request(url, { signal, headers: { accept: 'application/json' } });
   if (!out.ok) {
-    fail(`protected-resource metadata: ${describeFailure(out.failure, url)}`, 'protected-resource metadata unreachable');
+    fail(
+      `protected-resource metadata: ${describeFailure(out.failure, url)}`,
+      'protected-resource metadata unreachable',
+    );
     return [];
   }
   if (out.res.status !== 200) {
-    fail(`GET ${url} → ${answered(out)}, expected 200 with protected-resource metadata`, 'protected-resource metadata unavailable');
+    fail(
+      `GET ${url} → ${answered(out)}, expected 200 with protected-resource metadata`,
+      'protected-resource metadata unavailable',
+    );
     return [];
   }
   const expected = `${backendBase(env)}/mcp`;
   const review = reviewProtectedResource(tryJson(out.res.text), expected);
   if (review.problems.length) {
     const slash = review.resource?.endsWith('//mcp') ? ': the backend runs with a trailing slash on AUTH_BASE_URL' : '';
-    const other = review.resource && !slash && review.resource !== expected ? ': the backend runs with another AUTH_BASE_URL than this environment' : '';
+    const other =
+      review.resource && !slash && review.resource !== expected
+        ? ': the backend runs with another AUTH_BASE_URL than this environment'
+        : '';
     fail(
       `protected-resource metadata at ${url}: ${review.problems.join('; ')}${slash || other}; MCP clients reject tokens for the wrong resource`,
-      review.resource && review.resource !== expected ? 'protected-resource metadata names the wrong resource' : 'protected-resource metadata incomplete',
+      review.resource && review.resource !== expected
+        ? 'protected-resource metadata names the wrong resource'
+        : 'protected-resource metadata incomplete',
       slash || other ? 'sign-in-fails' : undefined,
     );
     return [];
   }
-  f.ok(`protected-resource metadata: resource ${review.resource}, authorization server ${review.authorizationServers.join(', ')}`);
+  f.ok(
+    `protected-resource metadata: resource ${review.resource}, authorization server ${review.authorizationServers.join(', ')}`,
+  );
   return review.authorizationServers;
 }
 
 /** Returns the metadata's jwks_uri, when the metadata is usable and names one. */
-async function probeAuthServer(http: HttpClient, issuer: string, signal: AbortSignal, f: Findings, fail: Fail, warn: Warn): Promise<string | undefined> {
+async function probeAuthServer(
+  http: HttpClient,
+  issuer: string,
+  signal: AbortSignal,
+  f: Findings,
+  fail: Fail,
+  warn: Warn,
+): Promise<string | undefined> {
   const tried: string[] = [];
   for (const url of authorizationServerMetadataUrls(issuer)) {
     const out = await http.request(url, { signal, headers: { accept: 'application/json' } });
     if (!out.ok) {
-      fail(`authorization-server metadata: ${describeFailure(out.failure, url)}`, 'authorization-server metadata unreachable');
+      fail(
+        `authorization-server metadata: ${describeFailure(out.failure, url)}`,
+        'authorization-server metadata unreachable',
+      );
       return;
     }
     if (out.res.status !== 200) {
@@ -214,22 +296,34 @@ async function probeAuthServer(http: HttpClient, issuer: string, signal: AbortSi
     }
     const review = reviewAuthServerMetadata(tryJson(out.res.text), issuer);
     const where = new URL(url).pathname;
-    if (tried.length) f.info(`authorization-server metadata found at ${where} after ${tried.join(', ')} (upstream's doctor only tries the first)`);
+    if (tried.length)
+      f.info(
+        `authorization-server metadata found at ${where} after ${tried.join(', ')} (upstream's doctor only tries the first)`,
+      );
     if (review.missing.length) {
       fail(
         `authorization-server metadata at ${where} lacks ${review.missing.join(', ')}: MCP clients cannot register or sign in`,
-        review.missing.some((m) => m.includes('registration_endpoint')) ? 'no dynamic client registration endpoint' : 'authorization-server metadata incomplete',
+        review.missing.some((m) => m.includes('registration_endpoint'))
+          ? 'no dynamic client registration endpoint'
+          : 'authorization-server metadata incomplete',
       );
       return undefined;
     }
-    f.ok(`authorization-server metadata at ${where}: issuer ${issuer}, authorization, token and registration endpoints present`);
+    f.ok(
+      `authorization-server metadata at ${where}: issuer ${issuer}, authorization, token and registration endpoints present`,
+    );
     for (const c of review.concerns) warn(c, 'PKCE S256 not advertised');
     const jwks = (tryJson(out.res.text) as { jwks_uri?: unknown }).jwks_uri;
     if (isSecureHttpUrl(jwks)) return jwks;
-    f.info(`the metadata names no usable jwks_uri${jwks === undefined ? '' : ` (got ${JSON.stringify(jwks)})`}, so the signing keys were not read from here`);
+    f.info(
+      `the metadata names no usable jwks_uri${jwks === undefined ? '' : ` (got ${JSON.stringify(jwks)})`}, so the signing keys were not read from here`,
+    );
     return undefined;
   }
-  fail(`no authorization-server metadata for issuer ${issuer}: ${tried.join(', ')}`, 'authorization-server metadata not found');
+  fail(
+    `no authorization-server metadata for issuer ${issuer}: ${tried.join(', ')}`,
+    'authorization-server metadata not found',
+  );
   return undefined;
 }
 
@@ -248,7 +342,9 @@ async function probeJwksUri(http: HttpClient, url: string, signal: AbortSignal, 
   const keys = (tryJson(out.res.text) as { keys?: unknown } | undefined)?.keys;
   const body = out.res.text.trim() ? JSON.stringify(out.res.text.trim().slice(0, 100)) : '(empty body)';
   if (out.res.status === 200 && Array.isArray(keys) && keys.length) {
-    f.ok(`jwks_uri ${url} → 200 with ${keys.length} public key${keys.length === 1 ? '' : 's'} in ${ms(out.res.ms)}: the backend reads its signing keys (table jwkss)`);
+    f.ok(
+      `jwks_uri ${url} → 200 with ${keys.length} public key${keys.length === 1 ? '' : 's'} in ${ms(out.res.ms)}: the backend reads its signing keys (table jwkss)`,
+    );
     return;
   }
   if (out.res.status >= 500) {
@@ -259,5 +355,8 @@ async function probeJwksUri(http: HttpClient, url: string, signal: AbortSignal, 
     );
     return;
   }
-  fail(`jwks_uri ${url} → ${answered(out)} ${body}, expected 200 with {"keys":[...]}`, `jwks_uri answered HTTP ${out.res.status}`);
+  fail(
+    `jwks_uri ${url} → ${answered(out)} ${body}, expected 200 with {"keys":[...]}`,
+    `jwks_uri answered HTTP ${out.res.status}`,
+  );
 }

@@ -1,10 +1,14 @@
 import { findings } from '../findings.js';
-import { compareMigrations, readAppliedMigrations, readMigrationFolder, type LocalMigration } from '../migrations-state.js';
+import {
+  compareMigrations,
+  readAppliedMigrations,
+  readMigrationFolder,
+  type LocalMigration,
+} from '../migrations-state.js';
 import { classifyPgError } from '../../postgres/pg-access.js';
 import { listSome } from '../../util/text.js';
 import { describeFailure } from '../../util/net-errors.js';
 import type { Check } from '../types.js';
-
 
 export const migrationsCheck: Check = {
   id: 'migrations',
@@ -21,10 +25,14 @@ export const migrationsCheck: Check = {
         local = readMigrationFolder(dir);
         f.info(`${local.length} migrations in ${dir}`);
       } catch (err) {
-        f.warn(`cannot read the migrations folder ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); comparing is not possible`);
+        f.warn(
+          `cannot read the migrations folder ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); comparing is not possible`,
+        );
       }
     } else {
-      f.info('CTX_MIGRATIONS_DIR is not set: set it to the deployment\'s apps/backend/migrations to list pending migrations');
+      f.info(
+        "CTX_MIGRATIONS_DIR is not set: set it to the deployment's apps/backend/migrations to list pending migrations",
+      );
     }
 
     let applied;
@@ -40,7 +48,9 @@ export const migrationsCheck: Check = {
       return f.done('migrations never ran', { runbook: 'migration-failed' });
     }
     const last = applied[applied.length - 1];
-    const lastText = last ? `${last.name ?? `#${last.id}`}${last.appliedAt ? ` at ${last.appliedAt.toISOString()}` : ''}` : 'none';
+    const lastText = last
+      ? `${last.name ?? `#${last.id}`}${last.appliedAt ? ` at ${last.appliedAt.toISOString()}` : ''}`
+      : 'none';
 
     if (!local) {
       f.ok(`${applied.length} migrations applied; last ${lastText}`);
@@ -56,7 +66,9 @@ export const migrationsCheck: Check = {
       );
     }
     if (cmp.unknown.length) {
-      f.warn(`${cmp.unknown.length} applied migration(s) are not in the folder: ${listSome(cmp.unknown)}; the database is newer than this code (a rollback?)`);
+      f.warn(
+        `${cmp.unknown.length} applied migration(s) are not in the folder: ${listSome(cmp.unknown)}; the database is newer than this code (a rollback?)`,
+      );
     }
     if (cmp.pending.length) {
       f.warn(`${cmp.pending.length} pending: ${listSome(cmp.pending)}; run \`/ctx migrate ${ctx.env.name}\``);

@@ -88,21 +88,33 @@ export const postgresCheck: Check<PostgresOptions> = {
         );
         if (long.rows.length) {
           for (const q of long.rows) {
-            f.warn(`pid ${q.pid} (${q.application_name || 'no application_name'}) ${q.state} for ${q.minutes} min: ${q.query}`);
+            f.warn(
+              `pid ${q.pid} (${q.application_name || 'no application_name'}) ${q.state} for ${q.minutes} min: ${q.query}`,
+            );
           }
         } else {
           f.ok(`no query or transaction open longer than ${ctx.options.longQueryMinutes} min`);
         }
         f.info(`database ${o.db}: ${o.size}`);
-        const problems = [cs !== 'ok' ? `${pct}% connections` : '', long.rows.length ? `${long.rows.length} long-running` : ''].filter(Boolean);
-        return f.done(`PostgreSQL ${major}, ${o.size}, ${used}/${usable} connections${problems.length ? `: ${problems.join(', ')}` : ''}`);
+        const problems = [
+          cs !== 'ok' ? `${pct}% connections` : '',
+          long.rows.length ? `${long.rows.length} long-running` : '',
+        ].filter(Boolean);
+        return f.done(
+          `PostgreSQL ${major}, ${o.size}, ${used}/${usable} connections${problems.length ? `: ${problems.join(', ')}` : ''}`,
+        );
       });
     } catch (err) {
       if (signal.aborted) throw err;
       const failure = classifyPgError(err);
       f.fail(describeFailure(failure, target));
-      if (failure.kind === 'auth') f.info('the user or password in DATABASE_URL is wrong, or pg_hba.conf does not admit this host');
-      return f.done(failure.kind === 'auth' ? 'login refused: check the credentials in DATABASE_URL' : `unreachable: ${describeFailure(failure, target)}`);
+      if (failure.kind === 'auth')
+        f.info('the user or password in DATABASE_URL is wrong, or pg_hba.conf does not admit this host');
+      return f.done(
+        failure.kind === 'auth'
+          ? 'login refused: check the credentials in DATABASE_URL'
+          : `unreachable: ${describeFailure(failure, target)}`,
+      );
     }
   },
 };

@@ -37,7 +37,9 @@ export const uiCheck: Check = {
     const { res } = out;
     const proxyDown = [502, 503, 504].includes(res.status) || (res.status === 500 && PROXY_FAILURE.test(res.text));
     if (proxyDown) {
-      f.fail(`GET / answered HTTP ${res.status} in ${ms(res.ms)}: the backend could not reach the UI at UI_PROXY_URL (${proxy})`);
+      f.fail(
+        `GET / answered HTTP ${res.status} in ${ms(res.ms)}: the backend could not reach the UI at UI_PROXY_URL (${proxy})`,
+      );
       f.info('check that the ui service is running and that UI_PROXY_URL is reachable from the backend container');
       return f.done(`UI proxy failing: backend cannot reach UI_PROXY_URL (${proxy})`);
     }
@@ -66,7 +68,9 @@ export const uiCheck: Check = {
       return f.done(`the page loads but its script does not: ${script.pathname}`);
     }
     if (asset.res.status >= 400) {
-      f.fail(`the app's script ${script.pathname} answered HTTP ${asset.res.status} in ${ms(asset.res.ms)}: the page stays blank; the UI behind UI_PROXY_URL (${proxy}) does not serve the assets its own HTML names (a partial deploy, or another build)`);
+      f.fail(
+        `the app's script ${script.pathname} answered HTTP ${asset.res.status} in ${ms(asset.res.ms)}: the page stays blank; the UI behind UI_PROXY_URL (${proxy}) does not serve the assets its own HTML names (a partial deploy, or another build)`,
+      );
       return f.done(`the page loads but its script answers HTTP ${asset.res.status}`);
     }
     f.ok(`the app's script ${script.pathname} → ${asset.res.status} in ${ms(asset.res.ms)}`);
@@ -76,7 +80,10 @@ export const uiCheck: Check = {
 
 /** The first script (or module preload) the HTML names on its own origin. */
 export function firstScript(html: string, pageUrl: string): URL | null {
-  const patterns = [/<script\b[^>]*\bsrc=["']([^"']+)["']/gi, /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/gi];
+  const patterns = [
+    /<script\b[^>]*\bsrc=["']([^"']+)["']/gi,
+    /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/gi,
+  ];
   for (const re of patterns) {
     for (const m of html.matchAll(re)) {
       if (!URL.canParse(m[1]!, pageUrl)) continue;

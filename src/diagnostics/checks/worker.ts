@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import { describeReadError, repositoryLabels } from '../ctx-tables.js';
 import { findings, type Findings } from '../findings.js';
-import { failuresByWorkflow, oldestDue, openWorkflowSchemaState, describeProblemRun, describeRetries, problemRuns, retryingRuns, queueOverview, type ActiveRun, type DueRun, type FailureGroup, type QueueOverview, type RetryingRun, type RunProblem, type SchemaState } from '../openworkflow-runs.js';
+import {
+  failuresByWorkflow,
+  oldestDue,
+  openWorkflowSchemaState,
+  describeProblemRun,
+  describeRetries,
+  problemRuns,
+  retryingRuns,
+  queueOverview,
+  type ActiveRun,
+  type DueRun,
+  type FailureGroup,
+  type QueueOverview,
+  type RetryingRun,
+  type RunProblem,
+  type SchemaState,
+} from '../openworkflow-runs.js';
 import { excerpt } from '../../util/text.js';
 import { roughDuration } from '../../util/format.js';
 import type { Check } from '../types.js';
@@ -18,7 +34,11 @@ export interface WorkerOptions {
  * with no live lease anywhere means no worker is polling: stalled. Due runs while other
  * runs hold live leases mean a worker is alive but full (upstream runs 20 at a time).
  */
-export function queueVerdict(oldestDueMs: number | null, liveLeases: number, stalledMs: number): 'ok' | 'warn' | 'fail' {
+export function queueVerdict(
+  oldestDueMs: number | null,
+  liveLeases: number,
+  stalledMs: number,
+): 'ok' | 'warn' | 'fail' {
   if (oldestDueMs === null || oldestDueMs < stalledMs) return 'ok';
   return liveLeases > 0 ? 'warn' : 'fail';
 }
@@ -35,7 +55,8 @@ export function runProblemStatus(p: RunProblem): 'warn' | 'fail' | 'info' {
 }
 
 export function dueText(d: DueRun): string {
-  const what = d.status === 'pending' ? 'waiting to be picked up' : d.leased ? 'held under an expired lease' : 'due to resume';
+  const what =
+    d.status === 'pending' ? 'waiting to be picked up' : d.leased ? 'held under an expired lease' : 'due to resume';
   return `${d.workflowName} ${what} for ${roughDuration(d.dueMs)}`;
 }
 
@@ -43,7 +64,9 @@ export function dueText(d: DueRun): string {
 export function reportSchemaState(f: Findings, state: Exclude<SchemaState, { kind: 'ok' }>): string {
   switch (state.kind) {
     case 'invalid-name':
-      f.fail(`OPENWORKFLOW_POSTGRES_SCHEMA=${JSON.stringify(state.schema)} is not a Postgres identifier (OpenWorkflow refuses it too)`);
+      f.fail(
+        `OPENWORKFLOW_POSTGRES_SCHEMA=${JSON.stringify(state.schema)} is not a Postgres identifier (OpenWorkflow refuses it too)`,
+      );
       return 'invalid OPENWORKFLOW_POSTGRES_SCHEMA';
     case 'no-tables':
       f.fail(
@@ -91,7 +114,9 @@ interface Read {
  * repositories never get indexed, unless only Confluence/Forge jobs are affected.
  */
 export function workerRunbook(workflows: string[]): 'repo-not-indexed' | 'confluence-stalls' {
-  return workflows.length > 0 && workflows.every((w) => /^(forge-|confluence-)/.test(w)) ? 'confluence-stalls' : 'repo-not-indexed';
+  return workflows.length > 0 && workflows.every((w) => /^(forge-|confluence-)/.test(w))
+    ? 'confluence-stalls'
+    : 'repo-not-indexed';
 }
 
 export const workerCheck: Check<WorkerOptions> = {
@@ -107,7 +132,7 @@ export const workerCheck: Check<WorkerOptions> = {
   async run(ctx, signal) {
     const f = findings();
     if (!ctx.pg) {
-      f.fail('DATABASE_URL is not set: OpenWorkflow keeps its queue in ctx|\'s Postgres');
+      f.fail("DATABASE_URL is not set: OpenWorkflow keeps its queue in ctx|'s Postgres");
       return f.done('DATABASE_URL is not set');
     }
     const pg = ctx.pg;
@@ -131,7 +156,10 @@ export const workerCheck: Check<WorkerOptions> = {
         out.problems = await problemRuns(client, state.quoted, thresholds, undefined, LISTED_RUNS);
         out.retrying = await retryingRuns(client, state.quoted, o.retryWindowMinutes * 60_000, undefined, LISTED_RUNS);
         // Names for the repositories the runs work on; the tables may be unreadable to this role.
-        out.repos = await repositoryLabels(client, out.retrying.flatMap((r) => (r.repositoryId ? [r.repositoryId] : []))).catch(() => new Map<string, string>());
+        out.repos = await repositoryLabels(
+          client,
+          out.retrying.flatMap((r) => (r.repositoryId ? [r.repositoryId] : [])),
+        ).catch(() => new Map<string, string>());
         return out;
       });
     } catch (err) {
@@ -145,7 +173,15 @@ export const workerCheck: Check<WorkerOptions> = {
         `OPENWORKFLOW_POSTGRES_SCHEMA=${schema} names no schema, but the runs are in schema openworkflow: ctx|'s backend and worker always use openworkflow (only its PR-preview supervisor reads the variable); unset it`,
       );
     }
-    const { state, overview: q, due = null, failures = [], problems = [], retrying = [], repos = new Map<string, string>() } = read;
+    const {
+      state,
+      overview: q,
+      due = null,
+      failures = [],
+      problems = [],
+      retrying = [],
+      repos = new Map<string, string>(),
+    } = read;
     if (state.kind !== 'ok' && !q) return f.done(reportSchemaState(f, state));
     if (!q) return f.done('cannot read the OpenWorkflow queue');
 
@@ -157,16 +193,23 @@ export const workerCheck: Check<WorkerOptions> = {
     // Is the queue being worked?
     const queue = queueVerdict(due?.dueMs ?? null, q.liveLeases, thresholds.overdueMs);
     if (!due) f.ok('no run is due and waiting for a worker');
-    else if (queue === 'ok') f.ok(`the longest-due run waited ${roughDuration(due.dueMs)} (stalled after ${o.stalledMinutes} min): ${dueText(due)}`);
+    else if (queue === 'ok')
+      f.ok(
+        `the longest-due run waited ${roughDuration(due.dueMs)} (stalled after ${o.stalledMinutes} min): ${dueText(due)}`,
+      );
     else if (queue === 'fail') {
-      f.fail(`the worker looks stalled: ${dueText(due)} and no worker holds a live lease; ${q.overdue} run(s) overdue. Check that the worker container runs and its logs`);
+      f.fail(
+        `the worker looks stalled: ${dueText(due)} and no worker holds a live lease; ${q.overdue} run(s) overdue. Check that the worker container runs and its logs`,
+      );
     } else {
       f.warn(
         `${q.overdue} run(s) overdue (${dueText(due)}) while ${q.liveLeases} run(s) are held by live workers: the worker is busy at its concurrency limit (20 upstream) or too few workers run`,
       );
     }
     if (!due && q.liveLeases === 0) {
-      f.info('no run is due or leased, so the queue cannot show whether a worker process is up: a run enqueued while none is would show here as waiting');
+      f.info(
+        'no run is due or leased, so the queue cannot show whether a worker process is up: a run enqueued while none is would show here as waiting',
+      );
     }
 
     for (const r of problems) {
@@ -175,7 +218,10 @@ export const workerCheck: Check<WorkerOptions> = {
       else if (s === 'warn') f.warn(describeProblemRun(r));
       else f.info(describeProblemRun(r));
     }
-    if (problems.length === LISTED_RUNS) f.info(`not every stuck run is listed (${q.overdue} overdue, ${q.pastDeadline} past deadline, ${q.longRunning} running > ${o.runningHours} h)`);
+    if (problems.length === LISTED_RUNS)
+      f.info(
+        `not every stuck run is listed (${q.overdue} overdue, ${q.pastDeadline} past deadline, ${q.longRunning} running > ${o.runningHours} h)`,
+      );
 
     // Runs that keep failing but are not failed yet: OpenWorkflow retries their steps.
     for (const r of retrying) f.warn(retryingLine(r, o.retryWindowMinutes, repos));
@@ -183,7 +229,11 @@ export const workerCheck: Check<WorkerOptions> = {
     // What failed recently, per workflow.
     const failed = failures.reduce((a, g) => a + g.failures, 0);
     if (!failures.length) {
-      f.ok(retrying.length ? `no run failed for good in the last ${o.failureWindowHours} h (the retrying runs above may still)` : `no run failed in the last ${o.failureWindowHours} h`);
+      f.ok(
+        retrying.length
+          ? `no run failed for good in the last ${o.failureWindowHours} h (the retrying runs above may still)`
+          : `no run failed in the last ${o.failureWindowHours} h`,
+      );
     }
     for (const g of failures.slice(0, 8)) f.warn(failureLine(g, o.failureWindowHours));
     if (failures.length > 8) f.info(`${failures.length - 8} more workflows with failures not listed`);
@@ -198,13 +248,23 @@ export const workerCheck: Check<WorkerOptions> = {
     if (retrying.length) {
       const r = retrying[0]!;
       const error = r.lastError ?? r.runError;
-      parts.push(`${retrying.length} retrying after failed steps (${r.workflowName}${error ? `: ${excerpt(error, 60)}` : ''}${retrying.length > 1 ? ', …' : ''})`);
+      parts.push(
+        `${retrying.length} retrying after failed steps (${r.workflowName}${error ? `: ${excerpt(error, 60)}` : ''}${retrying.length > 1 ? ', …' : ''})`,
+      );
     }
     if (failed) {
-      const top = failures.slice(0, 3).map((g) => `${g.workflowName} ×${g.failures}`).join(', ');
+      const top = failures
+        .slice(0, 3)
+        .map((g) => `${g.workflowName} ×${g.failures}`)
+        .join(', ');
       parts.push(`${failed} failed in ${o.failureWindowHours} h (${top}${failures.length > 3 ? ', …' : ''})`);
     }
-    const affected = [...failures.map((g) => g.workflowName), ...problems.map((r) => r.workflowName), ...retrying.map((r) => r.workflowName), ...(due && queue !== 'ok' ? [due.workflowName] : [])];
+    const affected = [
+      ...failures.map((g) => g.workflowName),
+      ...problems.map((r) => r.workflowName),
+      ...retrying.map((r) => r.workflowName),
+      ...(due && queue !== 'ok' ? [due.workflowName] : []),
+    ];
     return f.done(parts.join('; '), f.status === 'ok' ? {} : { runbook: workerRunbook(affected) });
   },
 };

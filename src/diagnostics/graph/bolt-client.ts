@@ -24,9 +24,19 @@ export type OpenBoltResult = ({ ok: true } & OpenBolt) | { ok: false; failure: G
  * GRAPH_DB_PASSWORD), with every wait tied to the budget and the driver closed when it is
  * spent. The version handshake goes first on a socket of our own (see boltHandshake).
  */
-export async function openBolt(t: BoltTarget, creds: { user: string; password: string }, budget: Budget, log: Logger): Promise<OpenBoltResult> {
+export async function openBolt(
+  t: BoltTarget,
+  creds: { user: string; password: string },
+  budget: Budget,
+  log: Logger,
+): Promise<OpenBoltResult> {
   const hs = await boltHandshake(t, budget.signal, t.uri.includes('+ssc:'));
-  if (!hs.ok) return { ok: false, failure: hs.failure, step: hs.layer === 'tcp' ? 'TCP connect' : hs.layer === 'tls' ? 'TLS handshake' : 'Bolt handshake' };
+  if (!hs.ok)
+    return {
+      ok: false,
+      failure: hs.failure,
+      step: hs.layer === 'tcp' ? 'TCP connect' : hs.layer === 'tls' ? 'TLS handshake' : 'Bolt handshake',
+    };
 
   const remaining = Math.max(1, budget.remainingMs());
   const driver = neo4j.driver(t.uri, neo4j.auth.basic(creds.user, creds.password), {
@@ -51,23 +61,34 @@ export async function openBolt(t: BoltTarget, creds: { user: string; password: s
     return { ok: true, driver, agent: info.agent ?? 'unknown', protocol, handshakeMs: hs.ms, close: release };
   } catch (err) {
     await release();
-    const failure: GraphFailure = budget.signal.aborted ? { kind: 'timeout', message: 'the Bolt handshake worked, but the login (HELLO/LOGON) got no answer before the deadline' } : classifyBoltError(err);
+    const failure: GraphFailure = budget.signal.aborted
+      ? {
+          kind: 'timeout',
+          message: 'the Bolt handshake worked, but the login (HELLO/LOGON) got no answer before the deadline',
+        }
+      : classifyBoltError(err);
     return { ok: false, failure, step: 'login' };
   }
 }
 
 /** The node count of one database (undefined: the server's default, as for one instance per org). */
-export async function countNodes(driver: Driver, database: string | undefined, signal: AbortSignal): Promise<{ state: OrgGraphState; failure?: GraphFailure }> {
+export async function countNodes(
+  driver: Driver,
+  database: string | undefined,
+  signal: AbortSignal,
+): Promise<{ state: OrgGraphState; failure?: GraphFailure }> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(database ? { database } : {}) });
   try {
     const result = await raceAbort(session.run(BOLT_COUNT_QUERY), signal);
     const value = result.records[0]?.get('nodes');
-    const nodes = typeof value === 'number' ? value : neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : null;
+    const nodes =
+      typeof value === 'number' ? value : neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : null;
     return { state: { kind: 'present', nodes } };
   } catch (err) {
     if (signal.aborted) return { state: { kind: 'not-probed' } };
     const failure = classifyBoltError(err);
-    if (failure.neo4jCode === 'Neo.ClientError.Database.DatabaseNotFound') return { state: { kind: 'missing' }, failure };
+    if (failure.neo4jCode === 'Neo.ClientError.Database.DatabaseNotFound')
+      return { state: { kind: 'missing' }, failure };
     return { state: { kind: 'error' }, failure };
   } finally {
     void session.close().catch(() => {});

@@ -4,7 +4,9 @@ import { classifyError } from '../../util/net-errors.js';
 import type { GraphFailure } from './errors.js';
 import type { BoltTarget } from './target.js';
 
-export type HandshakeResult = { ok: true; version: string; ms: number } | { ok: false; failure: GraphFailure; layer: 'tcp' | 'tls' | 'bolt' };
+export type HandshakeResult =
+  | { ok: true; version: string; ms: number }
+  | { ok: false; failure: GraphFailure; layer: 'tcp' | 'tls' | 'bolt' };
 
 const MAGIC = [0x60, 0x60, 0xb0, 0x17];
 // Bolt 5.0–5.8, 4.2–4.4, 3.0: what current Neo4j, Memgraph and Neptune servers accept.
@@ -34,7 +36,12 @@ export function boltHandshake(t: BoltTarget, signal: AbortSignal, insecureTls: b
       resolve(r);
     };
     const onAbort = () => {
-      const what = layer === 'tcp' ? 'no TCP connection' : layer === 'tls' ? 'connected, but the TLS handshake did not finish' : 'accepted the connection, but no answer to the Bolt handshake';
+      const what =
+        layer === 'tcp'
+          ? 'no TCP connection'
+          : layer === 'tls'
+            ? 'connected, but the TLS handshake did not finish'
+            : 'accepted the connection, but no answer to the Bolt handshake';
       finish({ ok: false, layer, failure: { kind: 'timeout', message: `${what} before the deadline` } });
     };
     if (signal.aborted) return onAbort();
@@ -53,20 +60,61 @@ export function boltHandshake(t: BoltTarget, signal: AbortSignal, insecureTls: b
       received = Buffer.concat([received, chunk]);
       if (received.length < 4) return;
       const text = received.subarray(0, 4).toString('latin1');
-      if (text === 'HTTP') return finish({ ok: false, layer: 'bolt', failure: { kind: 'not-bolt', message: 'it answered with HTTP (7474 is the HTTP port; Bolt is usually 7687)' } });
-      if (text.startsWith('-ERR') || text.startsWith('+')) return finish({ ok: false, layer: 'bolt', failure: { kind: 'not-bolt', message: 'it answered like a Redis server (is this FalkorDB? then GRAPH_DB_PROVIDER=falkordb with redis://)' } });
-      if (received[0] === 0x15 || received[0] === 0x16) return finish({ ok: false, layer: 'bolt', failure: { kind: 'tls', message: 'the server answered with TLS: it expects an encrypted connection (use bolt+s:// or neo4j+s://)' } });
+      if (text === 'HTTP')
+        return finish({
+          ok: false,
+          layer: 'bolt',
+          failure: { kind: 'not-bolt', message: 'it answered with HTTP (7474 is the HTTP port; Bolt is usually 7687)' },
+        });
+      if (text.startsWith('-ERR') || text.startsWith('+'))
+        return finish({
+          ok: false,
+          layer: 'bolt',
+          failure: {
+            kind: 'not-bolt',
+            message:
+              'it answered like a Redis server (is this FalkorDB? then GRAPH_DB_PROVIDER=falkordb with redis://)',
+          },
+        });
+      if (received[0] === 0x15 || received[0] === 0x16)
+        return finish({
+          ok: false,
+          layer: 'bolt',
+          failure: {
+            kind: 'tls',
+            message: 'the server answered with TLS: it expects an encrypted connection (use bolt+s:// or neo4j+s://)',
+          },
+        });
       const [, , minor, major] = received;
-      if (!major && !minor) return finish({ ok: false, layer: 'bolt', failure: { kind: 'protocol', message: 'the server speaks Bolt but supports none of the versions neo4j-driver offers (5.0–5.8, 4.2–4.4, 3.0)' } });
+      if (!major && !minor)
+        return finish({
+          ok: false,
+          layer: 'bolt',
+          failure: {
+            kind: 'protocol',
+            message:
+              'the server speaks Bolt but supports none of the versions neo4j-driver offers (5.0–5.8, 4.2–4.4, 3.0)',
+          },
+        });
       finish({ ok: true, version: `${major}.${minor}`, ms: performance.now() - started });
     });
     socket.on('error', (err) => {
       const f = classifyError(err);
-      const message = layer === 'tls' && f.kind === 'reset' ? `the server dropped the TLS handshake (${f.code ?? 'reset'}): it probably does not have TLS enabled (use bolt://)` : f.message;
-      finish({ ok: false, layer, failure: { kind: layer === 'tls' ? 'tls' : f.kind, ...(f.code ? { code: f.code } : {}), message } });
+      const message =
+        layer === 'tls' && f.kind === 'reset'
+          ? `the server dropped the TLS handshake (${f.code ?? 'reset'}): it probably does not have TLS enabled (use bolt://)`
+          : f.message;
+      finish({
+        ok: false,
+        layer,
+        failure: { kind: layer === 'tls' ? 'tls' : f.kind, ...(f.code ? { code: f.code } : {}), message },
+      });
     });
     socket.on('close', () => {
-      const what = layer === 'bolt' ? 'the server closed the connection during the Bolt handshake (not a Bolt port, or TLS expected?)' : 'the server closed the connection';
+      const what =
+        layer === 'bolt'
+          ? 'the server closed the connection during the Bolt handshake (not a Bolt port, or TLS expected?)'
+          : 'the server closed the connection';
       finish({ ok: false, layer, failure: { kind: 'reset', message: what } });
     });
   });

@@ -20,7 +20,8 @@ const fromNet = (err: unknown): GraphFailure => {
  */
 export function classifyRedisError(err: unknown, socketError?: unknown): GraphFailure {
   const message = String((err as { message?: unknown })?.message ?? err);
-  if (/^WRONGPASS\b/.test(message) || /^ERR invalid (username-)?password/i.test(message)) return { kind: 'auth', code: 'WRONGPASS', message };
+  if (/^WRONGPASS\b/.test(message) || /^ERR invalid (username-)?password/i.test(message))
+    return { kind: 'auth', code: 'WRONGPASS', message };
   if (/^NOAUTH\b/.test(message)) return { kind: 'auth', code: 'NOAUTH', message };
   if (/^NOPERM\b/.test(message)) return { kind: 'noperm', code: 'NOPERM', message };
   if (/^ERR unknown command '?GRAPH\./i.test(message)) return { kind: 'module-missing', code: 'ERR', message };
@@ -29,11 +30,13 @@ export function classifyRedisError(err: unknown, socketError?: unknown): GraphFa
     const f = fromNet(socketError);
     if (f.kind !== 'other') return f;
   }
-  if (/Connection is closed|Stream isn't writeable/i.test(message)) return { kind: 'reset', message: 'the connection was closed before an answer came' };
+  if (/Connection is closed|Stream isn't writeable/i.test(message))
+    return { kind: 'reset', message: 'the connection was closed before an answer came' };
   return fromNet(err);
 }
 
-const NODE_CODE = /\b(E[A-Z]{3,}|ERR_[A-Z_]+|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\b/;
+const NODE_CODE =
+  /\b(E[A-Z]{3,}|ERR_[A-Z_]+|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\b/;
 
 /**
  * A neo4j-driver failure. The driver wraps socket errors in a ServiceUnavailable
@@ -44,12 +47,22 @@ export function classifyBoltError(err: unknown): GraphFailure & { neo4jCode?: st
   const e = err as { code?: unknown; message?: unknown; name?: unknown };
   const code = typeof e?.code === 'string' ? e.code : undefined;
   const message = String(e?.message ?? err);
-  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.CredentialsExpired') return { kind: 'auth', code, neo4jCode: code, message };
-  if (code === 'Neo.ClientError.Security.AuthenticationRateLimit') return { kind: 'auth', code, neo4jCode: code, message: `too many failed logins, the server locked the user for a while (${message})` };
-  if (code === 'Neo.ClientError.Security.Forbidden' || code === 'Neo.ClientError.Security.AuthorizationExpired') return { kind: 'noperm', code, neo4jCode: code, message };
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.CredentialsExpired')
+    return { kind: 'auth', code, neo4jCode: code, message };
+  if (code === 'Neo.ClientError.Security.AuthenticationRateLimit')
+    return {
+      kind: 'auth',
+      code,
+      neo4jCode: code,
+      message: `too many failed logins, the server locked the user for a while (${message})`,
+    };
+  if (code === 'Neo.ClientError.Security.Forbidden' || code === 'Neo.ClientError.Security.AuthorizationExpired')
+    return { kind: 'noperm', code, neo4jCode: code, message };
   if (code?.startsWith('Neo.')) return { kind: 'other', code, neo4jCode: code, message };
-  if (/Server responded HTTP/i.test(message)) return { kind: 'not-bolt', message: 'the server answered with HTTP, not Bolt' };
-  if (/Connection acquisition timed out|Failed to establish connection in|Server didn't respond in/i.test(message)) return { kind: 'timeout', message };
+  if (/Server responded HTTP/i.test(message))
+    return { kind: 'not-bolt', message: 'the server answered with HTTP, not Bolt' };
+  if (/Connection acquisition timed out|Failed to establish connection in|Server didn't respond in/i.test(message))
+    return { kind: 'timeout', message };
   const caused = /Caused by: (.*)$/s.exec(message)?.[1];
   if (caused) {
     const nodeCode = NODE_CODE.exec(caused)?.[1];
@@ -60,7 +73,17 @@ export function classifyBoltError(err: unknown): GraphFailure & { neo4jCode?: st
   return fromNet(err);
 }
 
-const NET_KINDS = new Set<string>(['dns', 'refused', 'timeout', 'tls', 'reset', 'auth', 'aborted', 'protocol', 'other'] satisfies FailureKind[]);
+const NET_KINDS = new Set<string>([
+  'dns',
+  'refused',
+  'timeout',
+  'tls',
+  'reset',
+  'auth',
+  'aborted',
+  'protocol',
+  'other',
+] satisfies FailureKind[]);
 
 /** What failed and where, in the words of the layer that failed. */
 export function describeGraphFailure(f: GraphFailure, target: string): string {
@@ -76,6 +99,11 @@ export function describeGraphFailure(f: GraphFailure, target: string): string {
     case 'timeout':
       return `timed out talking to ${target}: ${f.message}`;
     default:
-      return NET_KINDS.has(f.kind) ? describeFailure({ kind: f.kind as FailureKind, ...(f.code ? { code: f.code } : {}), message: f.message }, target) : `${target}: ${f.message}`;
+      return NET_KINDS.has(f.kind)
+        ? describeFailure(
+            { kind: f.kind as FailureKind, ...(f.code ? { code: f.code } : {}), message: f.message },
+            target,
+          )
+        : `${target}: ${f.message}`;
   }
 }

@@ -86,7 +86,9 @@ export async function probeFalkorDb(env: CtxEnv, deps: ProbeDeps): Promise<strin
       failure = classifyRedisError(err, conn.socketError());
     }
     if (failure.kind === 'auth' && failure.code === 'NOAUTH' && !target.password) {
-      f.fail(`${where} requires a password, but neither GRAPH_DB_PASSWORD nor GRAPH_DB_URI has one (${failure.message})`);
+      f.fail(
+        `${where} requires a password, but neither GRAPH_DB_PASSWORD nor GRAPH_DB_URI has one (${failure.message})`,
+      );
     } else {
       f.fail(`${step}: ${describeGraphFailure(failure, where)}`);
     }
@@ -118,7 +120,9 @@ export async function probeFalkorDb(env: CtxEnv, deps: ProbeDeps): Promise<strin
     const pingStarted = performance.now();
     const pong = await call('PING');
     if (pong !== 'PONG') {
-      f.fail(`PING answered ${JSON.stringify(String(pong).slice(0, 40))} instead of PONG: ${where} is not a Redis-protocol server`);
+      f.fail(
+        `PING answered ${JSON.stringify(String(pong).slice(0, 40))} instead of PONG: ${where} is not a Redis-protocol server`,
+      );
       return `${where} does not answer like FalkorDB`;
     }
     f.ok(`PING → PONG in ${ms(performance.now() - pingStarted)}`);
@@ -131,8 +135,13 @@ export async function probeFalkorDb(env: CtxEnv, deps: ProbeDeps): Promise<strin
     // Bounded by the budget already, and never rejects: a hung Postgres is not the graph's fault.
     const orgs = await deps.orgs;
     if (!orgs.ok) {
-      f.info(`per-org checks skipped because Postgres is unavailable (${orgs.reason}); the connection checks above stand on their own`);
-      if (graphs.length) f.info(`graphs on the server: ${graphs.slice(0, 10).join(', ')}${graphs.length > 10 ? ` and ${graphs.length - 10} more` : ''}`);
+      f.info(
+        `per-org checks skipped because Postgres is unavailable (${orgs.reason}); the connection checks above stand on their own`,
+      );
+      if (graphs.length)
+        f.info(
+          `graphs on the server: ${graphs.slice(0, 10).join(', ')}${graphs.length > 10 ? ` and ${graphs.length - 10} more` : ''}`,
+        );
       return `FalkorDB at ${where}: ${graphs.length} graph${graphs.length === 1 ? '' : 's'} (per-org checks skipped: Postgres unavailable)`;
     }
     const { list } = orgs;
@@ -149,23 +158,32 @@ export async function probeFalkorDb(env: CtxEnv, deps: ProbeDeps): Promise<strin
         try {
           const reply = await call('GRAPH.RO_QUERY', org.id, COUNT_QUERY, '--compact');
           const nodes = parseCountReply(reply);
-          if (nodes === null) return { org, state: { kind: 'error' }, note: `GRAPH.RO_QUERY ${org.id} answered in an unexpected shape` };
+          if (nodes === null)
+            return { org, state: { kind: 'error' }, note: `GRAPH.RO_QUERY ${org.id} answered in an unexpected shape` };
           return { org, state: { kind: 'present', nodes } };
         } catch (err) {
           if (budget.signal.aborted) return { org, state: { kind: 'not-probed' } };
           const failure = classifyRedisError(err, conn.socketError());
-          return { org, state: { kind: 'error' }, note: `GRAPH.RO_QUERY ${org.id} failed: ${describeGraphFailure(failure, where)}` };
+          return {
+            org,
+            state: { kind: 'error' },
+            note: `GRAPH.RO_QUERY ${org.id} failed: ${describeGraphFailure(failure, where)}`,
+          };
         }
       }),
     );
     const tally = reportOrgs(f, 'falkordb', probes, list.ingestion);
     const cap = capNote(list.orgs.length, list.total, 'maxOrgs');
     if (cap) f.info(cap);
-    if (list.ingestion === null) f.info('the repositories table could not be read, so a missing graph cannot be told from "nothing ingested yet"');
+    if (list.ingestion === null)
+      f.info('the repositories table could not be read, so a missing graph cannot be told from "nothing ingested yet"');
     if (!cap) {
       const known = new Set(list.orgs.map((o) => o.id));
       const orphans = graphs.filter((g) => !known.has(g));
-      if (orphans.length) f.info(`${orphans.length} graph(s) belong to no organization in Postgres (deleted orgs or other apps): ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ' …' : ''}`);
+      if (orphans.length)
+        f.info(
+          `${orphans.length} graph(s) belong to no organization in Postgres (deleted orgs or other apps): ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ' …' : ''}`,
+        );
     }
     const problems = tally.warn + tally.fail;
     return `FalkorDB at ${where}: ${list.orgs.length - problems} of ${list.orgs.length} orgs healthy${list.total > list.orgs.length ? ` (first ${list.orgs.length} of ${list.total})` : ''}, ${tally.nodes.toLocaleString('en-US')} nodes`;

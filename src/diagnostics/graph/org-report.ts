@@ -33,7 +33,8 @@ function line(engine: GraphEngine, p: OrgProbe, ingestion: OrgIngestion | null |
       if (engine === 'bolt') {
         return `${orgName(p.org)}: database ${p.org.id} does not exist${where}: ctx| reads this org's graph from a database named by the org id, which Neo4j Enterprise and Memgraph do not create on their own (an admin runs CREATE DATABASE)`;
       }
-      if (!ingestion) return `${orgName(p.org)}: no graph ${p.org.id} in GRAPH.LIST; whether any repository was ingested is unknown (the repositories table could not be read)`;
+      if (!ingestion)
+        return `${orgName(p.org)}: no graph ${p.org.id} in GRAPH.LIST; whether any repository was ingested is unknown (the repositories table could not be read)`;
       if (ingestion.ingested > 0) {
         return `${orgName(p.org)}: no graph ${p.org.id} in GRAPH.LIST although ${ingestedText(ingestion)}: the graph data is gone (FalkorDB restarted without persistence?); re-run ingestion to rebuild it`;
       }
@@ -55,7 +56,12 @@ export interface OrgTally {
 }
 
 /** One finding per org (healthy ones summed up past a few), and the tally for the summary. */
-export function reportOrgs(f: Findings, engine: GraphEngine, probes: OrgProbe[], ingestion: Map<string, OrgIngestion> | null): OrgTally {
+export function reportOrgs(
+  f: Findings,
+  engine: GraphEngine,
+  probes: OrgProbe[],
+  ingestion: Map<string, OrgIngestion> | null,
+): OrgTally {
   const tally: OrgTally = { ok: 0, warn: 0, fail: 0, nodes: 0 };
   const rated = probes.map((p) => {
     const ing = ingestion?.get(p.org.id) ?? (ingestion ? { repositories: 0, ingested: 0 } : null);
@@ -67,7 +73,9 @@ export function reportOrgs(f: Findings, engine: GraphEngine, probes: OrgProbe[],
   const healthy = rated.filter((r) => r.status === 'ok');
   if (healthy.length > LIST_HEALTHY) {
     const graphs = healthy.filter((r) => r.p.state.kind === 'present').length;
-    f.ok(`${healthy.length} orgs healthy: ${graphs} with a graph holding ${n(tally.nodes)} nodes in all${healthy.length > graphs ? `, ${healthy.length - graphs} with nothing ingested yet` : ''}`);
+    f.ok(
+      `${healthy.length} orgs healthy: ${graphs} with a graph holding ${n(tally.nodes)} nodes in all${healthy.length > graphs ? `, ${healthy.length - graphs} with nothing ingested yet` : ''}`,
+    );
   }
   for (const r of rated) {
     if (r.status === 'ok' && healthy.length > LIST_HEALTHY) continue;

@@ -45,7 +45,8 @@ export async function readOrgs(pg: PgAccess, signal: AbortSignal, max: number): 
           [orgs.map((o) => o.id)],
         );
         ingestion = new Map(orgs.map((o) => [o.id, { repositories: 0, ingested: 0 }]));
-        for (const row of r.rows) ingestion.set(row.org_id, { repositories: Number(row.repositories), ingested: Number(row.ingested) });
+        for (const row of r.rows)
+          ingestion.set(row.org_id, { repositories: Number(row.repositories), ingested: Number(row.ingested) });
       } catch (err) {
         if (signal.aborted) throw err;
         ingestion = null;
@@ -63,7 +64,8 @@ export async function loadOrgs(pg: PgAccess | null, signal: AbortSignal, max: nu
   try {
     return { ok: true, list: await readOrgs(pg, signal, max) };
   } catch (err) {
-    if ((err as { code?: string }).code === '42P01') return { ok: false, reason: `table organizations does not exist in ${pg.target} (have the migrations run?)` };
+    if ((err as { code?: string }).code === '42P01')
+      return { ok: false, reason: `table organizations does not exist in ${pg.target} (have the migrations run?)` };
     if (signal.aborted) return { ok: false, reason: `no answer from ${pg.target} before the deadline` };
     return { ok: false, reason: describeFailure(classifyPgError(err), pg.target) };
   }

@@ -20,7 +20,11 @@ export type GraphEngine = 'falkordb' | 'bolt';
  * Compose file keeps FalkorDB without a volume). Neo4j and Memgraph never create
  * databases on their own, so a missing one always breaks that org's graph reads.
  */
-export function orgGraphStatus(engine: GraphEngine, state: OrgGraphState, ingestion: OrgIngestion | null | undefined): Status {
+export function orgGraphStatus(
+  engine: GraphEngine,
+  state: OrgGraphState,
+  ingestion: OrgIngestion | null | undefined,
+): Status {
   switch (state.kind) {
     case 'present':
       return state.nodes === 0 && (ingestion?.ingested ?? 0) > 0 ? 'warn' : 'ok';
@@ -37,11 +41,26 @@ export function orgGraphStatus(engine: GraphEngine, state: OrgGraphState, ingest
 }
 
 /** Connection-level failures the FalkorDB and Bolt probes tell apart, each with its own fix. */
-export type GraphFailureKind = 'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'auth' | 'noperm' | 'module-missing' | 'not-bolt' | 'protocol' | 'aborted' | 'other';
+export type GraphFailureKind =
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'tls'
+  | 'reset'
+  | 'auth'
+  | 'noperm'
+  | 'module-missing'
+  | 'not-bolt'
+  | 'protocol'
+  | 'aborted'
+  | 'other';
 
 /** The one sentence people act on, per failure kind. */
 export function nextStep(kind: GraphFailureKind, engine: GraphEngine): string {
-  const user = engine === 'falkordb' ? 'GRAPH_DB_USER / GRAPH_DB_PASSWORD (or the credentials in GRAPH_DB_URI)' : 'GRAPH_DB_USER / GRAPH_DB_PASSWORD';
+  const user =
+    engine === 'falkordb'
+      ? 'GRAPH_DB_USER / GRAPH_DB_PASSWORD (or the credentials in GRAPH_DB_URI)'
+      : 'GRAPH_DB_USER / GRAPH_DB_PASSWORD';
   switch (kind) {
     case 'dns':
       return 'the host name in the URI does not resolve from here: check the spelling and that this bot runs on the same network as the backend and worker';
@@ -50,7 +69,9 @@ export function nextStep(kind: GraphFailureKind, engine: GraphEngine): string {
     case 'timeout':
       return 'the server accepted the connection but did not answer in time: it may be overloaded, paused, or another service is listening on that port';
     case 'tls':
-      return engine === 'falkordb' ? 'TLS mismatch: use rediss:// only when the server has TLS enabled, redis:// otherwise' : 'TLS mismatch: use bolt+s:// (or neo4j+s://) only when the server has TLS enabled, bolt:// otherwise';
+      return engine === 'falkordb'
+        ? 'TLS mismatch: use rediss:// only when the server has TLS enabled, redis:// otherwise'
+        : 'TLS mismatch: use bolt+s:// (or neo4j+s://) only when the server has TLS enabled, bolt:// otherwise';
     case 'reset':
       return 'the server closed the connection: look at its logs (connection limits, protected mode, TLS expected)';
     case 'auth':
@@ -72,7 +93,9 @@ export function nextStep(kind: GraphFailureKind, engine: GraphEngine): string {
 
 /** A per-org cap that was hit is reported, never silently applied. */
 export function capNote(probed: number, total: number, option: string): string | undefined {
-  return total > probed ? `${total} organizations; only the first ${probed} (oldest) were probed (raise checks.graph.${option} to probe more)` : undefined;
+  return total > probed
+    ? `${total} organizations; only the first ${probed} (oldest) were probed (raise checks.graph.${option} to probe more)`
+    : undefined;
 }
 
 /**
@@ -83,8 +106,11 @@ export function capNote(probed: number, total: number, option: string): string |
 export function agentMismatch(provider: string, agent: string): string | undefined {
   const isMemgraph = /^memgraph\b/i.test(agent);
   const isNeo4j = /^neo4j\b/i.test(agent);
-  if (provider === 'memgraph' && isNeo4j) return `GRAPH_DB_PROVIDER is memgraph but the server is ${agent}: set GRAPH_DB_PROVIDER=neo4j-enterprise (or neo4j-community)`;
-  if (provider.startsWith('neo4j') && isMemgraph) return `GRAPH_DB_PROVIDER is ${provider} but the server is ${agent}: set GRAPH_DB_PROVIDER=memgraph`;
-  if (provider !== 'neptune' && !isNeo4j && !isMemgraph) return `the server calls itself "${agent}", neither Neo4j nor Memgraph: is GRAPH_DB_PROVIDER=${provider} right?`;
+  if (provider === 'memgraph' && isNeo4j)
+    return `GRAPH_DB_PROVIDER is memgraph but the server is ${agent}: set GRAPH_DB_PROVIDER=neo4j-enterprise (or neo4j-community)`;
+  if (provider.startsWith('neo4j') && isMemgraph)
+    return `GRAPH_DB_PROVIDER is ${provider} but the server is ${agent}: set GRAPH_DB_PROVIDER=memgraph`;
+  if (provider !== 'neptune' && !isNeo4j && !isMemgraph)
+    return `the server calls itself "${agent}", neither Neo4j nor Memgraph: is GRAPH_DB_PROVIDER=${provider} right?`;
   return undefined;
 }

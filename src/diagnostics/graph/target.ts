@@ -7,7 +7,9 @@ export type Tenancy = 'database-per-tenant' | 'instance-per-tenant';
 
 /** Upstream infers tenancy from the provider: these keep one graph or database per org on a shared server. */
 export function tenancyOf(provider: GraphProvider): Tenancy {
-  return provider === 'falkordb' || provider === 'neo4j-enterprise' || provider === 'memgraph' ? 'database-per-tenant' : 'instance-per-tenant';
+  return provider === 'falkordb' || provider === 'neo4j-enterprise' || provider === 'memgraph'
+    ? 'database-per-tenant'
+    : 'instance-per-tenant';
 }
 
 /**
@@ -49,7 +51,10 @@ export interface RedisTarget {
  * the explicit username/password, so credentials in GRAPH_DB_URI win over GRAPH_DB_USER and
  * GRAPH_DB_PASSWORD; the user defaults to "default".
  */
-export function redisTarget(uri: string, env: Pick<CtxEnv, 'GRAPH_DB_USER' | 'GRAPH_DB_PASSWORD'>): RedisTarget | { error: string } {
+export function redisTarget(
+  uri: string,
+  env: Pick<CtxEnv, 'GRAPH_DB_USER' | 'GRAPH_DB_PASSWORD'>,
+): RedisTarget | { error: string } {
   let u: URL;
   try {
     u = new URL(uri);
@@ -57,11 +62,14 @@ export function redisTarget(uri: string, env: Pick<CtxEnv, 'GRAPH_DB_USER' | 'GR
     return { error: 'GRAPH_DB_URI is not a valid URI' };
   }
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
-    return { error: `GRAPH_DB_URI uses ${u.protocol}// but FalkorDB is reached with the Redis protocol (redis:// or rediss://); Bolt on 7687 is not what ctx| uses` };
+    return {
+      error: `GRAPH_DB_URI uses ${u.protocol}// but FalkorDB is reached with the Redis protocol (redis:// or rediss://); Bolt on 7687 is not what ctx| uses`,
+    };
   }
   const dbText = u.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0) return { error: `GRAPH_DB_URI names database "${dbText}", which is not a Redis database number` };
+  if (!Number.isInteger(db) || db < 0)
+    return { error: `GRAPH_DB_URI names database "${dbText}", which is not a Redis database number` };
   const urlUser = decodeURIComponent(u.username);
   const urlPassword = decodeURIComponent(u.password);
   const password = urlPassword || env.GRAPH_DB_PASSWORD || undefined;
@@ -100,7 +108,9 @@ export function boltTarget(uri: string, variable: string): BoltTarget | { error:
   }
   if (!BOLT_SCHEMES.has(u.protocol)) {
     const hint = u.protocol.startsWith('redis') ? ' (a redis:// URI is for GRAPH_DB_PROVIDER=falkordb)' : '';
-    return { error: `${variable} uses ${u.protocol}// but this provider is reached over Bolt (bolt://, bolt+s://, neo4j://, neo4j+s://)${hint}` };
+    return {
+      error: `${variable} uses ${u.protocol}// but this provider is reached over Bolt (bolt://, bolt+s://, neo4j://, neo4j+s://)${hint}`,
+    };
   }
   const userinfoIgnored = u.username !== '' || u.password !== '';
   u.username = '';
@@ -117,7 +127,10 @@ export function boltTarget(uri: string, variable: string): BoltTarget | { error:
 }
 
 /** Upstream's Bolt credentials: GRAPH_DB_USER (default neo4j) and GRAPH_DB_PASSWORD (default empty). */
-export function boltCredentials(env: Pick<CtxEnv, 'GRAPH_DB_USER' | 'GRAPH_DB_PASSWORD'>): { user: string; password: string } {
+export function boltCredentials(env: Pick<CtxEnv, 'GRAPH_DB_USER' | 'GRAPH_DB_PASSWORD'>): {
+  user: string;
+  password: string;
+} {
   return { user: env.GRAPH_DB_USER ?? 'neo4j', password: env.GRAPH_DB_PASSWORD ?? '' };
 }
 
@@ -127,7 +140,8 @@ export const ORG_URI_PREFIX = 'GRAPH_DB_URI_';
 export function orgUriVariables(raw: Readonly<Record<string, string>>): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(raw)) {
-    if (k.startsWith(ORG_URI_PREFIX) && k.length > ORG_URI_PREFIX.length && v.trim() !== '') out.set(k.slice(ORG_URI_PREFIX.length), v.trim());
+    if (k.startsWith(ORG_URI_PREFIX) && k.length > ORG_URI_PREFIX.length && v.trim() !== '')
+      out.set(k.slice(ORG_URI_PREFIX.length), v.trim());
   }
   return out;
 }

@@ -12,7 +12,11 @@ import type { StepOutcome, StoreFacts, StorePrivileges } from '../rules/store.js
  * the migrations do at start (CREATE SCHEMA IF NOT EXISTS ctx_ops), then a table created,
  * a row inserted and deleted. Nothing is left behind, not even the schema.
  */
-export async function probeStore(store: Store | null, databaseUrl: string | undefined, now: () => number = Date.now): Promise<{ facts: StoreFacts; clock?: ClockSample }> {
+export async function probeStore(
+  store: Store | null,
+  databaseUrl: string | undefined,
+  now: () => number = Date.now,
+): Promise<{ facts: StoreFacts; clock?: ClockSample }> {
   if (!store || !databaseUrl) return { facts: { state: 'none' } };
   const target = describeTarget(databaseUrl);
   let client;
@@ -23,16 +27,30 @@ export async function probeStore(store: Store | null, databaseUrl: string | unde
   }
   try {
     const sent = now();
-    const who = await client.query<{ role: string; db: string; now: Date; standby: boolean; db_create: boolean; schema_exists: boolean }>(
+    const who = await client.query<{
+      role: string;
+      db: string;
+      now: Date;
+      standby: boolean;
+      db_create: boolean;
+      schema_exists: boolean;
+    }>(
       `SELECT current_user AS role, current_database() AS db, now() AS now, pg_is_in_recovery() AS standby,
               has_database_privilege(current_database(), 'CREATE') AS db_create,
               EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'ctx_ops') AS schema_exists`,
     );
     const received = now();
     const w = who.rows[0]!;
-    const clock: ClockSample = { source: 'Postgres (store)', remote: new Date(w.now), local: new Date((sent + received) / 2), rttMs: received - sent };
+    const clock: ClockSample = {
+      source: 'Postgres (store)',
+      remote: new Date(w.now),
+      local: new Date((sent + received) / 2),
+      rttMs: received - sent,
+    };
     const privileges = await readPrivileges(client, w.db_create, w.schema_exists);
-    const pending = privileges.schemaExists ? await pendingMigrations(client) : readStoreMigrations().map((m) => m.name);
+    const pending = privileges.schemaExists
+      ? await pendingMigrations(client)
+      : readStoreMigrations().map((m) => m.name);
     const table = `ctx_ops.doctor_probe_${randomBytes(4).toString('hex')}`;
     const write = await step(async () => {
       await client.query('BEGIN');
@@ -45,10 +63,18 @@ export async function probeStore(store: Store | null, databaseUrl: string | unde
         await client.query('ROLLBACK').catch(() => {});
       }
     });
-    return { facts: { state: 'reached', target, role: w.role, database: w.db, standby: w.standby, privileges, pending, write }, clock };
+    return {
+      facts: { state: 'reached', target, role: w.role, database: w.db, standby: w.standby, privileges, pending, write },
+      clock,
+    };
   } catch (err) {
     const f = classifyError(err);
-    return { facts: f.kind === 'other' ? { state: 'error', target, seen: f.message } : { state: 'unreachable', target, seen: describeFailure(f, target) } };
+    return {
+      facts:
+        f.kind === 'other'
+          ? { state: 'error', target, seen: f.message }
+          : { state: 'unreachable', target, seen: describeFailure(f, target) },
+    };
   } finally {
     client.release();
   }
@@ -56,10 +82,28 @@ export async function probeStore(store: Store | null, databaseUrl: string | unde
 
 type Queryable = { query<R extends Record<string, unknown>>(sql: string): Promise<{ rows: R[] }> };
 
-async function readPrivileges(client: Queryable, databaseCreate: boolean, schemaExists: boolean): Promise<StorePrivileges> {
-  const none = { databaseCreate, schemaExists, schemaUsage: false, schemaCreate: false, tablesWithoutDml: 0, sequencesWithoutUse: 0, otherOwners: [] };
+async function readPrivileges(
+  client: Queryable,
+  databaseCreate: boolean,
+  schemaExists: boolean,
+): Promise<StorePrivileges> {
+  const none = {
+    databaseCreate,
+    schemaExists,
+    schemaUsage: false,
+    schemaCreate: false,
+    tablesWithoutDml: 0,
+    sequencesWithoutUse: 0,
+    otherOwners: [],
+  };
   if (!schemaExists) return none;
-  const { rows } = await client.query<{ usage: boolean; create: boolean; tables: number; sequences: number; owners: string[] | null }>(
+  const { rows } = await client.query<{
+    usage: boolean;
+    create: boolean;
+    tables: number;
+    sequences: number;
+    owners: string[] | null;
+  }>(
     `SELECT has_schema_privilege('ctx_ops', 'USAGE') AS usage, has_schema_privilege('ctx_ops', 'CREATE') AS create,
             (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
               WHERE n.nspname = 'ctx_ops' AND c.relkind IN ('r', 'p')
@@ -71,7 +115,14 @@ async function readPrivileges(client: Queryable, databaseCreate: boolean, schema
               WHERE n.nspname = 'ctx_ops' AND c.relkind IN ('r', 'p') AND pg_get_userbyid(c.relowner) <> current_user) AS owners`,
   );
   const r = rows[0]!;
-  return { ...none, schemaUsage: r.usage, schemaCreate: r.create, tablesWithoutDml: r.tables, sequencesWithoutUse: r.sequences, otherOwners: r.owners ?? [] };
+  return {
+    ...none,
+    schemaUsage: r.usage,
+    schemaCreate: r.create,
+    tablesWithoutDml: r.tables,
+    sequencesWithoutUse: r.sequences,
+    otherOwners: r.owners ?? [],
+  };
 }
 
 /** ctx-ops' migrations this database has not applied yet; null when that cannot be read. */
@@ -79,7 +130,9 @@ async function pendingMigrations(client: Queryable): Promise<string[] | null> {
   try {
     const { rows } = await client.query<{ name: string }>(`SELECT name FROM ctx_ops.schema_migrations`);
     const applied = new Set(rows.map((r) => r.name));
-    return readStoreMigrations().map((m) => m.name).filter((n) => !applied.has(n));
+    return readStoreMigrations()
+      .map((m) => m.name)
+      .filter((n) => !applied.has(n));
   } catch (err) {
     // No table yet (the schema was made by someone else) counts as nothing applied.
     return (err as { code?: string }).code === '42P01' ? readStoreMigrations().map((m) => m.name) : null;

@@ -17,14 +17,16 @@ export function clockSkewMs(s: ClockSample): number {
 }
 
 export function clockItem(samples: readonly ClockSample[], ctx: { httpMode: boolean }): DoctorItem {
-  const t = (status: DoctorItem['status'], seen: string, fix?: string) => item('clock', 'clock', 'Clock', status, seen, fix);
+  const t = (status: DoctorItem['status'], seen: string, fix?: string) =>
+    item('clock', 'clock', 'Clock', status, seen, fix);
   if (!samples.length) return t('skip', 'nothing to compare with (neither Slack nor the store answered)');
   const parts = samples.map((s) => ({ s, skew: clockSkewMs(s) }));
   const worst = parts.reduce((a, b) => (Math.abs(b.skew) > Math.abs(a.skew) ? b : a));
   const words = parts.map(({ s, skew }) => `${s.source}: ${skew === 0 ? 'in step' : `${describe(skew)}`}`).join('; ');
   if (Math.abs(worst.skew) < CLOCK_WARN_MS) return t('ok', words);
-  const fix = 'synchronise this machine\'s clock (NTP: timedatectl set-ntp true, or chrony)';
-  if (ctx.httpMode && Math.abs(worst.skew) >= SIGNATURE_WINDOW_MS) return t('fail', `${words}: Slack's signed requests look older than 5 minutes and are refused`, fix);
+  const fix = "synchronise this machine's clock (NTP: timedatectl set-ntp true, or chrony)";
+  if (ctx.httpMode && Math.abs(worst.skew) >= SIGNATURE_WINDOW_MS)
+    return t('fail', `${words}: Slack's signed requests look older than 5 minutes and are refused`, fix);
   return t('warn', `${words}: times in digests, alerts and confirmations will be off`, fix);
 }
 

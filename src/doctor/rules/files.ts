@@ -1,13 +1,18 @@
 import { item, type DoctorItem } from '../types.js';
 
-export type FolderFacts = { state: 'ok'; entries: number } | { state: 'missing' } | { state: 'not-a-folder' } | { state: 'unreadable'; code: string };
+export type FolderFacts =
+  | { state: 'ok'; entries: number }
+  | { state: 'missing' }
+  | { state: 'not-a-folder' }
+  | { state: 'unreadable'; code: string };
 
 /**
  * @param what e.g. "runbooks (runbooks.dirs[0])", "migrations of prod"
  * @param needed what stops working without it
  */
 export function folderItem(id: string, what: string, path: string, f: FolderFacts, needed: string): DoctorItem {
-  const t = (status: DoctorItem['status'], seen: string, fix?: string) => item('files', `folder.${id}`, what, status, seen, fix);
+  const t = (status: DoctorItem['status'], seen: string, fix?: string) =>
+    item('files', `folder.${id}`, what, status, seen, fix);
   switch (f.state) {
     case 'ok':
       return t('ok', `${path} is readable (${f.entries} entr${f.entries === 1 ? 'y' : 'ies'})`);
@@ -16,6 +21,10 @@ export function folderItem(id: string, what: string, path: string, f: FolderFact
     case 'not-a-folder':
       return t('fail', `${path} is not a folder: ${needed}`, 'point the setting at the folder');
     case 'unreadable':
-      return t('fail', `${path} cannot be read by this process (${f.code}): ${needed}`, 'give the user ctx-ops runs as read access to it (and execute on the folders above it)');
+      return t(
+        'fail',
+        `${path} cannot be read by this process (${f.code}): ${needed}`,
+        'give the user ctx-ops runs as read access to it (and execute on the folders above it)',
+      );
   }
 }

@@ -5,7 +5,16 @@ export type StoreFacts =
   | { state: 'none' }
   | { state: 'unreachable'; target: string; seen: string }
   | { state: 'error'; target: string; seen: string }
-  | { state: 'reached'; target: string; role: string; database: string; standby: boolean; privileges: StorePrivileges; pending: string[] | null; write: StepOutcome };
+  | {
+      state: 'reached';
+      target: string;
+      role: string;
+      database: string;
+      standby: boolean;
+      privileges: StorePrivileges;
+      pending: string[] | null;
+      write: StepOutcome;
+    };
 
 export interface StorePrivileges {
   /** CREATE on the database: ctx-ops runs CREATE SCHEMA IF NOT EXISTS ctx_ops at every start. */
@@ -39,36 +48,62 @@ const DENIED = '42501';
 const READ_ONLY = '25006';
 
 export function storeItem(f: StoreFacts, ctx: { slack: boolean }): DoctorItem {
-  const t = (status: DoctorItem['status'], seen: string, fix?: string) => item('store', 'store', 'Store', status, seen, fix);
+  const t = (status: DoctorItem['status'], seen: string, fix?: string) =>
+    item('store', 'store', 'Store', status, seen, fix);
   if (f.state === 'none') {
     return t(
       ctx.slack ? 'warn' : 'skip',
-      'no database is configured for the bot\'s schema ctx_ops: digests, alerts, history, approvals and incidents are off',
+      "no database is configured for the bot's schema ctx_ops: digests, alerts, history, approvals and incidents are off",
       'set CTX_OPS_DATABASE_URL (or store.databaseUrl, or DATABASE_URL) to a Postgres where ctx-ops may create its schema ctx_ops',
     );
   }
-  if (f.state === 'unreachable') return t('fail', `cannot reach the store at ${f.target}: ${f.seen}`, 'check CTX_OPS_DATABASE_URL (default: store.databaseUrl, then the default environment\'s DATABASE_URL)');
+  if (f.state === 'unreachable')
+    return t(
+      'fail',
+      `cannot reach the store at ${f.target}: ${f.seen}`,
+      "check CTX_OPS_DATABASE_URL (default: store.databaseUrl, then the default environment's DATABASE_URL)",
+    );
   if (f.state === 'error') return t('fail', `could not check the store at ${f.target}: ${f.seen}`);
   const who = `role "${f.role}" in database "${f.database}" (${f.target})`;
   if (f.standby || (!f.write.ok && f.write.code === READ_ONLY)) {
-    return t('fail', `the store is read-only (${who} is a standby or a read-only transaction)`, 'point CTX_OPS_DATABASE_URL at the primary');
+    return t(
+      'fail',
+      `the store is read-only (${who} is a standby or a read-only transaction)`,
+      'point CTX_OPS_DATABASE_URL at the primary',
+    );
   }
   const grants = storeGrants(f.role, f.database, f.privileges);
   if (!f.write.ok || grants.length) {
-    const what = !f.write.ok ? `a test write failed (CREATE SCHEMA IF NOT EXISTS, as at every start, then create, insert, delete; rolled back): ${f.write.message}` : 'it lacks privileges it needs';
+    const what = !f.write.ok
+      ? `a test write failed (CREATE SCHEMA IF NOT EXISTS, as at every start, then create, insert, delete; rolled back): ${f.write.message}`
+      : 'it lacks privileges it needs';
     const denied = f.write.ok || f.write.code === DENIED;
     if (denied && grants.length) {
       return t(
         'fail',
         `ctx-ops cannot write its schema ctx_ops as ${who}: ${what}`,
-        [`run as the database's owner:`, ...grants.map((g) => `  ${g}`), 'or give ctx-ops a database of its own: CTX_OPS_DATABASE_URL=postgres://…/ctx_ops'].join('\n'),
+        [
+          `run as the database's owner:`,
+          ...grants.map((g) => `  ${g}`),
+          'or give ctx-ops a database of its own: CTX_OPS_DATABASE_URL=postgres://…/ctx_ops',
+        ].join('\n'),
       );
     }
-    return t('fail', `ctx-ops cannot use its schema ctx_ops as ${who}: ${what}`, denied ? 'give this role CREATE on the database, or set CTX_OPS_DATABASE_URL to a database ctx-ops may use' : undefined);
+    return t(
+      'fail',
+      `ctx-ops cannot use its schema ctx_ops as ${who}: ${what}`,
+      denied
+        ? 'give this role CREATE on the database, or set CTX_OPS_DATABASE_URL to a database ctx-ops may use'
+        : undefined,
+    );
   }
   if (f.privileges.otherOwners.length) {
     const owners = f.privileges.otherOwners.map((o) => `"${o}"`).join(', ');
-    return t('warn', `writable as ${who}, but tables in ctx_ops belong to ${owners}: the next upgrade of the schema needs to alter them`, `make "${f.role}" their owner (ALTER TABLE ctx_ops.<table> OWNER TO ${quote(f.role)}), or run ctx-ops as ${owners} once after upgrading`);
+    return t(
+      'warn',
+      `writable as ${who}, but tables in ctx_ops belong to ${owners}: the next upgrade of the schema needs to alter them`,
+      `make "${f.role}" their owner (ALTER TABLE ctx_ops.<table> OWNER TO ${quote(f.role)}), or run ctx-ops as ${owners} once after upgrading`,
+    );
   }
   const state = !f.privileges.schemaExists
     ? 'schema ctx_ops does not exist yet; ctx-ops creates it when it starts'

@@ -30,7 +30,10 @@ export function createCatalog(runbooks: readonly Runbook[]): Catalog {
         summary: r.summary,
         steps: r.steps.length,
         file: r.file,
-        when: r.when.map((w) => `${titles[w.check] ?? w.check} ${w.status === 'warn' ? 'degraded' : 'fails'}${w.match ? ` (${w.match})` : ''}`),
+        when: r.when.map(
+          (w) =>
+            `${titles[w.check] ?? w.check} ${w.status === 'warn' ? 'degraded' : 'fails'}${w.match ? ` (${w.match})` : ''}`,
+        ),
       })),
   };
 }

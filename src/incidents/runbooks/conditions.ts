@@ -47,7 +47,10 @@ export interface ConditionOutcome {
 }
 
 /** One condition of a check: the worst mark among the detail lines that match. */
-export function evaluateCondition(result: Pick<CheckResult, 'status' | 'details' | 'summary'>, pattern: TextPattern): ConditionOutcome {
+export function evaluateCondition(
+  result: Pick<CheckResult, 'status' | 'details' | 'summary'>,
+  pattern: TextPattern,
+): ConditionOutcome {
   if (result.status === 'skip') return { status: 'skip', lines: result.details.filter((l) => matches(pattern, l)) };
   const lines = result.details.filter((l) => matches(pattern, l));
   if (!lines.length) {

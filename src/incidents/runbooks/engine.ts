@@ -17,10 +17,17 @@ import { fillText } from './steps/manual.js';
 import { createStepMessages, type EngineDeps } from './step-messages.js';
 
 export type { EngineDeps };
-import { AlreadyRunningError, type IncidentRow, type IncidentStore, type RunbookSnapshot, type SessionRow, type StepRow, type StepState } from '../store.js';
+import {
+  AlreadyRunningError,
+  type IncidentRow,
+  type IncidentStore,
+  type RunbookSnapshot,
+  type SessionRow,
+  type StepRow,
+  type StepState,
+} from '../store.js';
 
 export { currentStep, ownerOf } from './session-rules.js';
-
 
 export type StartOutcome = { started: SessionRow } | { already: SessionRow };
 
@@ -35,7 +42,13 @@ export function createEngine(deps: EngineDeps) {
   const envOf = (name: string): Environment | undefined => deps.config.environments.find((e) => e.name === name);
   const { postStep, updateHeader, updateStepMessage, headerView, runStepCheck } = createStepMessages(deps);
   const freshSession = (id: number) => deps.db.getSession(id);
-  const snapshotOf = (rb: Runbook): RunbookSnapshot => ({ id: rb.id, title: rb.title, steps: rb.steps, file: rb.file, unavailable: rb.unavailable });
+  const snapshotOf = (rb: Runbook): RunbookSnapshot => ({
+    id: rb.id,
+    title: rb.title,
+    steps: rb.steps,
+    file: rb.file,
+    unavailable: rb.unavailable,
+  });
 
   /** After a step is resolved: post the next one, or finish the runbook. */
   async function advance(session: SessionRow, conversation: Conversation): Promise<void> {
@@ -47,9 +60,22 @@ export function createEngine(deps: EngineDeps) {
     }
     const finished = await deps.db.finishSession(session.id);
     if (!finished) return;
-    await deps.db.addTimeline({ incidentId: finished.incidentId, sessionId: finished.id, actor: null, kind: 'runbook', text: `🏁 runbook \`${finished.runbookId}\` finished: ${countsText(rows.map((r) => r.state))}` });
+    await deps.db.addTimeline({
+      incidentId: finished.incidentId,
+      sessionId: finished.id,
+      actor: null,
+      kind: 'runbook',
+      text: `🏁 runbook \`${finished.runbookId}\` finished: ${countsText(rows.map((r) => r.state))}`,
+    });
     await conversation.post(
-      renderSessionFinished({ title: finished.runbook.title, runbookId: finished.runbookId, states: rows.map((r) => r.state), startedAt: finished.startedAt, finishedAt: finished.finishedAt ?? deps.now(), incidentId: finished.incidentId }),
+      renderSessionFinished({
+        title: finished.runbook.title,
+        runbookId: finished.runbookId,
+        states: rows.map((r) => r.state),
+        startedAt: finished.startedAt,
+        finishedAt: finished.finishedAt ?? deps.now(),
+        incidentId: finished.incidentId,
+      }),
       { thread: threadOf(finished) },
     );
     await updateHeader(finished, conversation);
@@ -59,12 +85,18 @@ export function createEngine(deps: EngineDeps) {
   // reason must not turn into a <!channel> ping in the postmortem.
   const verb = (to: StepState, reason: string | null) => {
     const why = reason ? ` (${escapeMrkdwn(reason)})` : '';
-    return to === 'done' ? 'marked step {n} done' : to === 'skipped' ? `skipped step {n}${why}` : `marked step {n} failed${why}`;
+    return to === 'done'
+      ? 'marked step {n} done'
+      : to === 'skipped'
+        ? `skipped step {n}${why}`
+        : `marked step {n} failed${why}`;
   };
 
   function describeState(row: StepRow): string {
     const at = row.at ? ` at ${clock(row.at, tz, { seconds: true })}` : '';
-    return row.state === 'pending' ? 'still to do' : `already ${row.state === 'failed' ? 'marked failed' : row.state} by ${who(row.actor)}${at}`;
+    return row.state === 'pending'
+      ? 'still to do'
+      : `already ${row.state === 'failed' ? 'marked failed' : row.state} by ${who(row.actor)}${at}`;
   }
 
   const api = {
@@ -77,7 +109,15 @@ export function createEngine(deps: EngineDeps) {
      * Starts a runbook: a header message (in the incident's thread, or a new message whose
      * thread holds the steps), then the first step with its check already run.
      */
-    async start(o: { runbook: Runbook; env: string; actor: Actor; surface: Surface; conversation: Conversation; channel: string; incident: IncidentRow | null }): Promise<StartOutcome> {
+    async start(o: {
+      runbook: Runbook;
+      env: string;
+      actor: Actor;
+      surface: Surface;
+      conversation: Conversation;
+      channel: string;
+      incident: IncidentRow | null;
+    }): Promise<StartOutcome> {
       let session: SessionRow;
       try {
         session = await deps.db.createSession({
@@ -95,9 +135,14 @@ export function createEngine(deps: EngineDeps) {
       }
       try {
         const rows = await deps.db.steps(session.id);
-        const inThread = o.incident?.rootTs ? { thread: { channel: o.incident.channel, ts: o.incident.rootTs } } : undefined;
+        const inThread = o.incident?.rootTs
+          ? { thread: { channel: o.incident.channel, ts: o.incident.rootTs } }
+          : undefined;
         const ref = await o.conversation.post(renderSessionHeader(headerView(session, rows)), inThread);
-        if (!ref.ts) throw new Error('this channel does not let me post messages I can thread under: invite me with `/invite @ctx-ops`');
+        if (!ref.ts)
+          throw new Error(
+            'this channel does not let me post messages I can thread under: invite me with `/invite @ctx-ops`',
+          );
         const threadTs = ref.threadTs ?? ref.ts;
         await deps.db.setSessionRefs(session.id, { threadTs, headerTs: ref.ts });
         session = { ...session, channel: ref.channel, threadTs, headerTs: ref.ts };
@@ -105,21 +150,42 @@ export function createEngine(deps: EngineDeps) {
         await deps.db.deleteSession(session.id).catch(() => {});
         throw err;
       }
-      await deps.db.addTimeline({ incidentId: session.incidentId, sessionId: session.id, actor: o.actor.userId, kind: 'runbook', text: `started runbook \`${session.runbookId}\` (${session.runbook.title}) on ${session.env}` });
+      await deps.db.addTimeline({
+        incidentId: session.incidentId,
+        sessionId: session.id,
+        actor: o.actor.userId,
+        kind: 'runbook',
+        text: `started runbook \`${session.runbookId}\` (${session.runbook.title}) on ${session.env}`,
+      });
       await postStep(session, 0, o.conversation);
       return { started: session };
     },
 
     /** Done, Skip (with its reason) or Failed: registers once however many people press it. */
-    async transition(o: { sessionId: number; idx: number; to: StepState; actor: Actor; reason: string | null; conversation: Conversation }): Promise<{ ok: boolean; message: string }> {
+    async transition(o: {
+      sessionId: number;
+      idx: number;
+      to: StepState;
+      actor: Actor;
+      reason: string | null;
+      conversation: Conversation;
+    }): Promise<{ ok: boolean; message: string }> {
       const session = await freshSession(o.sessionId);
       const step = session?.runbook.steps[o.idx];
       if (!session || !step) return { ok: false, message: 'This runbook step no longer exists.' };
       const text = `${verb(o.to, o.reason).replace('{n}', String(o.idx + 1))}: ${fillText(step.text, { env: session.env })}`;
-      const row = await deps.db.transitionStep({ sessionId: session.id, idx: o.idx, to: o.to, actor: o.actor.userId, reason: o.reason, text });
+      const row = await deps.db.transitionStep({
+        sessionId: session.id,
+        idx: o.idx,
+        to: o.to,
+        actor: o.actor.userId,
+        reason: o.reason,
+        text,
+      });
       if (!row) {
         const cur = await deps.db.step(session.id, o.idx);
-        const why = session.status !== 'active' ? `the runbook is ${session.status}` : cur ? describeState(cur) : 'unknown';
+        const why =
+          session.status !== 'active' ? `the runbook is ${session.status}` : cur ? describeState(cur) : 'unknown';
         return { ok: false, message: `Step ${o.idx + 1} of ${session.runbook.title} is ${why}; nothing changed.` };
       }
       await updateStepMessage(session, o.idx, o.conversation);
@@ -133,7 +199,12 @@ export function createEngine(deps: EngineDeps) {
     async recheck(o: { sessionId: number; idx: number; actor: Actor; conversation: Conversation }): Promise<void> {
       const session = await freshSession(o.sessionId);
       if (!session?.runbook.steps[o.idx]?.check) return;
-      await runStepCheck(session, o.idx, { actor: o.actor.userId, text: `re-check of step ${o.idx + 1} by ${who(o.actor.userId)}` }, rerunMaxAge(deps.config.checks.cacheMs));
+      await runStepCheck(
+        session,
+        o.idx,
+        { actor: o.actor.userId, text: `re-check of step ${o.idx + 1} by ${who(o.actor.userId)}` },
+        rerunMaxAge(deps.config.checks.cacheMs),
+      );
       await updateStepMessage(session, o.idx, o.conversation);
     },
 
@@ -145,17 +216,33 @@ export function createEngine(deps: EngineDeps) {
     },
 
     /** `skip <reason>`: the step this person pressed Skip on, else the current step of the newest session. */
-    async skipWithReason(o: { sessions: SessionRow[]; actor: Actor; reason: string; conversation: Conversation }): Promise<{ ok: boolean; message: string }> {
+    async skipWithReason(o: {
+      sessions: SessionRow[];
+      actor: Actor;
+      reason: string;
+      conversation: Conversation;
+    }): Promise<{ ok: boolean; message: string }> {
       if (!o.sessions.length) return { ok: false, message: 'No runbook is running here.' };
-      const requested = await deps.db.skipRequestOf(o.sessions.map((s) => s.id), o.actor.userId);
-      let target: { sessionId: number; idx: number } | undefined = requested ? { sessionId: requested.sessionId, idx: requested.idx } : undefined;
+      const requested = await deps.db.skipRequestOf(
+        o.sessions.map((s) => s.id),
+        o.actor.userId,
+      );
+      let target: { sessionId: number; idx: number } | undefined = requested
+        ? { sessionId: requested.sessionId, idx: requested.idx }
+        : undefined;
       if (!target) {
         const rows = await deps.db.steps(o.sessions[0]!.id);
         const cur = currentStep(rows);
         if (!cur) return { ok: false, message: 'Every step of this runbook is resolved already.' };
         target = { sessionId: o.sessions[0]!.id, idx: cur.idx };
       }
-      return api.transition({ ...target, to: 'skipped', actor: o.actor, reason: o.reason, conversation: o.conversation });
+      return api.transition({
+        ...target,
+        to: 'skipped',
+        actor: o.actor,
+        reason: o.reason,
+        conversation: o.conversation,
+      });
     },
 
     /** `next`: posts the current step again at the bottom of the thread. */
@@ -170,7 +257,13 @@ export function createEngine(deps: EngineDeps) {
     async stop(o: { session: SessionRow; actor: Actor; conversation: Conversation; why?: string }): Promise<boolean> {
       const stopped = await deps.db.abandonSession(o.session.id);
       if (!stopped) return false;
-      await deps.db.addTimeline({ incidentId: stopped.incidentId, sessionId: stopped.id, actor: o.actor.userId, kind: 'runbook', text: `stopped runbook \`${stopped.runbookId}\`${o.why ? ` (${o.why})` : ''}` });
+      await deps.db.addTimeline({
+        incidentId: stopped.incidentId,
+        sessionId: stopped.id,
+        actor: o.actor.userId,
+        kind: 'runbook',
+        text: `stopped runbook \`${stopped.runbookId}\`${o.why ? ` (${o.why})` : ''}`,
+      });
       await updateHeader(stopped, o.conversation);
       const rows = await deps.db.steps(stopped.id);
       const cur = currentStep(rows);
@@ -179,21 +272,51 @@ export function createEngine(deps: EngineDeps) {
     },
 
     /** A step's Run button: asks the approvals service, which posts Confirm / Cancel in the thread. */
-    async run(o: { sessionId: number; idx: number; params: Record<string, unknown>; actor: Actor; surface: Surface; conversation: Conversation }): Promise<{ ok: boolean; message: string }> {
+    async run(o: {
+      sessionId: number;
+      idx: number;
+      params: Record<string, unknown>;
+      actor: Actor;
+      surface: Surface;
+      conversation: Conversation;
+    }): Promise<{ ok: boolean; message: string }> {
       const session = await freshSession(o.sessionId);
       const ref = session?.runbook.steps[o.idx]?.action;
       const kind = ref && deps.actionKinds.get(ref.kind);
       if (!session || !ref || !kind) return { ok: false, message: 'This step has no action.' };
       const row = await deps.db.step(session.id, o.idx);
-      if (session.status !== 'active' || !row || !openState(row.state)) return { ok: false, message: `Step ${o.idx + 1} is ${row ? describeState(row) : 'gone'}; nothing to run.` };
+      if (session.status !== 'active' || !row || !openState(row.state))
+        return { ok: false, message: `Step ${o.idx + 1} is ${row ? describeState(row) : 'gone'}; nothing to run.` };
       const approvals = deps.approvals();
       const env = envOf(session.env);
-      if (!approvals || !env) return { ok: false, message: `Guarded operations are not available in this bot. By hand: ${env ? kind.manual(env) : ''}` };
-      const outcome = await approvals.request({ kind: kind.kind, env: env.name, params: o.params, requester: o.actor, conversation: o.conversation, thread: threadOf(session), surface: o.surface });
+      if (!approvals || !env)
+        return {
+          ok: false,
+          message: `Guarded operations are not available in this bot. By hand: ${env ? kind.manual(env) : ''}`,
+        };
+      const outcome = await approvals.request({
+        kind: kind.kind,
+        env: env.name,
+        params: o.params,
+        requester: o.actor,
+        conversation: o.conversation,
+        thread: threadOf(session),
+        surface: o.surface,
+      });
       if (!outcome.requested) return { ok: false, message: outcome.reason };
       const label = ref.label ?? kind.label;
-      await deps.db.setActionNote(session.id, o.idx, `⏳ ${label} requested by ${who(o.actor.userId)} at ${clock(deps.now(), tz, { seconds: true })}: waiting for confirmation`);
-      await deps.db.addTimeline({ incidentId: session.incidentId, sessionId: session.id, actor: o.actor.userId, kind: 'action', text: `asked to run ${label}${Object.keys(o.params).length ? ` for ${escapeMrkdwn(Object.values(o.params).join(', '))}` : ''} (step ${o.idx + 1})` });
+      await deps.db.setActionNote(
+        session.id,
+        o.idx,
+        `⏳ ${label} requested by ${who(o.actor.userId)} at ${clock(deps.now(), tz, { seconds: true })}: waiting for confirmation`,
+      );
+      await deps.db.addTimeline({
+        incidentId: session.incidentId,
+        sessionId: session.id,
+        actor: o.actor.userId,
+        kind: 'action',
+        text: `asked to run ${label}${Object.keys(o.params).length ? ` for ${escapeMrkdwn(Object.values(o.params).join(', '))}` : ''} (step ${o.idx + 1})`,
+      });
       await updateStepMessage(session, o.idx, o.conversation);
       return { ok: true, message: `${label} requested: it runs once someone allowed to confirms.` };
     },
@@ -202,7 +325,11 @@ export function createEngine(deps: EngineDeps) {
      * Called when one of this feature's guarded actions ran for a runbook thread: records it
      * and, when it succeeded, resolves the step that asked for it.
      */
-    async actionRan(kind: string, ctx: GuardedActionContext<Record<string, unknown>>, result: GuardedActionResult): Promise<void> {
+    async actionRan(
+      kind: string,
+      ctx: GuardedActionContext<Record<string, unknown>>,
+      result: GuardedActionResult,
+    ): Promise<void> {
       const threadTs = ctx.thread.threadTs ?? ctx.thread.ts;
       const sessions = await deps.db.activeSessions({ channel: ctx.thread.channel, threadTs });
       for (const session of sessions) {
@@ -211,10 +338,27 @@ export function createEngine(deps: EngineDeps) {
         if (!row) continue;
         const label = session.runbook.steps[row.idx]!.action!.label ?? deps.actionKinds.get(kind)?.label ?? kind;
         const summary = escapeMrkdwn(result.summary);
-        await deps.db.setActionNote(session.id, row.idx, `${result.ok ? '▶' : '✗'} ${label} ${result.ok ? 'ran' : 'failed'} (confirmed by ${who(ctx.confirmer.userId)} at ${clock(deps.now(), tz, { seconds: true })}): ${summary}`);
-        await deps.db.addTimeline({ incidentId: session.incidentId, sessionId: session.id, actor: ctx.confirmer.userId, kind: 'action', text: `${result.ok ? 'ran' : 'tried to run'} ${label}: ${summary}` });
+        await deps.db.setActionNote(
+          session.id,
+          row.idx,
+          `${result.ok ? '▶' : '✗'} ${label} ${result.ok ? 'ran' : 'failed'} (confirmed by ${who(ctx.confirmer.userId)} at ${clock(deps.now(), tz, { seconds: true })}): ${summary}`,
+        );
+        await deps.db.addTimeline({
+          incidentId: session.incidentId,
+          sessionId: session.id,
+          actor: ctx.confirmer.userId,
+          kind: 'action',
+          text: `${result.ok ? 'ran' : 'tried to run'} ${label}: ${summary}`,
+        });
         if (result.ok) {
-          const out = await api.transition({ sessionId: session.id, idx: row.idx, to: 'done', actor: ctx.confirmer, reason: null, conversation: ctx.conversation });
+          const out = await api.transition({
+            sessionId: session.id,
+            idx: row.idx,
+            to: 'done',
+            actor: ctx.confirmer,
+            reason: null,
+            conversation: ctx.conversation,
+          });
           if (out.ok) return;
         }
         await updateStepMessage(session, row.idx, ctx.conversation).catch(() => {});

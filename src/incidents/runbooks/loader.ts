@@ -52,7 +52,9 @@ export function loadRunbooks(opts: LoadOptions): LoadResult {
   const shippedIds = new Set<string>();
 
   const readFolder = (dir: string, label: (file: string) => string, shipped: boolean) => {
-    for (const name of readdirSync(dir).filter((f) => YAML_FILE.test(f)).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((f) => YAML_FILE.test(f))
+      .sort()) {
       const path = join(dir, name);
       if (!statSync(path).isFile()) continue;
       const rb = readRunbookFile(readFileSync(path, 'utf8'), label(name), shipped, opts, problems, warnings);
@@ -61,7 +63,11 @@ export function loadRunbooks(opts: LoadOptions): LoadResult {
       if (shipped && disabled.has(rb.runbook.id)) continue;
       const first = seen.get(rb.runbook.id);
       if (first) {
-        problems.push({ source: rb.idLine, key: 'id', message: `duplicate runbook id "${rb.runbook.id}" (already defined in ${first.line})` });
+        problems.push({
+          source: rb.idLine,
+          key: 'id',
+          message: `duplicate runbook id "${rb.runbook.id}" (already defined in ${first.line})`,
+        });
         continue;
       }
       seen.set(rb.runbook.id, { file: rb.runbook.file, line: rb.idLine });
@@ -72,7 +78,11 @@ export function loadRunbooks(opts: LoadOptions): LoadResult {
   if (existsSync(shippedDir)) readFolder(shippedDir, (f) => `runbooks/${f}`, true);
   (opts.disable ?? []).forEach((id, i) => {
     if (!shippedIds.has(id)) {
-      problems.push({ source: 'ctx-ops.yml', key: `runbooks.disable[${i}]`, message: `names no shipped runbook "${id}"` });
+      problems.push({
+        source: 'ctx-ops.yml',
+        key: `runbooks.disable[${i}]`,
+        message: `names no shipped runbook "${id}"`,
+      });
     }
   });
 
@@ -130,5 +140,8 @@ export function readRunbookFile(
   }
   if (broken) return null;
   const when = shipped ? rb.when.filter((w) => ctx.checkIds.has(w.check)) : rb.when;
-  return { runbook: { ...rb, when, steps, file: label, shipped, unavailable: [...unavailable] }, idLine: src.locate(['id']) };
+  return {
+    runbook: { ...rb, when, steps, file: label, shipped, unavailable: [...unavailable] },
+    idLine: src.locate(['id']),
+  };
 }

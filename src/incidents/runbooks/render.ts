@@ -37,7 +37,9 @@ export interface RunbookListItem {
 }
 
 export function renderRunbookList(items: RunbookListItem[], opts: { env: string }): OutMessage {
-  const blocks: Block[] = [md(`*Runbooks* (${items.length}) · Start runs one against *${escapeMrkdwn(opts.env)}* in a thread`)];
+  const blocks: Block[] = [
+    md(`*Runbooks* (${items.length}) · Start runs one against *${escapeMrkdwn(opts.env)}* in a thread`),
+  ];
   for (const r of items) {
     const text = [
       `📘 *${escapeMrkdwn(r.title)}*  \`${r.id}\` · ${r.steps} steps`,
@@ -46,14 +48,24 @@ export function renderRunbookList(items: RunbookListItem[], opts: { env: string 
     ]
       .filter(Boolean)
       .join('\n');
-    blocks.push(mdWithButton(text, { text: '▶ Start', actionId: ACTION_RUNBOOK_START, value: { env: opts.env, id: r.id } }));
+    blocks.push(
+      mdWithButton(text, { text: '▶ Start', actionId: ACTION_RUNBOOK_START, value: { env: opts.env, id: r.id } }),
+    );
   }
-  blocks.push(context('`/ctx runbook &lt;id&gt; [env]` starts one · in a channel with an open incident it runs in the incident\'s thread'));
+  blocks.push(
+    context(
+      "`/ctx runbook &lt;id&gt; [env]` starts one · in a channel with an open incident it runs in the incident's thread",
+    ),
+  );
   const plain = [
     `Runbooks (${items.length}); \`runbook <id> [env]\` starts one against ${opts.env}:`,
     ...items.map((r) => `  ${r.id.padEnd(22)} ${r.title} (${r.steps} steps)`),
   ].join('\n');
-  return { text: [`Runbooks (${items.length}):`, ...items.map((r) => `${r.id}: ${r.title}`)].join('\n'), blocks: fitBlocks(blocks), plain };
+  return {
+    text: [`Runbooks (${items.length}):`, ...items.map((r) => `${r.id}: ${r.title}`)].join('\n'),
+    blocks: fitBlocks(blocks),
+    plain,
+  };
 }
 
 export interface SessionHeaderView {
@@ -80,7 +92,14 @@ export function sessionCounts(states: StepState[]) {
 
 export function countsText(states: StepState[]): string {
   const c = sessionCounts(states);
-  return [`${c.done} done`, c.skipped ? `${c.skipped} skipped` : '', c.failed ? `${c.failed} failed` : '', c.pending ? `${c.pending} to do` : ''].filter(Boolean).join(', ');
+  return [
+    `${c.done} done`,
+    c.skipped ? `${c.skipped} skipped` : '',
+    c.failed ? `${c.failed} failed` : '',
+    c.pending ? `${c.pending} to do` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** The session's own message: what runs, where, and how far it got. */
@@ -96,8 +115,14 @@ export function renderSessionHeader(v: SessionHeaderView): OutMessage {
         ? `⏹ Stopped at ${clock(v.finishedAt ?? v.now, v.timeZone, { seconds: true })}: ${countsText(v.states)}`
         : `${bar}  ${countsText(v.states)}${current >= 0 ? ` · now step ${current + 1} of ${v.states.length}` : ''}`;
   const blocks: Block[] = [md(`${head}\n${started}\n${progress}`)];
-  if (v.unavailable.length) blocks.push(context(`Checks not in this build, done by hand: ${v.unavailable.map((c) => `\`${c}\``).join(', ')}`));
-  if (v.status === 'active') blocks.push(context('Each step has Done, Skip, Failed and Re-check · `@ctx-ops next` shows the current step · `@ctx-ops skip &lt;reason&gt;` · `@ctx-ops note &lt;text&gt;`'));
+  if (v.unavailable.length)
+    blocks.push(context(`Checks not in this build, done by hand: ${v.unavailable.map((c) => `\`${c}\``).join(', ')}`));
+  if (v.status === 'active')
+    blocks.push(
+      context(
+        'Each step has Done, Skip, Failed and Re-check · `@ctx-ops next` shows the current step · `@ctx-ops skip &lt;reason&gt;` · `@ctx-ops note &lt;text&gt;`',
+      ),
+    );
   const text = `📘 Runbook ${v.title} (${v.runbookId}) on ${v.env}: ${v.status === 'active' ? countsText(v.states) : v.status}`;
   return { text, blocks };
 }
@@ -135,7 +160,9 @@ function stateLine(v: StepView): string {
     case 'failed':
       return `${STEP_MARK.failed} Marked failed by ${who(v.actor)}${at}${v.reason ? `: ${escapeMrkdwn(v.reason)}` : ''} · fix it, then press Done, or skip it with a reason`;
     case 'pending':
-      return v.sessionStatus === 'active' ? `${STEP_MARK.pending} To do` : `${STEP_MARK.pending} Not done (runbook ${v.sessionStatus})`;
+      return v.sessionStatus === 'active'
+        ? `${STEP_MARK.pending} To do`
+        : `${STEP_MARK.pending} Not done (runbook ${v.sessionStatus})`;
   }
 }
 
@@ -148,11 +175,15 @@ function checkText(v: StepView): string | null {
   const when = v.checkedAt ? ` · checked ${clock(v.checkedAt, v.timeZone, { seconds: true })}` : '';
   const verdict = v.check.status === 'unseen' ? 'not reported by the check this time' : escapeMrkdwn(v.check.summary);
   const lines = v.check.lines.slice(0, 6).map((l) => `> ${escapeMrkdwn(truncate(l, 400))}`);
-  return [`${CHECK_EMOJI[v.check.status]} *${escapeMrkdwn(v.check.title)}*${about}: ${verdict}${when}`, ...lines].join('\n');
+  return [`${CHECK_EMOJI[v.check.status]} *${escapeMrkdwn(v.check.title)}*${about}: ${verdict}${when}`, ...lines].join(
+    '\n',
+  );
 }
 
 function linkText(l: StepLink): string {
-  return 'url' in l ? `<${l.url}|📜 ${escapeMrkdwn(l.text)}>` : `📜 ${escapeMrkdwn(l.text)}: \`${escapeMrkdwn(l.hint)}\``;
+  return 'url' in l
+    ? `<${l.url}|📜 ${escapeMrkdwn(l.text)}>`
+    : `📜 ${escapeMrkdwn(l.text)}: \`${escapeMrkdwn(l.hint)}\``;
 }
 
 /** One step: what to do, what the bot sees, where to look, who did what, and the buttons. */
@@ -164,13 +195,20 @@ export function renderStep(v: StepView): OutMessage {
     return { text: `Step ${v.idx + 1} of ${v.total}: ${v.step.text} (posted again below)`, blocks };
   }
   const blocks: Block[] = [];
-  for (const chunk of chunkLines([title, ...(v.step.help ? [v.step.help] : [])], LIMITS.sectionText)) blocks.push(md(chunk));
+  for (const chunk of chunkLines([title, ...(v.step.help ? [v.step.help] : [])], LIMITS.sectionText))
+    blocks.push(md(chunk));
   const check = checkText(v);
   if (check) blocks.push(md(check));
-  const meta = [...v.links.map(linkText), v.step.covers ? `covers: _${escapeMrkdwn(v.step.covers)}_` : ''].filter(Boolean);
+  const meta = [...v.links.map(linkText), v.step.covers ? `covers: _${escapeMrkdwn(v.step.covers)}_` : ''].filter(
+    Boolean,
+  );
   if (meta.length) blocks.push(context(...meta));
   if (v.action && !v.action.available && (v.state === 'pending' || v.state === 'failed')) {
-    blocks.push(context(`Guarded operations are not available in this bot, so ${escapeMrkdwn(v.action.label)} cannot run from here: ${v.action.manual}`));
+    blocks.push(
+      context(
+        `Guarded operations are not available in this bot, so ${escapeMrkdwn(v.action.label)} cannot run from here: ${v.action.manual}`,
+      ),
+    );
   }
   if (v.actionNote) blocks.push(context(v.actionNote));
   blocks.push(context(stateLine(v)));
@@ -180,11 +218,21 @@ export function renderStep(v: StepView): OutMessage {
   if (open) {
     buttons.push({ text: '✅ Done', actionId: ACTION_STEP_DONE, value: value(), style: 'primary' });
     buttons.push({ text: '⏭️ Skip', actionId: ACTION_STEP_SKIP, value: value() });
-    if (v.state === 'pending') buttons.push({ text: '❌ Failed', actionId: ACTION_STEP_FAILED, value: value(), style: 'danger' });
+    if (v.state === 'pending')
+      buttons.push({ text: '❌ Failed', actionId: ACTION_STEP_FAILED, value: value(), style: 'danger' });
   }
-  if (v.step.check && !v.checkUnavailable && v.sessionStatus === 'active') buttons.push({ text: '🔄 Re-check', actionId: ACTION_STEP_RECHECK, value: value() });
+  if (v.step.check && !v.checkUnavailable && v.sessionStatus === 'active')
+    buttons.push({ text: '🔄 Re-check', actionId: ACTION_STEP_RECHECK, value: value() });
   if (open && v.action?.available) {
-    v.action.targets.slice(0, MAX_RUNBOOK_BUTTONS).forEach((t, n) => buttons.push({ text: `▶ ${t.label}`, actionId: nthActionId(ACTION_STEP_RUN, n), value: value({ p: t.params }) }));
+    v.action.targets
+      .slice(0, MAX_RUNBOOK_BUTTONS)
+      .forEach((t, n) =>
+        buttons.push({
+          text: `▶ ${t.label}`,
+          actionId: nthActionId(ACTION_STEP_RUN, n),
+          value: value({ p: t.params }),
+        }),
+      );
   }
   if (buttons.length) blocks.push(actions(...buttons));
 
@@ -196,9 +244,18 @@ export function renderStep(v: StepView): OutMessage {
   return { text: truncate(fallback.join('\n'), LIMITS.fallbackText), blocks: fitBlocks(blocks) };
 }
 
-export function renderSessionFinished(v: { title: string; runbookId: string; states: StepState[]; startedAt: Date; finishedAt: Date; incidentId: number | null }): OutMessage {
+export function renderSessionFinished(v: {
+  title: string;
+  runbookId: string;
+  states: StepState[];
+  startedAt: Date;
+  finishedAt: Date;
+  incidentId: number | null;
+}): OutMessage {
   const text = `🏁 Runbook *${escapeMrkdwn(v.title)}* finished after ${formatDuration(v.finishedAt.getTime() - v.startedAt.getTime())}: ${countsText(v.states)}.${
-    v.incidentId ? ` When the incident is over: \`/ctx incident close #${v.incidentId} [summary]\` or \`@ctx-ops close [summary]\`.` : ''
+    v.incidentId
+      ? ` When the incident is over: \`/ctx incident close #${v.incidentId} [summary]\` or \`@ctx-ops close [summary]\`.`
+      : ''
   }`;
   return { text: text.replace(/\*/g, ''), blocks: [md(text)] };
 }

@@ -18,7 +18,11 @@ export const RUNBOOK_SUBCOMMANDS = [
   { word: 'stop', usage: 'runbook stop', summary: 'Stop the runbook running here' },
 ] as const;
 
-const USAGE = `\`/ctx runbook\` lists runbooks · \`/ctx runbook <id> [env]\` starts one · ${RUNBOOK_SUBCOMMANDS.filter((s) => s.word !== 'list').map((s) => `\`/ctx ${s.usage}\``).join(' · ')}`;
+const USAGE = `\`/ctx runbook\` lists runbooks · \`/ctx runbook <id> [env]\` starts one · ${RUNBOOK_SUBCOMMANDS.filter(
+  (s) => s.word !== 'list',
+)
+  .map((s) => `\`/ctx ${s.usage}\``)
+  .join(' · ')}`;
 /** Longest skip reason or note kept. */
 const MAX_NOTE = 2000;
 
@@ -45,7 +49,9 @@ export function createRunbookHandler(deps: RunbookDeps): Handler {
       const [word, ...more] = rest;
       const env = chooseEnvironment(more, flags.env, deps.config);
       if (!word || word === 'list') {
-        await req.conversation.ephemeral(renderRunbookList(deps.catalog.listItems(deps.diagnostics.titles), { env: env.env }));
+        await req.conversation.ephemeral(
+          renderRunbookList(deps.catalog.listItems(deps.diagnostics.titles), { env: env.env }),
+        );
         return {};
       }
       const live = deps.live;
@@ -55,7 +61,9 @@ export function createRunbookHandler(deps: RunbookDeps): Handler {
         const session = place.sessions[0];
         if (word === 'note') {
           if (!more.length) return usage(req, 'What should the note say?');
-          await req.conversation.ephemeral({ text: await live.incidents.note({ place, actor: req.actor, text: more.join(' ').slice(0, MAX_NOTE) }) });
+          await req.conversation.ephemeral({
+            text: await live.incidents.note({ place, actor: req.actor, text: more.join(' ').slice(0, MAX_NOTE) }),
+          });
           return {};
         }
         if (!session) return usage(req, 'No runbook is running here');
@@ -66,24 +74,46 @@ export function createRunbookHandler(deps: RunbookDeps): Handler {
         }
         if (word === 'stop') {
           const stopped = await live.engine.stop({ session, actor: req.actor, conversation: req.conversation });
-          await req.conversation.ephemeral({ text: stopped ? `Stopped runbook ${session.runbookId}.` : `Runbook ${session.runbookId} is not running.` });
+          await req.conversation.ephemeral({
+            text: stopped ? `Stopped runbook ${session.runbookId}.` : `Runbook ${session.runbookId} is not running.`,
+          });
           return {};
         }
         if (!more.length) return usage(req, 'Skipping needs a reason: `runbook skip <reason>`');
-        const out = await live.engine.skipWithReason({ sessions: place.sessions, actor: req.actor, reason: more.join(' ').slice(0, MAX_NOTE), conversation: req.conversation });
+        const out = await live.engine.skipWithReason({
+          sessions: place.sessions,
+          actor: req.actor,
+          reason: more.join(' ').slice(0, MAX_NOTE),
+          conversation: req.conversation,
+        });
         if (!out.ok) await req.conversation.ephemeral({ text: out.message });
         return {};
       }
 
       const runbook = deps.catalog.get(word);
       if (!runbook) {
-        const guess = closest(word, deps.catalog.list().map((r) => r.id));
-        return usage(req, `There is no runbook ${userWord(word)}${guess ? ` (did you mean \`${guess}\`?)` : ''}; \`/ctx runbook\` lists them`);
+        const guess = closest(
+          word,
+          deps.catalog.list().map((r) => r.id),
+        );
+        return usage(
+          req,
+          `There is no runbook ${userWord(word)}${guess ? ` (did you mean \`${guess}\`?)` : ''}; \`/ctx runbook\` lists them`,
+        );
       }
-      const problem = env.error ?? (env.all ? 'a runbook runs against one environment' : leftoverProblem(env.rest, deps.config));
+      const problem =
+        env.error ?? (env.all ? 'a runbook runs against one environment' : leftoverProblem(env.rest, deps.config));
       if (problem) return usage(req, problem);
       if (!live) return usage(req, NO_STORE);
-      await startRunbook(deps, live, { runbook, env: env.env, actor: req.actor, surface: req.surface, conversation: req.conversation, channel: channelOf(req.actor, req.surface), incidentId: null });
+      await startRunbook(deps, live, {
+        runbook,
+        env: env.env,
+        actor: req.actor,
+        surface: req.surface,
+        conversation: req.conversation,
+        channel: channelOf(req.actor, req.surface),
+        incidentId: null,
+      });
       return {};
     },
   };

@@ -31,7 +31,9 @@ export const runbookFileSchema = z
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'ids are lower-case letters, digits and -, 2 to 63 characters')
-      .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), { message: `is a command word (${RESERVED_IDS.join(', ')}) and cannot be a runbook id` }),
+      .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), {
+        message: `is a command word (${RESERVED_IDS.join(', ')}) and cannot be a runbook id`,
+      }),
     title: z.string().trim().min(1).max(150),
     summary: z.string().trim().min(1).max(1000).optional(),
     /** The upstream source this runbook follows (a guide and section), shown in the docs. */

@@ -4,10 +4,14 @@ import type { Owner, SessionRow, StepRow, StepState } from '../store.js';
 /** Small facts about sessions that the engine and the step messages share. */
 
 /** Whose timeline a session writes to: its incident's, else its own. */
-export const ownerOf = (s: Pick<SessionRow, 'id' | 'incidentId'>): Owner => (s.incidentId ? { incidentId: s.incidentId } : { sessionId: s.id });
+export const ownerOf = (s: Pick<SessionRow, 'id' | 'incidentId'>): Owner =>
+  s.incidentId ? { incidentId: s.incidentId } : { sessionId: s.id };
 
 /** The thread the session's steps live in. */
-export const threadOf = (s: Pick<SessionRow, 'channel' | 'threadTs'>): MessageRef => ({ channel: s.channel, ts: s.threadTs ?? '' });
+export const threadOf = (s: Pick<SessionRow, 'channel' | 'threadTs'>): MessageRef => ({
+  channel: s.channel,
+  ts: s.threadTs ?? '',
+});
 
 /** A step still to resolve: pending, or marked failed (a failed step stays current). */
 export const openState = (s: StepState) => s === 'pending' || s === 'failed';

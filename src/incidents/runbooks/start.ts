@@ -10,18 +10,30 @@ import type { Runbook } from './loader.js';
 export async function startRunbook(
   deps: RunbookDeps,
   live: NonNullable<RunbookDeps['live']>,
-  o: { runbook: Runbook; env: string; actor: Actor; surface: Surface; conversation: Conversation; channel: string; incidentId: number | null },
+  o: {
+    runbook: Runbook;
+    env: string;
+    actor: Actor;
+    surface: Surface;
+    conversation: Conversation;
+    channel: string;
+    incidentId: number | null;
+  },
 ): Promise<void> {
   let incident = null;
   let env = o.env;
   if (o.incidentId !== null) {
     incident = await live.db.getIncident(o.incidentId);
     if (!incident || incident.status !== 'open') {
-      await o.conversation.ephemeral({ text: `Incident #${o.incidentId} is closed; \`/ctx runbook ${o.runbook.id}\` starts the runbook on its own.` });
+      await o.conversation.ephemeral({
+        text: `Incident #${o.incidentId} is closed; \`/ctx runbook ${o.runbook.id}\` starts the runbook on its own.`,
+      });
       return;
     }
     if (!incident.rootTs) {
-      await o.conversation.ephemeral({ text: `Incident #${incident.id} is still being opened; press again in a moment.` });
+      await o.conversation.ephemeral({
+        text: `Incident #${incident.id} is still being opened; press again in a moment.`,
+      });
       return;
     }
     env = incident.env;
@@ -29,15 +41,27 @@ export async function startRunbook(
     const place = await live.places.byChannel(o.channel, o.surface);
     if (place.incident?.env === env && place.incident.rootTs) incident = place.incident;
   }
-  const out = await live.engine.start({ runbook: o.runbook, env, actor: o.actor, surface: o.surface, conversation: o.conversation, channel: incident?.channel ?? o.channel, incident });
+  const out = await live.engine.start({
+    runbook: o.runbook,
+    env,
+    actor: o.actor,
+    surface: o.surface,
+    conversation: o.conversation,
+    channel: incident?.channel ?? o.channel,
+    incident,
+  });
   if ('already' in out) {
     const s = out.already;
     const how = o.surface === 'slack' ? '`@ctx-ops next` in its thread' : '`runbook next`';
-    await o.conversation.ephemeral({ text: `Runbook \`${s.runbookId}\` is already running here on ${s.env} (started by ${who(s.startedBy)}): ${how} shows its current step.` });
+    await o.conversation.ephemeral({
+      text: `Runbook \`${s.runbookId}\` is already running here on ${s.env} (started by ${who(s.startedBy)}): ${how} shows its current step.`,
+    });
     return;
   }
   if (incident && o.surface === 'slack') {
-    await o.conversation.ephemeral({ text: `Started runbook \`${o.runbook.id}\` in the thread of incident #${incident.id}.` }).catch(() => {});
+    await o.conversation
+      .ephemeral({ text: `Started runbook \`${o.runbook.id}\` in the thread of incident #${incident.id}.` })
+      .catch(() => {});
   }
   deps.log.info({ runbook: o.runbook.id, env, session: out.started.id, incident: incident?.id }, 'runbook started');
 }

@@ -59,7 +59,10 @@ export function createStepMessages(deps: EngineDeps) {
         try {
           targets = await kind.targets(env, AbortSignal.timeout(5_000));
         } catch (err) {
-          deps.log.warn({ err: { message: (err as Error).message }, kind: kind.kind }, 'could not list targets for a runbook action');
+          deps.log.warn(
+            { err: { message: (err as Error).message }, kind: kind.kind },
+            'could not list targets for a runbook action',
+          );
         }
       } else targets = [{ label, params: {} }];
     }
@@ -70,7 +73,11 @@ export function createStepMessages(deps: EngineDeps) {
     const step = session.runbook.steps[row.idx]!;
     const env = envOf(session.env);
     const vars = { env: session.env, ...(env ? { baseUrl: backendBase(env) } : {}) };
-    const filled = { ...step, text: fillText(step.text, vars), ...(step.help ? { help: fillText(step.help, vars) } : {}) };
+    const filled = {
+      ...step,
+      text: fillText(step.text, vars),
+      ...(step.help ? { help: fillText(step.help, vars) } : {}),
+    };
     return {
       sessionId: session.id,
       idx: row.idx,
@@ -94,17 +101,31 @@ export function createStepMessages(deps: EngineDeps) {
   }
 
   /** Runs the step's check and keeps what the step shows; records state changes in the timeline. */
-  async function runStepCheck(session: SessionRow, idx: number, via?: { actor?: string; text: string }, maxAgeMs?: number): Promise<void> {
+  async function runStepCheck(
+    session: SessionRow,
+    idx: number,
+    via?: { actor?: string; text: string },
+    maxAgeMs?: number,
+  ): Promise<void> {
     const ref = session.runbook.steps[idx]?.check;
     if (!ref) return;
-    const outcome = await evaluateStepCheck(deps.diagnostics, session.env, ref, maxAgeMs !== undefined ? { maxAgeMs } : {});
+    const outcome = await evaluateStepCheck(
+      deps.diagnostics,
+      session.env,
+      ref,
+      maxAgeMs !== undefined ? { maxAgeMs } : {},
+    );
     if (!outcome) return;
     const title = deps.diagnostics.titles[ref.id] ?? ref.id;
     const stored: StoredCheck = {
       title,
       status: outcome.status,
       summary: outcome.result.summary,
-      lines: outcome.condition ? outcome.condition.lines : outcome.result.status === 'ok' ? [] : outcome.result.details.filter((l) => !l.startsWith('✓')),
+      lines: outcome.condition
+        ? outcome.condition.lines
+        : outcome.result.status === 'ok'
+          ? []
+          : outcome.result.details.filter((l) => !l.startsWith('✓')),
     };
     await deps.db.setStepCheck(session.id, idx, stored, new Date(outcome.checkedAt));
     // Recorded before it is announced, so the change carries who caused it (the listener would record it bare).
@@ -117,7 +138,12 @@ export function createStepMessages(deps: EngineDeps) {
     const rows = await deps.db.steps(session.id);
     await conversation
       .update({ channel: session.channel, ts: session.headerTs }, renderSessionHeader(headerView(session, rows)))
-      .catch((err) => deps.log.warn({ err: { message: (err as Error).message }, session: session.id }, 'could not update a runbook header'));
+      .catch((err) =>
+        deps.log.warn(
+          { err: { message: (err as Error).message }, session: session.id },
+          'could not update a runbook header',
+        ),
+      );
   }
 
   function headerView(session: SessionRow, rows: StepRow[]): SessionHeaderView {
@@ -142,22 +168,35 @@ export function createStepMessages(deps: EngineDeps) {
   async function updateStepMessage(session: SessionRow, idx: number, conversation: Conversation): Promise<void> {
     const row = await deps.db.step(session.id, idx);
     if (!row?.messageTs || !row.messageChannel) return;
-    await conversation.update({ channel: row.messageChannel, ts: row.messageTs, ...(session.threadTs ? { threadTs: session.threadTs } : {}) }, renderStep(await viewOf(session, row)));
+    await conversation.update(
+      { channel: row.messageChannel, ts: row.messageTs, ...(session.threadTs ? { threadTs: session.threadTs } : {}) },
+      renderStep(await viewOf(session, row)),
+    );
   }
 
   /** Posts a step into the session's thread (again, when it was posted before: the old copy points down). */
-  async function postStep(session: SessionRow, idx: number, conversation: Conversation, opts: { again?: boolean } = {}): Promise<boolean> {
+  async function postStep(
+    session: SessionRow,
+    idx: number,
+    conversation: Conversation,
+    opts: { again?: boolean } = {},
+  ): Promise<boolean> {
     const before = await deps.db.step(session.id, idx);
     if (!before) return false;
     if (!opts.again && !(await deps.db.claimStepPost(session.id, idx))) return false;
     try {
-      await runStepCheck(session, idx).catch((err) => deps.log.warn({ err: { message: (err as Error).message } }, 'step check failed to run'));
+      await runStepCheck(session, idx).catch((err) =>
+        deps.log.warn({ err: { message: (err as Error).message } }, 'step check failed to run'),
+      );
       const row = (await deps.db.step(session.id, idx))!;
       const ref = await conversation.post(renderStep(await viewOf(session, row)), { thread: threadOf(session) });
       await deps.db.setStepMessage(session.id, idx, ref.channel, ref.ts);
       if (opts.again && before.messageTs && before.messageChannel) {
         await conversation
-          .update({ channel: before.messageChannel, ts: before.messageTs }, renderStep(await viewOf(session, row, { moved: true })))
+          .update(
+            { channel: before.messageChannel, ts: before.messageTs },
+            renderStep(await viewOf(session, row, { moved: true })),
+          )
           .catch(() => {});
       }
       return true;

@@ -14,7 +14,10 @@ interface Candidate {
 }
 
 /** How strongly a failing check points at a runbook: its own choice beats a text match beats a bare id. */
-export function clauseScore(result: Pick<CheckResult, 'id' | 'status' | 'summary' | 'details' | 'runbook'>, runbook: Candidate): number {
+export function clauseScore(
+  result: Pick<CheckResult, 'id' | 'status' | 'summary' | 'details' | 'runbook'>,
+  runbook: Candidate,
+): number {
   if (result.status !== 'fail' && result.status !== 'warn') return 0;
   if (result.runbook === runbook.id) return 3;
   let best = 0;
@@ -36,7 +39,11 @@ export function clauseScore(result: Pick<CheckResult, 'id' | 'status' | 'summary
  * The runbooks the current state suggests, best first: those for root causes before those
  * for checks that only fail because of them, then by how specific the match is.
  */
-export function suggestRunbooks(report: Pick<StatusReport, 'checks'>, runbooks: readonly Candidate[], max = 5): Suggestion[] {
+export function suggestRunbooks(
+  report: Pick<StatusReport, 'checks'>,
+  runbooks: readonly Candidate[],
+  max = 5,
+): Suggestion[] {
   const scored = new Map<string, { root: boolean; score: number; order: number; because: string[] }>();
   report.checks.forEach((c, order) => {
     for (const rb of runbooks) {
@@ -49,7 +56,8 @@ export function suggestRunbooks(report: Pick<StatusReport, 'checks'>, runbooks: 
         continue;
       }
       cur.because.push(c.id);
-      if (Number(root) > Number(cur.root) || (root === cur.root && score > cur.score)) Object.assign(cur, { root, score, order: Math.min(order, cur.order) });
+      if (Number(root) > Number(cur.root) || (root === cur.root && score > cur.score))
+        Object.assign(cur, { root, score, order: Math.min(order, cur.order) });
     }
   });
   return [...scored.entries()]

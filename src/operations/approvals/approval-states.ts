@@ -11,7 +11,16 @@
  * `confirmed → failed` covers a run that could not start (another operation holds the
  * environment); `confirmed → interrupted` a bot that died between the click and the start.
  */
-export const APPROVAL_STATES = ['requested', 'confirmed', 'running', 'succeeded', 'failed', 'interrupted', 'cancelled', 'expired'] as const;
+export const APPROVAL_STATES = [
+  'requested',
+  'confirmed',
+  'running',
+  'succeeded',
+  'failed',
+  'interrupted',
+  'cancelled',
+  'expired',
+] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
 export const APPROVAL_EVENTS = ['confirm', 'start', 'succeed', 'fail', 'interrupt', 'cancel', 'expire'] as const;

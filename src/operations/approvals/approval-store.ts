@@ -86,7 +86,20 @@ function fromRow(r: Record<string, unknown>): ApprovalRow {
   return out as unknown as ApprovalRow;
 }
 
-export type NewApproval = Pick<ApprovalRow, 'kind' | 'env' | 'params' | 'preview' | 'requesterId' | 'requesterName' | 'twoPerson' | 'surface' | 'channelId' | 'createdAt' | 'expiresAt'>;
+export type NewApproval = Pick<
+  ApprovalRow,
+  | 'kind'
+  | 'env'
+  | 'params'
+  | 'preview'
+  | 'requesterId'
+  | 'requesterName'
+  | 'twoPerson'
+  | 'surface'
+  | 'channelId'
+  | 'createdAt'
+  | 'expiresAt'
+>;
 
 /** Columns a transition may set besides the state. */
 export interface TransitionSet {
@@ -119,7 +132,21 @@ export function createApprovalStore(store: Store) {
       const { rows } = await store.query(
         `INSERT INTO ctx_ops.approvals (id, kind, env, params, params_hash, preview, state, requester_id, requester_name, two_person, surface, channel_id, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-        [id, a.kind, a.env, JSON.stringify(a.params), paramsHash(a.kind, a.env, a.params), JSON.stringify(a.preview), a.requesterId, a.requesterName, a.twoPerson, a.surface, a.channelId, a.createdAt, a.expiresAt],
+        [
+          id,
+          a.kind,
+          a.env,
+          JSON.stringify(a.params),
+          paramsHash(a.kind, a.env, a.params),
+          JSON.stringify(a.preview),
+          a.requesterId,
+          a.requesterName,
+          a.twoPerson,
+          a.surface,
+          a.channelId,
+          a.createdAt,
+          a.expiresAt,
+        ],
       );
       return fromRow(rows[0]!);
     },
@@ -132,14 +159,23 @@ export function createApprovalStore(store: Store) {
 
     /** Where the confirmation was posted: progress goes into its thread. */
     async setMessage(id: string, ref: { channel: string; ts: string; threadTs?: string }): Promise<void> {
-      await store.query('UPDATE ctx_ops.approvals SET message_channel = $2, message_ts = $3, thread_ts = $4 WHERE id = $1', [id, ref.channel, ref.ts || null, ref.threadTs ?? null]);
+      await store.query(
+        'UPDATE ctx_ops.approvals SET message_channel = $2, message_ts = $3, thread_ts = $4 WHERE id = $1',
+        [id, ref.channel, ref.ts || null, ref.threadTs ?? null],
+      );
     },
 
     /**
      * The one conditional UPDATE every state change goes through. Null when the row was
      * not in `from` any more (someone else moved it first), or, with `unexpiredAt`, had expired.
      */
-    async transition(id: string, from: ApprovalState, event: ApprovalEvent, set: TransitionSet = {}, opts: { unexpiredAt?: Date; db?: Queryable } = {}): Promise<ApprovalRow | null> {
+    async transition(
+      id: string,
+      from: ApprovalState,
+      event: ApprovalEvent,
+      set: TransitionSet = {},
+      opts: { unexpiredAt?: Date; db?: Queryable } = {},
+    ): Promise<ApprovalRow | null> {
       const to = nextState(from, event);
       if (!to) throw new Error(`approval transition ${from} --${event}--> is not allowed`);
       const params: unknown[] = [id, from, to];
@@ -154,19 +190,28 @@ export function createApprovalStore(store: Store) {
         params.push(opts.unexpiredAt);
         where += ` AND expires_at > $${params.length}`;
       }
-      const { rows } = await (opts.db ?? store).query(`UPDATE ctx_ops.approvals SET ${assignments.join(', ')} WHERE ${where} RETURNING *`, params);
+      const { rows } = await (opts.db ?? store).query(
+        `UPDATE ctx_ops.approvals SET ${assignments.join(', ')} WHERE ${where} RETURNING *`,
+        params,
+      );
       return rows[0] ? fromRow(rows[0]) : null;
     },
 
     /** Requests nobody answered in time. */
     async dueForExpiry(now: Date): Promise<ApprovalRow[]> {
-      const { rows } = await store.query(`SELECT * FROM ctx_ops.approvals WHERE state = 'requested' AND expires_at <= $1 ORDER BY created_at LIMIT 100`, [now]);
+      const { rows } = await store.query(
+        `SELECT * FROM ctx_ops.approvals WHERE state = 'requested' AND expires_at <= $1 ORDER BY created_at LIMIT 100`,
+        [now],
+      );
       return rows.map(fromRow);
     },
 
     /** Confirmed but never started: the bot died between the click and the start. */
     async staleConfirmed(before: Date): Promise<ApprovalRow[]> {
-      const { rows } = await store.query(`SELECT * FROM ctx_ops.approvals WHERE state = 'confirmed' AND decided_at < $1 ORDER BY decided_at LIMIT 100`, [before]);
+      const { rows } = await store.query(
+        `SELECT * FROM ctx_ops.approvals WHERE state = 'confirmed' AND decided_at < $1 ORDER BY decided_at LIMIT 100`,
+        [before],
+      );
       return rows.map(fromRow);
     },
 

@@ -4,12 +4,38 @@ import type { ActionRequest, Conversation, MessageRef, OutMessage } from '../../
 import type { Logger } from '../../log/logger.js';
 import type { Redactor } from '../../log/redactor.js';
 import { ago } from '../../util/format.js';
-import { renderApprovalDecided, renderApprovalRequest, renderNotice, renderRunResult, who, type ApprovalView, type DecidedState } from '../render.js';
+import {
+  renderApprovalDecided,
+  renderApprovalRequest,
+  renderNotice,
+  renderRunResult,
+  who,
+  type ApprovalView,
+  type DecidedState,
+} from '../render.js';
 import type { ApprovalEvent } from './approval-states.js';
 import { paramsHash, type ApprovalRow } from './approval-store.js';
 import type { AuditEntry } from '../audit/audit.js';
-import type { ApprovalOutcome, ApprovalRequest, Approvals, GuardedActionContext, GuardedActionKind, GuardedActionResult, RunTracker } from '../../runtime/guarded.js';
-import { checkMembership, decideCancel, decideConfirm, decideRequest, describeList, matches, policyFor, type EnvPolicy, type Refusal } from './permissions.js';
+import type {
+  ApprovalOutcome,
+  ApprovalRequest,
+  Approvals,
+  GuardedActionContext,
+  GuardedActionKind,
+  GuardedActionResult,
+  RunTracker,
+} from '../../runtime/guarded.js';
+import {
+  checkMembership,
+  decideCancel,
+  decideConfirm,
+  decideRequest,
+  describeList,
+  matches,
+  policyFor,
+  type EnvPolicy,
+  type Refusal,
+} from './permissions.js';
 import { type GroupResolver } from '../../slack/user-groups.js';
 import { openLease, type RunLease } from './run-store.js';
 import { NEEDS_STORE, type OpsStores } from '../stores.js';
@@ -46,7 +72,11 @@ export interface ApprovalsService extends Approvals {
 
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 const CHECK_TIMEOUT_MS = 20_000;
-const FINAL_EVENT: Record<'succeeded' | 'failed' | 'interrupted', ApprovalEvent> = { succeeded: 'succeed', failed: 'fail', interrupted: 'interrupt' };
+const FINAL_EVENT: Record<'succeeded' | 'failed' | 'interrupted', ApprovalEvent> = {
+  succeeded: 'succeed',
+  failed: 'fail',
+  interrupted: 'interrupt',
+};
 
 class LostRecord extends Error {}
 
@@ -74,11 +104,19 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
     try {
       await s?.audit.append(e);
     } catch (err) {
-      log.error({ err: { message: errText(err) }, event: e.event, approval: e.approvalId }, 'could not write the audit log');
+      log.error(
+        { err: { message: errText(err) }, event: e.event, approval: e.approvalId },
+        'could not write the audit log',
+      );
     }
   };
 
-  const viewOf = (row: ApprovalRow, kind: GuardedActionKind<any>, env: Environment, policy: EnvPolicy): ApprovalView => ({
+  const viewOf = (
+    row: ApprovalRow,
+    kind: GuardedActionKind<any>,
+    env: Environment,
+    policy: EnvPolicy,
+  ): ApprovalView => ({
     id: row.id,
     kind: row.kind,
     env: row.env,
@@ -100,7 +138,8 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
   };
 
   const rootOf = (req: ActionRequest, row: ApprovalRow): MessageRef | undefined => {
-    if (row.messageChannel && row.messageTs && (!req.message || row.messageChannel === req.message.channel)) return { channel: row.messageChannel, ts: row.messageTs, ...(row.threadTs ? { threadTs: row.threadTs } : {}) };
+    if (row.messageChannel && row.messageTs && (!req.message || row.messageChannel === req.message.channel))
+      return { channel: row.messageChannel, ts: row.messageTs, ...(row.threadTs ? { threadTs: row.threadTs } : {}) };
     return req.message;
   };
 
@@ -113,7 +152,17 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
   };
 
   async function refuseClick(req: ActionRequest, refusal: Refusal, row: ApprovalRow | null) {
-    await auditSafe({ event: 'refused', env: row?.env, kind: row?.kind, approvalId: row?.id, actorId: req.actor.userId, actorName: req.actor.userName, reason: refusal.code, detail: refusal.message, paramsHash: row?.paramsHash });
+    await auditSafe({
+      event: 'refused',
+      env: row?.env,
+      kind: row?.kind,
+      approvalId: row?.id,
+      actorId: req.actor.userId,
+      actorName: req.actor.userName,
+      reason: refusal.code,
+      detail: refusal.message,
+      paramsHash: row?.paramsHash,
+    });
     await safely('explain a refusal', req.conversation.ephemeral(renderNotice(`🚫 ${refusal.message}`)));
   }
 
@@ -121,17 +170,40 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
     const moved = await s!.approvals.transition(row.id, 'requested', 'expire', { decidedAt: d.now() });
     if (!moved) return;
     await auditSafe({ event: 'expired', env: row.env, kind: row.kind, approvalId: row.id, paramsHash: row.paramsHash });
-    if (v) await safely('mark the confirmation expired', update(renderApprovalDecided(v, { state: 'expired', at: d.now() })));
+    if (v)
+      await safely(
+        'mark the confirmation expired',
+        update(renderApprovalDecided(v, { state: 'expired', at: d.now() })),
+      );
   }
 
-  async function execute(req: ActionRequest, row: ApprovalRow, kind: GuardedActionKind<any>, env: Environment, v: ApprovalView) {
+  async function execute(
+    req: ActionRequest,
+    row: ApprovalRow,
+    kind: GuardedActionKind<any>,
+    env: Environment,
+    v: ApprovalView,
+  ) {
     const conv: Conversation = req.conversation;
     const root = rootOf(req, row);
     const confirmer = req.actor;
     const updateRoot = (state: DecidedState, summary?: string) =>
-      root ? safely('update the confirmation', conv.update(root, renderApprovalDecided(v, { state, by: confirmer.userId, at: d.now(), summary }))) : Promise.resolve();
-    const postInThread = (msg: OutMessage) => safely('post in the thread', conv.post(msg, root ? { thread: root } : undefined));
-    const base = { env: env.name, kind: row.kind, approvalId: row.id, actorId: confirmer.userId, actorName: confirmer.userName, paramsHash: row.paramsHash };
+      root
+        ? safely(
+            'update the confirmation',
+            conv.update(root, renderApprovalDecided(v, { state, by: confirmer.userId, at: d.now(), summary })),
+          )
+        : Promise.resolve();
+    const postInThread = (msg: OutMessage) =>
+      safely('post in the thread', conv.post(msg, root ? { thread: root } : undefined));
+    const base = {
+      env: env.name,
+      kind: row.kind,
+      approvalId: row.id,
+      actorId: confirmer.userId,
+      actorName: confirmer.userName,
+      paramsHash: row.paramsHash,
+    };
 
     await updateRoot('running');
 
@@ -145,7 +217,8 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
     let lease: RunLease;
     try {
       const got = await openLease(s!.store, { exclusiveEnv: env.name });
-      if ('busy' in got) return notStarted(`another operation is running on ${env.name}; nothing ran. Ask again when it has finished.`);
+      if ('busy' in got)
+        return notStarted(`another operation is running on ${env.name}; nothing ran. Ask again when it has finished.`);
       lease = got.lease;
     } catch (err) {
       return notStarted(`could not start (the store is unreachable: ${errText(err)}); nothing ran`);
@@ -154,7 +227,16 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
     try {
       const startedAt = d.now();
       const started = await inTx(lease.db, async () => {
-        const run = await s!.runs.insert(lease.db, { id: runId, kind: row.kind, env: env.name, approvalId: row.id, runner: d.runner, startedAt, threadChannel: root?.channel, threadTs: root ? (root.threadTs ?? root.ts) : undefined });
+        const run = await s!.runs.insert(lease.db, {
+          id: runId,
+          kind: row.kind,
+          env: env.name,
+          approvalId: row.id,
+          runner: d.runner,
+          startedAt,
+          threadChannel: root?.channel,
+          threadTs: root ? (root.threadTs ?? root.ts) : undefined,
+        });
         const moved = await s!.approvals.transition(row.id, 'confirmed', 'start', { runId }, { db: lease.db });
         if (!run || !moved) throw new LostRecord();
         return true;
@@ -197,13 +279,29 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
         const durationMs = Math.round(performance.now() - t0);
         const reason = controller.signal.aborted ? controller.signal.reason : undefined;
         const final = result.ok ? 'succeeded' : reason === 'shutdown' ? 'interrupted' : 'failed';
-        const summary = scrub(reason === 'timeout' && !result.ok ? `${result.summary} (stopped after ${Math.round(timeoutMs / 60000)} min)` : result.summary);
+        const summary = scrub(
+          reason === 'timeout' && !result.ok
+            ? `${result.summary} (stopped after ${Math.round(timeoutMs / 60000)} min)`
+            : result.summary,
+        );
         const finishedAt = d.now();
         let recorded: 'yes' | 'lost' | 'error' = 'yes';
         try {
           await inTx(lease.db, async () => {
-            const r1 = await s!.runs.finish(lease.db, runId, final, { finishedAt, durationMs, exitStatus: result.exitStatus, summary, checksum: result.checksum });
-            const r2 = await s!.approvals.transition(row.id, 'running', FINAL_EVENT[final], { summary, finishedAt }, { db: lease.db });
+            const r1 = await s!.runs.finish(lease.db, runId, final, {
+              finishedAt,
+              durationMs,
+              exitStatus: result.exitStatus,
+              summary,
+              checksum: result.checksum,
+            });
+            const r2 = await s!.approvals.transition(
+              row.id,
+              'running',
+              FINAL_EVENT[final],
+              { summary, finishedAt },
+              { db: lease.db },
+            );
             if (!r1 || !r2) throw new LostRecord();
           });
         } catch (err) {
@@ -213,16 +311,43 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
         if (recorded === 'lost') {
           // Another replica decided this run was orphaned; do not contradict the record.
           const note = `⚠️ ${v.title}: this run was already marked interrupted (its connection to the store was lost) before it finished; its own result was "${summary}". Check with \`/ctx backups\` or \`/ctx migrate\` before relying on it.`;
-          await auditSafe({ ...base, event: 'interrupted', runId, detail: `record lost; the run reported: ${summary}`, durationMs });
+          await auditSafe({
+            ...base,
+            event: 'interrupted',
+            runId,
+            detail: `record lost; the run reported: ${summary}`,
+            durationMs,
+          });
           await postInThread(renderNotice(note));
           return;
         }
-        await auditSafe({ ...base, event: final, runId, detail: summary, exitStatus: result.exitStatus, durationMs, checksum: result.checksum });
+        await auditSafe({
+          ...base,
+          event: final,
+          runId,
+          detail: summary,
+          exitStatus: result.exitStatus,
+          durationMs,
+          checksum: result.checksum,
+        });
         const shown = recorded === 'error' ? `${summary} (the store could not record this outcome)` : summary;
         await updateRoot(final, shown);
-        const details = [...(result.details ?? []), ...(final === 'interrupted' ? ['The bot was shutting down; the run was stopped and cleaned up.'] : [])];
+        const details = [
+          ...(result.details ?? []),
+          ...(final === 'interrupted' ? ['The bot was shutting down; the run was stopped and cleaned up.'] : []),
+        ];
         await postInThread(
-          renderRunResult({ ok: result.ok, interrupted: final === 'interrupted', title: v.title, summary: shown, details: details.map(scrub), tail: result.output?.map(scrub), durationMs, checksum: result.checksum, by: confirmer.userId }),
+          renderRunResult({
+            ok: result.ok,
+            interrupted: final === 'interrupted',
+            title: v.title,
+            summary: shown,
+            details: details.map(scrub),
+            tail: result.output?.map(scrub),
+            durationMs,
+            checksum: result.checksum,
+            by: confirmer.userId,
+          }),
         );
       })();
       running.set(runId, { controller, done });
@@ -245,19 +370,41 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
       const kind = kinds.get(r.kind);
       if (!kind) return { requested: false, reason: `There is no operation "${r.kind}".` };
       const env = findEnvironment(d.config, r.env);
-      if (!env) return { requested: false, reason: `There is no environment "${r.env}" (known: ${d.config.environments.map((e) => e.name).join(', ')}).` };
+      if (!env)
+        return {
+          requested: false,
+          reason: `There is no environment "${r.env}" (known: ${d.config.environments.map((e) => e.name).join(', ')}).`,
+        };
       if (!s) return { requested: false, reason: NEEDS_STORE };
       const actor = r.requester;
       const refuse = async (code: string, reason: string): Promise<ApprovalOutcome> => {
-        await auditSafe({ event: 'request-refused', env: env.name, kind: r.kind, actorId: actor.userId, actorName: actor.userName, reason: code, detail: reason });
+        await auditSafe({
+          event: 'request-refused',
+          env: env.name,
+          kind: r.kind,
+          actorId: actor.userId,
+          actorName: actor.userName,
+          reason: code,
+          detail: reason,
+        });
         return { requested: false, reason };
       };
       const policy = policyFor(d.config, env);
       const membership = await checkMembership(policy.request, actor, d.groups);
-      const refusal = decideRequest({ policy, actor, surface, mayRequest: membership.matched, groupProblems: membership.groupProblems });
+      const refusal = decideRequest({
+        policy,
+        actor,
+        surface,
+        mayRequest: membership.matched,
+        groupProblems: membership.groupProblems,
+      });
       if (refusal) return refuse(refusal.code, refusal.message);
       const busy = await s.runs.runningFor(env.name);
-      if (busy) return refuse('busy', `A ${busy.kind} is already running on *${env.name}* (started ${ago(busy.startedAt, d.now())}); ask again when it has finished.`);
+      if (busy)
+        return refuse(
+          'busy',
+          `A ${busy.kind} is already running on *${env.name}* (started ${ago(busy.startedAt, d.now())}); ask again when it has finished.`,
+        );
 
       const signal = AbortSignal.timeout(CHECK_TIMEOUT_MS);
       let pre: string | null;
@@ -288,7 +435,16 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
         expiresAt: new Date(now.getTime() + d.config.operations.approvalExpiresMinutes * 60_000),
       });
       const v = viewOf(row, kind, env, policy);
-      await s.audit.append({ event: 'requested', env: env.name, kind: r.kind, approvalId: row.id, actorId: actor.userId, actorName: actor.userName, detail: v.title, paramsHash: row.paramsHash });
+      await s.audit.append({
+        event: 'requested',
+        env: env.name,
+        kind: r.kind,
+        approvalId: row.id,
+        actorId: actor.userId,
+        actorName: actor.userName,
+        detail: v.title,
+        paramsHash: row.paramsHash,
+      });
       const ref = await r.conversation.post(renderApprovalRequest(v, now), r.thread ? { thread: r.thread } : undefined);
       await s.approvals.setMessage(row.id, ref);
       log.info({ approval: row.id, kind: r.kind, env: env.name, user: actor.userId }, 'approval requested');
@@ -300,33 +456,80 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
       const row = await s.approvals.get(req.value.trim());
       const found = lookup(row);
       const now = d.now();
-      const membership = found ? await checkMembership(found.policy.approve, req.actor, d.groups) : { matched: false, groupProblems: [] };
+      const membership = found
+        ? await checkMembership(found.policy.approve, req.actor, d.groups)
+        : { matched: false, groupProblems: [] };
       const mayApprove = membership.matched;
       const refusal = decideConfirm({
         groupProblems: membership.groupProblems,
         policy: found?.policy ?? policyFor(d.config, { name: '', production: true }),
         actor: req.actor,
         surface: req.surface,
-        approval: found ? { state: found.row.state, expiresAt: found.row.expiresAt, requesterId: found.row.requesterId, confirmerName: found.row.confirmerId ? who(found.row.confirmerId) : null, hashOk: paramsHash(found.row.kind, found.row.env, found.row.params) === found.row.paramsHash } : null,
+        approval: found
+          ? {
+              state: found.row.state,
+              expiresAt: found.row.expiresAt,
+              requesterId: found.row.requesterId,
+              confirmerName: found.row.confirmerId ? who(found.row.confirmerId) : null,
+              hashOk: paramsHash(found.row.kind, found.row.env, found.row.params) === found.row.paramsHash,
+            }
+          : null,
         now,
         mayApprove,
       });
       if (refusal || !found) {
         if (refusal?.code === 'expired' && found) {
           const root = rootOf(req, found.row);
-          await expire(found.row, viewOf(found.row, found.kind, found.env, found.policy), (m) => (root ? req.conversation.update(root, m) : Promise.resolve()));
+          await expire(found.row, viewOf(found.row, found.kind, found.env, found.policy), (m) =>
+            root ? req.conversation.update(root, m) : Promise.resolve(),
+          );
         }
         return refuseClick(req, refusal ?? { code: 'unknown', message: 'This confirmation is unknown.' }, row);
       }
-      const confirmed = await s.approvals.transition(found.row.id, 'requested', 'confirm', { confirmerId: req.actor.userId, confirmerName: req.actor.userName ?? null, decidedAt: now }, { unexpiredAt: now });
+      const confirmed = await s.approvals.transition(
+        found.row.id,
+        'requested',
+        'confirm',
+        { confirmerId: req.actor.userId, confirmerName: req.actor.userName ?? null, decidedAt: now },
+        { unexpiredAt: now },
+      );
       if (!confirmed) {
         // Someone else's click (or another replica) won the UPDATE, or it expired meanwhile.
         const fresh = (await s.approvals.get(found.row.id)) ?? found.row;
-        const again = decideConfirm({ policy: found.policy, actor: req.actor, surface: req.surface, approval: { state: fresh.state, expiresAt: fresh.expiresAt, requesterId: fresh.requesterId, confirmerName: fresh.confirmerId ? who(fresh.confirmerId) : null, hashOk: true }, now, mayApprove: true });
-        return refuseClick(req, again ?? { code: 'already-used', message: 'This confirmation was already used.' }, fresh);
+        const again = decideConfirm({
+          policy: found.policy,
+          actor: req.actor,
+          surface: req.surface,
+          approval: {
+            state: fresh.state,
+            expiresAt: fresh.expiresAt,
+            requesterId: fresh.requesterId,
+            confirmerName: fresh.confirmerId ? who(fresh.confirmerId) : null,
+            hashOk: true,
+          },
+          now,
+          mayApprove: true,
+        });
+        return refuseClick(
+          req,
+          again ?? { code: 'already-used', message: 'This confirmation was already used.' },
+          fresh,
+        );
       }
-      await s.audit.append({ event: 'confirmed', env: confirmed.env, kind: confirmed.kind, approvalId: confirmed.id, actorId: req.actor.userId, actorName: req.actor.userName, detail: found.kind.title(confirmed.params, found.env), paramsHash: confirmed.paramsHash });
-      log.info({ approval: confirmed.id, kind: confirmed.kind, env: confirmed.env, user: req.actor.userId }, 'approval confirmed');
+      await s.audit.append({
+        event: 'confirmed',
+        env: confirmed.env,
+        kind: confirmed.kind,
+        approvalId: confirmed.id,
+        actorId: req.actor.userId,
+        actorName: req.actor.userName,
+        detail: found.kind.title(confirmed.params, found.env),
+        paramsHash: confirmed.paramsHash,
+      });
+      log.info(
+        { approval: confirmed.id, kind: confirmed.kind, env: confirmed.env, user: req.actor.userId },
+        'approval confirmed',
+      );
       await execute(req, confirmed, found.kind, found.env, viewOf(confirmed, found.kind, found.env, found.policy));
     },
 
@@ -335,14 +538,50 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
       const row = await s.approvals.get(req.value.trim());
       const found = lookup(row);
       const mayApprove = found ? await matches(found.policy.approve, req.actor, d.groups) : false;
-      const refusal = decideCancel({ actor: req.actor, approval: found ? { state: found.row.state, requesterId: found.row.requesterId, confirmerName: found.row.confirmerId ? who(found.row.confirmerId) : null } : null, mayApprove, policy: found?.policy ?? policyFor(d.config, { name: '', production: true }) });
-      if (refusal || !found) return refuseClick(req, refusal ?? { code: 'unknown', message: 'This request is unknown.' }, row);
+      const refusal = decideCancel({
+        actor: req.actor,
+        approval: found
+          ? {
+              state: found.row.state,
+              requesterId: found.row.requesterId,
+              confirmerName: found.row.confirmerId ? who(found.row.confirmerId) : null,
+            }
+          : null,
+        mayApprove,
+        policy: found?.policy ?? policyFor(d.config, { name: '', production: true }),
+      });
+      if (refusal || !found)
+        return refuseClick(req, refusal ?? { code: 'unknown', message: 'This request is unknown.' }, row);
       const now = d.now();
-      const cancelled = await s.approvals.transition(found.row.id, 'requested', 'cancel', { confirmerId: req.actor.userId, confirmerName: req.actor.userName ?? null, decidedAt: now });
-      if (!cancelled) return refuseClick(req, { code: 'already-used', message: 'This request was already decided.' }, found.row);
-      await auditSafe({ event: 'cancelled', env: found.row.env, kind: found.row.kind, approvalId: found.row.id, actorId: req.actor.userId, actorName: req.actor.userName, paramsHash: found.row.paramsHash });
+      const cancelled = await s.approvals.transition(found.row.id, 'requested', 'cancel', {
+        confirmerId: req.actor.userId,
+        confirmerName: req.actor.userName ?? null,
+        decidedAt: now,
+      });
+      if (!cancelled)
+        return refuseClick(req, { code: 'already-used', message: 'This request was already decided.' }, found.row);
+      await auditSafe({
+        event: 'cancelled',
+        env: found.row.env,
+        kind: found.row.kind,
+        approvalId: found.row.id,
+        actorId: req.actor.userId,
+        actorName: req.actor.userName,
+        paramsHash: found.row.paramsHash,
+      });
       const root = rootOf(req, found.row);
-      if (root) await safely('update the confirmation', req.conversation.update(root, renderApprovalDecided(viewOf(cancelled, found.kind, found.env, found.policy), { state: 'cancelled', by: req.actor.userId, at: now })));
+      if (root)
+        await safely(
+          'update the confirmation',
+          req.conversation.update(
+            root,
+            renderApprovalDecided(viewOf(cancelled, found.kind, found.env, found.policy), {
+              state: 'cancelled',
+              by: req.actor.userId,
+              at: now,
+            }),
+          ),
+        );
     },
 
     async stop(waitMs = 20_000) {
@@ -350,7 +589,10 @@ export function createApprovals(d: ApprovalsDeps): ApprovalsService {
       for (const r of all) r.controller.abort('shutdown');
       if (!all.length) return;
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled(all.map((r) => r.done)), new Promise((res) => (timer = setTimeout(res, waitMs)))]);
+      await Promise.race([
+        Promise.allSettled(all.map((r) => r.done)),
+        new Promise((res) => (timer = setTimeout(res, waitMs))),
+      ]);
       clearTimeout(timer);
     },
 

@@ -56,11 +56,22 @@ export function resolveChannelRef(config: Pick<Config, 'channels'>, ref: string)
   return roles[ref] ?? ref;
 }
 
-export function policyFor(config: Pick<Config, 'permissions' | 'channels'>, env: Pick<Environment, 'name' | 'production'>): EnvPolicy {
+export function policyFor(
+  config: Pick<Config, 'permissions' | 'channels'>,
+  env: Pick<Environment, 'name' | 'production'>,
+): EnvPolicy {
   const entry = config.permissions[env.name];
   if (!entry) {
     const open: PrincipalList = env.production ? { mode: 'nobody' } : { mode: 'anyone' };
-    return { env: env.name, production: env.production, configured: false, request: open, approve: open, channels: null, twoPerson: env.production };
+    return {
+      env: env.name,
+      production: env.production,
+      configured: false,
+      request: open,
+      approve: open,
+      channels: null,
+      twoPerson: env.production,
+    };
   }
   const req = entry.request ?? entry.approve;
   const app = entry.approve ?? entry.request;
@@ -78,7 +89,6 @@ export function policyFor(config: Pick<Config, 'permissions' | 'channels'>, env:
 }
 
 export const isLocal = (actor: Pick<Actor, 'userId'>) => actor.userId.startsWith('local:');
-
 
 export function describeList(list: PrincipalList): string {
   if (list.mode === 'anyone') return 'anyone';
@@ -101,13 +111,19 @@ function noPolicy(policy: EnvPolicy, what: 'request' | 'approve'): Refusal {
   const why = policy.configured
     ? `\`permissions.${policy.env}\` lists nobody who may ${what} (set \`${what}\`)`
     : `*${policy.env}* is marked production and has no \`permissions.${policy.env}\` entry, so nobody may run operations there`;
-  return { code: 'no-policy', message: `Operations on *${policy.env}* are turned off: ${why}. Add to ctx-ops.yml:\n\`\`\`\n${yamlHint(policy.env)}\n\`\`\`` };
+  return {
+    code: 'no-policy',
+    message: `Operations on *${policy.env}* are turned off: ${why}. Add to ctx-ops.yml:\n\`\`\`\n${yamlHint(policy.env)}\n\`\`\``,
+  };
 }
 
 function channelRefusal(policy: EnvPolicy, surface: Surface, channelId: string | undefined): Refusal | null {
   if (surface !== 'slack' || !policy.channels) return null;
   if (channelId && policy.channels.includes(channelId)) return null;
-  return { code: 'wrong-channel', message: `Operations on *${policy.env}* are allowed only in ${policy.channels.map((c) => `<#${c}>`).join(', ')}.` };
+  return {
+    code: 'wrong-channel',
+    message: `Operations on *${policy.env}* are allowed only in ${policy.channels.map((c) => `<#${c}>`).join(', ')}.`,
+  };
 }
 
 export interface RequestDecisionInput {
@@ -122,7 +138,11 @@ export interface RequestDecisionInput {
 
 export function decideRequest(i: RequestDecisionInput): Refusal | null {
   if (i.surface === 'cli') {
-    return { code: 'cli', message: 'Guarded operations need a confirmation button: ask for them in Slack or in the local shell (`ctx-ops shell`), not the one-shot CLI.' };
+    return {
+      code: 'cli',
+      message:
+        'Guarded operations need a confirmation button: ask for them in Slack or in the local shell (`ctx-ops shell`), not the one-shot CLI.',
+    };
   }
   if (i.policy.request.mode === 'nobody') return noPolicy(i.policy, 'request');
   const wrong = channelRefusal(i.policy, i.surface, i.actor.channelId);
@@ -130,7 +150,10 @@ export function decideRequest(i: RequestDecisionInput): Refusal | null {
   if (!i.mayRequest) {
     if (i.groupProblems?.length) return groupsRefusal(i.policy, 'request', i.groupProblems);
     const local = isLocal(i.actor) ? ` Local users need \`${i.actor.userId}\` or \`local:*\` in the list.` : '';
-    return { code: 'unauthorised', message: `You may not request operations on *${i.policy.env}*: \`permissions.${i.policy.env}.request\` allows ${describeList(i.policy.request)}.${local}` };
+    return {
+      code: 'unauthorised',
+      message: `You may not request operations on *${i.policy.env}*: \`permissions.${i.policy.env}.request\` allows ${describeList(i.policy.request)}.${local}`,
+    };
   }
   return null;
 }
@@ -139,7 +162,13 @@ export interface ConfirmDecisionInput {
   policy: EnvPolicy;
   actor: Actor;
   surface: Surface;
-  approval: { state: ApprovalState; expiresAt: Date; requesterId: string; confirmerName?: string | null; hashOk: boolean } | null;
+  approval: {
+    state: ApprovalState;
+    expiresAt: Date;
+    requesterId: string;
+    confirmerName?: string | null;
+    hashOk: boolean;
+  } | null;
   now: Date;
   /** The actor matches the approve list. */
   mayApprove: boolean;
@@ -149,10 +178,20 @@ export interface ConfirmDecisionInput {
 /** Checked in this order: the row, its binding, its state, its age, the place, the person. */
 export function decideConfirm(i: ConfirmDecisionInput): Refusal | null {
   const a = i.approval;
-  if (!a) return { code: 'unknown', message: 'This confirmation is unknown (it may belong to another bot installation).' };
-  if (!a.hashOk) return { code: 'tampered', message: 'This approval no longer matches what was requested (its parameters changed); nothing runs. Ask again.' };
-  if (a.state !== 'requested') return { code: 'already-used', message: `This confirmation cannot be used: ${alreadyUsedText(a.state, a.confirmerName)}.` };
-  if (a.expiresAt.getTime() <= i.now.getTime()) return { code: 'expired', message: 'This confirmation has expired; nothing ran. Ask again.' };
+  if (!a)
+    return { code: 'unknown', message: 'This confirmation is unknown (it may belong to another bot installation).' };
+  if (!a.hashOk)
+    return {
+      code: 'tampered',
+      message: 'This approval no longer matches what was requested (its parameters changed); nothing runs. Ask again.',
+    };
+  if (a.state !== 'requested')
+    return {
+      code: 'already-used',
+      message: `This confirmation cannot be used: ${alreadyUsedText(a.state, a.confirmerName)}.`,
+    };
+  if (a.expiresAt.getTime() <= i.now.getTime())
+    return { code: 'expired', message: 'This confirmation has expired; nothing ran. Ask again.' };
   if (i.surface === 'cli') return { code: 'cli', message: 'Confirmations cannot be given from the one-shot CLI.' };
   if (i.policy.approve.mode === 'nobody') return noPolicy(i.policy, 'approve');
   const wrong = channelRefusal(i.policy, i.surface, i.actor.channelId);
@@ -160,11 +199,19 @@ export function decideConfirm(i: ConfirmDecisionInput): Refusal | null {
   if (!i.mayApprove) {
     if (i.groupProblems?.length) return groupsRefusal(i.policy, 'approve', i.groupProblems);
     const local = isLocal(i.actor) ? ` Local users need \`${i.actor.userId}\` or \`local:*\` in the list.` : '';
-    return { code: 'unauthorised', message: `You may not confirm operations on *${i.policy.env}*: \`permissions.${i.policy.env}.approve\` allows ${describeList(i.policy.approve)}.${local}` };
+    return {
+      code: 'unauthorised',
+      message: `You may not confirm operations on *${i.policy.env}*: \`permissions.${i.policy.env}.approve\` allows ${describeList(i.policy.approve)}.${local}`,
+    };
   }
   if (i.policy.twoPerson && a.requesterId === i.actor.userId) {
-    const local = isLocal(i.actor) ? ' One local user cannot meet it alone: confirm from Slack, or turn `twoPerson` off for this environment.' : '';
-    return { code: 'same-person', message: `The two-person rule is on for *${i.policy.env}*: the person who asked cannot confirm; another approver must.${local}` };
+    const local = isLocal(i.actor)
+      ? ' One local user cannot meet it alone: confirm from Slack, or turn `twoPerson` off for this environment.'
+      : '';
+    return {
+      code: 'same-person',
+      message: `The two-person rule is on for *${i.policy.env}*: the person who asked cannot confirm; another approver must.${local}`,
+    };
   }
   return null;
 }
@@ -180,11 +227,17 @@ export interface CancelDecisionInput {
 export function decideCancel(i: CancelDecisionInput): Refusal | null {
   const a = i.approval;
   if (!a) return { code: 'unknown', message: 'This request is unknown.' };
-  if (a.state !== 'requested') return { code: 'already-used', message: `This request cannot be cancelled: ${alreadyUsedText(a.state, a.confirmerName)}.` };
+  if (a.state !== 'requested')
+    return {
+      code: 'already-used',
+      message: `This request cannot be cancelled: ${alreadyUsedText(a.state, a.confirmerName)}.`,
+    };
   if (a.requesterId === i.actor.userId || i.mayApprove) return null;
-  return { code: 'unauthorised', message: `Only the person who asked or an approver (${describeList(i.policy.approve)}) can cancel this.` };
+  return {
+    code: 'unauthorised',
+    message: `Only the person who asked or an approver (${describeList(i.policy.approve)}) can cancel this.`,
+  };
 }
-
 
 function groupsRefusal(policy: EnvPolicy, what: 'request' | 'approve', problems: GroupProblem[]): Refusal {
   const key = `permissions.${policy.env}.${what}`;
@@ -192,20 +245,27 @@ function groupsRefusal(policy: EnvPolicy, what: 'request' | 'approve', problems:
   const seen = [...new Set(parts.map((x) => x.seen))].join('; ');
   const fix = [...new Set(parts.map((x) => x.fix))].join('; ');
   const verb = what === 'request' ? 'request' : 'confirm';
-  return { code: 'groups-unavailable', message: `Could not check whether you may ${verb} operations on *${policy.env}*: ${seen}. To fix: ${fix}.` };
+  return {
+    code: 'groups-unavailable',
+    message: `Could not check whether you may ${verb} operations on *${policy.env}*: ${seen}. To fix: ${fix}.`,
+  };
 }
-
 
 /**
  * Whether an actor is in a principal list; user groups are resolved only when needed. A
  * group whose members could not be read is a problem, returned so the answer can say why.
  */
-export async function checkMembership(list: PrincipalList, actor: Actor, groups: GroupResolver): Promise<{ matched: boolean; groupProblems: GroupProblem[] }> {
+export async function checkMembership(
+  list: PrincipalList,
+  actor: Actor,
+  groups: GroupResolver,
+): Promise<{ matched: boolean; groupProblems: GroupProblem[] }> {
   const no = { matched: false, groupProblems: [] as GroupProblem[] };
   if (list.mode === 'anyone') return { matched: true, groupProblems: [] };
   if (list.mode === 'nobody') return no;
   const id = actor.userId;
-  if (isLocal(actor)) return { matched: list.principals.includes(id) || list.principals.includes('local:*'), groupProblems: [] };
+  if (isLocal(actor))
+    return { matched: list.principals.includes(id) || list.principals.includes('local:*'), groupProblems: [] };
   if (list.principals.includes(id)) return { matched: true, groupProblems: [] };
   const groupProblems: GroupProblem[] = [];
   for (const p of list.principals) {

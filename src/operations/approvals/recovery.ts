@@ -14,7 +14,10 @@ import { sweepOrphans, type RunRow } from './run-store.js';
  */
 export const STALE_CONFIRMED_MS = 2 * 60_000;
 
-export async function recover(ops: OpsContext, approvals: ApprovalsService): Promise<{ interrupted: number; expired: number }> {
+export async function recover(
+  ops: OpsContext,
+  approvals: ApprovalsService,
+): Promise<{ interrupted: number; expired: number }> {
   const s = ops.stores;
   if (!s) return { interrupted: 0, expired: 0 };
   const log = ops.log.child({ part: 'recovery' });
@@ -24,23 +27,46 @@ export async function recover(ops: OpsContext, approvals: ApprovalsService): Pro
     const why = 'the bot stopped while this was running';
     const cleanup = await cleanUp(ops, run);
     const summary = `${why}; ${cleanup.join('; ') || 'nothing was left behind'}`;
-    const finished = await s.runs.finish(s.store, run.id, 'interrupted', { finishedAt: now(), durationMs: now().getTime() - run.startedAt.getTime(), summary });
+    const finished = await s.runs.finish(s.store, run.id, 'interrupted', {
+      finishedAt: now(),
+      durationMs: now().getTime() - run.startedAt.getTime(),
+      summary,
+    });
     if (!finished) return;
-    const approval = run.approvalId ? await s.approvals.transition(run.approvalId, 'running', 'interrupt', { summary, finishedAt: now() }) : null;
+    const approval = run.approvalId
+      ? await s.approvals.transition(run.approvalId, 'running', 'interrupt', { summary, finishedAt: now() })
+      : null;
     await s.backups.interruptRun(run.id, now(), why);
-    await s.audit.append({ event: 'interrupted', env: run.env, kind: run.kind, approvalId: run.approvalId ?? undefined, runId: run.id, detail: summary, ...(approval ? { paramsHash: approval.paramsHash } : {}) });
+    await s.audit.append({
+      event: 'interrupted',
+      env: run.env,
+      kind: run.kind,
+      approvalId: run.approvalId ?? undefined,
+      runId: run.id,
+      detail: summary,
+      ...(approval ? { paramsHash: approval.paramsHash } : {}),
+    });
     log.warn({ run: run.id, kind: run.kind, env: run.env }, 'marked an orphaned run interrupted');
     const title = (approval && approvals.view(approval)?.title) ?? `${run.kind} on ${run.env}`;
     if (run.threadChannel && run.threadTs) {
       await ops.poster.post(
         run.threadChannel,
-        renderRunResult({ ok: false, interrupted: true, title, summary: `${summary}. Nothing was completed; run it again when ready.` }),
+        renderRunResult({
+          ok: false,
+          interrupted: true,
+          title,
+          summary: `${summary}. Nothing was completed; run it again when ready.`,
+        }),
         run.threadTs,
       );
     }
     const v = approval ? approvals.view(approval) : null;
     if (v && approval?.messageChannel && approval.messageTs) {
-      await ops.poster.update(approval.messageChannel, approval.messageTs, renderApprovalDecided(v, { state: 'interrupted', by: approval.confirmerId, at: now(), summary }));
+      await ops.poster.update(
+        approval.messageChannel,
+        approval.messageTs,
+        renderApprovalDecided(v, { state: 'interrupted', by: approval.confirmerId, at: now(), summary }),
+      );
     }
   });
 
@@ -49,7 +75,14 @@ export async function recover(ops: OpsContext, approvals: ApprovalsService): Pro
     const summary = 'interrupted before it started: nothing ran';
     const moved = await s.approvals.transition(a.id, 'confirmed', 'interrupt', { summary, finishedAt: now() });
     if (!moved) continue;
-    await s.audit.append({ event: 'interrupted', env: a.env, kind: a.kind, approvalId: a.id, detail: summary, paramsHash: a.paramsHash });
+    await s.audit.append({
+      event: 'interrupted',
+      env: a.env,
+      kind: a.kind,
+      approvalId: a.id,
+      detail: summary,
+      paramsHash: a.paramsHash,
+    });
   }
 
   let expired = 0;
@@ -59,7 +92,8 @@ export async function recover(ops: OpsContext, approvals: ApprovalsService): Pro
     expired++;
     await s.audit.append({ event: 'expired', env: a.env, kind: a.kind, approvalId: a.id, paramsHash: a.paramsHash });
     const v = approvals.view(moved);
-    if (v && a.messageChannel && a.messageTs) await ops.poster.update(a.messageChannel, a.messageTs, renderApprovalDecided(v, { state: 'expired', at: now() }));
+    if (v && a.messageChannel && a.messageTs)
+      await ops.poster.update(a.messageChannel, a.messageTs, renderApprovalDecided(v, { state: 'expired', at: now() }));
   }
   return { interrupted, expired };
 }
@@ -73,7 +107,9 @@ async function cleanUp(ops: OpsContext, run: RunRow): Promise<string[]> {
       () => false,
     );
     await rm(run.partialPath, { force: true }).catch(() => {});
-    notes.push(there ? `the partial file ${run.partialPath} was removed` : `no partial file was left at ${run.partialPath}`);
+    notes.push(
+      there ? `the partial file ${run.partialPath} was removed` : `no partial file was left at ${run.partialPath}`,
+    );
     await ops.stores!.runs.track(run.id, 'partial_path', null);
   }
   if (run.scratchDb) {
@@ -84,7 +120,9 @@ async function cleanUp(ops: OpsContext, run: RunRow): Promise<string[]> {
         notes.push(`the scratch database ${run.scratchDb} was dropped`);
         await ops.stores!.runs.track(run.id, 'scratch_db', null);
       } catch (err) {
-        notes.push(`the scratch database ${run.scratchDb} could not be dropped (${ops.redactor.scrub((err as Error).message)})`);
+        notes.push(
+          `the scratch database ${run.scratchDb} could not be dropped (${ops.redactor.scrub((err as Error).message)})`,
+        );
       }
     }
   }

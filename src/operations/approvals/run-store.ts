@@ -78,11 +78,16 @@ export async function openLease(store: Store, opts: { exclusiveEnv?: string } = 
   client.on('error', () => {}); // a dead connection shows as a lost lock; the run reports its own failures
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('ctx_ops.runs', 'id'))::text AS id`);
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT nextval(pg_get_serial_sequence('ctx_ops.runs', 'id'))::text AS id`,
+    );
     const runId = Number(rows[0]!.id);
     await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_RUN, runId]);
     if (opts.exclusiveEnv !== undefined) {
-      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_ENV, opts.exclusiveEnv]);
+      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [
+        LOCK_ENV,
+        opts.exclusiveEnv,
+      ]);
       if (!got.rows[0]?.ok) {
         await client.end().catch(() => {});
         return { busy: true };
@@ -109,17 +114,44 @@ export async function openLease(store: Store, opts: { exclusiveEnv?: string } = 
 
 export function createRunStore(store: Store) {
   return {
-    async insert(db: Queryable, r: { id: number; kind: string; env: string; approvalId?: string; slot?: string; runner: string; startedAt: Date; threadChannel?: string; threadTs?: string }): Promise<RunRow | null> {
+    async insert(
+      db: Queryable,
+      r: {
+        id: number;
+        kind: string;
+        env: string;
+        approvalId?: string;
+        slot?: string;
+        runner: string;
+        startedAt: Date;
+        threadChannel?: string;
+        threadTs?: string;
+      },
+    ): Promise<RunRow | null> {
       const { rows } = await db.query(
         `INSERT INTO ctx_ops.runs (id, kind, env, approval_id, slot, state, runner, started_at, thread_channel, thread_ts)
          VALUES ($1, $2, $3, $4, $5, 'running', $6, $7, $8, $9) ON CONFLICT (slot) DO NOTHING RETURNING *`,
-        [r.id, r.kind, r.env, r.approvalId ?? null, r.slot ?? null, r.runner, r.startedAt, r.threadChannel ?? null, r.threadTs ?? null],
+        [
+          r.id,
+          r.kind,
+          r.env,
+          r.approvalId ?? null,
+          r.slot ?? null,
+          r.runner,
+          r.startedAt,
+          r.threadChannel ?? null,
+          r.threadTs ?? null,
+        ],
       );
       return rows[0] ? fromRow(rows[0]) : null;
     },
 
     async setThread(id: number, ref: { channel: string; ts: string }): Promise<void> {
-      await store.query('UPDATE ctx_ops.runs SET thread_channel = $2, thread_ts = $3 WHERE id = $1', [id, ref.channel, ref.ts || null]);
+      await store.query('UPDATE ctx_ops.runs SET thread_channel = $2, thread_ts = $3 WHERE id = $1', [
+        id,
+        ref.channel,
+        ref.ts || null,
+      ]);
     },
 
     async track(id: number, field: 'partial_path' | 'scratch_db', value: string | null): Promise<void> {
@@ -147,7 +179,10 @@ export function createRunStore(store: Store) {
     },
 
     async runningFor(env: string): Promise<RunRow | null> {
-      const { rows } = await store.query(`SELECT * FROM ctx_ops.runs WHERE state = 'running' AND env = $1 AND approval_id IS NOT NULL ORDER BY id LIMIT 1`, [env]);
+      const { rows } = await store.query(
+        `SELECT * FROM ctx_ops.runs WHERE state = 'running' AND env = $1 AND approval_id IS NOT NULL ORDER BY id LIMIT 1`,
+        [env],
+      );
       return rows[0] ? fromRow(rows[0]) : null;
     },
 
@@ -165,7 +200,11 @@ export type RunStore = ReturnType<typeof createRunStore>;
  * gets it knows nobody holds it. `claim` runs while the lock is held, so two sweepers
  * never clean up the same run; it must end the run with a conditional update.
  */
-export async function sweepOrphans(store: Store, runs: RunStore, claim: (run: RunRow) => Promise<void>): Promise<number> {
+export async function sweepOrphans(
+  store: Store,
+  runs: RunStore,
+  claim: (run: RunRow) => Promise<void>,
+): Promise<number> {
   const candidates = await runs.running();
   if (!candidates.length) return 0;
   const client = await store.pool.connect();

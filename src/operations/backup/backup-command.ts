@@ -19,9 +19,19 @@ export function createBackupHandler(deps: BackupHandlerDeps): Handler {
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       const choice = chooseEnvironment(rest, flags.env, deps.config);
-      const problem = errors[0] ?? choice.error ?? (choice.all ? '`backup` takes one environment' : leftoverProblem(choice.rest, deps.config));
+      const problem =
+        errors[0] ??
+        choice.error ??
+        (choice.all ? '`backup` takes one environment' : leftoverProblem(choice.rest, deps.config));
       if (problem) return { usageProblem: problem };
-      const out = await deps.approvals.request({ kind: 'backup', env: choice.env, params: {}, requester: req.actor, conversation: req.conversation, surface: req.surface });
+      const out = await deps.approvals.request({
+        kind: 'backup',
+        env: choice.env,
+        params: {},
+        requester: req.actor,
+        conversation: req.conversation,
+        surface: req.surface,
+      });
       if (!out.requested) {
         await req.conversation.ephemeral(renderNotice(`🚫 ${out.reason}`));
         return { status: 'fail' };

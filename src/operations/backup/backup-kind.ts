@@ -14,7 +14,9 @@ import { applyRetention, describeRules } from './retention.js';
 import { manualRestoreCommand } from './trial-restore.js';
 
 /** `backup`: pg_dump, trial restore, sha256, rename, retention. */
-export type BackupOutcome = { ok: true; backup: BackupRow; result: GuardedActionResult } | { ok: false; result: GuardedActionResult };
+export type BackupOutcome =
+  | { ok: true; backup: BackupRow; result: GuardedActionResult }
+  | { ok: false; result: GuardedActionResult };
 
 export async function backupPreview(ops: OpsContext, env: Environment): Promise<string[]> {
   const t = await checkBackupTools(ops, env);
@@ -49,12 +51,15 @@ export async function performBackup(ops: OpsContext, env: Environment, io: RunIo
   });
   let progress: MessageRef | undefined;
   try {
-    progress = await io.conversation.post(renderBackupProgress(env.name, { phase: 'start', bytes: 0, elapsedMs: 0 }), { thread: io.thread });
+    progress = await io.conversation.post(renderBackupProgress(env.name, { phase: 'start', bytes: 0, elapsedMs: 0 }), {
+      thread: io.thread,
+    });
   } catch (err) {
     io.log.warn({ err: { message: ops.redactor.scrub((err as Error).message) } }, 'could not post backup progress');
   }
   const show = async (text: string) => {
-    if (progress) await io.conversation.update(progress, { text: text.replace(/\*/g, ''), blocks: [md(text)] }).catch(() => {});
+    if (progress)
+      await io.conversation.update(progress, { text: text.replace(/\*/g, ''), blocks: [md(text)] }).catch(() => {});
   };
   const o = ops.config.operations;
   const out = await runBackup({
@@ -79,8 +84,14 @@ export async function performBackup(ops: OpsContext, env: Environment, io: RunIo
   });
   const finishedAt = ops.now();
   if (!out.ok) {
-    await s.backups.finish(id, { state: out.aborted ? 'interrupted' : 'failed', finishedAt, verification: ops.redactor.scrub(out.reason) });
-    await show(`❌ Backup of *${env.name}* ${out.aborted ? 'stopped' : 'failed'} (${out.stage}); no file was kept. Runbook: \`/ctx runbook backup-failed ${env.name}\``);
+    await s.backups.finish(id, {
+      state: out.aborted ? 'interrupted' : 'failed',
+      finishedAt,
+      verification: ops.redactor.scrub(out.reason),
+    });
+    await show(
+      `❌ Backup of *${env.name}* ${out.aborted ? 'stopped' : 'failed'} (${out.stage}); no file was kept. Runbook: \`/ctx runbook backup-failed ${env.name}\``,
+    );
     return {
       ok: false,
       result: {
@@ -92,10 +103,21 @@ export async function performBackup(ops: OpsContext, env: Environment, io: RunIo
     };
   }
   const verification = `verified by trial restore: ${describeCounts(out)}`;
-  await s.backups.finish(id, { state: 'verified', finishedAt, sizeBytes: out.sizeBytes, sha256: out.sha256, verification });
+  await s.backups.finish(id, {
+    state: 'verified',
+    finishedAt,
+    sizeBytes: out.sizeBytes,
+    sha256: out.sha256,
+    verification,
+  });
   let removed: string[] = [];
   try {
-    removed = await applyRetention({ backups: s.backups, audit: s.audit, remove: (p) => rm(p, { force: true }) }, env.name, o.retention, finishedAt);
+    removed = await applyRetention(
+      { backups: s.backups, audit: s.audit, remove: (p) => rm(p, { force: true }) },
+      env.name,
+      o.retention,
+      finishedAt,
+    );
   } catch (err) {
     io.log.warn({ err: { message: ops.redactor.scrub((err as Error).message) } }, 'retention failed');
   }
@@ -132,7 +154,14 @@ export function backupKind(ops: OpsContext): GuardedActionKind<Record<string, ne
     },
     preview: (_p, env) => backupPreview(ops, env),
     async run(ctx) {
-      const out = await performBackup(ops, ctx.env, { conversation: ctx.conversation, thread: ctx.thread, signal: ctx.signal, track: ctx.track, log: ctx.log, runId: ctx.runId });
+      const out = await performBackup(ops, ctx.env, {
+        conversation: ctx.conversation,
+        thread: ctx.thread,
+        signal: ctx.signal,
+        track: ctx.track,
+        log: ctx.log,
+        runId: ctx.runId,
+      });
       return out.result;
     },
   };

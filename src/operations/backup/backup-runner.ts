@@ -49,12 +49,32 @@ export interface BackupProgress {
 }
 
 export type BackupOutcome =
-  | { ok: true; fileName: string; path: string; sizeBytes: number; sha256: string; dumpMs: number; verifyMs: number; tables: number; counts: TableCount[] }
-  | { ok: false; stage: 'dump' | 'verify' | 'finish'; reason: string; tail: string[]; exitStatus?: number; aborted: boolean };
+  | {
+      ok: true;
+      fileName: string;
+      path: string;
+      sizeBytes: number;
+      sha256: string;
+      dumpMs: number;
+      verifyMs: number;
+      tables: number;
+      counts: TableCount[];
+    }
+  | {
+      ok: false;
+      stage: 'dump' | 'verify' | 'finish';
+      reason: string;
+      tail: string[];
+      exitStatus?: number;
+      aborted: boolean;
+    };
 
 /** `prod-20260823T040000Z.dump`: sorts by time, names its environment, no characters shells dislike. */
 export function backupFileName(env: string, at: Date): string {
-  const ts = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  const ts = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
   return `${env}-${ts}.dump`;
 }
 
@@ -66,7 +86,14 @@ export async function freeBackupName(dir: string, env: string, at: Date): Promis
   const base = backupFileName(env, at).replace(/\.dump$/, '');
   for (let i = 1; i < 1000; i++) {
     const name = `${base}${i === 1 ? '' : `-${i}`}.dump`;
-    const taken = await Promise.all([stat(join(dir, name)), stat(join(dir, `${name}.partial`))].map((p) => p.then(() => true, () => false)));
+    const taken = await Promise.all(
+      [stat(join(dir, name)), stat(join(dir, `${name}.partial`))].map((p) =>
+        p.then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     if (!taken.some(Boolean)) return name;
   }
   throw new Error(`no free backup name for ${base} in ${dir}`);
@@ -77,7 +104,14 @@ export async function freeBackupName(dir: string, env: string, at: Date): Promis
  * restoring ctx| must not rewind the audit log and approvals kept in the same database.
  */
 export function pgDumpArgs(pgDump: string, dbUri: string): string[] {
-  return [pgDump, '--format=custom', '--no-password', '--lock-wait-timeout=60s', '--exclude-schema=ctx_ops', `--dbname=${dbUri}`];
+  return [
+    pgDump,
+    '--format=custom',
+    '--no-password',
+    '--lock-wait-timeout=60s',
+    '--exclude-schema=ctx_ops',
+    `--dbname=${dbUri}`,
+  ];
 }
 
 /** Throttles progress: true when enough time passed since the last report. */
@@ -144,13 +178,30 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     const dumpMs = elapsed();
     if (res.code !== 0 || writeError) {
       await removePartial();
-      const reason = writeError && res.code === 0 ? `writing ${partial} failed: ${writeError.message}` : `pg_dump ${describeExit(res, j.timeoutMs)}`;
-      return { ok: false, stage: 'dump', reason, tail: res.tail, ...(res.code !== null ? { exitStatus: res.code } : {}), aborted: res.aborted };
+      const reason =
+        writeError && res.code === 0
+          ? `writing ${partial} failed: ${writeError.message}`
+          : `pg_dump ${describeExit(res, j.timeoutMs)}`;
+      return {
+        ok: false,
+        stage: 'dump',
+        reason,
+        tail: res.tail,
+        ...(res.code !== null ? { exitStatus: res.code } : {}),
+        aborted: res.aborted,
+      };
     }
     const size = (await stat(partial)).size;
     if (size === 0 || size !== bytes) {
       await removePartial();
-      return { ok: false, stage: 'dump', reason: `pg_dump exited 0 but wrote ${size} bytes (expected ${bytes})`, tail: res.tail, exitStatus: 0, aborted: false };
+      return {
+        ok: false,
+        stage: 'dump',
+        reason: `pg_dump exited 0 but wrote ${size} bytes (expected ${bytes})`,
+        tail: res.tail,
+        exitStatus: 0,
+        aborted: false,
+      };
     }
     await fsync(partial);
 
@@ -161,11 +212,29 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     let counts: TableCount[] = [];
     if (!j.skipVerify) {
       const remaining = j.timeoutMs ? Math.max(1000, j.timeoutMs - dumpMs) : undefined;
-      const v = await trialRestore({ databaseUrl: j.databaseUrl, file: partial, pgRestore: j.pgRestore, toolEnv: j.toolEnv, keyTables: j.keyTables, signal: j.signal, timeoutMs: remaining, tag: j.tag, clean: j.clean, track: j.track });
+      const v = await trialRestore({
+        databaseUrl: j.databaseUrl,
+        file: partial,
+        pgRestore: j.pgRestore,
+        toolEnv: j.toolEnv,
+        keyTables: j.keyTables,
+        signal: j.signal,
+        timeoutMs: remaining,
+        tag: j.tag,
+        clean: j.clean,
+        track: j.track,
+      });
       verifyMs = v.durationMs;
       if (!v.ok) {
         await removePartial();
-        return { ok: false, stage: 'verify', reason: `verification failed: ${v.reason}`, tail: v.tail, ...(v.exitStatus !== undefined ? { exitStatus: v.exitStatus } : {}), aborted: j.signal.aborted };
+        return {
+          ok: false,
+          stage: 'verify',
+          reason: `verification failed: ${v.reason}`,
+          tail: v.tail,
+          ...(v.exitStatus !== undefined ? { exitStatus: v.exitStatus } : {}),
+          aborted: j.signal.aborted,
+        };
       }
       ({ tables, counts } = v);
     }
@@ -178,7 +247,17 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     await unlink(partial);
     await j.track?.partialFile(null);
     await fsync(j.backupDir).catch(() => {});
-    return { ok: true, fileName, path: finalPath, sizeBytes: size, sha256: hash.digest('hex'), dumpMs, verifyMs, tables, counts };
+    return {
+      ok: true,
+      fileName,
+      path: finalPath,
+      sizeBytes: size,
+      sha256: hash.digest('hex'),
+      dumpMs,
+      verifyMs,
+      tables,
+      counts,
+    };
   } catch (err) {
     await removePartial().catch(() => {});
     return { ok: false, stage: 'finish', reason: j.clean((err as Error).message), tail: [], aborted: j.signal.aborted };

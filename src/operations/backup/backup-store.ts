@@ -49,7 +49,16 @@ function fromRow(r: Record<string, unknown>): BackupRow {
 
 export function createBackupStore(store: Store) {
   return {
-    async start(b: { env: string; runId: number | null; fileName: string; path: string; startedAt: Date; database: string; serverVersion: string; pgDumpVersion: string }): Promise<number> {
+    async start(b: {
+      env: string;
+      runId: number | null;
+      fileName: string;
+      path: string;
+      startedAt: Date;
+      database: string;
+      serverVersion: string;
+      pgDumpVersion: string;
+    }): Promise<number> {
       const { rows } = await store.query<{ id: number }>(
         `INSERT INTO ctx_ops.backups (env, run_id, file_name, path, state, started_at, database, server_version, pg_dump_version)
          VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8) RETURNING id`,
@@ -58,7 +67,16 @@ export function createBackupStore(store: Store) {
       return rows[0]!.id;
     },
 
-    async finish(id: number, f: { state: 'verified' | 'failed' | 'interrupted'; finishedAt: Date; sizeBytes?: number; sha256?: string; verification: string }): Promise<void> {
+    async finish(
+      id: number,
+      f: {
+        state: 'verified' | 'failed' | 'interrupted';
+        finishedAt: Date;
+        sizeBytes?: number;
+        sha256?: string;
+        verification: string;
+      },
+    ): Promise<void> {
       await store.query(
         `UPDATE ctx_ops.backups SET state = $2, finished_at = $3, size_bytes = $4, sha256 = $5, verification = $6 WHERE id = $1 AND state = 'running'`,
         [id, f.state, f.finishedAt, f.sizeBytes ?? null, f.sha256 ?? null, f.verification],
@@ -66,7 +84,10 @@ export function createBackupStore(store: Store) {
     },
 
     async interruptRun(runId: number, finishedAt: Date, why: string): Promise<void> {
-      await store.query(`UPDATE ctx_ops.backups SET state = 'interrupted', finished_at = $2, verification = $3 WHERE run_id = $1 AND state = 'running'`, [runId, finishedAt, why]);
+      await store.query(
+        `UPDATE ctx_ops.backups SET state = 'interrupted', finished_at = $2, verification = $3 WHERE run_id = $1 AND state = 'running'`,
+        [runId, finishedAt, why],
+      );
     },
 
     async list(env: string | undefined, limit: number): Promise<BackupRow[]> {
@@ -78,12 +99,18 @@ export function createBackupStore(store: Store) {
     },
 
     async lastVerified(env: string): Promise<BackupRow | null> {
-      const { rows } = await store.query(`SELECT * FROM ctx_ops.backups WHERE env = $1 AND state = 'verified' ORDER BY finished_at DESC, id DESC LIMIT 1`, [env]);
+      const { rows } = await store.query(
+        `SELECT * FROM ctx_ops.backups WHERE env = $1 AND state = 'verified' ORDER BY finished_at DESC, id DESC LIMIT 1`,
+        [env],
+      );
       return rows[0] ? fromRow(rows[0]) : null;
     },
 
     async verified(env: string): Promise<BackupRow[]> {
-      const { rows } = await store.query(`SELECT * FROM ctx_ops.backups WHERE env = $1 AND state = 'verified' ORDER BY finished_at DESC`, [env]);
+      const { rows } = await store.query(
+        `SELECT * FROM ctx_ops.backups WHERE env = $1 AND state = 'verified' ORDER BY finished_at DESC`,
+        [env],
+      );
       return rows.map(fromRow);
     },
 
@@ -93,12 +120,18 @@ export function createBackupStore(store: Store) {
     },
 
     async markRemoved(id: number, at: Date): Promise<boolean> {
-      const { rowCount } = await store.query(`UPDATE ctx_ops.backups SET state = 'removed', removed_at = $2 WHERE id = $1 AND state = 'verified'`, [id, at]);
+      const { rowCount } = await store.query(
+        `UPDATE ctx_ops.backups SET state = 'removed', removed_at = $2 WHERE id = $1 AND state = 'verified'`,
+        [id, at],
+      );
       return (rowCount ?? 0) > 0;
     },
 
     async recordRestoreTest(id: number, ok: boolean, summary: string, at: Date): Promise<void> {
-      await store.query('UPDATE ctx_ops.backups SET restore_tested_at = $2, restore_test_ok = $3, restore_test_summary = $4 WHERE id = $1', [id, at, ok, summary]);
+      await store.query(
+        'UPDATE ctx_ops.backups SET restore_tested_at = $2, restore_test_ok = $3, restore_test_summary = $4 WHERE id = $1',
+        [id, at, ok, summary],
+      );
     },
   };
 }

@@ -34,7 +34,13 @@ export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
       const env = choice.named ? choice.env : undefined;
       const rows = await deps.backups.list(env, 30);
       await req.conversation.post(
-        renderBackups(rows, { now: deps.now(), scope: env ?? 'all environments', backupDir: deps.backupDir, retention: describeRules(deps.config.operations.retention), timeZone: deps.config.timezone }),
+        renderBackups(rows, {
+          now: deps.now(),
+          scope: env ?? 'all environments',
+          backupDir: deps.backupDir,
+          retention: describeRules(deps.config.operations.retention),
+          timeZone: deps.config.timezone,
+        }),
       );
       return {};
     },

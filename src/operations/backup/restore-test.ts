@@ -27,13 +27,27 @@ export interface RestoreTestOutcome {
   backup?: BackupRow;
 }
 
-export async function runRestoreTest(ops: OpsContext, envName: string, opts: { slot?: Date; signal?: AbortSignal } = {}): Promise<RestoreTestOutcome> {
+export async function runRestoreTest(
+  ops: OpsContext,
+  envName: string,
+  opts: { slot?: Date; signal?: AbortSignal } = {},
+): Promise<RestoreTestOutcome> {
   const s = ops.stores;
   const env = findEnvironment(ops.config, envName);
   if (!s || !env) return { env: envName, status: 'skipped', summary: s ? 'unknown environment' : 'no store' };
-  if (!env.ctx.DATABASE_URL) return { env: env.name, status: 'skipped', summary: 'DATABASE_URL is not set (a scratch database needs the server)' };
+  if (!env.ctx.DATABASE_URL)
+    return {
+      env: env.name,
+      status: 'skipped',
+      summary: 'DATABASE_URL is not set (a scratch database needs the server)',
+    };
   const backup = await s.backups.lastVerified(env.name);
-  if (!backup) return { env: env.name, status: 'skipped', summary: `no verified backup of ${env.name} to test yet (take one with /ctx backup ${env.name})` };
+  if (!backup)
+    return {
+      env: env.name,
+      status: 'skipped',
+      summary: `no verified backup of ${env.name} to test yet (take one with /ctx backup ${env.name})`,
+    };
 
   const got = await openLease(s.store);
   if ('busy' in got) return { env: env.name, status: 'taken', summary: 'busy' };
@@ -41,37 +55,75 @@ export async function runRestoreTest(ops: OpsContext, envName: string, opts: { s
   try {
     const startedAt = ops.now();
     const slot = opts.slot ? `restore-test:${env.name}:${opts.slot.toISOString()}` : undefined;
-    const run = await s.runs.insert(lease.db, { id: lease.runId, kind: 'restore-test', env: env.name, runner: 'restore-test', startedAt, ...(slot ? { slot } : {}) });
+    const run = await s.runs.insert(lease.db, {
+      id: lease.runId,
+      kind: 'restore-test',
+      env: env.name,
+      runner: 'restore-test',
+      startedAt,
+      ...(slot ? { slot } : {}),
+    });
     if (!run) return { env: env.name, status: 'taken', summary: 'another replica runs this slot' };
     const t0 = performance.now();
     const signal = opts.signal ?? AbortSignal.timeout(ops.config.operations.backupTimeoutMinutes * 60_000);
-    const outcome = await test(ops, env.name, env.ctx.DATABASE_URL, backup, lease.runId, signal).catch((err: Error) => ({
-      env: env.name,
-      status: 'failed' as const,
-      summary: `could not run: ${ops.redactor.scrub(err.message)}`,
-    }));
+    const outcome = await test(ops, env.name, env.ctx.DATABASE_URL, backup, lease.runId, signal).catch(
+      (err: Error) => ({
+        env: env.name,
+        status: 'failed' as const,
+        summary: `could not run: ${ops.redactor.scrub(err.message)}`,
+      }),
+    );
     const durationMs = Math.round(performance.now() - t0);
     const ok = outcome.status === 'passed';
-    await s.runs.finish(lease.db, lease.runId, ok ? 'succeeded' : 'failed', { finishedAt: ops.now(), durationMs, summary: outcome.summary, ...(backup.sha256 ? { checksum: backup.sha256 } : {}) });
+    await s.runs.finish(lease.db, lease.runId, ok ? 'succeeded' : 'failed', {
+      finishedAt: ops.now(),
+      durationMs,
+      summary: outcome.summary,
+      ...(backup.sha256 ? { checksum: backup.sha256 } : {}),
+    });
     await s.backups.recordRestoreTest(backup.id, ok, outcome.summary, ops.now());
-    await s.audit.append({ event: ok ? 'restore-test-passed' : 'restore-test-failed', env: env.name, kind: 'restore-test', runId: lease.runId, detail: `${backup.fileName}: ${outcome.summary}`, durationMs, ...(backup.sha256 ? { checksum: backup.sha256 } : {}) });
+    await s.audit.append({
+      event: ok ? 'restore-test-passed' : 'restore-test-failed',
+      env: env.name,
+      kind: 'restore-test',
+      runId: lease.runId,
+      detail: `${backup.fileName}: ${outcome.summary}`,
+      durationMs,
+      ...(backup.sha256 ? { checksum: backup.sha256 } : {}),
+    });
     return { ...outcome, backup };
   } finally {
     await lease.release();
   }
 }
 
-async function test(ops: OpsContext, env: string, url: string, b: BackupRow, runId: number, signal: AbortSignal): Promise<Omit<RestoreTestOutcome, 'backup'>> {
+async function test(
+  ops: OpsContext,
+  env: string,
+  url: string,
+  b: BackupRow,
+  runId: number,
+  signal: AbortSignal,
+): Promise<Omit<RestoreTestOutcome, 'backup'>> {
   const fail = (summary: string) => ({ env, status: 'failed' as const, summary });
   let sha: string;
   try {
     sha = await sha256File(b.path);
   } catch (err) {
-    return fail(`the backup file ${b.path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    return fail(
+      `the backup file ${b.path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
-  if (b.sha256 && sha !== b.sha256) return fail(`${b.fileName} changed since it was verified: sha256 ${sha.slice(0, 12)}… instead of ${b.sha256.slice(0, 12)}…`);
+  if (b.sha256 && sha !== b.sha256)
+    return fail(
+      `${b.fileName} changed since it was verified: sha256 ${sha.slice(0, 12)}… instead of ${b.sha256.slice(0, 12)}…`,
+    );
   const dumpMajor = parsePgVersion(`(PostgreSQL) ${b.pgDumpVersion ?? '0'}`)?.major ?? 0;
-  const search = await findPgTool('pg_restore', { configured: ops.config.operations.pgRestorePath, minMajor: dumpMajor, env: ops.toolEnv });
+  const search = await findPgTool('pg_restore', {
+    configured: ops.config.operations.pgRestorePath,
+    minMajor: dumpMajor,
+    env: ops.toolEnv,
+  });
   const refusal = toolRefusal('pg_restore', search, dumpMajor, `pg_dump ${b.pgDumpVersion}, which wrote the backup`);
   if (refusal || !search.tool) return fail(refusal ?? 'pg_restore not found');
   const s = ops.stores!;
@@ -99,7 +151,15 @@ export function renderRestoreTest(o: RestoreTestOutcome, now: Date): OutMessage 
       : o.status === 'failed'
         ? `🔴 Restore test of *${o.env}* FAILED: ${about}: ${o.summary}. The latest backup may not restore; take a new one (\`/ctx backup ${o.env}\`) and find out why: \`/ctx runbook backup-failed ${o.env}\`.`
         : `ℹ️ Restore test of *${o.env}* skipped: ${o.summary}`;
-  return { text: text.replace(/[*`]/g, ''), blocks: [md(text), context('Scheduled restore test: the latest verified backup, restored into a scratch database that is dropped afterwards')] };
+  return {
+    text: text.replace(/[*`]/g, ''),
+    blocks: [
+      md(text),
+      context(
+        'Scheduled restore test: the latest verified backup, restored into a scratch database that is dropped afterwards',
+      ),
+    ],
+  };
 }
 
 /** Posts each result: failures to channels.alerts, the rest to restoreTest.channel (else channels.digest). */
@@ -119,18 +179,25 @@ export function scheduleRestoreTests(ops: OpsContext): { task: ScheduledTask; id
   const rt = ops.config.operations.restoreTest;
   if (!rt.enabled || !ops.stores) return null;
   let inFlight: Promise<void> = Promise.resolve();
-  const task = schedule(
-    rt.cron,
-    (ctx) => (inFlight = testAll(ctx.date)),
-    { timezone: ops.config.timezone, name: 'ctx-ops-restore-test', noOverlap: true },
-  );
+  const task = schedule(rt.cron, (ctx) => (inFlight = testAll(ctx.date)), {
+    timezone: ops.config.timezone,
+    name: 'ctx-ops-restore-test',
+    noOverlap: true,
+  });
   async function testAll(slot: Date) {
     for (const env of ops.config.environments) {
       try {
         await reportRestoreTest(ops, await runRestoreTest(ops, env.name, { slot }));
       } catch (err) {
-        ops.log.error({ env: env.name, err: { message: ops.redactor.scrub((err as Error).message) } }, 'restore test could not run');
-        await reportRestoreTest(ops, { env: env.name, status: 'failed', summary: `could not run: ${ops.redactor.scrub((err as Error).message)}` });
+        ops.log.error(
+          { env: env.name, err: { message: ops.redactor.scrub((err as Error).message) } },
+          'restore test could not run',
+        );
+        await reportRestoreTest(ops, {
+          env: env.name,
+          status: 'failed',
+          summary: `could not run: ${ops.redactor.scrub((err as Error).message)}`,
+        });
       }
     }
   }

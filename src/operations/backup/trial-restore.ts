@@ -1,6 +1,16 @@
 import type { RunTracker } from '../../runtime/guarded.js';
 import { describeExit, runCommand } from '../../postgres/child-process.js';
-import { countRows, createScratch, dropScratch, parseTarget, scratchName, toolUri, withDatabase, withPassfile, type TableCount } from '../../postgres/pg-conn.js';
+import {
+  countRows,
+  createScratch,
+  dropScratch,
+  parseTarget,
+  scratchName,
+  toolUri,
+  withDatabase,
+  withPassfile,
+  type TableCount,
+} from '../../postgres/pg-conn.js';
 import type { PgTool } from '../../postgres/pg-tools.js';
 
 /**
@@ -29,7 +39,15 @@ export type TrialRestoreResult =
 
 /** The argv of the trial restore (the file last); exported so tests and docs show the same. */
 export function trialRestoreArgs(pgRestore: string, dbUri: string, file: string): string[] {
-  return [pgRestore, '--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', `--dbname=${dbUri}`, file];
+  return [
+    pgRestore,
+    '--exit-on-error',
+    '--single-transaction',
+    '--no-owner',
+    '--no-privileges',
+    `--dbname=${dbUri}`,
+    file,
+  ];
 }
 
 export async function trialRestore(j: TrialRestoreJob): Promise<TrialRestoreResult> {
@@ -42,7 +60,12 @@ export async function trialRestore(j: TrialRestoreJob): Promise<TrialRestoreResu
     await createScratch(j.databaseUrl, scratch);
   } catch (err) {
     await j.track?.scratchDatabase(null);
-    return { ok: false, durationMs: elapsed(), reason: `could not create the scratch database (${j.clean((err as Error).message)}); the database user needs CREATEDB`, tail: [] };
+    return {
+      ok: false,
+      durationMs: elapsed(),
+      reason: `could not create the scratch database (${j.clean((err as Error).message)}); the database user needs CREATEDB`,
+      tail: [],
+    };
   }
   try {
     const res = await withPassfile(target.password, (passfile) =>
@@ -56,7 +79,13 @@ export async function trialRestore(j: TrialRestoreJob): Promise<TrialRestoreResu
       }),
     );
     if (res.code !== 0) {
-      return { ok: false, durationMs: elapsed(), reason: `pg_restore ${describeExit(res, j.timeoutMs)}`, tail: res.tail, ...(res.code !== null ? { exitStatus: res.code } : {}) };
+      return {
+        ok: false,
+        durationMs: elapsed(),
+        reason: `pg_restore ${describeExit(res, j.timeoutMs)}`,
+        tail: res.tail,
+        ...(res.code !== null ? { exitStatus: res.code } : {}),
+      };
     }
     const counted = await countRows(withDatabase(j.databaseUrl, scratch), j.keyTables);
     return { ok: true, durationMs: elapsed(), tables: counted.tables, counts: counted.counts };

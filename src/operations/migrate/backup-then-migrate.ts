@@ -17,7 +17,8 @@ export function backupThenMigrateKind(ops: OpsContext): GuardedActionKind<Backup
   const o = ops.config.operations;
   return {
     kind: 'backup-then-migrate',
-    title: (p, env) => `Back up ${env.name}, then apply ${p.pending.length} migration${p.pending.length === 1 ? '' : 's'}`,
+    title: (p, env) =>
+      `Back up ${env.name}, then apply ${p.pending.length} migration${p.pending.length === 1 ? '' : 's'}`,
     confirmLabel: 'Back up, then migrate',
     timeoutMs: o.backupTimeoutMinutes * 60_000 + o.migrate.timeoutSeconds * 1000 + 180_000,
     async precheck(_p, env) {
@@ -36,10 +37,22 @@ export function backupThenMigrateKind(ops: OpsContext): GuardedActionKind<Backup
       ];
     },
     async run(ctx) {
-      const io = { conversation: ctx.conversation, thread: ctx.thread, signal: ctx.signal, track: ctx.track, log: ctx.log, runId: ctx.runId };
+      const io = {
+        conversation: ctx.conversation,
+        thread: ctx.thread,
+        signal: ctx.signal,
+        track: ctx.track,
+        log: ctx.log,
+        runId: ctx.runId,
+      };
       const b = await performBackup(ops, ctx.env, io);
       if (!b.ok) return { ...b.result, summary: `backup ${b.result.summary}; the migration did not run` };
-      if (ctx.signal.aborted) return { ok: false, summary: 'stopped after the backup; the migration did not run', checksum: b.backup.sha256 ?? undefined };
+      if (ctx.signal.aborted)
+        return {
+          ok: false,
+          summary: 'stopped after the backup; the migration did not run',
+          checksum: b.backup.sha256 ?? undefined,
+        };
       const m = await performMigrate(ops, ctx.env, ctx.params.pending, b.backup, io);
       return {
         ...m,

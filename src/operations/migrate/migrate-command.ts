@@ -31,7 +31,10 @@ export function createMigrateHandler(deps: MigrateHandlerDeps): Handler {
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       const choice = chooseEnvironment(rest, flags.env, deps.config);
-      const problem = errors[0] ?? choice.error ?? (choice.all ? '`migrate` takes one environment' : leftoverProblem(choice.rest, deps.config));
+      const problem =
+        errors[0] ??
+        choice.error ??
+        (choice.all ? '`migrate` takes one environment' : leftoverProblem(choice.rest, deps.config));
       if (problem) return { usageProblem: problem };
       if (!deps.backups) {
         await req.conversation.ephemeral(renderNotice(NEEDS_STORE));
@@ -45,19 +48,52 @@ export function createMigrateHandler(deps: MigrateHandlerDeps): Handler {
       }
       if (!state.pending.length) {
         const warn = [
-          ...(state.changed.length ? [`⚠️ ${state.changed.length} applied migration(s) differ from their migration.sql: ${state.changed.join(', ')}`] : []),
-          ...(state.unknown.length ? [`⚠️ ${state.unknown.length} applied migration(s) are not in the folder: ${state.unknown.join(', ')}`] : []),
+          ...(state.changed.length
+            ? [
+                `⚠️ ${state.changed.length} applied migration(s) differ from their migration.sql: ${state.changed.join(', ')}`,
+              ]
+            : []),
+          ...(state.unknown.length
+            ? [`⚠️ ${state.unknown.length} applied migration(s) are not in the folder: ${state.unknown.join(', ')}`]
+            : []),
         ];
-        const text = [`✅ Nothing to migrate on *${env.name}*: ${state.appliedCount} applied, last \`${state.last ?? 'none'}\`.`, ...warn].join('\n');
-        await req.conversation.post({ text: text.replace(/[*`]/g, ''), blocks: [md(text)], json: { env: env.name, pending: [], applied: state.appliedCount, last: state.last } });
+        const text = [
+          `✅ Nothing to migrate on *${env.name}*: ${state.appliedCount} applied, last \`${state.last ?? 'none'}\`.`,
+          ...warn,
+        ].join('\n');
+        await req.conversation.post({
+          text: text.replace(/[*`]/g, ''),
+          blocks: [md(text)],
+          json: { env: env.name, pending: [], applied: state.appliedCount, last: state.last },
+        });
         return { status: 'ok' };
       }
       const last = await deps.backups.lastVerified(env.name);
       const limitMs = deps.config.operations.requireBackupWithinMinutes * 60_000;
-      const recent = last?.finishedAt && deps.now().getTime() - last.finishedAt.getTime() <= limitMs && (await stat(last.path).then(() => true, () => false));
+      const recent =
+        last?.finishedAt &&
+        deps.now().getTime() - last.finishedAt.getTime() <= limitMs &&
+        (await stat(last.path).then(
+          () => true,
+          () => false,
+        ));
       const out = recent
-        ? await deps.approvals.request({ kind: 'migrate', env: env.name, params: { pending: state.pending, backupId: last!.id }, requester: req.actor, conversation: req.conversation, surface: req.surface })
-        : await deps.approvals.request({ kind: 'backup-then-migrate', env: env.name, params: { pending: state.pending }, requester: req.actor, conversation: req.conversation, surface: req.surface });
+        ? await deps.approvals.request({
+            kind: 'migrate',
+            env: env.name,
+            params: { pending: state.pending, backupId: last!.id },
+            requester: req.actor,
+            conversation: req.conversation,
+            surface: req.surface,
+          })
+        : await deps.approvals.request({
+            kind: 'backup-then-migrate',
+            env: env.name,
+            params: { pending: state.pending },
+            requester: req.actor,
+            conversation: req.conversation,
+            surface: req.surface,
+          });
       if (!out.requested) {
         await req.conversation.ephemeral(renderNotice(`🚫 ${out.reason}`));
         return { status: 'fail' };

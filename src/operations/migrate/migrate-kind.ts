@@ -37,20 +37,31 @@ export function migratePrecheck(env: Environment): string | null {
 }
 
 export function pendingLines(pending: string[], max = 20): string[] {
-  return [...pending.slice(0, max).map((p) => `  \`${p}\``), ...(pending.length > max ? [`  … and ${pending.length - max} more`] : [])];
+  return [
+    ...pending.slice(0, max).map((p) => `  \`${p}\``),
+    ...(pending.length > max ? [`  … and ${pending.length - max} more`] : []),
+  ];
 }
 
 export function migrateCommandLines(ops: OpsContext): string[] {
   const m = ops.config.operations.migrate;
   const cwd = migrateCwd(ops);
-  return [`Runs \`${commandText(m.command)}\`${cwd ? ` in \`${cwd}\`` : ''} with DATABASE_URL and AUTH_SECRET, stopped after ${m.timeoutSeconds} s; then checks that nothing is pending`];
+  return [
+    `Runs \`${commandText(m.command)}\`${cwd ? ` in \`${cwd}\`` : ''} with DATABASE_URL and AUTH_SECRET, stopped after ${m.timeoutSeconds} s; then checks that nothing is pending`,
+  ];
 }
 
 export function backupLine(b: BackupRow, now: Date): string {
   return `Backup: \`${b.fileName}\` (${formatBytes(b.sizeBytes)}, verified ${ago(b.finishedAt, now)}, sha256 \`${shortHash(b.sha256)}\`)`;
 }
 
-export async function performMigrate(ops: OpsContext, env: Environment, expected: string[], backup: BackupRow, io: RunIo): Promise<GuardedActionResult> {
+export async function performMigrate(
+  ops: OpsContext,
+  env: Environment,
+  expected: string[],
+  backup: BackupRow,
+  io: RunIo,
+): Promise<GuardedActionResult> {
   const restore = manualRestoreCommand(backup.path, ops.config.operations.pgRestorePath ?? 'pg_restore');
   const before = await readPending(env, ops.redactor.scrub);
   if (!before.ok) return { ok: false, summary: `nothing ran: ${before.reason}` };
@@ -63,7 +74,10 @@ export async function performMigrate(ops: OpsContext, env: Environment, expected
   try {
     await stat(backup.path);
   } catch {
-    return { ok: false, summary: `nothing ran: the backup file ${backup.path} is not there any more. Take a new backup first.` };
+    return {
+      ok: false,
+      summary: `nothing ran: the backup file ${backup.path} is not there any more. Take a new backup first.`,
+    };
   }
   const m = ops.config.operations.migrate;
   const cmd = commandText(m.command);
@@ -83,26 +97,46 @@ export async function performMigrate(ops: OpsContext, env: Environment, expected
     clean: ops.redactor.scrub,
     progressIntervalMs: ops.progressIntervalMs,
     onOutput: (tail, elapsedMs) => {
-      if (progress) void io.conversation.update(progress, renderMigrateProgress(env.name, cmd, tail, elapsedMs)).catch(() => {});
+      if (progress)
+        void io.conversation.update(progress, renderMigrateProgress(env.name, cmd, tail, elapsedMs)).catch(() => {});
     },
   });
   const exit = describeExit(res, m.timeoutSeconds * 1000);
   const show = async (text: string) => {
-    if (progress) await io.conversation.update(progress, { text: text.replace(/[*`]/g, ''), blocks: [md(text)] }).catch(() => {});
+    if (progress)
+      await io.conversation.update(progress, { text: text.replace(/[*`]/g, ''), blocks: [md(text)] }).catch(() => {});
   };
   const restoreLines = [`To go back to the backup taken before (stop backend and worker first): \`${restore}\``];
   if (res.code !== 0) {
     await show(`❌ \`${cmd}\` ${exit}`);
-    return { ok: false, summary: `the migrate command ${exit}`, details: restoreLines, output: res.tail, ...(res.code !== null ? { exitStatus: res.code } : {}) };
+    return {
+      ok: false,
+      summary: `the migrate command ${exit}`,
+      details: restoreLines,
+      output: res.tail,
+      ...(res.code !== null ? { exitStatus: res.code } : {}),
+    };
   }
   const after = await readPending(env, ops.redactor.scrub);
   if (!after.ok) {
     await show(`⚠️ \`${cmd}\` exited 0, but the re-check failed`);
-    return { ok: false, summary: `the migrate command exited 0, but the re-check failed: ${after.reason}`, details: restoreLines, output: res.tail, exitStatus: 0 };
+    return {
+      ok: false,
+      summary: `the migrate command exited 0, but the re-check failed: ${after.reason}`,
+      details: restoreLines,
+      output: res.tail,
+      exitStatus: 0,
+    };
   }
   if (after.pending.length) {
     await show(`❌ \`${cmd}\` exited 0, but ${after.pending.length} still pending`);
-    return { ok: false, summary: `the migrate command exited 0, but ${after.pending.length} migration(s) are still pending: ${after.pending.join(', ')}`, details: restoreLines, output: res.tail, exitStatus: 0 };
+    return {
+      ok: false,
+      summary: `the migrate command exited 0, but ${after.pending.length} migration(s) are still pending: ${after.pending.join(', ')}`,
+      details: restoreLines,
+      output: res.tail,
+      exitStatus: 0,
+    };
   }
   await show(`✅ \`${cmd}\` exited 0; nothing pending`);
   return {
@@ -125,12 +159,27 @@ export function migrateKind(ops: OpsContext): GuardedActionKind<MigrateParams> {
     },
     async preview(p, env) {
       const b = await ops.stores?.backups.get(p.backupId);
-      return [`Pending (${p.pending.length}):\n${pendingLines(p.pending).join('\n')}`, ...(b ? [backupLine(b, ops.now())] : []), ...migrateCommandLines(ops)];
+      return [
+        `Pending (${p.pending.length}):\n${pendingLines(p.pending).join('\n')}`,
+        ...(b ? [backupLine(b, ops.now())] : []),
+        ...migrateCommandLines(ops),
+      ];
     },
     async run(ctx) {
       const b = await ops.stores!.backups.get(ctx.params.backupId);
-      if (!b || b.state !== 'verified') return { ok: false, summary: 'nothing ran: the verified backup this migration relies on is gone. Ask again with /ctx migrate.' };
-      return performMigrate(ops, ctx.env, ctx.params.pending, b, { conversation: ctx.conversation, thread: ctx.thread, signal: ctx.signal, track: ctx.track, log: ctx.log, runId: ctx.runId });
+      if (!b || b.state !== 'verified')
+        return {
+          ok: false,
+          summary: 'nothing ran: the verified backup this migration relies on is gone. Ask again with /ctx migrate.',
+        };
+      return performMigrate(ops, ctx.env, ctx.params.pending, b, {
+        conversation: ctx.conversation,
+        thread: ctx.thread,
+        signal: ctx.signal,
+        track: ctx.track,
+        log: ctx.log,
+        runId: ctx.runId,
+      });
     },
   };
 }

@@ -4,11 +4,20 @@ import { withClient } from '../../postgres/pg-conn.js';
 
 /** The deployment's migrations folder against drizzle.__drizzle_migrations, for `/ctx migrate`. */
 export type PendingState =
-  | { ok: true; dir: string; pending: string[]; appliedCount: number; last: string | null; changed: string[]; unknown: string[]; neverRan: boolean }
+  | {
+      ok: true;
+      dir: string;
+      pending: string[];
+      appliedCount: number;
+      last: string | null;
+      changed: string[];
+      unknown: string[];
+      neverRan: boolean;
+    }
   | { ok: false; reason: string };
 
 export const MIGRATIONS_DIR_HINT =
-  'set `environments.<env>.migrationsDir` in ctx-ops.yml (or CTX_MIGRATIONS_DIR) to the deployment\'s apps/backend/migrations folder, so pending migrations can be listed and checked afterwards';
+  "set `environments.<env>.migrationsDir` in ctx-ops.yml (or CTX_MIGRATIONS_DIR) to the deployment's apps/backend/migrations folder, so pending migrations can be listed and checked afterwards";
 
 export async function readPending(env: Environment, scrub: (s: string) => string): Promise<PendingState> {
   const dir = env.migrationsDir;
@@ -18,17 +27,32 @@ export async function readPending(env: Environment, scrub: (s: string) => string
   try {
     local = readMigrationFolder(dir);
   } catch (err) {
-    return { ok: false, reason: `Cannot read the migrations folder ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).` };
+    return {
+      ok: false,
+      reason: `Cannot read the migrations folder ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`,
+    };
   }
   let applied;
   try {
     applied = await withClient(env.ctx.DATABASE_URL, (c) => readAppliedMigrations(c));
   } catch (err) {
-    return { ok: false, reason: `Cannot read drizzle.__drizzle_migrations of ${env.name}: ${scrub((err as Error).message)}` };
+    return {
+      ok: false,
+      reason: `Cannot read drizzle.__drizzle_migrations of ${env.name}: ${scrub((err as Error).message)}`,
+    };
   }
   const cmp = compareMigrations(local, applied ?? []);
   const last = applied?.length ? (applied[applied.length - 1]!.name ?? `#${applied[applied.length - 1]!.id}`) : null;
-  return { ok: true, dir, pending: cmp.pending, appliedCount: cmp.appliedCount, last, changed: cmp.changed, unknown: cmp.unknown, neverRan: applied === null };
+  return {
+    ok: true,
+    dir,
+    pending: cmp.pending,
+    appliedCount: cmp.appliedCount,
+    last,
+    changed: cmp.changed,
+    unknown: cmp.unknown,
+    neverRan: applied === null,
+  };
 }
 
 export function samePending(a: string[], b: string[]): boolean {

@@ -4,7 +4,13 @@ import type { Redactor } from '../../log/redactor.js';
 import type { SlackApi } from '../../slack/slack-api.js';
 
 /** Errors after which posting as the bot cannot work in this channel, but a response_url can. */
-const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied']);
+const CANNOT_POST = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+  'ekm_access_denied',
+]);
 
 export interface SlackConversationOptions {
   slack: SlackApi;
@@ -37,7 +43,11 @@ export function slackConversation(o: SlackConversationOptions): Conversation {
     async post(msg, opts) {
       const thread = opts?.thread?.threadTs ?? opts?.thread?.ts ?? o.threadTs;
       try {
-        const res = await o.slack.post({ channel: opts?.thread?.channel ?? o.channel, ...body(msg), ...(thread ? { thread_ts: thread } : {}) });
+        const res = await o.slack.post({
+          channel: opts?.thread?.channel ?? o.channel,
+          ...body(msg),
+          ...(thread ? { thread_ts: thread } : {}),
+        });
         return { channel: res.channel, ts: res.ts, ...(thread ? { threadTs: thread } : {}) };
       } catch (err) {
         if (!o.respond || !CANNOT_POST.has(slackErrorCode(err) ?? '') || thread) throw err;
@@ -51,7 +61,13 @@ export function slackConversation(o: SlackConversationOptions): Conversation {
     },
     async ephemeral(msg) {
       if (o.respond) await respond({ response_type: 'ephemeral', replace_original: false, ...body(msg) });
-      else await o.slack.postEphemeral({ channel: o.channel, user: o.userId, ...body(msg), ...(o.threadTs ? { thread_ts: o.threadTs } : {}) });
+      else
+        await o.slack.postEphemeral({
+          channel: o.channel,
+          user: o.userId,
+          ...body(msg),
+          ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+        });
     },
   };
 }

@@ -62,14 +62,19 @@ export function createSocketKeeper(o: SocketKeeperOptions): SocketKeeper {
   let timer: NodeJS.Timeout | undefined;
 
   o.client.on('error', (err: unknown) => (wsError = err));
-  o.client.on('authenticated', (res: { url?: string } | undefined) => (wsHost = res?.url ? hostOf(res.url) : undefined));
+  o.client.on(
+    'authenticated',
+    (res: { url?: string } | undefined) => (wsHost = res?.url ? hostOf(res.url) : undefined),
+  );
   o.client.on('disconnected', () => {
     // Only a connection we had and lost; failed attempts are handled where they are made.
     if (state !== 'connected') return;
     downSince = now();
     connectedSince = undefined;
     log.info('Socket Mode connection closed; reconnecting');
-    void loop(false).catch((err) => log.error({ err: { message: (err as Error).message } }, 'Socket Mode reconnection stopped'));
+    void loop(false).catch((err) =>
+      log.error({ err: { message: (err as Error).message } }, 'Socket Mode reconnection stopped'),
+    );
   });
 
   /** The words for a failed attempt, and how long Slack asked us to wait (429 Retry-After). */
@@ -77,7 +82,10 @@ export function createSocketKeeper(o: SocketKeeperOptions): SocketKeeper {
     const code = (err as { code?: string } | undefined)?.code;
     if (typeof code === 'string' && code.startsWith('slack_webapi_')) {
       const f = classifySlackFailure(err);
-      return { ...describeSlackFailure(f, 'SLACK_APP_TOKEN', `${o.apiUrl}apps.connections.open`), ...(f.kind === 'rate-limited' && f.retryAfterS ? { retryAfterMs: f.retryAfterS * 1000 } : {}) };
+      return {
+        ...describeSlackFailure(f, 'SLACK_APP_TOKEN', `${o.apiUrl}apps.connections.open`),
+        ...(f.kind === 'rate-limited' && f.retryAfterS ? { retryAfterMs: f.retryAfterS * 1000 } : {}),
+      };
     }
     const cause = (err ?? wsError) as { message?: string; original?: { message?: string } } | undefined;
     const msg = cause?.original?.message ?? cause?.message;
@@ -111,7 +119,10 @@ export function createSocketKeeper(o: SocketKeeperOptions): SocketKeeper {
       }
       if (!failed) {
         if (failures > 0 || lastReported) {
-          log.info({ failedAttempts: failures, downMs: downSince ? now().getTime() - downSince.getTime() : undefined }, `Socket Mode connected after ${failures} failed attempt${failures === 1 ? '' : 's'}`);
+          log.info(
+            { failedAttempts: failures, downMs: downSince ? now().getTime() - downSince.getTime() : undefined },
+            `Socket Mode connected after ${failures} failed attempt${failures === 1 ? '' : 's'}`,
+          );
         } else if (!initial) log.info('Socket Mode reconnected');
         state = 'connected';
         connectedSince = now();

@@ -35,13 +35,22 @@ export function checkTokenShapes(slack: SlackConfig): void {
  * auth.test with the bot token, before anything else starts: a wrong token, a token of
  * another kind, or an unreachable Slack is one sentence instead of a stack trace.
  */
-export async function verifyBotToken(slack: SlackConfig, log: Logger, opts: { timeoutMs?: number; retries?: number } = {}): Promise<BotIdentity> {
-  const out = await slackProbe(slack.botToken!, 'auth.test', {}, { apiUrl: slack.apiUrl, log, timeoutMs: opts.timeoutMs, retries: opts.retries ?? 1 });
+export async function verifyBotToken(
+  slack: SlackConfig,
+  log: Logger,
+  opts: { timeoutMs?: number; retries?: number } = {},
+): Promise<BotIdentity> {
+  const out = await slackProbe(
+    slack.botToken!,
+    'auth.test',
+    {},
+    { apiUrl: slack.apiUrl, log, timeoutMs: opts.timeoutMs, retries: opts.retries ?? 1 },
+  );
   if (!out.ok) throw new SlackStartError(describeSlackFailure(out.failure, 'SLACK_BOT_TOKEN', out.url));
   const identity = identityOf(out.result);
   if (!identity) {
     throw new SlackStartError({
-      seen: 'SLACK_BOT_TOKEN belongs to a person, not to the app\'s bot (auth.test names no bot)',
+      seen: "SLACK_BOT_TOKEN belongs to a person, not to the app's bot (auth.test names no bot)",
       fix: 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions into SLACK_BOT_TOKEN',
       config: true,
     });
@@ -52,7 +61,23 @@ export async function verifyBotToken(slack: SlackConfig, log: Logger, opts: { ti
 /** A listen failure in HTTP mode (port taken, privileged port) in words. */
 export function listenFailure(err: unknown, port: number): SlackStartError | null {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') return new SlackStartError({ seen: `port ${port} is already in use`, fix: 'stop what listens there, or set PORT to a free port (and point Slack\'s request URLs at it)', config: true }, { cause: err });
-  if (code === 'EACCES') return new SlackStartError({ seen: `no permission to listen on port ${port}`, fix: 'set PORT to a port above 1023, or run behind a reverse proxy', config: true }, { cause: err });
+  if (code === 'EADDRINUSE')
+    return new SlackStartError(
+      {
+        seen: `port ${port} is already in use`,
+        fix: "stop what listens there, or set PORT to a free port (and point Slack's request URLs at it)",
+        config: true,
+      },
+      { cause: err },
+    );
+  if (code === 'EACCES')
+    return new SlackStartError(
+      {
+        seen: `no permission to listen on port ${port}`,
+        fix: 'set PORT to a port above 1023, or run behind a reverse proxy',
+        config: true,
+      },
+      { cause: err },
+    );
   return null;
 }

@@ -49,7 +49,11 @@ const STALE_REQUEST = /request is stale|must differ from system time/i;
  * identity it returned (through `authorize`), so Bolt never calls auth.test on its own: a
  * rejected token is one sentence at start, never an unhandled rejection.
  */
-export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts: SlackTransportOptions = {}): SlackTransport {
+export function createSlackTransport(
+  bot: BotApp,
+  slackConfig: SlackConfig,
+  opts: SlackTransportOptions = {},
+): SlackTransport {
   const { log, redactor } = bot.core;
   const logger = boltLogger(log);
   const clientOptions = {
@@ -69,9 +73,21 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
       autoReconnectEnabled: false,
       // One request per attempt: the keeper spaces the attempts out.
       // A 429 comes back as an error with its Retry-After, which the keeper waits out.
-      installerOptions: { clientOptions: { slackApiUrl: slackConfig.apiUrl, retryConfig: { retries: 0 }, timeout: 15_000, rejectRateLimitedCalls: true } },
+      installerOptions: {
+        clientOptions: {
+          slackApiUrl: slackConfig.apiUrl,
+          retryConfig: { retries: 0 },
+          timeout: 15_000,
+          rejectRateLimitedCalls: true,
+        },
+      },
     });
-    keeper = createSocketKeeper({ client: socket.client, log, apiUrl: slackConfig.apiUrl, backoff: opts.reconnect ?? SOCKET_BACKOFF });
+    keeper = createSocketKeeper({
+      client: socket.client,
+      log,
+      apiUrl: slackConfig.apiUrl,
+      backoff: opts.reconnect ?? SOCKET_BACKOFF,
+    });
     receiver = socket;
   } else {
     const observe = (_level: string, message: string) => {
@@ -86,7 +102,9 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
           'A request to /slack/events was refused (401): its signature does not match SLACK_SIGNING_SECRET. If it came from Slack, the secret is wrong: copy the Signing Secret from Basic Information → App Credentials (not the Client Secret or the Verification Token) into SLACK_SIGNING_SECRET and restart. Logged once; `/ctx doctor` counts them.',
         );
       } else {
-        log.warn('A request to /slack/events was refused (401) as older than 5 minutes. If it came from Slack, this machine\'s clock is off: check NTP. Logged once; `/ctx doctor` counts them.');
+        log.warn(
+          "A request to /slack/events was refused (401) as older than 5 minutes. If it came from Slack, this machine's clock is off: check NTP. Logged once; `/ctx doctor` counts them.",
+        );
       }
     };
     receiver = new HTTPReceiver({
@@ -113,7 +131,12 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
     clientOptions,
     authorize: async () => {
       if (!identity) throw new Error('the Slack transport has not started');
-      return { botToken: slackConfig.botToken, botId: identity.botId, botUserId: identity.userId, teamId: identity.teamId };
+      return {
+        botToken: slackConfig.botToken,
+        botId: identity.botId,
+        botUserId: identity.userId,
+        teamId: identity.teamId,
+      };
     },
   });
   const slack = createSlackApi(webClient, redactor);
@@ -127,8 +150,19 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
 
   app.command(/.*/, async ({ ack, command, respond }) => {
     await ack();
-    const actor: Actor = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id, teamId: command.team_id };
-    const conversation = slackConversation({ slack, redactor, channel: command.channel_id, userId: command.user_id, respond });
+    const actor: Actor = {
+      userId: command.user_id,
+      userName: command.user_name,
+      channelId: command.channel_id,
+      teamId: command.team_id,
+    };
+    const conversation = slackConversation({
+      slack,
+      redactor,
+      channel: command.channel_id,
+      userId: command.user_id,
+      respond,
+    });
     // Slack sends typed `&`, `<`, `>` as entities; handlers see what the person typed (and escape it when they echo it).
     await bot.router.dispatch({ text: unescapeSlack(command.text ?? ''), actor, surface: 'slack', conversation });
   });
@@ -145,7 +179,12 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
       team?: { id: string } | null;
     };
     const channel = b.container?.channel_id ?? b.channel?.id ?? '';
-    const actor: Actor = { userId: b.user.id, userName: b.user.username ?? b.user.name, channelId: channel, teamId: b.team?.id };
+    const actor: Actor = {
+      userId: b.user.id,
+      userName: b.user.username ?? b.user.name,
+      channelId: channel,
+      teamId: b.team?.id,
+    };
     const alog = log.child({ action: actionId, user: actor.userId });
     if (!handler) {
       alog.warn('no handler for this button');
@@ -155,21 +194,48 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
     const conversation = slackConversation({ slack, redactor, channel, userId: actor.userId, respond, threadTs });
     const ts = b.container?.message_ts ?? b.message?.ts;
     // Ephemeral messages cannot be edited with chat.update; their response_url can replace them.
-    const message = ts ? { channel, ts: b.container?.is_ephemeral ? '' : ts, ...(threadTs ? { threadTs } : {}), ...(b.container?.is_ephemeral ? { responseUrl: 'response_url' } : {}) } : undefined;
+    const message = ts
+      ? {
+          channel,
+          ts: b.container?.is_ephemeral ? '' : ts,
+          ...(threadTs ? { threadTs } : {}),
+          ...(b.container?.is_ephemeral ? { responseUrl: 'response_url' } : {}),
+        }
+      : undefined;
     const a = action as { value?: string; selected_option?: { value: string } };
     try {
-      await handler.run({ actionId, value: a.value ?? a.selected_option?.value ?? '', actor, message, conversation, surface: 'slack' });
+      await handler.run({
+        actionId,
+        value: a.value ?? a.selected_option?.value ?? '',
+        actor,
+        message,
+        conversation,
+        surface: 'slack',
+      });
     } catch (err) {
       alog.error({ err }, 'button failed');
-      await conversation.ephemeral({ text: `⚠️ That did not work: ${redactor.scrub((err as Error).message ?? String(err))}` }).catch(() => {});
+      await conversation
+        .ephemeral({ text: `⚠️ That did not work: ${redactor.scrub((err as Error).message ?? String(err))}` })
+        .catch(() => {});
     }
   });
 
   for (const [type, handlers] of bot.events) {
     app.event(type, async ({ event }) => {
-      const e = event as unknown as Record<string, unknown> & { user?: string; channel?: string; thread_ts?: string; ts?: string };
+      const e = event as unknown as Record<string, unknown> & {
+        user?: string;
+        channel?: string;
+        thread_ts?: string;
+        ts?: string;
+      };
       const actor: Actor = { userId: e.user ?? '', channelId: e.channel };
-      const conversation = slackConversation({ slack, redactor, channel: e.channel ?? '', userId: e.user ?? '', threadTs: e.thread_ts ?? e.ts });
+      const conversation = slackConversation({
+        slack,
+        redactor,
+        channel: e.channel ?? '',
+        userId: e.user ?? '',
+        threadTs: e.thread_ts ?? e.ts,
+      });
       for (const h of handlers) {
         try {
           await h({ type, event: e, actor, conversation });
@@ -181,7 +247,10 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
   }
 
   app.error(async (err) => {
-    log.error({ err: { message: redactor.scrub(err.message), code: (err as { code?: string }).code } }, 'slack listener error');
+    log.error(
+      { err: { message: redactor.scrub(err.message), code: (err as { code?: string }).code } },
+      'slack listener error',
+    );
   });
 
   return {
@@ -191,8 +260,14 @@ export function createSlackTransport(bot: BotApp, slackConfig: SlackConfig, opts
     async start() {
       checkTokenShapes(slackConfig);
       identity = await verifyBotToken(slackConfig, log, { retries: opts.retries === 0 ? 0 : 1 });
-      if (slackConfig.signingSecret && slackConfig.mode === 'http' && !/^[0-9a-f]{32}$/.test(slackConfig.signingSecret)) {
-        log.warn('SLACK_SIGNING_SECRET does not look like a Slack signing secret (32 hexadecimal characters): copy it from Basic Information → App Credentials → Signing Secret.');
+      if (
+        slackConfig.signingSecret &&
+        slackConfig.mode === 'http' &&
+        !/^[0-9a-f]{32}$/.test(slackConfig.signingSecret)
+      ) {
+        log.warn(
+          'SLACK_SIGNING_SECRET does not look like a Slack signing secret (32 hexadecimal characters): copy it from Basic Information → App Credentials → Signing Secret.',
+        );
       }
       if (keeper) {
         await keeper.start();

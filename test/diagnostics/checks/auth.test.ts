@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { authCheck, authSecretStrength, baseUrlRules, encryptionKeyStatus, jwksVerdict, originVerdict, sessionVerdict, unusableOrigins } from '../../../src/diagnostics/checks/auth.js';
+import {
+  authCheck,
+  authSecretStrength,
+  baseUrlRules,
+  encryptionKeyStatus,
+  jwksVerdict,
+  originVerdict,
+  sessionVerdict,
+  unusableOrigins,
+} from '../../../src/diagnostics/checks/auth.js';
 import { secretVerdict, type SecretFacts } from '../../../src/diagnostics/secret-evidence.js';
 import { createPgAccess } from '../../../src/postgres/pg-access.js';
 import { fingerprintVerdict } from '../../../src/diagnostics/secret-fingerprints.js';
@@ -58,11 +67,18 @@ afterEach(async () => {
 });
 
 function bot(env: Record<string, string | undefined> = {}, yaml = '', app = {}) {
-  h = buildBot({ env: { AUTH_BASE_URL: backend.url, AUTH_SECRET: SECRET, DATABASE_URL: db.url, CODESEARCH_URL: cs.url, ...env }, yaml, app });
+  h = buildBot({
+    env: { AUTH_BASE_URL: backend.url, AUTH_SECRET: SECRET, DATABASE_URL: db.url, CODESEARCH_URL: cs.url, ...env },
+    yaml,
+    app,
+  });
   return h;
 }
 async function runAuth(target = h!) {
-  const report = await target.bot.core.diagnostics.run(target.config.defaultEnvironment, { only: ['auth'], maxAgeMs: 0 });
+  const report = await target.bot.core.diagnostics.run(target.config.defaultEnvironment, {
+    only: ['auth'],
+    maxAgeMs: 0,
+  });
   const r = report.checks.find((c) => c.id === 'auth')!;
   return { r, text: r.details.join('\n'), report };
 }
@@ -70,16 +86,27 @@ async function runAuth(target = h!) {
 describe('auth check against a fake backend', () => {
   it('is ok when configured well, lists providers with the exact callback URLs', async () => {
     auth.set({ providers: ['github', 'google'] });
-    bot({ GITHUB_CLIENT_ID: 'gh-id', GITHUB_CLIENT_SECRET: 'gh-client-secret-value', GOOGLE_CLIENT_ID: 'g', GOOGLE_CLIENT_SECRET: 'google-client-secret' });
+    bot({
+      GITHUB_CLIENT_ID: 'gh-id',
+      GITHUB_CLIENT_SECRET: 'gh-client-secret-value',
+      GOOGLE_CLIENT_ID: 'g',
+      GOOGLE_CLIENT_SECRET: 'google-client-secret',
+    });
     const { r, text } = await runAuth();
     expect(r.status).toBe('ok');
     expect(r.summary).toBe('sign-in configured: github, google');
     expect(text).toContain(`github: register the callback URL ${backend.url}/.auth/api/v1/auth/callback/github`);
     expect(text).toContain(`google: register the callback URL ${backend.url}/.auth/api/v1/auth/callback/google`);
-    expect(text).toMatch(/get-session → 200 null without a cookie: Better Auth's routes answer .*this path reads no session and no key/);
+    expect(text).toMatch(
+      /get-session → 200 null without a cookie: Better Auth's routes answer .*this path reads no session and no key/,
+    );
     expect(text).not.toMatch(/sessions and signing keys are readable/);
-    expect(text).toMatch(/✓ GET \/\.auth\/api\/v1\/auth\/jwks → 200 with 1 public key .*: the backend reads its signing keys from Postgres \(table jwkss\)/);
-    expect(text).toMatch(/✓ AUTH_SECRET agrees everywhere ctx-ops can see: ctx-ops's AUTH_SECRET opens the newest signing key in jwkss, key \S+ \(created [^)]+\), the one the backend signs with; codesearch accepts a token signed with it/);
+    expect(text).toMatch(
+      /✓ GET \/\.auth\/api\/v1\/auth\/jwks → 200 with 1 public key .*: the backend reads its signing keys from Postgres \(table jwkss\)/,
+    );
+    expect(text).toMatch(
+      /✓ AUTH_SECRET agrees everywhere ctx-ops can see: ctx-ops's AUTH_SECRET opens the newest signing key in jwkss, key \S+ \(created [^)]+\), the one the backend signs with; codesearch accepts a token signed with it/,
+    );
     expect(text).toMatch(/AUTH_SECRET is set and at least 32 characters long \(value not shown\)/);
     expect(text).toMatch(/fingerprints are not tracked: the bot has no store/);
     expect(r.runbook).toBeUndefined();
@@ -153,7 +180,9 @@ describe('auth check against a fake backend', () => {
     expect(r.status).toBe('warn');
     expect(r.summary).toBe("ctx-ops's copy of AUTH_SECRET is stale");
     expect(r.runbook).toBeUndefined();
-    expect(text).toMatch(/ctx-ops's own copy of AUTH_SECRET \(from process environment\) is not the deployment's: ctx-ops's AUTH_SECRET does not open the newest signing key in jwkss, key \S+ \(created [^)]+\): it was encrypted with another secret; codesearch rejects a token signed with it \(401\)/);
+    expect(text).toMatch(
+      /ctx-ops's own copy of AUTH_SECRET \(from process environment\) is not the deployment's: ctx-ops's AUTH_SECRET does not open the newest signing key in jwkss, key \S+ \(created [^)]+\): it was encrypted with another secret; codesearch rejects a token signed with it \(401\)/,
+    );
     expect(text).toMatch(/fix ctx-ops's configuration; nothing in ctx\| needs changing/);
     expect(text).not.toMatch(/DELETE FROM jwkss|signs everyone out|auth-secret-changed/);
   });
@@ -167,8 +196,12 @@ describe('auth check against a fake backend', () => {
     expect(r.status).toBe('fail');
     expect(r.summary).toBe('AUTH_SECRET changed after the signing keys were made');
     expect(r.runbook).toBe('auth-secret-changed');
-    expect(text).toMatch(/does not open the newest signing key in jwkss.*codesearch accepts a token signed with it\. A backend running with that value cannot sign anyone in/);
-    expect(text).toMatch(/Restoring the previous AUTH_SECRET on backend, worker and codesearch repairs it without losing anything; otherwise the remedy is DELETE FROM jwkss and a backend restart, which signs everyone out and invalidates the tokens of every MCP client/);
+    expect(text).toMatch(
+      /does not open the newest signing key in jwkss.*codesearch accepts a token signed with it\. A backend running with that value cannot sign anyone in/,
+    );
+    expect(text).toMatch(
+      /Restoring the previous AUTH_SECRET on backend, worker and codesearch repairs it without losing anything; otherwise the remedy is DELETE FROM jwkss and a backend restart, which signs everyone out and invalidates the tokens of every MCP client/,
+    );
     // Cookie-less probes still look fine here, as on the real stack: the keys told.
     expect(text).toMatch(/✓ GET \/\.auth\/api\/v1\/auth\/get-session → 200 null/);
   });
@@ -179,13 +212,17 @@ describe('auth check against a fake backend', () => {
     const { r, text } = await runAuth();
     expect(r.status).toBe('ok');
     expect(r.runbook).toBeUndefined();
-    expect(text).toMatch(/· ctx-ops's AUTH_SECRET opens the newest signing key .*codesearch rejects a token signed with it \(401\): so the backend's keys and ctx-ops agree and codesearch's AUTH_SECRET is the one that differs \(see the codesearch check\); sign-in is not affected/);
+    expect(text).toMatch(
+      /· ctx-ops's AUTH_SECRET opens the newest signing key .*codesearch rejects a token signed with it \(401\): so the backend's keys and ctx-ops agree and codesearch's AUTH_SECRET is the one that differs \(see the codesearch check\); sign-in is not affected/,
+    );
   });
 
   it('opens BETTER_AUTH_SECRETS envelopes ($ba$<version>$) with the version they name', async () => {
     await db.query('DELETE FROM jwkss');
     await insertJwk(db, await makeJwk('versioned-secret-two-0123456789abcdefghij', { envelopeVersion: 2 }));
-    bot({ BETTER_AUTH_SECRETS: '2:versioned-secret-two-0123456789abcdefghij, 1:versioned-secret-one-0123456789abcdefghij' });
+    bot({
+      BETTER_AUTH_SECRETS: '2:versioned-secret-two-0123456789abcdefghij, 1:versioned-secret-one-0123456789abcdefghij',
+    });
     const { r, text } = await runAuth();
     expect(r.status).toBe('ok');
     expect(text).toMatch(/opens the newest signing key in jwkss, key \S+ \(created [^,)]+, envelope version 2\)/);
@@ -194,29 +231,39 @@ describe('auth check against a fake backend', () => {
 
   it('says it cannot tell whose copy differs when jwkss is not readable to its role', async () => {
     cs.configure({ secret: OTHER_SECRET });
-    const grants = ['GRANT CONNECT ON DATABASE {db} TO {role}', 'GRANT USAGE ON SCHEMA public TO {role}', 'GRANT SELECT ON organizations, invitations TO {role}'];
+    const grants = [
+      'GRANT CONNECT ON DATABASE {db} TO {role}',
+      'GRANT USAGE ON SCHEMA public TO {role}',
+      'GRANT SELECT ON organizations, invitations TO {role}',
+    ];
     await withRole(db, grants, async (url) => {
       bot({ DATABASE_URL: url });
       const { r, text } = await runAuth();
       expect(r.status).toBe('warn');
       expect(r.summary).toBe("codesearch rejects ctx-ops's AUTH_SECRET");
       expect(r.runbook).toBeUndefined();
-      expect(text).toMatch(/the signing keys could not be read \(permission denied reading table jwkss.*either ctx-ops's copy \(from process environment\) or codesearch's differs from the backend's; give ctx-ops read access to jwkss/);
+      expect(text).toMatch(
+        /the signing keys could not be read \(permission denied reading table jwkss.*either ctx-ops's copy \(from process environment\) or codesearch's differs from the backend's; give ctx-ops read access to jwkss/,
+      );
       await h!.close();
       h = undefined;
     });
   });
 
-  it('fails when the backend lost its database while it keeps running: JWKS answers 500, named as the backend\'s', async () => {
+  it("fails when the backend lost its database while it keeps running: JWKS answers 500, named as the backend's", async () => {
     await auth.setDatabase(withDatabase(db.url, 'ctxops_database_that_is_gone'));
     bot();
     const { r, text, report } = await runAuth();
     expect(r.status).toBe('fail');
-    expect(text).toMatch(/✗ GET \/\.auth\/api\/v1\/auth\/jwks → 500 \(empty body\): the backend cannot read its signing keys from Postgres \(table jwkss\)/);
+    expect(text).toMatch(
+      /✗ GET \/\.auth\/api\/v1\/auth\/jwks → 500 \(empty body\): the backend cannot read its signing keys from Postgres \(table jwkss\)/,
+    );
     expect(text).toMatch(/✓ GET \/\.auth\/api\/v1\/auth\/get-session → 200 null without a cookie/);
     const b = report.checks.find((c) => c.id === 'backend')!;
     expect(b.status).toBe('fail');
-    expect(b.summary).toBe('up, but cannot use its database: "database \\"ctxops_database_that_is_gone\\" does not exist"');
+    expect(b.summary).toBe(
+      'up, but cannot use its database: "database \\"ctxops_database_that_is_gone\\" does not exist"',
+    );
     expect(r.rootCause).toBe('backend');
   });
 
@@ -267,7 +314,7 @@ describe('secret fingerprints in a real store', () => {
   const botAt = (env: Record<string, string | undefined>, at: string) =>
     bot(env, '', { store: createStore(storeDb.url, silent), now: () => new Date(at) });
 
-  it('dates a change of ctx-ops\'s copy; the evidence, not the date, decides; and it stores no secret', async () => {
+  it("dates a change of ctx-ops's copy; the evidence, not the date, decides; and it stores no secret", async () => {
     botAt({ CONNECTION_SECRETS_ENCRYPTION_KEY: ENC_KEY }, '2026-09-01T08:00:00Z');
     let { r, text } = await runAuth();
     expect(r.status).toBe('ok');
@@ -292,12 +339,22 @@ describe('secret fingerprints in a real store', () => {
     ({ r, text } = await runAuth());
     expect(r.status).toBe('ok');
     expect(r.runbook).toBeUndefined();
-    expect(text).toMatch(/· AUTH_SECRET changed at 2026-09-01T10:30:00Z in ctx-ops's configuration \(process environment\): the previous value was last seen the same at 2026-09-01T09:00:00Z; the evidence above/);
+    expect(text).toMatch(
+      /· AUTH_SECRET changed at 2026-09-01T10:30:00Z in ctx-ops's configuration \(process environment\): the previous value was last seen the same at 2026-09-01T09:00:00Z; the evidence above/,
+    );
     expect(text).toMatch(/✓ AUTH_SECRET agrees everywhere ctx-ops can see/);
     await h!.close();
 
     // ctx-ops's copy changes again, and nothing can be compared (no database, codesearch down): a warning, not a reset.
-    botAt({ AUTH_SECRET: SECRET, CONNECTION_SECRETS_ENCRYPTION_KEY: ENC_KEY, DATABASE_URL: undefined, CODESEARCH_URL: `http://127.0.0.1:${await closedPort()}` }, '2026-09-01T11:00:00Z');
+    botAt(
+      {
+        AUTH_SECRET: SECRET,
+        CONNECTION_SECRETS_ENCRYPTION_KEY: ENC_KEY,
+        DATABASE_URL: undefined,
+        CODESEARCH_URL: `http://127.0.0.1:${await closedPort()}`,
+      },
+      '2026-09-01T11:00:00Z',
+    );
     ({ r, text } = await runAuth());
     expect(r.status).toBe('warn');
     expect(r.summary).toBe('AUTH_SECRET changed here and could not be verified');
@@ -306,12 +363,17 @@ describe('secret fingerprints in a real store', () => {
     await h!.close();
 
     // Removing the key is a change too; a day later the AUTH_SECRET change is history, not a warning.
-    botAt({ AUTH_SECRET: SECRET, DATABASE_URL: undefined, CODESEARCH_URL: `http://127.0.0.1:${await closedPort()}` }, '2026-09-02T12:00:00Z');
+    botAt(
+      { AUTH_SECRET: SECRET, DATABASE_URL: undefined, CODESEARCH_URL: `http://127.0.0.1:${await closedPort()}` },
+      '2026-09-02T12:00:00Z',
+    );
     ({ r, text } = await runAuth());
     expect(r.status).toBe('warn');
     expect(r.summary).toBe('CONNECTION_SECRETS_ENCRYPTION_KEY changed');
     expect(r.runbook).toBeUndefined();
-    expect(text).toMatch(/CONNECTION_SECRETS_ENCRYPTION_KEY was removed \(now not set\) at 2026-09-02T12:00:00Z in ctx-ops's configuration \(process environment\): the previous value was last seen the same at 2026-09-01T11:00:00Z/);
+    expect(text).toMatch(
+      /CONNECTION_SECRETS_ENCRYPTION_KEY was removed \(now not set\) at 2026-09-02T12:00:00Z in ctx-ops's configuration \(process environment\): the previous value was last seen the same at 2026-09-01T11:00:00Z/,
+    );
     expect(text).toMatch(/· AUTH_SECRET changed at 2026-09-01T11:00:00Z.*\(more than 24 h ago\)/);
 
     // The table holds HMACs only: no secret, no plain hash of one, and the key is elsewhere.
@@ -320,7 +382,8 @@ describe('secret fingerprints in a real store', () => {
     const dump = JSON.stringify(rows.rows);
     for (const s of [SECRET, OTHER_SECRET, ENC_KEY, ENC_KEY.toLowerCase()]) {
       expect(dump).not.toContain(s);
-      for (const enc of ['hex', 'base64', 'base64url'] as const) expect(dump).not.toContain(createHash('sha256').update(s).digest(enc).slice(0, 16));
+      for (const enc of ['hex', 'base64', 'base64url'] as const)
+        expect(dump).not.toContain(createHash('sha256').update(s).digest(enc).slice(0, 16));
     }
     const key = (await storeDb.query<{ key: Buffer }>('SELECT key FROM ctx_ops.fingerprint_key')).rows[0]!.key;
     expect(key).toHaveLength(32);
@@ -332,7 +395,9 @@ describe('secret fingerprints in a real store', () => {
 describe('secret fingerprints without a working store', () => {
   it('says they could not be compared and still reports the rest', async () => {
     const port = await closedPort();
-    const store = createStore(`postgres://postgres@127.0.0.1:${port}/nowhere`, pino({ level: 'silent' }), { connectTimeoutMs: 1000 });
+    const store = createStore(`postgres://postgres@127.0.0.1:${port}/nowhere`, pino({ level: 'silent' }), {
+      connectTimeoutMs: 1000,
+    });
     bot({}, '', { store });
     const { r, text } = await runAuth();
     expect(r.status).toBe('ok');
@@ -346,11 +411,18 @@ describe('secrets never leave the auth check', () => {
   it('puts no secret, and no plain hash of one, in its result or logs, even without the redactor', async () => {
     auth.set({ providers: ['github'], authSecret: OTHER_SECRET });
     cs.configure({ secret: OTHER_SECRET });
-    const env = { AUTH_SECRET: OTHER_SECRET, GITHUB_CLIENT_ID: 'gh-id', GITHUB_CLIENT_SECRET: 'planted-github-client-secret', CONNECTION_SECRETS_ENCRYPTION_KEY: 'planted-not-hex-key-value' };
+    const env = {
+      AUTH_SECRET: OTHER_SECRET,
+      GITHUB_CLIENT_ID: 'gh-id',
+      GITHUB_CLIENT_SECRET: 'planted-github-client-secret',
+      CONNECTION_SECRETS_ENCRYPTION_KEY: 'planted-not-hex-key-value',
+    };
     bot(env);
     const { r, report } = await runAuth();
     const planted = [SECRET, OTHER_SECRET, env.GITHUB_CLIENT_SECRET, env.CONNECTION_SECRETS_ENCRYPTION_KEY];
-    const hashes = [SECRET, OTHER_SECRET].flatMap((s) => (['hex', 'base64', 'base64url'] as const).map((enc) => createHash('sha256').update(s).digest(enc).slice(0, 16)));
+    const hashes = [SECRET, OTHER_SECRET].flatMap((s) =>
+      (['hex', 'base64', 'base64url'] as const).map((enc) => createHash('sha256').update(s).digest(enc).slice(0, 16)),
+    );
     const said = JSON.stringify(report);
     // The redactor would hide a leak: assert that nothing was there to hide.
     expect(said).not.toContain('[redacted]');
@@ -366,7 +438,18 @@ describe('secrets never leave the auth check', () => {
     const environment = h!.config.environments[0]!;
     const pg = createPgAccess(db.url, { connectTimeoutMs: 3000, log });
     const outcome = await authCheck
-      .run({ env: environment, options: { timeoutMs: 3000, secretChangeWarnHours: 24 }, log, http: h!.bot.core.http, pg, store: null, now: () => new Date() }, AbortSignal.timeout(3000))
+      .run(
+        {
+          env: environment,
+          options: { timeoutMs: 3000, secretChangeWarnHours: 24 },
+          log,
+          http: h!.bot.core.http,
+          pg,
+          store: null,
+          now: () => new Date(),
+        },
+        AbortSignal.timeout(3000),
+      )
       .finally(() => pg.close());
     expect(outcome.status).toBe('fail');
     const raw = JSON.stringify(outcome) + lines.join('\n');
@@ -409,7 +492,9 @@ describe('auth status rules', () => {
     ['https://app.example.com', 'https://api.example.com', ' https://x.example , https://app.example.com ', 'allowed'],
     ['https://app.example.com', 'https://api.example.com', 'https://app.example.com/', 'rejected'],
     ['http://ctx.example.com', 'https://ctx.example.com', undefined, 'rejected'],
-  ] as const)('publicUrl %s with AUTH_BASE_URL %s and allowed %o → %s', (pub, base, allowed, want) => expect(originVerdict(pub, base, allowed)).toBe(want));
+  ] as const)('publicUrl %s with AUTH_BASE_URL %s and allowed %o → %s', (pub, base, allowed, want) =>
+    expect(originVerdict(pub, base, allowed)).toBe(want),
+  );
 
   it.each([
     ['https://a.example, https://b.example:8443', []],
@@ -459,8 +544,16 @@ describe('auth status rules', () => {
     expect(openPrivateKey(bare.privateKey, legacy)).toEqual({ result: 'opens' });
     expect(openPrivateKey(bare.privateKey, { ...legacy, legacy: OTHER_SECRET })).toEqual({ result: 'wrong-secret' });
     expect(openPrivateKey(env2.privateKey, legacy)).toEqual({ result: 'no-secret-for-version', version: 2 });
-    expect(openPrivateKey(env2.privateKey, { versions: new Map([[2, 'v2-secret-0123456789-abcdefghijklmnop']]), legacy: SECRET })).toEqual({ result: 'opens', version: 2 });
-    expect(openPrivateKey(env2.privateKey, { versions: new Map([[2, OTHER_SECRET]]), legacy: SECRET })).toEqual({ result: 'wrong-secret', version: 2 });
+    expect(
+      openPrivateKey(env2.privateKey, {
+        versions: new Map([[2, 'v2-secret-0123456789-abcdefghijklmnop']]),
+        legacy: SECRET,
+      }),
+    ).toEqual({ result: 'opens', version: 2 });
+    expect(openPrivateKey(env2.privateKey, { versions: new Map([[2, OTHER_SECRET]]), legacy: SECRET })).toEqual({
+      result: 'wrong-secret',
+      version: 2,
+    });
     expect(openPrivateKey(clear.privateKey, legacy)).toEqual({ result: 'not-encrypted' });
     expect(openPrivateKey('"zz-not-hex"', legacy)).toEqual({ result: 'malformed' });
     expect(openPrivateKey('not json', legacy)).toEqual({ result: 'malformed' });
@@ -472,7 +565,13 @@ describe('auth status rules', () => {
 
   it.each([
     [undefined, null],
-    ['1:abc, 0:def', new Map([[1, 'abc'], [0, 'def']])],
+    [
+      '1:abc, 0:def',
+      new Map([
+        [1, 'abc'],
+        [0, 'def'],
+      ]),
+    ],
     ['nocolon', { error: 'an entry is not "<version>:<secret>"' }],
     ['x:abc', { error: 'an entry has no non-negative integer version' }],
     ['3: ', { error: 'version 3 has an empty secret' }],
@@ -484,5 +583,7 @@ describe('auth status rules', () => {
     [{ isNew: false, changedAt: null }, 'stable'],
     [{ isNew: false, changedAt: new Date('2026-09-02T01:00:00Z') }, 'changed-recently'],
     [{ isNew: false, changedAt: new Date('2026-09-01T11:00:00Z') }, 'changed-earlier'],
-  ] as const)('fingerprint sighting %o → %s (24 h window)', (s, want) => expect(fingerprintVerdict(s, now, 24)).toBe(want));
+  ] as const)('fingerprint sighting %o → %s (24 h window)', (s, want) =>
+    expect(fingerprintVerdict(s, now, 24)).toBe(want),
+  );
 });

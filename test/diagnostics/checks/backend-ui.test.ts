@@ -21,7 +21,6 @@ afterEach(async () => {
   backend.setUi('healthy');
 });
 
-
 function bot(yaml = '', env: Record<string, string> = {}) {
   h = buildBot({ env: { AUTH_BASE_URL: backend.url, UI_PROXY_URL: 'http://ui:3002', ...env }, yaml });
   return h;
@@ -114,7 +113,9 @@ describe('backend check: the database behind the process', () => {
   it('reads a route that needs Postgres (the public invitation lookup, 404 for an unknown id)', async () => {
     const { backend: r } = await runWith({});
     expect(r!.status).toBe('ok');
-    expect(r!.details.join('\n')).toMatch(/✓ GET \/\.auth\/api\/v1\/public\/invitations\/ctx-ops-probe → 404 "Invitation not found or expired" in [\d.]+ ms: a route that reads Postgres answers/);
+    expect(r!.details.join('\n')).toMatch(
+      /✓ GET \/\.auth\/api\/v1\/public\/invitations\/ctx-ops-probe → 404 "Invitation not found or expired" in [\d.]+ ms: a route that reads Postgres answers/,
+    );
   });
 
   it('fails when its database is gone while /.status stays 200 (the false green of /.status alone)', async () => {
@@ -128,7 +129,10 @@ describe('backend check: the database behind the process', () => {
 
   it('names Postgres as the likely cause, with the reason, when the backend refuses and Postgres fails too', async () => {
     const [b, p] = [await closedPort(), await closedPort()];
-    const { backend: r, postgres } = await runWith({ AUTH_BASE_URL: `http://127.0.0.1:${b}`, DATABASE_URL: `postgres://postgres@127.0.0.1:${p}/ctx` });
+    const { backend: r, postgres } = await runWith({
+      AUTH_BASE_URL: `http://127.0.0.1:${b}`,
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${p}/ctx`,
+    });
     expect(postgres!.status).toBe('fail');
     expect(r!.status).toBe('fail');
     expect(r!.rootCause).toBe('postgres');
@@ -169,14 +173,21 @@ describe('ui check', () => {
     const { ui } = await run(['ui']);
     expect(ui!.status).toBe('fail');
     expect(ui!.summary).toBe('the page loads but its script answers HTTP 404');
-    expect(ui!.details.join('\n')).toMatch(/script \/assets\/index-Bx7c2d\.js answered HTTP 404 .*does not serve the assets its own HTML names/);
+    expect(ui!.details.join('\n')).toMatch(
+      /script \/assets\/index-Bx7c2d\.js answered HTTP 404 .*does not serve the assets its own HTML names/,
+    );
   });
 
   it.each([
     ['<script type="module" src="/assets/a.js"></script>', '/assets/a.js'],
-    ['<script src="https://cdn.example.com/x.js"></script><link rel="modulepreload" href="/_build/m.js">', '/_build/m.js'],
+    [
+      '<script src="https://cdn.example.com/x.js"></script><link rel="modulepreload" href="/_build/m.js">',
+      '/_build/m.js',
+    ],
     ['<script>inline()</script>', null],
-  ])('firstScript(%s) → %s', (html, want) => expect(firstScript(html, 'http://127.0.0.1:3000/')?.pathname ?? null).toBe(want));
+  ])('firstScript(%s) → %s', (html, want) =>
+    expect(firstScript(html, 'http://127.0.0.1:3000/')?.pathname ?? null).toBe(want),
+  );
 
   it.each(['proxyRefused', 'badGateway'] as const)('names UI_PROXY_URL when the proxy fails (%s)', async (fault) => {
     bot();

@@ -42,24 +42,42 @@ describe('codesearch check against a fake codesearch that verifies tokens with j
     const { r, text } = await runCs();
     expect(r.status).toBe('ok');
     expect(r.summary).toMatch(/^searching: authenticated probe answered in [\d.]+ ms$/);
-    expect(text).toMatch(/POST \/search without a token → HTTP 401 .*\{"error":"Unauthorized"\}: ctx\| codesearch answers/);
-    expect(text).toMatch(/with a service JWT \(HS256 with AUTH_SECRET, aud codesearch, iss http:\/\/localhost:3000, principal service, 5 min\) → HTTP 200/);
+    expect(text).toMatch(
+      /POST \/search without a token → HTTP 401 .*\{"error":"Unauthorized"\}: ctx\| codesearch answers/,
+    );
+    expect(text).toMatch(
+      /with a service JWT \(HS256 with AUTH_SECRET, aud codesearch, iss http:\/\/localhost:3000, principal service, 5 min\) → HTTP 200/,
+    );
     // The claims are the ones upstream's backend mints.
     expect(cs.accepted).toHaveLength(1);
     const c = cs.accepted[0]!;
-    expect(c).toMatchObject({ aud: 'codesearch', iss: 'http://localhost:3000', sub: 'org:ctx-ops-probe', orgId: 'ctx-ops-probe', principal: 'service' });
+    expect(c).toMatchObject({
+      aud: 'codesearch',
+      iss: 'http://localhost:3000',
+      sub: 'org:ctx-ops-probe',
+      orgId: 'ctx-ops-probe',
+      principal: 'service',
+    });
     expect(c.exp! - c.iat!).toBe(300);
     expect(JSON.parse(cs.http.requests.at(-1)!.body)).toMatchObject({ Q: 'ctx-ops-health-probe' });
   });
 
   it('uses AUTH_ISSUER, AUTH_TOKEN_AUDIENCE_CODESEARCH and checks.codesearch.probeOrgId', async () => {
     cs.configure({ issuer: 'https://issuer.example', audience: 'cs-aud' });
-    const { r } = await runCs({ AUTH_ISSUER: 'https://issuer.example', AUTH_TOKEN_AUDIENCE_CODESEARCH: 'cs-aud' }, 'checks:\n  codesearch:\n    probeOrgId: org_probe\n');
+    const { r } = await runCs(
+      { AUTH_ISSUER: 'https://issuer.example', AUTH_TOKEN_AUDIENCE_CODESEARCH: 'cs-aud' },
+      'checks:\n  codesearch:\n    probeOrgId: org_probe\n',
+    );
     expect(r.status).toBe('ok');
-    expect(cs.accepted[0]).toMatchObject({ iss: 'https://issuer.example', aud: 'cs-aud', orgId: 'org_probe', sub: 'org:org_probe' });
+    expect(cs.accepted[0]).toMatchObject({
+      iss: 'https://issuer.example',
+      aud: 'cs-aud',
+      orgId: 'org_probe',
+      sub: 'org:org_probe',
+    });
   });
 
-  describe('whose AUTH_SECRET is wrong when codesearch rejects the token: the backend\'s signing keys tell', () => {
+  describe("whose AUTH_SECRET is wrong when codesearch rejects the token: the backend's signing keys tell", () => {
     let db: TestDatabase;
     beforeAll(async () => {
       db = await createTestDatabase('codesearch_keys');
@@ -68,7 +86,7 @@ describe('codesearch check against a fake codesearch that verifies tokens with j
     afterEach(() => db.query('DELETE FROM jwkss'));
     afterAll(() => db.drop());
 
-    it('fails with "codesearch\'s AUTH_SECRET differs from the backend\'s" when ctx-ops\'s copy opens the backend\'s keys', async () => {
+    it("fails with \"codesearch's AUTH_SECRET differs from the backend's\" when ctx-ops's copy opens the backend's keys", async () => {
       await insertJwk(db, await makeJwk(SECRET));
       cs.configure({ secret: OTHER });
       const { r, text } = await runCs({ DATABASE_URL: db.url });
@@ -76,18 +94,24 @@ describe('codesearch check against a fake codesearch that verifies tokens with j
       expect(r.summary).toBe("codesearch's AUTH_SECRET differs from the backend's");
       expect(r.runbook).toBe('repo-not-indexed');
       expect(cs.rejected).toEqual(['ERR_JWS_SIGNATURE_VERIFICATION_FAILED']);
-      expect(text).toMatch(/codesearch rejects the token, while ctx-ops's AUTH_SECRET opens the newest signing key in jwkss/);
+      expect(text).toMatch(
+        /codesearch rejects the token, while ctx-ops's AUTH_SECRET opens the newest signing key in jwkss/,
+      );
       expect(text).toMatch(/Give codesearch the backend's AUTH_SECRET and restart it/);
     });
 
-    it('does not blame codesearch when ctx-ops\'s own copy is the stale one (backend keys and codesearch agree)', async () => {
+    it("does not blame codesearch when ctx-ops's own copy is the stale one (backend keys and codesearch agree)", async () => {
       await insertJwk(db, await makeJwk(OTHER));
       cs.configure({ secret: OTHER });
       const { r, text } = await runCs({ DATABASE_URL: db.url });
       expect(r.status).toBe('warn');
-      expect(r.summary).toBe("not verified: ctx-ops's AUTH_SECRET is not the deployment's (codesearch and the backend's keys agree)");
+      expect(r.summary).toBe(
+        "not verified: ctx-ops's AUTH_SECRET is not the deployment's (codesearch and the backend's keys agree)",
+      );
       expect(r.runbook).toBeUndefined();
-      expect(text).toMatch(/ctx-ops's own copy of AUTH_SECRET is stale\. Fix ctx-ops's configuration; codesearch itself is not shown to be wrong/);
+      expect(text).toMatch(
+        /ctx-ops's own copy of AUTH_SECRET is stale\. Fix ctx-ops's configuration; codesearch itself is not shown to be wrong/,
+      );
       expect(JSON.stringify(r)).not.toMatch(/differs between backend and codesearch|differs from the backend's/);
     });
 
@@ -96,7 +120,9 @@ describe('codesearch check against a fake codesearch that verifies tokens with j
       const { r, text } = await runCs();
       expect(r.status).toBe('warn');
       expect(r.summary).toBe("codesearch rejects ctx-ops's token (whose AUTH_SECRET is wrong is not known)");
-      expect(text).toMatch(/the signing keys could not be read \(DATABASE_URL is not set here\): either codesearch's AUTH_SECRET differs from the backend's \(then indexing and search fail too\), or ctx-ops's copy is stale/);
+      expect(text).toMatch(
+        /the signing keys could not be read \(DATABASE_URL is not set here\): either codesearch's AUTH_SECRET differs from the backend's \(then indexing and search fail too\), or ctx-ops's copy is stale/,
+      );
     });
   });
 
@@ -177,7 +203,10 @@ describe('codesearch check against a fake codesearch that verifies tokens with j
     cs.setFault('zoektDown');
     const before = cs.http.requests.length;
     const { report } = await runCs();
-    const sent = cs.http.requests.slice(before).map((q) => q.headers.authorization).filter(Boolean) as string[];
+    const sent = cs.http.requests
+      .slice(before)
+      .map((q) => q.headers.authorization)
+      .filter(Boolean) as string[];
     expect(sent).toHaveLength(1);
     const token = sent[0]!.replace(/^Bearer /, '');
     const said = JSON.stringify(report);
@@ -192,7 +221,15 @@ describe('codesearch check against a fake codesearch that verifies tokens with j
     const lines: string[] = [];
     const log = pino({ level: 'trace' }, { write: (s: string) => void lines.push(s) });
     const outcome = await codesearchCheck.run(
-      { env: h!.config.environments[0]!, options: { timeoutMs: 3000, probeOrgId: 'p' }, log, http: h!.bot.core.http, pg: null, store: null, now: () => new Date() },
+      {
+        env: h!.config.environments[0]!,
+        options: { timeoutMs: 3000, probeOrgId: 'p' },
+        log,
+        http: h!.bot.core.http,
+        pg: null,
+        store: null,
+        now: () => new Date(),
+      },
       AbortSignal.timeout(3000),
     );
     const raw = JSON.stringify(outcome) + lines.join('\n');
@@ -208,7 +245,9 @@ describe('codesearch status rules', () => {
     [200, '{}', 'open'],
     [404, 'Not Found', 'not-codesearch'],
     [502, 'Bad Gateway', 'not-codesearch'],
-  ] as const)('without a token %i %s → %s', (status, body, want) => expect(unauthenticatedVerdict(status, body)).toBe(want));
+  ] as const)('without a token %i %s → %s', (status, body, want) =>
+    expect(unauthenticatedVerdict(status, body)).toBe(want),
+  );
 
   it.each([
     [200, '{"Result":{}}', 'ok'],
@@ -220,12 +259,35 @@ describe('codesearch status rules', () => {
     [503, 'Service Unavailable', 'unavailable'],
     [500, 'Internal Server Error', 'server-error'],
     [400, '{"success":false}', 'unexpected'],
-  ] as const)('authenticated search %i %s → %s', (status, body, want) => expect(searchVerdict(status, body)).toBe(want));
+  ] as const)('authenticated search %i %s → %s', (status, body, want) =>
+    expect(searchVerdict(status, body)).toBe(want),
+  );
 
   it.each([
-    [{ AUTH_ISSUER: undefined, AUTH_BASE_URL: 'https://ctx.example.com', AUTH_TOKEN_AUDIENCE_CODESEARCH: 'codesearch' }, 'https://ctx.example.com'],
-    [{ AUTH_ISSUER: 'https://issuer.example', AUTH_BASE_URL: 'https://ctx.example.com', AUTH_TOKEN_AUDIENCE_CODESEARCH: 'aud' }, 'https://issuer.example'],
+    [
+      {
+        AUTH_ISSUER: undefined,
+        AUTH_BASE_URL: 'https://ctx.example.com',
+        AUTH_TOKEN_AUDIENCE_CODESEARCH: 'codesearch',
+      },
+      'https://ctx.example.com',
+    ],
+    [
+      {
+        AUTH_ISSUER: 'https://issuer.example',
+        AUTH_BASE_URL: 'https://ctx.example.com',
+        AUTH_TOKEN_AUDIENCE_CODESEARCH: 'aud',
+      },
+      'https://issuer.example',
+    ],
   ])('service token issuer for %o is %s (AUTH_ISSUER else AUTH_BASE_URL, like the backend)', (env, iss) => {
-    expect(serviceTokenClaims(env, 'o1')).toEqual({ iss, aud: env.AUTH_TOKEN_AUDIENCE_CODESEARCH, sub: 'org:o1', orgId: 'o1', principal: 'service', lifetime: '5m' });
+    expect(serviceTokenClaims(env, 'o1')).toEqual({
+      iss,
+      aud: env.AUTH_TOKEN_AUDIENCE_CODESEARCH,
+      sub: 'org:o1',
+      orgId: 'o1',
+      principal: 'service',
+      lifetime: '5m',
+    });
   });
 });

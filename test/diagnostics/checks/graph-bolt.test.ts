@@ -1,7 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/contracts/checks.js';
 import { startBoltStub, type BoltStub } from '../../support/bolt-stub.js';
-import { createConnectionsTable, createOrganizationsTable, createRepositoriesTable, insertOrg, insertRepo } from '../../support/ctx-schema.js';
+import {
+  createConnectionsTable,
+  createOrganizationsTable,
+  createRepositoriesTable,
+  insertOrg,
+  insertRepo,
+} from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort } from '../../support/net.js';
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
@@ -51,15 +57,23 @@ const PASSWORD = 'bolt-Secret-9000';
 describe('graph check: Neo4j Enterprise / Memgraph over Bolt (real neo4j-driver, stub server)', () => {
   it('is healthy: handshake, login, server agent, and a count in each org database', async () => {
     const s = await stub({ user: 'neo4j', password: PASSWORD, databases: { org_acme: 42, org_globex: 0 } });
-    const r = await runGraph({ GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url(), GRAPH_DB_PASSWORD: PASSWORD });
+    const r = await runGraph({
+      GRAPH_DB_PROVIDER: 'neo4j-enterprise',
+      GRAPH_DB_URI: s.url(),
+      GRAPH_DB_PASSWORD: PASSWORD,
+    });
     expect(r.status).toBe('ok');
-    expect(r.summary).toBe(`Neo4j Enterprise at bolt://127.0.0.1:${s.port} (Neo4j/5.26.0): 2 of 2 org databases healthy`);
+    expect(r.summary).toBe(
+      `Neo4j Enterprise at bolt://127.0.0.1:${s.port} (Neo4j/5.26.0): 2 of 2 org databases healthy`,
+    );
     const t = text(r);
     expect(t).toMatch(/✓ Bolt handshake with bolt:\/\/127\.0\.0\.1:\d+ in/);
     expect(t).toContain('✓ logged in as neo4j: server Neo4j/5.26.0, Bolt 5.4');
     expect(t).toContain('✓ org acme (org_acme): database org_acme: 42 nodes');
     expect(t).toContain('✓ org globex (org_globex): database org_globex: 0 nodes');
-    expect(s.messages).toEqual(expect.arrayContaining(['HELLO', 'LOGON', 'RUN db=org_acme', 'RUN db=org_globex', 'PULL']));
+    expect(s.messages).toEqual(
+      expect.arrayContaining(['HELLO', 'LOGON', 'RUN db=org_acme', 'RUN db=org_globex', 'PULL']),
+    );
     expect(t + h!.logs.join('\n')).not.toContain(PASSWORD);
     expect(await socketsDrain(s)).toBe(0);
   });
@@ -79,11 +93,18 @@ describe('graph check: Neo4j Enterprise / Memgraph over Bolt (real neo4j-driver,
 
   it('tells an authentication failure apart and never shows the password', async () => {
     const s = await stub({ mode: 'auth-failure' });
-    const r = await runGraph({ GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url(), GRAPH_DB_USER: 'ctxops', GRAPH_DB_PASSWORD: PASSWORD });
+    const r = await runGraph({
+      GRAPH_DB_PROVIDER: 'neo4j-enterprise',
+      GRAPH_DB_URI: s.url(),
+      GRAPH_DB_USER: 'ctxops',
+      GRAPH_DB_PASSWORD: PASSWORD,
+    });
     expect(r.status).toBe('fail');
     expect(r.runbook).toBe('graph-fails');
     expect(r.summary).toBe('login to Neo4j Enterprise refused: check GRAPH_DB_USER / GRAPH_DB_PASSWORD');
-    expect(text(r)).toMatch(/login: authentication to bolt:\/\/127\.0\.0\.1:\d+ failed \(Neo\.ClientError\.Security\.Unauthorized\)/);
+    expect(text(r)).toMatch(
+      /login: authentication to bolt:\/\/127\.0\.0\.1:\d+ failed \(Neo\.ClientError\.Security\.Unauthorized\)/,
+    );
     expect(text(r) + h!.logs.join('\n')).not.toContain(PASSWORD);
   });
 
@@ -91,7 +112,9 @@ describe('graph check: Neo4j Enterprise / Memgraph over Bolt (real neo4j-driver,
     const s = await stub({ databases: { org_acme: 5 } });
     const r = await runGraph({ GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url() });
     expect(r.status).toBe('fail');
-    expect(r.summary).toBe(`Neo4j Enterprise at bolt://127.0.0.1:${s.port} (Neo4j/5.26.0): 1 of 2 org databases missing`);
+    expect(r.summary).toBe(
+      `Neo4j Enterprise at bolt://127.0.0.1:${s.port} (Neo4j/5.26.0): 1 of 2 org databases missing`,
+    );
     const t = text(r);
     expect(t).toContain('✓ org acme (org_acme): database org_acme: 5 nodes');
     expect(t).toContain('✗ org globex (org_globex): database org_globex does not exist');
@@ -101,19 +124,29 @@ describe('graph check: Neo4j Enterprise / Memgraph over Bolt (real neo4j-driver,
   it('times out against a server that accepts and never answers, and closes the socket', async () => {
     const s = await stub({ mode: 'hang' });
     const started = Date.now();
-    const r = await runGraph({ GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url() }, 'checks:\n  graph:\n    timeoutMs: 800\n');
+    const r = await runGraph(
+      { GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url() },
+      'checks:\n  graph:\n    timeoutMs: 800\n',
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(r.status).toBe('fail');
     expect(r.summary).toMatch(/timed out/);
-    expect(text(r)).toMatch(/Bolt handshake: timed out talking to bolt:\/\/127\.0\.0\.1:\d+: accepted the connection, but no answer to the Bolt handshake/);
+    expect(text(r)).toMatch(
+      /Bolt handshake: timed out talking to bolt:\/\/127\.0\.0\.1:\d+: accepted the connection, but no answer to the Bolt handshake/,
+    );
     expect(await socketsDrain(s)).toBe(0);
   });
 
-  it('times out when the server completes the handshake but never answers the login, and closes the driver\'s socket', async () => {
+  it("times out when the server completes the handshake but never answers the login, and closes the driver's socket", async () => {
     const s = await stub({ mode: 'hang-after-handshake' });
-    const r = await runGraph({ GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url() }, 'checks:\n  graph:\n    timeoutMs: 2000\n');
+    const r = await runGraph(
+      { GRAPH_DB_PROVIDER: 'neo4j-enterprise', GRAPH_DB_URI: s.url() },
+      'checks:\n  graph:\n    timeoutMs: 2000\n',
+    );
     expect(r.status).toBe('fail');
-    expect(text(r)).toContain('the Bolt handshake worked, but the login (HELLO/LOGON) got no answer before the deadline');
+    expect(text(r)).toContain(
+      'the Bolt handshake worked, but the login (HELLO/LOGON) got no answer before the deadline',
+    );
     expect(s.accepted()).toBe(2); // our handshake probe, then the driver
     expect(await socketsDrain(s)).toBe(0);
   });
@@ -138,12 +171,19 @@ describe('graph check: Neo4j Enterprise / Memgraph over Bolt (real neo4j-driver,
 describe('graph check: one instance per org (Neo4j Community, Neptune)', () => {
   it('names the org whose GRAPH_DB_URI_<slug> is missing and probes the one that is set', async () => {
     const acme = await stub({ databases: { neo4j: 17 }, defaultDatabase: 'neo4j', agent: 'Neo4j/5.26.0' });
-    const r = await runGraph({ GRAPH_DB_PROVIDER: 'neo4j-community', GRAPH_DB_URI: 'bolt://unused:7687', GRAPH_DB_URI_acme: acme.url(), GRAPH_DB_URI_GLOBEX: acme.url() });
+    const r = await runGraph({
+      GRAPH_DB_PROVIDER: 'neo4j-community',
+      GRAPH_DB_URI: 'bolt://unused:7687',
+      GRAPH_DB_URI_acme: acme.url(),
+      GRAPH_DB_URI_GLOBEX: acme.url(),
+    });
     expect(r.status).toBe('fail');
     expect(r.summary).toBe('Neo4j Community: 1 of 2 orgs without GRAPH_DB_URI_<orgSlug>');
     const t = text(r);
     expect(t).toContain('GRAPH_DB_URI is set but Neo4j Community uses one instance per org');
-    expect(t).toMatch(/✓ org acme \(org_acme\): instance bolt:\/\/127\.0\.0\.1:\d+ \(Neo4j\/5\.26\.0, Bolt 5\.4, login as neo4j\): 17 nodes/);
+    expect(t).toMatch(
+      /✓ org acme \(org_acme\): instance bolt:\/\/127\.0\.0\.1:\d+ \(Neo4j\/5\.26\.0, Bolt 5\.4, login as neo4j\): 17 nodes/,
+    );
     expect(t).toContain('✗ org globex (org_globex): GRAPH_DB_URI_globex is not set');
     expect(t).toContain('GRAPH_DB_URI_GLOBEX is set, but the name must match the slug exactly');
     // The instance's default database, as upstream queries it (no database name).
@@ -155,7 +195,12 @@ describe('graph check: one instance per org (Neo4j Community, Neptune)', () => {
     const one = await stub({ agent: 'Neptune/1.3', databases: {} });
     const dead = await closedPort();
     h = buildBot({
-      env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/ctx`, GRAPH_DB_PROVIDER: 'neptune', GRAPH_DB_URI_acme: one.url(), GRAPH_DB_URI_globex: `bolt://127.0.0.1:${dead}` },
+      env: {
+        DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/ctx`,
+        GRAPH_DB_PROVIDER: 'neptune',
+        GRAPH_DB_URI_acme: one.url(),
+        GRAPH_DB_URI_globex: `bolt://127.0.0.1:${dead}`,
+      },
     });
     const report = await h.bot.core.diagnostics.run('default', { only: ['graph'] });
     const r = report.checks.find((c) => c.id === 'graph')!;

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/contracts/checks.js';
-import { createConnectionsTable, createOrganizationsTable, createRepositoriesTable, insertOrg, insertRepo } from '../../support/ctx-schema.js';
+import {
+  createConnectionsTable,
+  createOrganizationsTable,
+  createRepositoriesTable,
+  insertOrg,
+  insertRepo,
+} from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
@@ -35,15 +41,26 @@ const stub = async (...args: Parameters<typeof startRespStub>) => {
 /** Two orgs as upstream names them; acme has ingested repositories, globex has none. */
 async function seedOrgs() {
   await insertOrg(db, { id: 'org_acme', slug: 'acme', name: 'Acme', createdAt: new Date('2026-01-01T00:00:00Z') });
-  await insertOrg(db, { id: 'org_globex', slug: 'globex', name: 'Globex', createdAt: new Date('2026-02-01T00:00:00Z') });
+  await insertOrg(db, {
+    id: 'org_globex',
+    slug: 'globex',
+    name: 'Globex',
+    createdAt: new Date('2026-02-01T00:00:00Z'),
+  });
   await insertRepo(db, { orgId: 'org_acme', name: 'acme/api' });
   await insertRepo(db, { orgId: 'org_acme', name: 'acme/web' });
 }
 
-async function runGraph(env: Record<string, string>, yaml = ''): Promise<{ graph: CheckResult; postgres: CheckResult | undefined }> {
+async function runGraph(
+  env: Record<string, string>,
+  yaml = '',
+): Promise<{ graph: CheckResult; postgres: CheckResult | undefined }> {
   h = buildBot({ env: { DATABASE_URL: db.url, ...env }, yaml });
   const report = await h.bot.core.diagnostics.run('default', { only: ['graph'], maxAgeMs: 0 });
-  return { graph: report.checks.find((c) => c.id === 'graph')!, postgres: report.checks.find((c) => c.id === 'postgres') };
+  return {
+    graph: report.checks.find((c) => c.id === 'graph')!,
+    postgres: report.checks.find((c) => c.id === 'postgres'),
+  };
 }
 
 const text = (r: CheckResult) => [r.summary, ...r.details].join('\n');
@@ -78,7 +95,7 @@ describe('graph check: FalkorDB over the Redis protocol', () => {
     expect(await socketsDrain(s)).toBe(0);
   });
 
-  it('names a plain Redis (the machine\'s real one) as Redis without the FalkorDB module', async () => {
+  it("names a plain Redis (the machine's real one) as Redis without the FalkorDB module", async () => {
     const { graph } = await runGraph({ GRAPH_DB_URI: 'redis://127.0.0.1:6379' });
     expect(graph.status).toBe('fail');
     expect(graph.summary).toBe('redis://127.0.0.1:6379 is Redis without the FalkorDB module');
@@ -110,7 +127,10 @@ describe('graph check: FalkorDB over the Redis protocol', () => {
   it('uses credentials from GRAPH_DB_URI and shows the URI without them', async () => {
     await seedOrgs();
     const s = await stub({ username: 'ctxops', password: 'uri-Secret-42', graphs: { org_acme: 3, org_globex: 1 } });
-    const { graph } = await runGraph({ GRAPH_DB_URI: s.url('ctxops:uri-Secret-42'), GRAPH_DB_PASSWORD: 'not-this-one' });
+    const { graph } = await runGraph({
+      GRAPH_DB_URI: s.url('ctxops:uri-Secret-42'),
+      GRAPH_DB_PASSWORD: 'not-this-one',
+    });
     expect(graph.status).toBe('ok');
     expect(text(graph)).toContain('AUTH as ctxops accepted (password from GRAPH_DB_URI)');
     expect(text(graph)).toContain(`redis://127.0.0.1:${s.port}`);
@@ -124,8 +144,12 @@ describe('graph check: FalkorDB over the Redis protocol', () => {
     expect(graph.status).toBe('fail');
     expect(graph.runbook).toBe('graph-fails');
     const t = text(graph);
-    expect(t).toContain('✗ org acme (org_acme): no graph org_acme in GRAPH.LIST although 2 of 2 repositories ingested: the graph data is gone');
-    expect(t).toContain('✓ org globex (org_globex): no graph yet (0 of 0 repositories ingested); FalkorDB creates it on the first ingestion');
+    expect(t).toContain(
+      '✗ org acme (org_acme): no graph org_acme in GRAPH.LIST although 2 of 2 repositories ingested: the graph data is gone',
+    );
+    expect(t).toContain(
+      '✓ org globex (org_globex): no graph yet (0 of 0 repositories ingested); FalkorDB creates it on the first ingestion',
+    );
     expect(t).toContain('1 graph(s) belong to no organization in Postgres');
     expect(graph.summary).toBe(`FalkorDB at redis://127.0.0.1:${s.port}: 1 of 2 orgs healthy, 0 nodes`);
     // A missing graph is not queried (GRAPH.RO_QUERY would only error).
@@ -161,7 +185,9 @@ describe('graph check: FalkorDB over the Redis protocol', () => {
     const s = await stub({ graphs: { org_acme: 10, org_globex: 20 } });
     const { graph } = await runGraph({ GRAPH_DB_URI: s.url() }, 'checks:\n  graph:\n    maxOrgs: 1\n');
     expect(graph.status).toBe('ok');
-    expect(text(graph)).toContain('2 organizations; only the first 1 (oldest) were probed (raise checks.graph.maxOrgs to probe more)');
+    expect(text(graph)).toContain(
+      '2 organizations; only the first 1 (oldest) were probed (raise checks.graph.maxOrgs to probe more)',
+    );
     expect(text(graph)).toContain('org acme (org_acme)');
     expect(text(graph)).not.toContain('globex');
   });
@@ -170,14 +196,18 @@ describe('graph check: FalkorDB over the Redis protocol', () => {
     const port = await closedPort();
     const { graph } = await runGraph({ GRAPH_DB_URI: `redis://127.0.0.1:${port}` });
     expect(graph.status).toBe('fail');
-    expect(graph.summary).toMatch(/^FalkorDB unreachable: TCP: connection refused by redis:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    expect(graph.summary).toMatch(
+      /^FalkorDB unreachable: TCP: connection refused by redis:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+    );
     expect(text(graph)).toContain('nothing listens on that host and port');
   });
 
   it('tells a DNS failure apart (a name under .invalid never resolves)', async () => {
     const { graph } = await runGraph({ GRAPH_DB_URI: 'redis://falkordb.invalid:6379' });
     expect(graph.status).toBe('fail');
-    expect(graph.summary).toMatch(/DNS: cannot resolve the host of redis:\/\/falkordb\.invalid:6379 \((ENOTFOUND|EAI_AGAIN)\)/);
+    expect(graph.summary).toMatch(
+      /DNS: cannot resolve the host of redis:\/\/falkordb\.invalid:6379 \((ENOTFOUND|EAI_AGAIN)\)/,
+    );
   });
 
   it('times out at the deadline against a server that accepts and never answers, and closes its socket', async () => {
@@ -205,11 +235,16 @@ describe('graph check without Postgres', () => {
   it('still reports the live part and skips the per-org part when Postgres is down', async () => {
     const pgPort = await closedPort();
     const s = await stub({ graphs: { org_acme: 7 } });
-    const { graph, postgres } = await runGraph({ DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/ctx`, GRAPH_DB_URI: s.url() });
+    const { graph, postgres } = await runGraph({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/ctx`,
+      GRAPH_DB_URI: s.url(),
+    });
     expect(postgres?.status).toBe('fail');
     expect(graph.status).toBe('ok');
     expect(graph.rootCause).toBeUndefined();
-    expect(graph.summary).toBe(`FalkorDB at redis://127.0.0.1:${s.port}: 1 graph (per-org checks skipped: Postgres unavailable)`);
+    expect(graph.summary).toBe(
+      `FalkorDB at redis://127.0.0.1:${s.port}: 1 graph (per-org checks skipped: Postgres unavailable)`,
+    );
     expect(text(graph)).toMatch(/per-org checks skipped because Postgres is unavailable \(TCP: connection refused/);
     expect(text(graph)).toContain('graphs on the server: org_acme');
   });
@@ -218,19 +253,27 @@ describe('graph check without Postgres', () => {
     const silent = await startSilentTcp();
     try {
       const s = await stub({ graphs: { org_acme: 7 } });
-      const { graph } = await runGraph({ DATABASE_URL: `postgres://postgres@127.0.0.1:${silent.port}/ctx`, GRAPH_DB_URI: s.url() }, 'checks:\n  timeoutMs: 800\n');
+      const { graph } = await runGraph(
+        { DATABASE_URL: `postgres://postgres@127.0.0.1:${silent.port}/ctx`, GRAPH_DB_URI: s.url() },
+        'checks:\n  timeoutMs: 800\n',
+      );
       expect(graph.status).toBe('ok');
       expect(text(graph)).toMatch(/✓ GRAPH.LIST: the FalkorDB module answers, 1 graph\b/);
-      expect(text(graph)).toMatch(/per-org checks skipped because Postgres is unavailable \(no answer from 127\.0\.0\.1:\d+\/ctx before the deadline\)/);
+      expect(text(graph)).toMatch(
+        /per-org checks skipped because Postgres is unavailable \(no answer from 127\.0\.0\.1:\d+\/ctx before the deadline\)/,
+      );
     } finally {
       await silent.close();
     }
   });
 
-  it('does not blame Postgres for the graph database\'s own failure', async () => {
+  it("does not blame Postgres for the graph database's own failure", async () => {
     const pgPort = await closedPort();
     const graphPort = await closedPort();
-    const { graph } = await runGraph({ DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/ctx`, GRAPH_DB_URI: `redis://127.0.0.1:${graphPort}` });
+    const { graph } = await runGraph({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${pgPort}/ctx`,
+      GRAPH_DB_URI: `redis://127.0.0.1:${graphPort}`,
+    });
     expect(graph.status).toBe('fail');
     expect(graph.rootCause).toBeUndefined();
     expect(text(graph)).toMatch(/connection refused by redis:\/\/127\.0\.0\.1:\d+/);

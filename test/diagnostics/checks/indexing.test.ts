@@ -1,16 +1,50 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { classifyRepo, effectiveStatus, indexingSummary, indexingVerdict, type RepoCounts, type RepoFacts } from '../../../src/diagnostics/checks/indexing.js';
+import {
+  classifyRepo,
+  effectiveStatus,
+  indexingSummary,
+  indexingVerdict,
+  type RepoCounts,
+  type RepoFacts,
+} from '../../../src/diagnostics/checks/indexing.js';
 import { excerpt, stripCredentials } from '../../../src/util/text.js';
 import { roughDuration } from '../../../src/util/format.js';
-import { ago, createCtxTables, fromNow, insertOrg, insertRepo, insertRun, insertStepAttempt, truncateCtxTables } from '../../support/ctx-schema.js';
+import {
+  ago,
+  createCtxTables,
+  fromNow,
+  insertOrg,
+  insertRepo,
+  insertRun,
+  insertStepAttempt,
+  truncateCtxTables,
+} from '../../support/ctx-schema.js';
 import { buildBot, type Harness } from '../../support/harness.js';
 import { closedPort, startSilentTcp } from '../../support/net.js';
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js';
 
 const H = 3_600_000;
 const T = { stuckMs: 2 * H, neverIndexedMs: 24 * H };
-const counts = (c: Partial<RepoCounts>): RepoCounts => ({ ready: 0, issues: 0, failed: 0, failing: 0, stuck: 0, retrying: 0, indexing: 0, 'never-indexed': 0, unindexing: 0, ...c });
-const facts = (f: Partial<RepoFacts>): RepoFacts => ({ indexingStatus: 'ready', indexReady: true, everIngested: true, idleMs: 0, ageMs: 0, ...f });
+const counts = (c: Partial<RepoCounts>): RepoCounts => ({
+  ready: 0,
+  issues: 0,
+  failed: 0,
+  failing: 0,
+  stuck: 0,
+  retrying: 0,
+  indexing: 0,
+  'never-indexed': 0,
+  unindexing: 0,
+  ...c,
+});
+const facts = (f: Partial<RepoFacts>): RepoFacts => ({
+  indexingStatus: 'ready',
+  indexReady: true,
+  everIngested: true,
+  idleMs: 0,
+  ageMs: 0,
+  ...f,
+});
 
 describe('indexing rules', () => {
   it.each([
@@ -26,18 +60,50 @@ describe('indexing rules', () => {
     ['ready', {}, 'ready'],
     ['complete with issues', { indexingStatus: 'complete_with_issues' }, 'issues'],
     ['failed', { indexingStatus: 'failed', indexReady: false }, 'failed'],
-    ['failed, never indexed: still failed', { indexingStatus: 'failed', indexReady: false, everIngested: false, ageMs: 72 * H }, 'failed'],
+    [
+      'failed, never indexed: still failed',
+      { indexingStatus: 'failed', indexReady: false, everIngested: false, ageMs: 72 * H },
+      'failed',
+    ],
     ['queued, progress 10 min ago', { indexingStatus: 'queued', indexReady: false, idleMs: 10 * 60_000 }, 'indexing'],
     ['queued, no progress for 2 h', { indexingStatus: 'queued', indexReady: false, idleMs: 2 * H }, 'stuck'],
     ['running, no progress for 5 h', { indexingStatus: 'running', indexReady: false, idleMs: 5 * H }, 'stuck'],
-    ['status unset and not ready, idle 3 h (shown as running)', { indexingStatus: null, indexReady: false, idleMs: 3 * H }, 'stuck'],
-    ['re-indexing an indexed repository, idle 3 h', { indexingStatus: 'running', indexReady: true, idleMs: 3 * H }, 'stuck'],
-    ['running fine but connected 3 d ago and never indexed', { indexingStatus: 'running', indexReady: false, everIngested: false, idleMs: 60_000, ageMs: 72 * H }, 'never-indexed'],
-    ['first run, connected 1 h ago', { indexingStatus: 'running', indexReady: false, everIngested: false, idleMs: 60_000, ageMs: H }, 'indexing'],
+    [
+      'status unset and not ready, idle 3 h (shown as running)',
+      { indexingStatus: null, indexReady: false, idleMs: 3 * H },
+      'stuck',
+    ],
+    [
+      're-indexing an indexed repository, idle 3 h',
+      { indexingStatus: 'running', indexReady: true, idleMs: 3 * H },
+      'stuck',
+    ],
+    [
+      'running fine but connected 3 d ago and never indexed',
+      { indexingStatus: 'running', indexReady: false, everIngested: false, idleMs: 60_000, ageMs: 72 * H },
+      'never-indexed',
+    ],
+    [
+      'first run, connected 1 h ago',
+      { indexingStatus: 'running', indexReady: false, everIngested: false, idleMs: 60_000, ageMs: H },
+      'indexing',
+    ],
     ['unindexing', { indexingStatus: 'unindexing', indexReady: false, idleMs: 9 * H }, 'unindexing'],
-    ['running with progress, ingestion failed 5 attempts', { indexingStatus: 'running', indexReady: false, idleMs: 60_000, failedAttempts: 5 }, 'failing'],
-    ['running, idle 5 h, ingestion failing: the error beats "stuck"', { indexingStatus: 'running', indexReady: false, idleMs: 5 * H, failedAttempts: 3 }, 'failing'],
-    ['running with progress, one failed attempt', { indexingStatus: 'running', indexReady: false, idleMs: 60_000, failedAttempts: 1 }, 'retrying'],
+    [
+      'running with progress, ingestion failed 5 attempts',
+      { indexingStatus: 'running', indexReady: false, idleMs: 60_000, failedAttempts: 5 },
+      'failing',
+    ],
+    [
+      'running, idle 5 h, ingestion failing: the error beats "stuck"',
+      { indexingStatus: 'running', indexReady: false, idleMs: 5 * H, failedAttempts: 3 },
+      'failing',
+    ],
+    [
+      'running with progress, one failed attempt',
+      { indexingStatus: 'running', indexReady: false, idleMs: 60_000, failedAttempts: 1 },
+      'retrying',
+    ],
     ['ready, with a failed attempt counted elsewhere', { failedAttempts: 4 }, 'ready'],
     ['failed stays failed', { indexingStatus: 'failed', indexReady: false, failedAttempts: 9 }, 'failed'],
   ])('%s → %s', (_name, f, expected) => {
@@ -54,9 +120,17 @@ describe('indexing rules', () => {
   ])('verdict for %o is %s', (c, expected) => expect(indexingVerdict(counts(c))).toBe(expected));
 
   it.each<[Partial<RepoCounts>, { status: string; idleMs: number } | null, string]>([
-    [{ ready: 41, failed: 2, stuck: 1 }, { status: 'running', idleMs: 5 * H }, '41 ready, 2 failed, 1 stuck running for 5 h'],
+    [
+      { ready: 41, failed: 2, stuck: 1 },
+      { status: 'running', idleMs: 5 * H },
+      '41 ready, 2 failed, 1 stuck running for 5 h',
+    ],
     [{ ready: 3, stuck: 2 }, { status: 'queued', idleMs: 26 * H }, '3 ready, 2 stuck (longest queued for 26 h)'],
-    [{ ready: 1, issues: 1, 'never-indexed': 1, indexing: 2 }, null, '2 ready (1 with issues), 1 never indexed, 2 indexing'],
+    [
+      { ready: 1, issues: 1, 'never-indexed': 1, indexing: 2 },
+      null,
+      '2 ready (1 with issues), 1 never indexed, 2 indexing',
+    ],
     [{}, null, 'no repositories connected yet'],
   ])('summary of %o', (c, longest, expected) => expect(indexingSummary(counts(c), longest)).toBe(expected));
 });
@@ -88,7 +162,7 @@ describe('text limits for stored errors', () => {
   ])('roughDuration(%d) = %s', (ms, expected) => expect(roughDuration(ms)).toBe(expected));
 });
 
-describe('indexing check against ctx|\'s tables (real Postgres)', () => {
+describe("indexing check against ctx|'s tables (real Postgres)", () => {
   let db: TestDatabase;
   let h: Harness | undefined;
   beforeAll(async () => {
@@ -136,7 +210,9 @@ describe('indexing check against ctx|\'s tables (real Postgres)', () => {
     expect(r.summary).toBe('2 ready, 1 failed');
     expect(r.runbook).toBe('repo-not-indexed');
     const line = r.details.find((d) => d.includes('acme/api'))!;
-    expect(line).toMatch(/^✗ acme\/api \(org acme\) failed 3 h ago \(never indexed successfully\): Command failed: git clone https:\/\/github\.com\/acme\/api\.git/);
+    expect(line).toMatch(
+      /^✗ acme\/api \(org acme\) failed 3 h ago \(never indexed successfully\): Command failed: git clone https:\/\/github\.com\/acme\/api\.git/,
+    );
     expect(line.length).toBeLessThan(300);
     const everything = JSON.stringify(r) + h!.logs.join('');
     expect(everything).not.toContain(token);
@@ -146,8 +222,19 @@ describe('indexing check against ctx|\'s tables (real Postgres)', () => {
   it('names repositories queued or running without progress for longer than the threshold', async () => {
     const org = await insertOrg(db, { slug: 'acme' });
     await insertRepo(db, { orgId: org, name: 'acme/web' });
-    await insertRepo(db, { orgId: org, name: 'acme/api', indexingStatus: 'running', indexingStepKey: 'scip:go', updatedAt: ago({ hours: 5 }) });
-    await insertRepo(db, { orgId: org, name: 'acme/fresh', indexingStatus: 'running', updatedAt: ago({ minutes: 10 }) });
+    await insertRepo(db, {
+      orgId: org,
+      name: 'acme/api',
+      indexingStatus: 'running',
+      indexingStepKey: 'scip:go',
+      updatedAt: ago({ hours: 5 }),
+    });
+    await insertRepo(db, {
+      orgId: org,
+      name: 'acme/fresh',
+      indexingStatus: 'running',
+      updatedAt: ago({ minutes: 10 }),
+    });
     const { r } = await run();
     expect(r.status).toBe('fail');
     expect(r.summary).toBe('1 ready, 1 stuck running for 5 h, 1 indexing');
@@ -163,12 +250,20 @@ describe('indexing check against ctx|\'s tables (real Postgres)', () => {
     const { r } = await run();
     expect(r.status).toBe('fail');
     expect(r.summary).toBe('0 ready, 2 stuck (longest queued for 26 h)');
-    expect(r.details.join('\n')).toContain('✗ beta/app (org beta) queued with no progress for 26 h: no worker has started its ingestion (see the worker check)');
+    expect(r.details.join('\n')).toContain(
+      '✗ beta/app (org beta) queued with no progress for 26 h: no worker has started its ingestion (see the worker check)',
+    );
   });
 
   it('takes the threshold from checks.indexing.stuckHours', async () => {
     const org = await insertOrg(db, { slug: 'acme' });
-    await insertRepo(db, { orgId: org, name: 'acme/big', indexingStatus: 'running', updatedAt: ago({ hours: 5 }), lastIngestedAt: ago({ days: 2 }) });
+    await insertRepo(db, {
+      orgId: org,
+      name: 'acme/big',
+      indexingStatus: 'running',
+      updatedAt: ago({ hours: 5 }),
+      lastIngestedAt: ago({ days: 2 }),
+    });
     const { r } = await run('checks:\n  indexing:\n    stuckHours: 6\n');
     expect(r.status).toBe('ok');
     expect(r.summary).toBe('0 ready, 1 indexing');
@@ -178,7 +273,15 @@ describe('indexing check against ctx|\'s tables (real Postgres)', () => {
     const org = await insertOrg(db, { slug: 'acme' });
     await insertRepo(db, { orgId: org, name: 'acme/api' });
     // Status unset and not ready: upstream shows it as running; it keeps being touched but never finishes.
-    await insertRepo(db, { orgId: org, name: 'acme/mono', indexingStatus: null, indexReady: false, lastIngestedAt: null, createdAt: ago({ days: 3 }), updatedAt: ago({ minutes: 20 }) });
+    await insertRepo(db, {
+      orgId: org,
+      name: 'acme/mono',
+      indexingStatus: null,
+      indexReady: false,
+      lastIngestedAt: null,
+      createdAt: ago({ days: 3 }),
+      updatedAt: ago({ minutes: 20 }),
+    });
     const { r } = await run();
     expect(r.status).toBe('warn');
     expect(r.summary).toBe('1 ready, 1 never indexed');
@@ -188,7 +291,12 @@ describe('indexing check against ctx|\'s tables (real Postgres)', () => {
 
   it('counts complete_with_issues as searchable and quotes the issue', async () => {
     const org = await insertOrg(db, { slug: 'acme' });
-    await insertRepo(db, { orgId: org, name: 'acme/api', indexingStatus: 'complete_with_issues', indexingError: 'SCIP indexer for rust failed' });
+    await insertRepo(db, {
+      orgId: org,
+      name: 'acme/api',
+      indexingStatus: 'complete_with_issues',
+      indexingError: 'SCIP indexer for rust failed',
+    });
     const { r } = await run();
     expect(r.status).toBe('ok');
     expect(r.summary).toBe('1 ready (1 with issues)');
@@ -221,7 +329,10 @@ describe('indexing check against ctx|\'s tables (real Postgres)', () => {
     const silent = await startSilentTcp();
     try {
       const started = Date.now();
-      const { r } = await run('checks:\n  postgres:\n    timeoutMs: 300\n  indexing:\n    timeoutMs: 300\n', `postgres://postgres@127.0.0.1:${silent.port}/ctx`);
+      const { r } = await run(
+        'checks:\n  postgres:\n    timeoutMs: 300\n  indexing:\n    timeoutMs: 300\n',
+        `postgres://postgres@127.0.0.1:${silent.port}/ctx`,
+      );
       expect(Date.now() - started).toBeLessThan(4000);
       expect(r.status).toBe('fail');
       expect(r.summary).toMatch(/timed out: no answer within 300 ms/);
@@ -253,7 +364,12 @@ describe('indexing check and the ingestion runs behind a running repository (Ope
   };
   const plant = async (attempts: number[], status: 'pending' | 'running' = 'pending') => {
     const org = await insertOrg(db, { slug: 'acme' });
-    const repo = await insertRepo(db, { orgId: org, name: 'acme/api', indexingStatus: 'running', updatedAt: ago({ minutes: 12 }) });
+    const repo = await insertRepo(db, {
+      orgId: org,
+      name: 'acme/api',
+      indexingStatus: 'running',
+      updatedAt: ago({ minutes: 12 }),
+    });
     const runId = await insertRun(db, {
       workflowName: 'repository-ingestion',
       status,
@@ -262,7 +378,13 @@ describe('indexing check and the ingestion runs behind a running repository (Ope
       ...(status === 'pending' ? { availableAt: fromNow({ minutes: 2 }) } : {}),
     });
     for (const minutes of attempts) {
-      await insertStepAttempt(db, { workflowRunId: runId, stepName: 'resolve-ref', status: 'failed', error: { message: 'resolve-ref failed to fetch' }, createdAt: ago({ minutes }) });
+      await insertStepAttempt(db, {
+        workflowRunId: runId,
+        stepName: 'resolve-ref',
+        status: 'failed',
+        error: { message: 'resolve-ref failed to fetch' },
+        createdAt: ago({ minutes }),
+      });
     }
     return runId;
   };
@@ -283,7 +405,9 @@ describe('indexing check and the ingestion runs behind a running repository (Ope
     const r = await run();
     expect(r.status).toBe('warn');
     expect(r.summary).toBe('0 ready, 1 indexing with failed attempts');
-    expect(r.details.join('\n')).toMatch(/⚠ acme\/api \(org acme\) running, but its repository-ingestion run \S+ keeps failing: 1 failed step attempt in the last 60 min \(2 in all\)/);
+    expect(r.details.join('\n')).toMatch(
+      /⚠ acme\/api \(org acme\) running, but its repository-ingestion run \S+ keeps failing: 1 failed step attempt in the last 60 min \(2 in all\)/,
+    );
   });
 
   it('takes the window and the threshold from checks.indexing', async () => {
@@ -293,4 +417,3 @@ describe('indexing check and the ingestion runs behind a running repository (Ope
     expect(r.details.join('\n')).toMatch(/1 failed step attempt in the last 25 min \(4 in all\)/);
   });
 });
-

@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { missingOrgVerdict, mcpVerdict } from '../../../src/diagnostics/checks/mcp.js';
-import { authorizationServerMetadataUrls, isSecureHttpUrl, resourceMetadataFromChallenge, reviewAuthServerMetadata, reviewProtectedResource } from '../../../src/diagnostics/oauth-discovery.js';
+import {
+  authorizationServerMetadataUrls,
+  isSecureHttpUrl,
+  resourceMetadataFromChallenge,
+  reviewAuthServerMetadata,
+  reviewProtectedResource,
+} from '../../../src/diagnostics/oauth-discovery.js';
 import { startFakeBackend, type FakeBackend } from '../../support/fake-backend.js';
 import { addCtxAuth, type FakeCtxAuth } from '../../support/fake-ctx-auth.js';
 import { buildBot, type Harness } from '../../support/harness.js';
@@ -38,9 +44,15 @@ describe('mcp check against a fake backend', () => {
     expect(r.status).toBe('ok');
     expect(r.summary).toBe(`ready for OAuth at ${backend.url}/mcp`);
     expect(text).toMatch(/POST \/mcp without orgSlug \(Origin http:\/\/127\.0\.0\.1:\d+\) → 400 JSON-RPC -32600/);
-    expect(text).toMatch(/POST \/mcp\?orgSlug=ctx-ops-probe without credentials → HTTP 401 .* resource_metadata http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp/);
-    expect(text).toMatch(/resource http:\/\/127\.0\.0\.1:\d+\/mcp, authorization server http:\/\/127\.0\.0\.1:\d+\/\.auth\/api\/v1\/auth/);
-    expect(text).toMatch(/metadata at \/\.well-known\/oauth-authorization-server\/\.auth\/api\/v1\/auth: .*registration endpoints present/);
+    expect(text).toMatch(
+      /POST \/mcp\?orgSlug=ctx-ops-probe without credentials → HTTP 401 .* resource_metadata http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp/,
+    );
+    expect(text).toMatch(
+      /resource http:\/\/127\.0\.0\.1:\d+\/mcp, authorization server http:\/\/127\.0\.0\.1:\d+\/\.auth\/api\/v1\/auth/,
+    );
+    expect(text).toMatch(
+      /metadata at \/\.well-known\/oauth-authorization-server\/\.auth\/api\/v1\/auth: .*registration endpoints present/,
+    );
     const mcpCalls = backend.http.requests.slice(before).filter((q) => q.path === '/mcp');
     expect(mcpCalls.map((q) => q.headers.origin)).toEqual([backend.url, undefined]);
     expect(mcpCalls.every((q) => q.method === 'POST' && JSON.parse(q.body).method === 'initialize')).toBe(true);
@@ -52,9 +64,11 @@ describe('mcp check against a fake backend', () => {
     expect(auth.orgSlugs).toEqual(['acme']);
   });
 
-  it('follows the metadata\'s jwks_uri: the signing keys are what the OAuth flow needs from the database', async () => {
+  it("follows the metadata's jwks_uri: the signing keys are what the OAuth flow needs from the database", async () => {
     const { text } = await runMcp();
-    expect(text).toMatch(/✓ jwks_uri http:\/\/127\.0\.0\.1:\d+\/\.auth\/api\/v1\/auth\/jwks → 200 with 1 public key in [\d.]+ ms: the backend reads its signing keys \(table jwkss\)/);
+    expect(text).toMatch(
+      /✓ jwks_uri http:\/\/127\.0\.0\.1:\d+\/\.auth\/api\/v1\/auth\/jwks → 200 with 1 public key in [\d.]+ ms: the backend reads its signing keys \(table jwkss\)/,
+    );
   });
 
   it('is not "ready for OAuth" when the backend lost its database: jwks_uri answers 500 while discovery still works', async () => {
@@ -64,7 +78,9 @@ describe('mcp check against a fake backend', () => {
       expect(r.status).toBe('fail');
       expect(r.summary).toBe('failed: signing keys unreadable (jwks_uri answers 500)');
       expect(text).toMatch(/✓ protected-resource metadata/);
-      expect(text).toMatch(/✗ jwks_uri \S+ → HTTP 500 in [\d.]+ ms \(empty body\): the backend cannot read its signing keys from Postgres/);
+      expect(text).toMatch(
+        /✗ jwks_uri \S+ → HTTP 500 in [\d.]+ ms \(empty body\): the backend cannot read its signing keys from Postgres/,
+      );
       expect(report.checks.find((c) => c.id === 'backend')!.status).toBe('fail');
       expect(r.rootCause).toBe('backend');
     } finally {
@@ -93,7 +109,9 @@ describe('mcp check against a fake backend', () => {
     auth.set({ authBaseUrl: `${backend.url}/` });
     const { r, text } = await runMcp({ AUTH_BASE_URL: `${backend.url}/` });
     expect(r.status).toBe('fail');
-    expect(text).toContain(`\`resource\` is ${backend.url}//mcp, expected ${backend.url}/mcp: the backend runs with a trailing slash on AUTH_BASE_URL`);
+    expect(text).toContain(
+      `\`resource\` is ${backend.url}//mcp, expected ${backend.url}/mcp: the backend runs with a trailing slash on AUTH_BASE_URL`,
+    );
   });
 
   it('fails when the authorization server offers no dynamic client registration', async () => {
@@ -108,17 +126,21 @@ describe('mcp check against a fake backend', () => {
     auth.set({ mcp: 'openidOnly' });
     const { r, text } = await runMcp();
     expect(r.status).toBe('ok');
-    expect(text).toMatch(/found at \/\.well-known\/openid-configuration\/\.auth\/api\/v1\/auth after \/\.well-known\/oauth-authorization-server\/\.auth\/api\/v1\/auth → 404/);
+    expect(text).toMatch(
+      /found at \/\.well-known\/openid-configuration\/\.auth\/api\/v1\/auth after \/\.well-known\/oauth-authorization-server\/\.auth\/api\/v1\/auth → 404/,
+    );
   });
 
-  it('names Origin / AUTH_ALLOWED_ORIGINS when the backend answers 403 to AUTH_BASE_URL\'s own origin', async () => {
+  it("names Origin / AUTH_ALLOWED_ORIGINS when the backend answers 403 to AUTH_BASE_URL's own origin", async () => {
     // The running backend has another AUTH_BASE_URL than the bot's environment file says.
     const elsewhere = `http://localhost:${await closedPort()}`;
     auth.set({ authBaseUrl: elsewhere });
     const { r, text } = await runMcp();
     expect(r.status).toBe('fail');
     expect(r.summary).toMatch(/^failed: the backend rejects AUTH_BASE_URL's origin \(Origin \/ AUTH_ALLOWED_ORIGINS\)/);
-    expect(text).toMatch(/POST \/mcp with Origin http:\/\/127\.0\.0\.1:\d+ → 403: upstream accepts only AUTH_BASE_URL's origin and the AUTH_ALLOWED_ORIGINS entries/);
+    expect(text).toMatch(
+      /POST \/mcp with Origin http:\/\/127\.0\.0\.1:\d+ → 403: upstream accepts only AUTH_BASE_URL's origin and the AUTH_ALLOWED_ORIGINS entries/,
+    );
     expect(text).toContain(`advertises its metadata on ${elsewhere}`);
     expect(r.runbook).toBe('sign-in-fails');
   });
@@ -171,7 +193,9 @@ describe('mcp and OAuth discovery rules', () => {
     [403, '', 'origin-rejected'],
     [404, '{"error":"Not Found"}', 'no-route'],
     [401, '{"error":"Unauthorized"}', 'unexpected'],
-  ] as const)('POST /mcp without orgSlug %i %s → %s', (status, body, want) => expect(missingOrgVerdict(status, body)).toBe(want));
+  ] as const)('POST /mcp without orgSlug %i %s → %s', (status, body, want) =>
+    expect(missingOrgVerdict(status, body)).toBe(want),
+  );
 
   it.each([
     [['ok', 'ok'], 'ready-for-oauth'],
@@ -181,12 +205,20 @@ describe('mcp and OAuth discovery rules', () => {
   ] as const)('verdict of %o → %s', (s, want) => expect(mcpVerdict([...s])).toBe(want));
 
   it.each([
-    ['Bearer resource_metadata="https://x.example/.well-known/oauth-protected-resource/mcp"', 'https://x.example/.well-known/oauth-protected-resource/mcp'],
-    ['Bearer error="invalid_token", error_description="a \\"quoted\\" text", resource_metadata="https://x.example/m"', 'https://x.example/m'],
+    [
+      'Bearer resource_metadata="https://x.example/.well-known/oauth-protected-resource/mcp"',
+      'https://x.example/.well-known/oauth-protected-resource/mcp',
+    ],
+    [
+      'Bearer error="invalid_token", error_description="a \\"quoted\\" text", resource_metadata="https://x.example/m"',
+      'https://x.example/m',
+    ],
     ['Bearer resource_metadata=https://x.example/m, scope="a"', 'https://x.example/m'],
     ['Bearer realm="x"', undefined],
     [undefined, undefined],
-  ] as const)('resource_metadata of %o → %o', (challenge, want) => expect(resourceMetadataFromChallenge(challenge)).toBe(want));
+  ] as const)('resource_metadata of %o → %o', (challenge, want) =>
+    expect(resourceMetadataFromChallenge(challenge)).toBe(want),
+  );
 
   it.each([
     ['https://x.example/a', true],
@@ -198,23 +230,42 @@ describe('mcp and OAuth discovery rules', () => {
   ] as const)('secure URL %o → %s', (v, want) => expect(isSecureHttpUrl(v)).toBe(want));
 
   it.each([
-    ['https://x.example/.auth/api/v1/auth', [
-      'https://x.example/.well-known/oauth-authorization-server/.auth/api/v1/auth',
-      'https://x.example/.well-known/openid-configuration/.auth/api/v1/auth',
-      'https://x.example/.auth/api/v1/auth/.well-known/openid-configuration',
-    ]],
-    ['https://x.example/', ['https://x.example/.well-known/oauth-authorization-server', 'https://x.example/.well-known/openid-configuration']],
-  ] as const)('metadata URLs for issuer %s', (issuer, want) => expect(authorizationServerMetadataUrls(issuer)).toEqual(want));
+    [
+      'https://x.example/.auth/api/v1/auth',
+      [
+        'https://x.example/.well-known/oauth-authorization-server/.auth/api/v1/auth',
+        'https://x.example/.well-known/openid-configuration/.auth/api/v1/auth',
+        'https://x.example/.auth/api/v1/auth/.well-known/openid-configuration',
+      ],
+    ],
+    [
+      'https://x.example/',
+      [
+        'https://x.example/.well-known/oauth-authorization-server',
+        'https://x.example/.well-known/openid-configuration',
+      ],
+    ],
+  ] as const)('metadata URLs for issuer %s', (issuer, want) =>
+    expect(authorizationServerMetadataUrls(issuer)).toEqual(want),
+  );
 
   const expected = 'https://x.example/mcp';
   it.each([
     [{ resource: expected, authorization_servers: ['https://x.example/.auth/api/v1/auth'] }, []],
-    [{ resource: 'https://x.example//mcp', authorization_servers: ['https://x.example/a'] }, ['`resource` is https://x.example//mcp, expected https://x.example/mcp']],
+    [
+      { resource: 'https://x.example//mcp', authorization_servers: ['https://x.example/a'] },
+      ['`resource` is https://x.example//mcp, expected https://x.example/mcp'],
+    ],
     [{ resource: expected, authorization_servers: [] }, ['it lists no `authorization_servers`']],
-    [{ resource: expected, authorization_servers: ['http://x.example/a'] }, ['none of its `authorization_servers` is an https (or loopback http) URL']],
+    [
+      { resource: expected, authorization_servers: ['http://x.example/a'] },
+      ['none of its `authorization_servers` is an https (or loopback http) URL'],
+    ],
     [{ authorization_servers: ['https://x.example/a'] }, ['it has no `resource`']],
     ['nope', ['the answer is not a JSON object']],
-  ] as const)('protected-resource metadata %o → %o', (body, want) => expect(reviewProtectedResource(body, expected).problems).toEqual(want));
+  ] as const)('protected-resource metadata %o → %o', (body, want) =>
+    expect(reviewProtectedResource(body, expected).problems).toEqual(want),
+  );
 
   const issuer = 'https://x.example/.auth/api/v1/auth';
   const full = {
@@ -227,7 +278,11 @@ describe('mcp and OAuth discovery rules', () => {
   it.each([
     [full, [], []],
     [{ ...full, registration_endpoint: undefined }, ['`registration_endpoint`'], []],
-    [{ ...full, issuer: 'https://other.example' }, ['`issuer` https://other.example (the protected resource names https://x.example/.auth/api/v1/auth)'], []],
+    [
+      { ...full, issuer: 'https://other.example' },
+      ['`issuer` https://other.example (the protected resource names https://x.example/.auth/api/v1/auth)'],
+      [],
+    ],
     [{ ...full, token_endpoint: 'http://x.example/t' }, ['a usable `token_endpoint` (got "http://x.example/t")'], []],
     [{ ...full, code_challenge_methods_supported: ['plain'] }, [], [expect.stringMatching(/does not list S256/)]],
   ])('authorization-server metadata %#', (body, missing, concerns) => {

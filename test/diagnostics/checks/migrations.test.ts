@@ -29,7 +29,7 @@ async function check(env: Record<string, string>) {
   return report.checks.find((c) => c.id === 'migrations')!;
 }
 
-describe('migrations check against drizzle\'s real table', () => {
+describe("migrations check against drizzle's real table", () => {
   it('fails with "migrations never ran" when drizzle\'s table is missing', async () => {
     const r = await check({ CTX_MIGRATIONS_DIR: dir });
     expect(r.status).toBe('fail');
@@ -55,9 +55,12 @@ describe('migrations check against drizzle\'s real table', () => {
     expect(r.details.join('\n')).toContain('2 pending: 20260103000000_graph, 20260104000000_jobs');
   });
 
-  it('warns (not fails) when an applied migration\'s file changed afterwards, and the real migrator indeed leaves it alone', async () => {
+  it("warns (not fails) when an applied migration's file changed afterwards, and the real migrator indeed leaves it alone", async () => {
     await drizzleMigrate(db.url, dir);
-    writeFileSync(join(dir, '20260101000000_init', 'migration.sql'), 'CREATE TABLE organizations (id text PRIMARY KEY); -- edited');
+    writeFileSync(
+      join(dir, '20260101000000_init', 'migration.sql'),
+      'CREATE TABLE organizations (id text PRIMARY KEY); -- edited',
+    );
     const r = await check({ CTX_MIGRATIONS_DIR: dir });
     expect(r.status).toBe('warn');
     expect(r.summary).toBe('up to date, 1 with a different hash (file or row edited) (2 applied)');
@@ -72,9 +75,11 @@ describe('migrations check against drizzle\'s real table', () => {
     expect(rows.rows.map((x) => x.name)).toEqual(['20260101000000_init', '20260102000000_repos']);
   });
 
-  it('warns the same way when the row\'s hash was edited in the database', async () => {
+  it("warns the same way when the row's hash was edited in the database", async () => {
     await drizzleMigrate(db.url, dir);
-    await db.query("UPDATE drizzle.__drizzle_migrations SET hash = repeat('0', 64) WHERE name = '20260102000000_repos'");
+    await db.query(
+      "UPDATE drizzle.__drizzle_migrations SET hash = repeat('0', 64) WHERE name = '20260102000000_repos'",
+    );
     const r = await check({ CTX_MIGRATIONS_DIR: dir });
     expect(r.status).toBe('warn');
     expect(r.details.join('\n')).toMatch(/differs from the sha256 of their migration\.sql: 20260102000000_repos/);

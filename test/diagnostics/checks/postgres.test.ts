@@ -63,7 +63,10 @@ describe('postgres check (real Postgres)', () => {
     const silent = await startSilentTcp();
     try {
       const started = Date.now();
-      const r = await run(`postgres://postgres@127.0.0.1:${silent.port}/x`, 'checks:\n  postgres:\n    timeoutMs: 500\n');
+      const r = await run(
+        `postgres://postgres@127.0.0.1:${silent.port}/x`,
+        'checks:\n  postgres:\n    timeoutMs: 500\n',
+      );
       expect(Date.now() - started).toBeLessThan(3000);
       expect(r.status).toBe('fail');
       expect(r.summary).toMatch(/timed out|no answer/);
@@ -80,10 +83,13 @@ describe('postgres check (real Postgres)', () => {
 });
 
 describe('postgres check against a hung server', () => {
-  it('lets go of the connection by the pool\'s connect timeout (the largest check timeout)', async () => {
+  it("lets go of the connection by the pool's connect timeout (the largest check timeout)", async () => {
     const silent = await startSilentTcp();
     try {
-      h = buildBot({ env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${silent.port}/x` }, yaml: 'checks:\n  timeoutMs: 1000\n  postgres:\n    timeoutMs: 300\n' });
+      h = buildBot({
+        env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${silent.port}/x` },
+        yaml: 'checks:\n  timeoutMs: 1000\n  postgres:\n    timeoutMs: 300\n',
+      });
       const report = await h.bot.core.diagnostics.run('default', { only: ['postgres'] });
       expect(report.checks[0]!.status).toBe('fail');
       expect(silent.openSockets()).toBe(1);

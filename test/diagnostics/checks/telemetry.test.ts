@@ -13,7 +13,8 @@ type Mode = 'accept' | 'needsAuth' | 'hang';
 let mode: Mode = 'accept';
 const otlp: RouteHandler = (req, res) => {
   if (mode === 'hang') return hang(req, res);
-  if (mode === 'needsAuth' && req.headers.authorization !== 'Bearer planted-otlp-key-0123456789') return json(res, 401, { code: 16, message: 'missing or wrong credentials' });
+  if (mode === 'needsAuth' && req.headers.authorization !== 'Bearer planted-otlp-key-0123456789')
+    return json(res, 401, { code: 16, message: 'missing or wrong credentials' });
   return json(res, 200, { partialSuccess: {} });
 };
 
@@ -47,7 +48,9 @@ describe('telemetry check against a fake OTLP/HTTP collector', () => {
     const { r, text } = await runTelemetry({ ...all(), OTEL_EXPORTER_OTLP_HEADERS: HEADERS });
     expect(r.status).toBe('ok');
     expect(r.summary).toBe('exporting traces, logs, metrics over OTLP/HTTP');
-    expect(text).toMatch(/OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: http:\/\/127\.0\.0\.1:\d+\/v1\/traces answered HTTP 200 .*reachable and accepting/);
+    expect(text).toMatch(
+      /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: http:\/\/127\.0\.0\.1:\d+\/v1\/traces answered HTTP 200 .*reachable and accepting/,
+    );
     expect(text).toMatch(/OTEL_EXPORTER_OTLP_HEADERS is set: 2 header\(s\), values not shown/);
     const seen = collector.requests.slice(before);
     expect(seen.map((q) => q.path).sort()).toEqual(['/v1/logs', '/v1/metrics', '/v1/traces']);
@@ -75,7 +78,10 @@ describe('telemetry check against a fake OTLP/HTTP collector', () => {
   });
 
   it('warns that metrics need the traces endpoint (upstream starts the SDK only with it)', async () => {
-    const { r, text } = await runTelemetry({ OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: collector.url, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: collector.url });
+    const { r, text } = await runTelemetry({
+      OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: collector.url,
+      OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: collector.url,
+    });
     expect(r.status).toBe('warn');
     expect(r.summary).toBe('metrics need the traces endpoint');
     expect(text).toMatch(/no metrics are exported/);
@@ -86,11 +92,16 @@ describe('telemetry check against a fake OTLP/HTTP collector', () => {
     const { r, text } = await runTelemetry({ ...all(), OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: `http://127.0.0.1:${port}` });
     expect(r.status).toBe('fail');
     expect(r.summary).toBe('logs endpoint unreachable');
-    expect(text).toMatch(/OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: TCP: connection refused by http:\/\/127\.0\.0\.1:\d+\/v1\/logs/);
+    expect(text).toMatch(
+      /OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: TCP: connection refused by http:\/\/127\.0\.0\.1:\d+\/v1\/logs/,
+    );
   });
 
   it('counts any HTTP answer as reachable but warns when nothing serves the signal path', async () => {
-    const { r, text } = await runTelemetry({ ...all(), OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.url}/otlp/v1/traces` });
+    const { r, text } = await runTelemetry({
+      ...all(),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.url}/otlp/v1/traces`,
+    });
     expect(r.status).toBe('warn');
     expect(r.summary).toBe('traces exports would fail');
     expect(text).toMatch(/answered HTTP 404 .*nothing serves \/otlp\/v1\/traces/);
@@ -106,7 +117,9 @@ describe('telemetry check against a fake OTLP/HTTP collector', () => {
     const before = collector.requests.length;
     ({ r, text } = await runTelemetry({ ...all(), OTEL_EXPORTER_OTLP_HEADERS: HEADERS }));
     expect(r.status).toBe('ok');
-    expect(text).toMatch(/answered HTTP 401 in [\d.]+ ms without credentials, HTTP 200 with the 2 header\(s\) of OTEL_EXPORTER_OTLP_HEADERS: accepts ctx\|'s credentials/);
+    expect(text).toMatch(
+      /answered HTTP 401 in [\d.]+ ms without credentials, HTTP 200 with the 2 header\(s\) of OTEL_EXPORTER_OTLP_HEADERS: accepts ctx\|'s credentials/,
+    );
     // The second export carried the headers as upstream parses them, and only to the collector.
     const sent = collector.requests.slice(before).filter((q) => q.headers.authorization);
     expect(sent).toHaveLength(3);
@@ -115,10 +128,15 @@ describe('telemetry check against a fake OTLP/HTTP collector', () => {
 
   it('fails when the collector rejects the credentials ctx| sends (reachable is not enough)', async () => {
     mode = 'needsAuth';
-    const { r, text, report } = await runTelemetry({ ...all(), OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer planted-stale-otlp-key-999' });
+    const { r, text, report } = await runTelemetry({
+      ...all(),
+      OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer planted-stale-otlp-key-999',
+    });
     expect(r.status).toBe('fail');
     expect(r.summary).toMatch(/^traces endpoint rejects ctx\|'s credentials/);
-    expect(text).toMatch(/HTTP 401 with the 1 header\(s\) of OTEL_EXPORTER_OTLP_HEADERS: the collector rejects the credentials ctx\| sends \(values not shown\), so every export is lost/);
+    expect(text).toMatch(
+      /HTTP 401 with the 1 header\(s\) of OTEL_EXPORTER_OTLP_HEADERS: the collector rejects the credentials ctx\| sends \(values not shown\), so every export is lost/,
+    );
     expect(JSON.stringify(report)).not.toContain('planted-stale-otlp-key-999');
   });
 
@@ -135,7 +153,11 @@ describe('telemetry check against a fake OTLP/HTTP collector', () => {
   it('never shows OTEL_EXPORTER_OTLP_HEADERS or credentials in an endpoint URL', async () => {
     const u = new URL(collector.url);
     const withCreds = `http://otel:planted-url-password@${u.host}/v1/traces?api_key=planted-query-key`;
-    const { report } = await runTelemetry({ ...all(), OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: withCreds, OTEL_EXPORTER_OTLP_HEADERS: HEADERS });
+    const { report } = await runTelemetry({
+      ...all(),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: withCreds,
+      OTEL_EXPORTER_OTLP_HEADERS: HEADERS,
+    });
     const said = JSON.stringify(report);
     expect(said).not.toContain('[redacted]');
     const logs = h!.logs.join('\n');

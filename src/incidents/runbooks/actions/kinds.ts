@@ -24,5 +24,9 @@ export interface RunbookActionKind<P extends Record<string, unknown> = Record<st
  * works out, so runbooks point at that command instead.)
  */
 export const OPERATIONS_KINDS: RunbookActionKind[] = [
-  { kind: 'backup', label: 'Back up Postgres', manual: (env) => `\`/ctx backup ${env.name}\`, or \`pg_dump --format=custom\` of DATABASE_URL` },
+  {
+    kind: 'backup',
+    label: 'Back up Postgres',
+    manual: (env) => `\`/ctx backup ${env.name}\`, or \`pg_dump --format=custom\` of DATABASE_URL`,
+  },
 ];

@@ -23,11 +23,17 @@ interface RepoRow {
   failed_at: Date | null;
 }
 
-const REPO_COLS_SELECT = 'r.id, r.name, o.slug, r.indexing_status::text AS status, r.index_ready, r.indexing_error AS error, r.indexing_failed_at AS failed_at';
+const REPO_COLS_SELECT =
+  'r.id, r.name, o.slug, r.indexing_status::text AS status, r.index_ready, r.indexing_error AS error, r.indexing_failed_at AS failed_at';
 const REPO_FROM = 'FROM repositories r LEFT JOIN organizations o ON o.id = r.org_id';
 
 async function findRepository(c: pg.PoolClient, ref: string): Promise<RepoRow[]> {
-  return (await c.query<RepoRow>(`SELECT ${REPO_COLS_SELECT} ${REPO_FROM} WHERE r.id = $1 OR r.name = $1 ORDER BY (r.id = $1) DESC, o.slug LIMIT 5`, [ref])).rows;
+  return (
+    await c.query<RepoRow>(
+      `SELECT ${REPO_COLS_SELECT} ${REPO_FROM} WHERE r.id = $1 OR r.name = $1 ORDER BY (r.id = $1) DESC, o.slug LIMIT 5`,
+      [ref],
+    )
+  ).rows;
 }
 
 const statusText = (r: RepoRow) => r.status ?? (r.index_ready ? 'ready' : 'not indexed');
@@ -40,11 +46,15 @@ const statusText = (r: RepoRow) => r.status ?? (r.index_ready ? 'ready' : 'not i
  * org member's API key; upstream limits a key to 10 requests per 24 h by default, which is
  * plenty for a guarded, confirmed action and is why the bot never polls the API.
  */
-export function reindexRepositoryKind(deps: { log: Logger; http: HttpClient }): RunbookActionKind<{ repository: string }> {
+export function reindexRepositoryKind(deps: {
+  log: Logger;
+  http: HttpClient;
+}): RunbookActionKind<{ repository: string }> {
   const resolve = async (env: Environment, ref: string, signal: AbortSignal): Promise<RepoRow | string> => {
     const rows = await withCtxDb(env, deps.log, signal, (c) => findRepository(c, ref));
     if (!rows.length) return `no repository with id or name "${ref}" on ${env.name}`;
-    if (rows.length > 1 && rows[0]!.id !== ref) return `"${ref}" names ${rows.length} repositories (${rows.map((r) => `${r.slug}/${r.name} = ${r.id}`).join(', ')}): use the id`;
+    if (rows.length > 1 && rows[0]!.id !== ref)
+      return `"${ref}" names ${rows.length} repositories (${rows.map((r) => `${r.slug}/${r.name} = ${r.id}`).join(', ')}): use the id`;
     const repo = rows[0]!;
     if (!repo.slug) return `repository ${repo.name} belongs to no organisation this bot can find`;
     return repo;
@@ -53,14 +63,22 @@ export function reindexRepositoryKind(deps: { log: Logger; http: HttpClient }): 
   return {
     kind: 'reindex-repository',
     label: 'Reindex',
-    validateParams: (p) => (typeof p.repository === 'string' && p.repository && Object.keys(p).length === 1 ? null : 'reindex-repository takes { repository: <id or name> }'),
-    manual: () => 'open the repository in the ctx| UI and press Reindex, or `POST /&lt;orgSlug&gt;/api/v1/repositories/&lt;id&gt;/reindex` with an API key in `x-api-key`',
+    validateParams: (p) =>
+      typeof p.repository === 'string' && p.repository && Object.keys(p).length === 1
+        ? null
+        : 'reindex-repository takes { repository: <id or name> }',
+    manual: () =>
+      'open the repository in the ctx| UI and press Reindex, or `POST /&lt;orgSlug&gt;/api/v1/repositories/&lt;id&gt;/reindex` with an API key in `x-api-key`',
     async targets(env, signal): Promise<ActionTarget[]> {
       // Failed and never-indexed first, then stale claims upstream would reclaim, then the rest (a graph rebuild).
-      const rows = await withCtxDb(env, deps.log, signal, async (c) =>
-        (
-          await c.query<RepoRow & { rank: number }>(
-            `SELECT * FROM (
+      const rows = await withCtxDb(
+        env,
+        deps.log,
+        signal,
+        async (c) =>
+          (
+            await c.query<RepoRow & { rank: number }>(
+              `SELECT * FROM (
                SELECT ${REPO_COLS_SELECT}, r.last_ingested_at,
                       CASE WHEN r.indexing_status = 'failed' THEN 0
                            WHEN NOT r.index_ready AND r.indexing_status IS NULL THEN 1
@@ -72,16 +90,20 @@ export function reindexRepositoryKind(deps: { log: Logger; http: HttpClient }): 
               WHERE rank < 9
               ORDER BY rank, failed_at DESC NULLS LAST, last_ingested_at ASC NULLS FIRST, name
               LIMIT 5`,
-          )
-        ).rows,
+            )
+          ).rows,
       );
-      return rows.map((r) => ({ label: `Reindex ${r.slug ?? '?'}/${r.name} (${statusText(r)})`, params: { repository: r.id } }));
+      return rows.map((r) => ({
+        label: `Reindex ${r.slug ?? '?'}/${r.name} (${statusText(r)})`,
+        params: { repository: r.id },
+      }));
     },
     guarded: {
       kind: 'reindex-repository',
       title: (p, env) => `Reindex repository ${p.repository} on ${env.name}`,
       async precheck(p, env, signal) {
-        if (!apiKeyOf(env)) return `reindexing needs a ctx| API key: set ${API_KEY_VARIABLE} in the variables of ${env.name} (an API key of a member of the repository's organisation)`;
+        if (!apiKeyOf(env))
+          return `reindexing needs a ctx| API key: set ${API_KEY_VARIABLE} in the variables of ${env.name} (an API key of a member of the repository's organisation)`;
         const repo = await resolve(env, p.repository, signal);
         return typeof repo === 'string' ? repo : null;
       },
@@ -92,7 +114,7 @@ export function reindexRepositoryKind(deps: { log: Logger; http: HttpClient }): 
           `POST ${backendUrl(env, `/${repo.slug}/api/v1/repositories/${repo.id}/reindex`)} with the API key from ${API_KEY_VARIABLE}`,
           `${repo.slug}/${repo.name}: ${statusText(repo)}${repo.failed_at ? ` since ${repo.failed_at.toISOString()}` : ''}${repo.error ? `: ${repo.error.slice(0, 200)}` : ''}`,
           'The worker then clones and indexes it again; `/ctx check indexing` shows how far it got',
-          'Uses one of the API key\'s requests (upstream allows 10 per 24 h per key by default)',
+          "Uses one of the API key's requests (upstream allows 10 per 24 h per key by default)",
         ];
       },
       async run(ctx) {
@@ -100,19 +122,37 @@ export function reindexRepositoryKind(deps: { log: Logger; http: HttpClient }): 
         if (!key) return { ok: false, summary: `${API_KEY_VARIABLE} is not set for ${ctx.env.name}` };
         const repo = await resolve(ctx.env, ctx.params.repository, ctx.signal);
         if (typeof repo === 'string') return { ok: false, summary: repo };
-        const url = backendUrl(ctx.env, `/${encodeURIComponent(repo.slug!)}/api/v1/repositories/${encodeURIComponent(repo.id)}/reindex`);
-        const out = await deps.http.request(url, { method: 'POST', signal: ctx.signal, headers: { 'x-api-key': key, accept: 'application/json' } });
+        const url = backendUrl(
+          ctx.env,
+          `/${encodeURIComponent(repo.slug!)}/api/v1/repositories/${encodeURIComponent(repo.id)}/reindex`,
+        );
+        const out = await deps.http.request(url, {
+          method: 'POST',
+          signal: ctx.signal,
+          headers: { 'x-api-key': key, accept: 'application/json' },
+        });
         const name = `${repo.slug}/${repo.name}`;
-        if (!out.ok) return { ok: false, summary: `Reindex of ${name} not sent: ${describeFailure(out.failure, 'AUTH_BASE_URL')}` };
+        if (!out.ok)
+          return {
+            ok: false,
+            summary: `Reindex of ${name} not sent: ${describeFailure(out.failure, 'AUTH_BASE_URL')}`,
+          };
         const status = out.res.status;
-        if (status === 202 || status === 200) return { ok: true, summary: `Reindex of ${name} accepted (HTTP ${status}); the worker queues a new ingestion` };
+        if (status === 202 || status === 200)
+          return {
+            ok: true,
+            summary: `Reindex of ${name} accepted (HTTP ${status}); the worker queues a new ingestion`,
+          };
         const why: Record<number, string> = {
           401: `the API key in ${API_KEY_VARIABLE} was refused`,
           403: 'the API key has no access to this organisation',
-          404: 'the backend does not know this repository (or the key\'s user is not a member of its organisation)',
+          404: "the backend does not know this repository (or the key's user is not a member of its organisation)",
           429: 'the API key is rate limited (upstream allows 10 requests per 24 h per key by default)',
         };
-        return { ok: false, summary: `Reindex of ${name} refused: HTTP ${status}${why[status] ? `: ${why[status]}` : ''}` };
+        return {
+          ok: false,
+          summary: `Reindex of ${name} refused: HTTP ${status}${why[status] ? `: ${why[status]}` : ''}`,
+        };
       },
     },
   };

@@ -18,7 +18,8 @@ export function resetJwksKind(log: Logger): RunbookActionKind<Record<string, nev
     kind: 'reset-jwks',
     label: 'Reset signing keys',
     validateParams: (p) => (Object.keys(p).length ? 'reset-jwks takes no parameters' : null),
-    manual: () => `run \`DELETE FROM jwkss;\` against the ctx| database (e.g. \`psql "$DATABASE_URL" -c 'DELETE FROM jwkss;'\`), then restart the backend: ${RESTART}`,
+    manual: () =>
+      `run \`DELETE FROM jwkss;\` against the ctx| database (e.g. \`psql "$DATABASE_URL" -c 'DELETE FROM jwkss;'\`), then restart the backend: ${RESTART}`,
     guarded: {
       kind: 'reset-jwks',
       title: (_p, env) => `Delete the signing keys (jwkss) on ${env.name}`,
@@ -30,9 +31,12 @@ export function resetJwksKind(log: Logger): RunbookActionKind<Record<string, nev
         const secrets = secretSetFor(env.ctx);
         const { keys, evidence } = await withCtxDb(env, log, signal, async (c) => {
           try {
-            const { rows } = await c.query<{ n: string; newest: Date | null }>('SELECT count(*)::text AS n, max(created_at) AS newest FROM jwkss');
+            const { rows } = await c.query<{ n: string; newest: Date | null }>(
+              'SELECT count(*)::text AS n, max(created_at) AS newest FROM jwkss',
+            );
             // The same test the auth check makes: does this environment's AUTH_SECRET open them?
-            const evidence: SigningKeysEvidence | null = secrets && !('error' in secrets) ? await readSigningKeys(c, secrets) : null;
+            const evidence: SigningKeysEvidence | null =
+              secrets && !('error' in secrets) ? await readSigningKeys(c, secrets) : null;
             return { keys: rows[0]!, evidence };
           } catch (err) {
             if (pgCode(err) === '42P01') return { keys: null, evidence: null };
@@ -60,14 +64,20 @@ export function resetJwksKind(log: Logger): RunbookActionKind<Record<string, nev
       },
       async run(ctx) {
         try {
-          const deleted = await withCtxDb(ctx.env, ctx.log, ctx.signal, async (c) => (await c.query('DELETE FROM jwkss')).rowCount ?? 0);
+          const deleted = await withCtxDb(
+            ctx.env,
+            ctx.log,
+            ctx.signal,
+            async (c) => (await c.query('DELETE FROM jwkss')).rowCount ?? 0,
+          );
           return {
             ok: true,
             summary: `Deleted ${deleted} signing key pair(s) from jwkss on ${ctx.env.name}. Now restart the backend: ${RESTART}; people sign in again`,
             details: [`DELETE FROM jwkss → ${deleted} row(s)`],
           };
         } catch (err) {
-          if (pgCode(err) === '42P01') return { ok: false, summary: `Table jwkss does not exist on ${ctx.env.name}: nothing was deleted` };
+          if (pgCode(err) === '42P01')
+            return { ok: false, summary: `Table jwkss does not exist on ${ctx.env.name}: nothing was deleted` };
           return { ok: false, summary: `DELETE FROM jwkss failed on ${ctx.env.name}: ${(err as Error).message}` };
         }
       },

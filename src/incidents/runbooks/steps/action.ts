@@ -25,7 +25,14 @@ export const actionShape = { action: actionRefSchema.optional() };
 
 export function validateActionRef(ref: ActionRef, ctx: ValidateContext, at: PropertyKey[]): StepProblem[] {
   const kind = ctx.actionKinds.get(ref.kind);
-  if (!kind) return [{ path: [...at, 'kind'], message: `names unknown action "${ref.kind}" (known: ${[...ctx.actionKinds.keys()].join(', ')})`, missing: true }];
+  if (!kind)
+    return [
+      {
+        path: [...at, 'kind'],
+        message: `names unknown action "${ref.kind}" (known: ${[...ctx.actionKinds.keys()].join(', ')})`,
+        missing: true,
+      },
+    ];
   const problem = ref.params && kind.validateParams?.(ref.params);
   return problem ? [{ path: [...at, 'params'], message: problem }] : [];
 }

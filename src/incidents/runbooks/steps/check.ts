@@ -25,7 +25,11 @@ export const checkShape = { check: checkRefSchema.optional() };
 export function validateCheckRef(ref: CheckRef, ctx: ValidateContext, at: PropertyKey[]): StepProblem[] {
   const out: StepProblem[] = [];
   if (!ctx.checkIds.has(ref.id)) {
-    out.push({ path: [...at, 'id'], message: `names unknown check "${ref.id}" (known: ${[...ctx.checkIds].join(', ')})`, missing: true });
+    out.push({
+      path: [...at, 'id'],
+      message: `names unknown check "${ref.id}" (known: ${[...ctx.checkIds].join(', ')})`,
+      missing: true,
+    });
   }
   if (ref.match !== undefined) {
     const p = parsePattern(ref.match);
@@ -47,9 +51,17 @@ export interface StepCheckOutcome {
 }
 
 /** Runs the step's check (and what it depends on) through the diagnostics runner. */
-export async function evaluateStepCheck(diagnostics: Diagnostics, env: string, ref: CheckRef, opts: { maxAgeMs?: number } = {}): Promise<StepCheckOutcome | null> {
+export async function evaluateStepCheck(
+  diagnostics: Diagnostics,
+  env: string,
+  ref: CheckRef,
+  opts: { maxAgeMs?: number } = {},
+): Promise<StepCheckOutcome | null> {
   if (!diagnostics.checks.some((c) => c.id === ref.id)) return null;
-  const report = await diagnostics.run(env, { only: [ref.id], ...(opts.maxAgeMs !== undefined ? { maxAgeMs: opts.maxAgeMs } : {}) });
+  const report = await diagnostics.run(env, {
+    only: [ref.id],
+    ...(opts.maxAgeMs !== undefined ? { maxAgeMs: opts.maxAgeMs } : {}),
+  });
   const result = report.checks.find((c) => c.id === ref.id);
   if (!result) return null;
   if (!ref.match) return { ref, result, status: result.status, checkedAt: report.checkedAt, report };

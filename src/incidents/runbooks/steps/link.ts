@@ -42,7 +42,11 @@ export function fillTemplate(template: string, vars: LinkVars & { component?: st
  * The links a step shows. A component without a template still gets a hint, so the step
  * says where to look even before anyone configures `logLinks`.
  */
-export function stepLinks(step: { logs?: string[]; link?: { text: string; url: string } }, logLinks: Readonly<Record<string, string>>, vars: LinkVars): StepLink[] {
+export function stepLinks(
+  step: { logs?: string[]; link?: { text: string; url: string } },
+  logLinks: Readonly<Record<string, string>>,
+  vars: LinkVars,
+): StepLink[] {
   const out: StepLink[] = [];
   const minutes = Math.max(1, Math.ceil((vars.now.getTime() - vars.since.getTime()) / 60_000));
   for (const component of step.logs ?? []) {
