@@ -40,10 +40,9 @@ beforeAll(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'ctx-ops-newcomer-'));
   const deploymentEnv = { ...deployment.env, AUTH_BASE_URL: `http://127.0.0.1:${await closedPort()}` };
   write({
-    'deploy/.env':
-      Object.entries(deploymentEnv)
-        .map(([k, v]) => `${k}=${v}`)
-        .join('\n') + '\n',
+    'deploy/.env': `${Object.entries(deploymentEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n')}\n`,
     'ctx-ops.yml': [
       `channels: { alerts: ${ALERTS} }`,
       'schedules: []',

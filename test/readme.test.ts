@@ -181,7 +181,7 @@ describe('README samples are what the program prints', () => {
     if (process.env.UPDATE_README) {
       let text = readFileSync(README, 'utf8');
       for (const [i, s] of [...found.entries()].reverse())
-        text = text.slice(0, s.start) + outputs[i] + '\n' + text.slice(s.end).replace(/^\n/, '');
+        text = `${text.slice(0, s.start) + outputs[i]}\n${text.slice(s.end).replace(/^\n/, '')}`;
       writeFileSync(README, text);
       return;
     }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json } from './support/fake-http.js';
 import { startFakeBackend, type FakeBackend } from './support/fake-backend.js';
 import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
-import { createTestDatabase, withDatabase, type TestDatabase } from './support/pg.js';
+import { createTestDatabase, type TestDatabase } from './support/pg.js';
 import { startSlackBot, type SlackHarness } from './support/slack-bot.js';
 import { FOUNDATION_CHECKS } from './support/checks.js';
 

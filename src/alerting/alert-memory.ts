@@ -1,6 +1,6 @@
 import type { CheckResult, StatusReport } from '../contracts/checks.js';
 import { initialAlertState, stepAlert, type AlertAction, type AlertState, type OpenAlert } from './alert-rules.js';
-import { type AlertRules } from '../config/schedules.js';
+import type { AlertRules } from '../config/schedules.js';
 import { canonical, type AlertRecord } from '../store/alerts.js';
 import { dependentsOf, type PlannedAlert } from './alert-store.js';
 import { MEMORY_ID_PREFIX } from './alert-locations.js';

@@ -8,7 +8,7 @@ import { truncate } from '../util/text.js';
 import type { Store } from '../store/store.js';
 import { createAlertLocations, isMemoryId, type AlertLocations } from './alert-locations.js';
 import { getAlert, type AlertRecord } from '../store/alerts.js';
-import { type PlannedAlert } from './alert-store.js';
+import type { PlannedAlert } from './alert-store.js';
 import { within } from '../util/deadline.js';
 import { deliveryFailure, isKept } from '../slack/delivery-errors.js';
 import { markAlertPending } from './delivery-store.js';

@@ -196,7 +196,7 @@ export function createDelivery(deps: DeliveryDeps) {
   /** Its message is there but out of date (an escalation or the resolution was refused). */
   const fixOwn = async (id: string): Promise<void> => {
     const [a] = await q(claimAlerts(deps.store, [id], deps.claimant), 'claim an alert');
-    if (!a || !a.channel || !a.ts) {
+    if (!a?.channel || !a.ts) {
       if (a) await q(releaseAlerts(deps.store, [a.id], deps.claimant), 'release an alert');
       return;
     }

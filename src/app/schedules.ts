@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type DeliveryHealth, type SelfCheck } from '../contracts/services.js';
+import type { DeliveryHealth } from '../contracts/services.js';
 import type { CoreServices, Feature, FeatureFactory } from '../runtime/feature.js';
 import { createDigestHandler } from '../digest/digest-command.js';
 import {

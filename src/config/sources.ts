@@ -107,7 +107,7 @@ export function readEnvFile(
   // Relative paths inside the file mean "next to this file".
   for (const k of PATH_VARIABLES) {
     const v = parsed.vars[k];
-    if (v && v.trim() && !isAbsolute(v)) parsed.vars[k] = resolve(dirname(path), v);
+    if (v?.trim() && !isAbsolute(v)) parsed.vars[k] = resolve(dirname(path), v);
   }
   return { path, display, parsed, real: realOf(path) };
 }
@@ -136,7 +136,7 @@ export function readProcessFiles(
   const processVars = definedOnly(env);
   for (const k of PATH_VARIABLES) {
     const v = processVars[k];
-    if (v && v.trim() && !isAbsolute(v)) processVars[k] = resolve(cwd, v);
+    if (v?.trim() && !isAbsolute(v)) processVars[k] = resolve(cwd, v);
   }
   const dotenvPath = resolve(cwd, '.env');
   let dotenv: ReadFile | undefined;
@@ -161,7 +161,7 @@ export function readProcessFiles(
 /** Phase two: layers the files into the bot's variables and the process-level ctx| variables. */
 export function layerProcess(
   files: ReturnType<typeof readProcessFiles>,
-  cwd: string,
+  _cwd: string,
   environmentFiles: ReadonlySet<string>,
 ): ProcessLayer {
   const { processVars, dotenv, deployment } = files;
@@ -228,7 +228,7 @@ export function layerProcess(
   };
 }
 
-const nonEmpty = (v: string | undefined) => (v && v.trim() ? v : undefined);
+const nonEmpty = (v: string | undefined) => (v?.trim() ? v : undefined);
 
 export function definedOnly(vars: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -38,7 +38,7 @@ export interface SecretSet {
  * reported by name only (its content is a secret).
  */
 export function parseBetterAuthSecrets(value: string | undefined): Map<number, string> | null | { error: string } {
-  if (!value || !value.trim()) return null;
+  if (!value?.trim()) return null;
   const out = new Map<number, string>();
   for (const raw of value.split(',')) {
     const entry = raw.trim();

@@ -66,7 +66,7 @@ export function attributeLikelyCauses<
     if ((r.status !== 'fail' && r.status !== 'warn') || r.rootCause || r.independent) continue;
     for (const [causeId, reason] of Object.entries(likelyCauses[r.id] ?? {})) {
       const cause = byId.get(causeId);
-      if (!cause || cause.status !== 'fail' || cause.local) continue;
+      if (cause?.status !== 'fail' || cause.local) continue;
       const root = cause.rootCause ?? causeId;
       if (root === r.id) continue;
       r.rootCause = root;

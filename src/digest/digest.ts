@@ -1,11 +1,6 @@
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import {
-  type BackupsInfo,
-  type DeliveryHealth,
-  type DeliveryProblem,
-  type IncidentsInfo,
-} from '../contracts/services.js';
+import type { BackupsInfo, DeliveryProblem, IncidentsInfo } from '../contracts/services.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
 import { worst } from '../diagnostics/status-rules.js';
 import type { Status, StatusReport } from '../contracts/checks.js';

@@ -1,7 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
-import { type DeliveryHealth, type SlackConnectionInfo } from '../contracts/services.js';
 import type { ServiceRegistry } from '../runtime/feature.js';
 import type { Surface } from '../contracts/chat.js';
 import type { Redactor } from '../log/redactor.js';

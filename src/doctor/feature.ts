@@ -1,4 +1,4 @@
-import { type SelfCheck } from '../contracts/services.js';
+import type { SelfCheck } from '../contracts/services.js';
 import { runDoctor } from './doctor.js';
 import type { DoctorReport } from './types.js';
 import type { FeatureFactory } from '../runtime/feature.js';

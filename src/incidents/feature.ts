@@ -4,7 +4,7 @@ import { ConfigError } from '../config/load.js';
 import type { FeatureFactory, Runtime } from '../runtime/feature.js';
 import { createIncidentHandler } from './incident-command.js';
 import { createRunbookHandler } from './runbooks/runbook-command.js';
-import { type Approvals, type GuardedActionKind } from '../runtime/guarded.js';
+import type { Approvals, GuardedActionKind } from '../runtime/guarded.js';
 import { OPERATIONS_KINDS, type RunbookActionKind } from './runbooks/actions/kinds.js';
 import { reindexRepositoryKind } from './runbooks/actions/reindex-repository.js';
 import { resetJwksKind } from './runbooks/actions/reset-jwks.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { type BackupsInfo } from '../contracts/services.js';
+import type { BackupsInfo } from '../contracts/services.js';
 import type { Feature, FeatureFactory, Runtime } from '../runtime/feature.js';
 import { createAuditHandler } from './audit/audit-command.js';
 import { createBackupHandler } from './backup/backup-command.js';

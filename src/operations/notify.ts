@@ -1,4 +1,3 @@
-import { type Outbox } from '../contracts/services.js';
 import type { ServiceRegistry } from '../runtime/feature.js';
 import type { OutMessage } from '../contracts/chat.js';
 import type { Logger } from '../log/logger.js';

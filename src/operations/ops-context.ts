@@ -1,11 +1,9 @@
-import type { Config, Environment } from '../config/types.js';
+import type { Config } from '../config/types.js';
 import type { Conversation, MessageRef } from '../contracts/chat.js';
 import type { Logger } from '../log/logger.js';
 import type { Redactor } from '../log/redactor.js';
 import type { RunTracker } from '../runtime/guarded.js';
 import type { BackgroundPoster } from './notify.js';
-import { serverInfo, type ServerInfo } from '../postgres/pg-conn.js';
-import { findPgTool, toolRefusal, type PgTool } from '../postgres/pg-tools.js';
 import type { OpsStores } from './stores.js';
 
 /** What the backup, migrate and restore-test code share; built once by the feature. */

@@ -1,4 +1,3 @@
-import type { Diagnostics } from '../diagnostics/runner.js';
 import { extractFlags } from '../util/tokenize.js';
 import { renderCheckDetail } from '../ui/status.js';
 import { closest } from '../util/tokenize.js';

@@ -81,7 +81,7 @@ export function terminalConversation(opts: {
         text += `\n  ${found.map((b) => `[${opts.buttons!.add({ ...b, message: ref })}] ${b.label}`).join('   ')}  (type the number to press)`;
       }
     }
-    opts.write(opts.redactor.scrub(text) + '\n');
+    opts.write(`${opts.redactor.scrub(text)}\n`);
   };
   return {
     async post(msg, o) {

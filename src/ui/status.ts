@@ -95,13 +95,11 @@ export function renderStatus(report: StatusReport, opts: StatusRenderOptions): O
   blocks.push(
     actions(
       { text: '🔄 Re-run', actionId: ACTION_STATUS_RERUN, value: { env: report.environment } },
-      ...runbooks
-        .slice(0, MAX_RUNBOOK_BUTTONS)
-        .map((id, n) => ({
-          text: `📘 Runbook ${id}`,
-          actionId: nthActionId(ACTION_RUNBOOK_START, n),
-          value: { env: report.environment, id },
-        })),
+      ...runbooks.slice(0, MAX_RUNBOOK_BUTTONS).map((id, n) => ({
+        text: `📘 Runbook ${id}`,
+        actionId: nthActionId(ACTION_RUNBOOK_START, n),
+        value: { env: report.environment, id },
+      })),
     ),
   );
 

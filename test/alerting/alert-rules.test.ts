@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/contracts/checks.js';
 import { initialAlertState, stepAlert, type AlertAction, type AlertState } from '../../src/alerting/alert-rules.js';
-import { type AlertRules } from '../../src/config/schedules.js';
+import type { AlertRules } from '../../src/config/schedules.js';
 import { silencedBy, type MaintenanceWindow, type Silence } from '../../src/config/maintenance.js';
 
 const RULES: AlertRules = { failureThreshold: 3, successThreshold: 2, remindEveryMinutes: 60, alertOnWarn: true };

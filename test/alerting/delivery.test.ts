@@ -2,7 +2,6 @@ import { WebClient } from '@slack/web-api';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type DeliveryHealth } from '../../src/contracts/services.js';
 import { createSchedulesFeature, type SchedulesTimings } from '../../src/app/schedules.js';
 import { createRedactor } from '../../src/log/redactor.js';
 import { createDelivery } from '../../src/alerting/delivery.js';

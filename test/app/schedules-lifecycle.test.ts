@@ -1,7 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Outbox } from '../../src/contracts/services.js';
 import { schedulesFeature } from '../../src/app/schedules.js';
 import { LEADER_LOCK_KEY } from '../../src/runtime/leader.js';
 import { createStore } from '../../src/store/store.js';

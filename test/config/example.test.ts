@@ -14,7 +14,7 @@ describe('the documented example configuration', () => {
   it('is the one shown in the README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const body = example.split('\n').slice(1).join('\n');
-    expect(readme).toContain('```yaml\n' + body + '```');
+    expect(readme).toContain(`\`\`\`yaml\n${body}\`\`\``);
   });
 
   it('loads without a single problem (every key exists and every value is valid)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ConfigProblem } from '../../src/config/problems.js';
+import type { ConfigProblem } from '../../src/config/problems.js';
 import { ConfigError } from '../../src/config/load.js';
 import { buildConfig } from '../support/harness.js';
 

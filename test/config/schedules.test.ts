@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/load.js';
+import type { ConfigError } from '../../src/config/load.js';
 import { resolveScheduleSettings } from '../../src/config/schedules.js';
 import { formatDuration, parseDuration } from '../../src/util/format.js';
 import { bucketAverages, sparkline } from '../../src/digest/sparkline.js';

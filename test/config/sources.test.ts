@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { loadConfig } from '../../src/config/load.js';
-import { type ConfigProblem } from '../../src/config/problems.js';
+import type { ConfigProblem } from '../../src/config/problems.js';
 import { ConfigError } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { allChecks } from '../../src/diagnostics/registry.js';

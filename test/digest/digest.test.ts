@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BackupsInfo } from '../../src/contracts/services.js';
+import type { BackupsInfo } from '../../src/contracts/services.js';
 import type { Status } from '../../src/contracts/checks.js';
 import { schedulesFeature } from '../../src/app/schedules.js';
 import type { Block } from '../../src/contracts/chat.js';
@@ -160,7 +160,7 @@ describe('/ctx digest', () => {
     });
     await h.bot.router.dispatch({ text: 'digest prod', actor: { userId: 'local:me' }, surface: 'shell', conversation });
     expect(printed).toMatch(/^ctx\| digest · /);
-    expect(printed).toMatch(/✅ Database  76.00% 24h · 87.50% 7d  [▁▂▃▄▅▆▇█]{12}/);
+    expect(printed).toMatch(/✅ Database {2}76.00% 24h · 87.50% 7d {2}[▁▂▃▄▅▆▇█]{12}/);
     expect(printed).toContain('backups: last verified');
   });
 

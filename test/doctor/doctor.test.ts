@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BotAppOptions } from '../../src/app/app.js';
 import { runCli } from '../../src/cli.js';
-import { type DeliveryHealth, type DeliveryProblem } from '../../src/contracts/services.js';
+import type { DeliveryHealth, DeliveryProblem } from '../../src/contracts/services.js';
 import type { DoctorReport } from '../../src/doctor/types.js';
 import { createDoctorFeature, doctorFeature, type DoctorService } from '../../src/doctor/feature.js';
 import { featureFactories } from '../../src/app/features.js';

@@ -360,7 +360,7 @@ describe('store', () => {
       true,
       'fail',
       /cannot write its schema ctx_ops as role "ctx_ops" in database "ctx" \(db:5432\/ctx\): a test write failed .*: permission denied for database ctx/,
-      /^run as the database's owner:\n  GRANT CREATE ON DATABASE "ctx" TO "ctx_ops";\nor give ctx-ops a database of its own: CTX_OPS_DATABASE_URL=/,
+      /^run as the database's owner:\n {2}GRANT CREATE ON DATABASE "ctx" TO "ctx_ops";\nor give ctx-ops a database of its own: CTX_OPS_DATABASE_URL=/,
     ],
     [
       'another failure',

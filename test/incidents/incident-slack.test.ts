@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type IncidentsInfo } from '../../src/contracts/services.js';
 import { backendCheck } from '../../src/diagnostics/checks/backend.js';
 import { migrationsCheck } from '../../src/diagnostics/checks/migrations.js';
 import { postgresCheck } from '../../src/diagnostics/checks/postgres.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ConfigProblem } from '../../src/config/problems.js';
+import type { ConfigProblem } from '../../src/config/problems.js';
 import { ConfigError } from '../../src/config/load.js';
 import { allChecks } from '../../src/diagnostics/registry.js';
 import { loadRunbooks, SHIPPED_DIR } from '../../src/incidents/runbooks/loader.js';

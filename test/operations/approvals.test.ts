@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type BackupsInfo } from '../../src/contracts/services.js';
 import type { Actor } from '../../src/contracts/chat.js';
 import { buildBot } from '../support/harness.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';

@@ -45,7 +45,7 @@ export interface FakeDeployment {
 
 export const DEPLOYMENT_SECRETS = {
   AUTH_SECRET: 'deployment-auth-secret-0123456789-abcdefghijkl',
-  CONNECTION_SECRETS_ENCRYPTION_KEY: 'c0ffee'.repeat(10) + 'abcd',
+  CONNECTION_SECRETS_ENCRYPTION_KEY: `${'c0ffee'.repeat(10)}abcd`,
   GRAPH_DB_PASSWORD: 'falkor-pass-4f8a1c',
   ATLASSIAN_CLIENT_SECRET: 'atlassian-client-secret-77aa',
 } as const;

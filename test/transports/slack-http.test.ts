@@ -41,7 +41,7 @@ describe('Slack over signed HTTP (real Bolt HTTPReceiver)', () => {
     const before = slack.calls.length;
     const requestsBefore = backend.http.requests.length;
     const res = await postSigned(bot.eventsUrl!, SECRET, form(slashPayload('status', slack.newResponseUrl())), {
-      signature: 'v0=' + 'ab'.repeat(32),
+      signature: `v0=${'ab'.repeat(32)}`,
     });
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));

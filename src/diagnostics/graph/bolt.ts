@@ -104,7 +104,7 @@ export async function probeBoltShared(env: CtxEnv, provider: GraphProvider, deps
  * the exact slug; GRAPH_DB_URI is not a fallback. Each instance's default database is read.
  */
 export async function probeBoltPerInstance(env: CtxEnv, provider: GraphProvider, deps: ProbeDeps): Promise<string> {
-  const { f, budget } = deps;
+  const { f } = deps;
   const title = TITLE[provider];
   const vars = orgUriVariables(env.raw);
   if (env.GRAPH_DB_URI)

@@ -1,16 +1,11 @@
-import type { Logger } from 'pino';
-import type { Config, Environment } from '../../config/types.js';
-import type { Diagnostics } from '../../diagnostics/runner.js';
-import type { StatusReport } from '../../contracts/checks.js';
+import type { Environment } from '../../config/types.js';
 import type { Actor, Conversation, Surface } from '../../contracts/chat.js';
-import type { Approvals, GuardedActionContext, GuardedActionResult } from '../../runtime/guarded.js';
+import type { GuardedActionContext, GuardedActionResult } from '../../runtime/guarded.js';
 import { escapeMrkdwn } from '../../ui/blocks.js';
 import { who } from '../format.js';
 import { clock } from '../../util/format.js';
 import { countsText, renderSessionFinished, renderSessionHeader } from './render.js';
 import { rerunMaxAge } from '../../diagnostics/runner.js';
-import type { RunbookActionKind } from './actions/kinds.js';
-import type { CheckRecorder } from './check-states.js';
 import type { Runbook } from './loader.js';
 import { currentStep, openState, threadOf } from './session-rules.js';
 import { fillText } from './steps/manual.js';
@@ -20,7 +15,6 @@ export type { EngineDeps };
 import {
   AlreadyRunningError,
   type IncidentRow,
-  type IncidentStore,
   type RunbookSnapshot,
   type SessionRow,
   type StepRow,

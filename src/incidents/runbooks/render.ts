@@ -224,15 +224,13 @@ export function renderStep(v: StepView): OutMessage {
   if (v.step.check && !v.checkUnavailable && v.sessionStatus === 'active')
     buttons.push({ text: '🔄 Re-check', actionId: ACTION_STEP_RECHECK, value: value() });
   if (open && v.action?.available) {
-    v.action.targets
-      .slice(0, MAX_RUNBOOK_BUTTONS)
-      .forEach((t, n) =>
-        buttons.push({
-          text: `▶ ${t.label}`,
-          actionId: nthActionId(ACTION_STEP_RUN, n),
-          value: value({ p: t.params }),
-        }),
-      );
+    v.action.targets.slice(0, MAX_RUNBOOK_BUTTONS).forEach((t, n) =>
+      buttons.push({
+        text: `▶ ${t.label}`,
+        actionId: nthActionId(ACTION_STEP_RUN, n),
+        value: value({ p: t.params }),
+      }),
+    );
   }
   if (buttons.length) blocks.push(actions(...buttons));
 

@@ -24,7 +24,7 @@ export async function startRunbook(
   let env = o.env;
   if (o.incidentId !== null) {
     incident = await live.db.getIncident(o.incidentId);
-    if (!incident || incident.status !== 'open') {
+    if (incident?.status !== 'open') {
       await o.conversation.ephemeral({
         text: `Incident #${o.incidentId} is closed; \`/ctx runbook ${o.runbook.id}\` starts the runbook on its own.`,
       });

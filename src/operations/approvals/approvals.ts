@@ -36,7 +36,7 @@ import {
   type EnvPolicy,
   type Refusal,
 } from './permissions.js';
-import { type GroupResolver } from '../../slack/user-groups.js';
+import type { GroupResolver } from '../../slack/user-groups.js';
 import { openLease, type RunLease } from './run-store.js';
 import { NEEDS_STORE, type OpsStores } from '../stores.js';
 

@@ -1,6 +1,5 @@
 import type { Config, Environment } from '../../config/types.js';
 import type { Actor, Surface } from '../../contracts/chat.js';
-import type { Logger } from '../../log/logger.js';
 import { describeGroupProblem, mention, type GroupProblem, type GroupResolver } from '../../slack/user-groups.js';
 import type { ApprovalState } from './approval-states.js';
 import { alreadyUsedText } from './approval-states.js';

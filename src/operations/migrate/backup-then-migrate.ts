@@ -1,6 +1,6 @@
 import { ago } from '../../util/format.js';
 import type { GuardedActionKind } from '../../runtime/guarded.js';
-import { type OpsContext } from '../ops-context.js';
+import type { OpsContext } from '../ops-context.js';
 import { checkBackupTools } from '../../postgres/pg-tools.js';
 import { backupPreview, performBackup } from '../backup/backup-kind.js';
 import { migrateCommandLines, migratePrecheck, pendingLines, performMigrate } from './migrate-kind.js';

@@ -157,7 +157,7 @@ export function migrateKind(ops: OpsContext): GuardedActionKind<MigrateParams> {
     async precheck(_p, env) {
       return migratePrecheck(env);
     },
-    async preview(p, env) {
+    async preview(p, _env) {
       const b = await ops.stores?.backups.get(p.backupId);
       return [
         `Pending (${p.pending.length}):\n${pendingLines(p.pending).join('\n')}`,
@@ -167,7 +167,7 @@ export function migrateKind(ops: OpsContext): GuardedActionKind<MigrateParams> {
     },
     async run(ctx) {
       const b = await ops.stores!.backups.get(ctx.params.backupId);
-      if (!b || b.state !== 'verified')
+      if (b?.state !== 'verified')
         return {
           ok: false,
           summary: 'nothing ran: the verified backup this migration relies on is gone. Ask again with /ctx migrate.',

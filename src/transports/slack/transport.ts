@@ -3,7 +3,7 @@ import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { BotApp } from '../../app/app.js';
 import type { SlackConfig } from '../../config/types.js';
-import { type SlackConnectionInfo } from '../../contracts/services.js';
+import type { SlackConnectionInfo } from '../../contracts/services.js';
 import type { Actor } from '../../contracts/chat.js';
 import { unescapeSlack } from '../../ui/user-text.js';
 import { SOCKET_BACKOFF, type BackoffPolicy } from '../../util/backoff.js';

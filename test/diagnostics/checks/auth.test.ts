@@ -27,7 +27,7 @@ import { createTestDatabase, withDatabase, type TestDatabase } from '../../suppo
 
 const SECRET = 'planted-auth-secret-Qw7xZ9-0123456789-abcdef';
 const OTHER_SECRET = 'another-auth-secret-Hk2mP5-9876543210-zyxwvu';
-const ENC_KEY = 'C0FFEE'.repeat(10) + 'abcd';
+const ENC_KEY = `${'C0FFEE'.repeat(10)}abcd`;
 
 let db: TestDatabase;
 let backend: FakeBackend;
