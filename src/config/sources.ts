@@ -4,6 +4,7 @@ import { closest } from '../util/tokenize.js';
 import { ctxEnvSchema } from './ctx-env.js';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.js';
 import type { ConfigProblem } from './problems.js';
+import { readSecretFiles } from './secret-files.js';
 import { botEnvSchema } from './schema.js';
 
 /**
@@ -138,6 +139,7 @@ export function readProcessFiles(
     const v = processVars[k];
     if (v?.trim() && !isAbsolute(v)) processVars[k] = resolve(cwd, v);
   }
+  readSecretFiles(processVars, cwd, problems);
   const dotenvPath = resolve(cwd, '.env');
   let dotenv: ReadFile | undefined;
   try {
