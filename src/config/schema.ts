@@ -48,6 +48,8 @@ export const botEnvSchema = z.object({
       .refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol), 'must be a postgres:// URL')
       .optional(),
   ),
+  /** Wins over operations.backupDir (the image sets it to its volume, /var/lib/ctx-ops/backups). */
+  CTX_OPS_BACKUP_DIR: opt,
   CTX_OPS_SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(600).optional()),
   // Unset: info for Slack transports, warn for the shell and the CLI (logs go to stderr there).
   LOG_LEVEL: z.preprocess(

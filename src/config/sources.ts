@@ -32,7 +32,7 @@ export const NOT_FROM_DEPLOYMENT: Readonly<Record<string, string>> = {
 const CTX_VARIABLES: ReadonlySet<string> = new Set(Object.keys(ctxEnvSchema.shape));
 const KNOWN = new Set([...BOT_VARIABLES, ...CTX_VARIABLES]);
 /** Variables that hold a path: relative values resolve against the folder of the file that sets them. */
-const PATH_VARIABLES = ['CTX_OPS_CONFIG', 'CTX_OPS_ENV_FILE', 'CTX_MIGRATIONS_DIR'];
+const PATH_VARIABLES = ['CTX_OPS_CONFIG', 'CTX_OPS_ENV_FILE', 'CTX_MIGRATIONS_DIR', 'CTX_OPS_BACKUP_DIR'];
 
 export type EnvFileRole = 'dotenv' | 'deployment' | 'environment';
 

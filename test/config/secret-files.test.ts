@@ -80,3 +80,17 @@ describe('shutdown timeout', () => {
     );
   });
 });
+
+describe('backup directory', () => {
+  it('CTX_OPS_BACKUP_DIR wins over operations.backupDir (the image points it at its volume)', () => {
+    const yaml = buildConfig({ yaml: 'operations: { backupDir: ./dumps }\n' });
+    yaml.cleanup();
+    expect(yaml.config.operations.backupDir).toBe(`${yaml.dir}/dumps`);
+    const env = buildConfig({
+      yaml: 'operations: { backupDir: ./dumps }\n',
+      env: { CTX_OPS_BACKUP_DIR: '/var/lib/ctx-ops/backups' },
+    });
+    env.cleanup();
+    expect(env.config.operations.backupDir).toBe('/var/lib/ctx-ops/backups');
+  });
+});
