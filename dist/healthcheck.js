@@ -6,8 +6,10 @@ import { request } from 'node:http';
  * 2xx within 3 s, 1 otherwise. Imports nothing of the bot, so it starts in milliseconds and
  * works even when the configuration is broken.
  */
+/** The health listener's port when CTX_OPS_HEALTH_PORT is unset (the image EXPOSEs it, probes use it). */
+export const DEFAULT_HEALTH_PORT = 8081;
 export function healthcheck(env, timeoutMs = 3_000) {
-    const raw = env.CTX_OPS_HEALTH_PORT?.trim() || '8081';
+    const raw = env.CTX_OPS_HEALTH_PORT?.trim() || String(DEFAULT_HEALTH_PORT);
     const port = Number(raw);
     if (!Number.isInteger(port) || port < 1 || port > 65_535) {
         return Promise.resolve({ ok: false, detail: `CTX_OPS_HEALTH_PORT=${JSON.stringify(raw)} is not a port (1-65535)` });

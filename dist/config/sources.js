@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { closest } from '../util/tokenize.js';
 import { ctxEnvSchema } from './ctx-env.js';
 import { parseEnvFile } from './env-file.js';
+import { readSecretFiles } from './secret-files.js';
 import { botEnvSchema } from './schema.js';
 /**
  * Where the process-level variables come from, strongest first:
@@ -29,7 +30,7 @@ export const NOT_FROM_DEPLOYMENT = {
 const CTX_VARIABLES = new Set(Object.keys(ctxEnvSchema.shape));
 const KNOWN = new Set([...BOT_VARIABLES, ...CTX_VARIABLES]);
 /** Variables that hold a path: relative values resolve against the folder of the file that sets them. */
-const PATH_VARIABLES = ['CTX_OPS_CONFIG', 'CTX_OPS_ENV_FILE', 'CTX_MIGRATIONS_DIR'];
+const PATH_VARIABLES = ['CTX_OPS_CONFIG', 'CTX_OPS_ENV_FILE', 'CTX_MIGRATIONS_DIR', 'CTX_OPS_BACKUP_DIR'];
 export const PROCESS = 'process environment';
 export function displayPath(path, cwd) {
     const rel = relative(cwd, path);
@@ -88,6 +89,7 @@ export function readProcessFiles(env, cwd, problems, warnings) {
         if (v?.trim() && !isAbsolute(v))
             processVars[k] = resolve(cwd, v);
     }
+    readSecretFiles(processVars, cwd, problems);
     const dotenvPath = resolve(cwd, '.env');
     let dotenv;
     try {
