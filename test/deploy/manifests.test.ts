@@ -117,7 +117,7 @@ describe('Dockerfile', () => {
     const run = all(runtime, 'RUN').join('\n');
     expect(all(runtime, 'ARG')).toContain('PG_MAJOR=17');
     expect(run).toContain('https://apt.postgresql.org/pub/repos/apt');
-    expect(run).toContain('postgresql-client-${PG_MAJOR}');
+    expect(run).toContain(`postgresql-client-${'${PG_MAJOR}'}`);
     expect(run).toContain('signed-by=');
   });
 
@@ -206,6 +206,7 @@ describe('deploy/compose.ctx-ops.yml next to ctx|’s docker-compose.yml', () =>
     for (const h of hosts) expect(UPSTREAM_SERVICES).toContain(h);
     // The same DATABASE_URL ctx|'s own services get.
     expect(svc.environment.DATABASE_URL).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose interpolation, not a template.
       'postgresql://${POSTGRES_USER:-ctxpipe}:${POSTGRES_PASSWORD:-ctxpipe}@postgres:5432/${POSTGRES_DB:-ctxpipe}',
     );
     expect(svc.ports ?? []).toEqual([]);
@@ -213,7 +214,7 @@ describe('deploy/compose.ctx-ops.yml next to ctx|’s docker-compose.yml', () =>
 });
 
 describe('deploy/kubernetes.yml', () => {
-  // biome-ignore lint/suspicious/noExplicitAny: a manifest is untyped YAML.
+  // A manifest is untyped YAML.
   const docs = parseAllDocuments(read('deploy/kubernetes.yml')).map((d) => d.toJS() as any);
   const byKind = (kind: string) => docs.find((d) => d.kind === kind);
   const deployment = byKind('Deployment');
