@@ -5,11 +5,14 @@ import { boot, describeEnvironments } from './app/startup.js';
 import { runShell } from './transports/shell.js';
 import { SlackStartError } from './transports/slack/start-checks.js';
 import { createSlackTransport } from './transports/slack/transport.js';
+import { installShutdown, trackInFlight } from './runtime/lifecycle.js';
 
 export interface RunningBot {
   stop(): Promise<void>;
   /** HTTP mode: the port Slack's requests are served on. */
   port?: number;
+  /** shutdown.timeoutSeconds: how long a stop may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 /**
@@ -53,6 +56,9 @@ export async function startBot(
     return { exitCode: 0 };
   }
 
+  // Commands that arrived before a stop are answered before the pools close.
+  const inFlight = trackInFlight(bot.router);
+  const shutdownTimeoutMs = config.shutdown.timeoutSeconds * 1000;
   const transport = createSlackTransport(bot, config.slack);
   let server: Awaited<ReturnType<typeof transport.start>>;
   try {
@@ -78,9 +84,14 @@ export async function startBot(
   let stopping: Promise<void> | undefined;
   return {
     port,
+    shutdownTimeoutMs,
     stop: () =>
       (stopping ??= (async () => {
+        // No new commands; then the ones in flight (half the time at most); then running
+        // operations are stopped and marked interrupted, leadership released, pools closed.
         await transport.stop().catch((err) => log.warn({ err }, 'slack transport did not stop cleanly'));
+        const left = await inFlight.drain(shutdownTimeoutMs / 2);
+        if (left) log.warn({ commands: left }, 'commands still running at shutdown');
         await bot.close();
         log.info('ctx-ops stopped');
       })()),
@@ -100,14 +111,12 @@ async function main() {
     setTimeout(() => process.exit(running.exitCode), 2_000).unref();
     return;
   }
-  const shutdown = (signal: string) => {
-    process.stderr.write(`ctx-ops: ${signal}, stopping\n`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    void running.stop().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  installShutdown(process, {
+    stop: running.stop,
+    timeoutMs: running.shutdownTimeoutMs,
+    exit: (code) => process.exit(code),
+    say: (line) => process.stderr.write(`${line}\n`),
+  });
 }
 
 /** Anything unexpected: one line on stderr (the stack only at LOG_LEVEL=debug), exit 1. */
