@@ -23,6 +23,11 @@ export async function startBot(env, io) {
     if (config.slack.mode === 'shell') {
         const interactive = Boolean(io.stdin.isTTY);
         await bot.start({ surface: 'shell', slack: null });
+        io.onShellStart?.({
+            stop: () => bot.close(),
+            shutdownTimeoutMs: config.shutdown.timeoutSeconds * 1000,
+            scrub: booted.redactor.scrub,
+        });
         await runShell(bot, {
             input: io.stdin,
             output: io.stdout,
@@ -63,6 +68,7 @@ export async function startBot(env, io) {
     return {
         port,
         shutdownTimeoutMs,
+        scrub: booted.redactor.scrub,
         stop: () => (stopping ??= (async () => {
             // No new commands; then the ones in flight (half the time at most); then running
             // operations are stopped and marked interrupted, leadership released, pools closed.
@@ -76,11 +82,18 @@ export async function startBot(env, io) {
     };
 }
 async function main() {
+    const onSignals = (running) => installShutdown(process, {
+        stop: running.stop,
+        timeoutMs: running.shutdownTimeoutMs,
+        exit: (code) => process.exit(code),
+        say: (line) => process.stderr.write(`${running.scrub ? running.scrub(line) : line}\n`),
+    });
     const running = await startBot(process.env, {
         cwd: process.cwd(),
         stdin: process.stdin,
         stdout: process.stdout,
         stderr: process.stderr,
+        onShellStart: onSignals,
     });
     if ('exitCode' in running) {
         process.exitCode = running.exitCode;
@@ -88,12 +101,7 @@ async function main() {
         setTimeout(() => process.exit(running.exitCode), 2_000).unref();
         return;
     }
-    installShutdown(process, {
-        stop: running.stop,
-        timeoutMs: running.shutdownTimeoutMs,
-        exit: (code) => process.exit(code),
-        say: (line) => process.stderr.write(`${line}\n`),
-    });
+    onSignals(running);
 }
 /** Anything unexpected: one line on stderr (the stack only at LOG_LEVEL=debug), exit 1. */
 function fatal(what, err) {

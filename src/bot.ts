@@ -13,6 +13,8 @@ export interface RunningBot {
   port?: number;
   /** shutdown.timeoutSeconds: how long a stop may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** Masks every configured secret in a line for the terminal. */
+  scrub?: (s: string) => string;
 }
 
 /**
@@ -26,6 +28,8 @@ export async function startBot(
     stdin: NodeJS.ReadableStream & { isTTY?: boolean };
     stdout: NodeJS.WritableStream;
     stderr: NodeJS.WritableStream;
+    /** The local shell is running: how to stop it (main installs the signal handlers with it). */
+    onShellStart?: (running: RunningBot) => void;
   },
 ): Promise<RunningBot | { exitCode: number }> {
   const booted = boot(env, {
@@ -40,6 +44,11 @@ export async function startBot(
   if (config.slack.mode === 'shell') {
     const interactive = Boolean(io.stdin.isTTY);
     await bot.start({ surface: 'shell', slack: null });
+    io.onShellStart?.({
+      stop: () => bot.close(),
+      shutdownTimeoutMs: config.shutdown.timeoutSeconds * 1000,
+      scrub: booted.redactor.scrub,
+    });
     await runShell(bot, {
       input: io.stdin,
       output: io.stdout,
@@ -85,6 +94,7 @@ export async function startBot(
   return {
     port,
     shutdownTimeoutMs,
+    scrub: booted.redactor.scrub,
     stop: () =>
       (stopping ??= (async () => {
         // No new commands; then the ones in flight (half the time at most); then running
@@ -99,11 +109,19 @@ export async function startBot(
 }
 
 async function main() {
+  const onSignals = (running: RunningBot) =>
+    installShutdown(process, {
+      stop: running.stop,
+      timeoutMs: running.shutdownTimeoutMs,
+      exit: (code) => process.exit(code),
+      say: (line) => process.stderr.write(`${running.scrub ? running.scrub(line) : line}\n`),
+    });
   const running = await startBot(process.env, {
     cwd: process.cwd(),
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
+    onShellStart: onSignals,
   });
   if ('exitCode' in running) {
     process.exitCode = running.exitCode;
@@ -111,12 +129,7 @@ async function main() {
     setTimeout(() => process.exit(running.exitCode), 2_000).unref();
     return;
   }
-  installShutdown(process, {
-    stop: running.stop,
-    timeoutMs: running.shutdownTimeoutMs,
-    exit: (code) => process.exit(code),
-    say: (line) => process.stderr.write(`${line}\n`),
-  });
+  onSignals(running);
 }
 
 /** Anything unexpected: one line on stderr (the stack only at LOG_LEVEL=debug), exit 1. */

@@ -1,6 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createShutdown, installShutdown, trackInFlight } from '../../src/runtime/lifecycle.js';
+import { baseEnv, startProcess } from '../support/processes.js';
 
 function harness(stop: () => Promise<void>, timeoutMs = 5_000) {
   const said: string[] = [];
@@ -105,5 +109,27 @@ describe('commands in flight at a stop', () => {
     const inFlight = trackInFlight(router);
     await expect(router.dispatch()).rejects.toThrow('boom');
     expect(await inFlight.drain(1_000)).toBe(0);
+  });
+});
+
+describe('the local shell (npm start without Slack tokens)', () => {
+  it('SIGTERM while it waits for input: stops, closes and exits 0', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ctx-ops-shell-stop-'));
+    const bot = startProcess('bot', [], { cwd, env: baseEnv() });
+    let out = '';
+    bot.stdout.on('data', (d) => (out += d));
+    bot.stderr.on('data', (d) => (out += d));
+    const closed = new Promise<number | null>((r) => bot.on('close', r));
+    try {
+      bot.stdin.write('help\n');
+      for (let i = 0; i < 600 && !out.includes('status'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(out).toContain('status');
+      bot.kill('SIGTERM');
+      expect(await closed).toBe(0);
+      expect(out).toContain('ctx-ops: SIGTERM: stopping (at most 10 s; SIGTERM again exits at once)');
+    } finally {
+      bot.kill('SIGKILL');
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
