@@ -5,11 +5,16 @@ import { boot, describeEnvironments } from './app/startup.js';
 import { runShell } from './transports/shell.js';
 import { SlackStartError } from './transports/slack/start-checks.js';
 import { createSlackTransport } from './transports/slack/transport.js';
+import { installShutdown, trackInFlight } from './runtime/lifecycle.js';
 
 export interface RunningBot {
   stop(): Promise<void>;
   /** HTTP mode: the port Slack's requests are served on. */
   port?: number;
+  /** shutdown.timeoutSeconds: how long a stop may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  /** Masks every configured secret in a line for the terminal. */
+  scrub?: (s: string) => string;
 }
 
 /**
@@ -23,6 +28,8 @@ export async function startBot(
     stdin: NodeJS.ReadableStream & { isTTY?: boolean };
     stdout: NodeJS.WritableStream;
     stderr: NodeJS.WritableStream;
+    /** The local shell is running: how to stop it (main installs the signal handlers with it). */
+    onShellStart?: (running: RunningBot) => void;
   },
 ): Promise<RunningBot | { exitCode: number }> {
   const booted = boot(env, {
@@ -37,6 +44,11 @@ export async function startBot(
   if (config.slack.mode === 'shell') {
     const interactive = Boolean(io.stdin.isTTY);
     await bot.start({ surface: 'shell', slack: null });
+    io.onShellStart?.({
+      stop: () => bot.close(),
+      shutdownTimeoutMs: config.shutdown.timeoutSeconds * 1000,
+      scrub: booted.redactor.scrub,
+    });
     await runShell(bot, {
       input: io.stdin,
       output: io.stdout,
@@ -53,6 +65,9 @@ export async function startBot(
     return { exitCode: 0 };
   }
 
+  // Commands that arrived before a stop are answered before the pools close.
+  const inFlight = trackInFlight(bot.router);
+  const shutdownTimeoutMs = config.shutdown.timeoutSeconds * 1000;
   const transport = createSlackTransport(bot, config.slack);
   let server: Awaited<ReturnType<typeof transport.start>>;
   try {
@@ -78,9 +93,15 @@ export async function startBot(
   let stopping: Promise<void> | undefined;
   return {
     port,
+    shutdownTimeoutMs,
+    scrub: booted.redactor.scrub,
     stop: () =>
       (stopping ??= (async () => {
+        // No new commands; then the ones in flight (half the time at most); then running
+        // operations are stopped and marked interrupted, leadership released, pools closed.
         await transport.stop().catch((err) => log.warn({ err }, 'slack transport did not stop cleanly'));
+        const left = await inFlight.drain(shutdownTimeoutMs / 2);
+        if (left) log.warn({ commands: left }, 'commands still running at shutdown');
         await bot.close();
         log.info('ctx-ops stopped');
       })()),
@@ -88,11 +109,19 @@ export async function startBot(
 }
 
 async function main() {
+  const onSignals = (running: RunningBot) =>
+    installShutdown(process, {
+      stop: running.stop,
+      timeoutMs: running.shutdownTimeoutMs,
+      exit: (code) => process.exit(code),
+      say: (line) => process.stderr.write(`${running.scrub ? running.scrub(line) : line}\n`),
+    });
   const running = await startBot(process.env, {
     cwd: process.cwd(),
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
+    onShellStart: onSignals,
   });
   if ('exitCode' in running) {
     process.exitCode = running.exitCode;
@@ -100,14 +129,7 @@ async function main() {
     setTimeout(() => process.exit(running.exitCode), 2_000).unref();
     return;
   }
-  const shutdown = (signal: string) => {
-    process.stderr.write(`ctx-ops: ${signal}, stopping\n`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    void running.stop().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  onSignals(running);
 }
 
 /** Anything unexpected: one line on stderr (the stack only at LOG_LEVEL=debug), exit 1. */

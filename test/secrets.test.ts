@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
 import { json } from './support/fake-http.js';
 import { startFakeBackend, type FakeBackend } from './support/fake-backend.js';
 import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
@@ -78,6 +83,33 @@ describe('secrets never leave the bot', () => {
     for (const secret of SECRETS) {
       expect(said, `Slack payloads contain ${secret.slice(0, 12)}…`).not.toContain(secret);
       expect(logs, `logs contain ${secret.slice(0, 12)}…`).not.toContain(secret);
+    }
+  });
+});
+
+describe('secrets read from files (SLACK_BOT_TOKEN_FILE, …)', () => {
+  it('a token file with a malformed or conflicting value: the problem names the variable and path, never the value', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctx-ops-secret-files-'));
+    const wrong = 'xoxp-planted-user-token-in-a-secret-file';
+    writeFileSync(join(dir, 'bot'), `${wrong}\n`);
+    writeFileSync(join(dir, 'app'), `${APP_TOKEN}\n`);
+    try {
+      for (const env of [
+        { SLACK_BOT_TOKEN_FILE: join(dir, 'bot'), SLACK_APP_TOKEN_FILE: join(dir, 'app') },
+        { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_BOT_TOKEN_FILE: join(dir, 'bot'), SLACK_APP_TOKEN_FILE: join(dir, 'app') },
+      ]) {
+        let said = '';
+        const stdout = new PassThrough();
+        const stderr = new PassThrough();
+        stdout.on('data', (d) => (said += d));
+        stderr.on('data', (d) => (said += d));
+        const code = await runCli(['config'], env, { cwd: dir, stdin: new PassThrough(), stdout, stderr });
+        expect(code).toBe(2);
+        expect(said).toMatch(/SLACK_BOT_TOKEN/);
+        for (const secret of [wrong, BOT_TOKEN, APP_TOKEN]) expect(said).not.toContain(secret);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -113,6 +113,10 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
   const { environments: _e, defaultEnvironment: _d, store: _s, ...rest } = yaml;
   return {
     ...rest,
+    operations: bot.CTX_OPS_BACKUP_DIR
+      ? { ...rest.operations, backupDir: resolve(cwd, bot.CTX_OPS_BACKUP_DIR) }
+      : rest.operations,
+    shutdown: { timeoutSeconds: bot.CTX_OPS_SHUTDOWN_TIMEOUT_SECONDS ?? rest.shutdown.timeoutSeconds },
     slack,
     logLevel: bot.LOG_LEVEL ?? (slack.mode === 'shell' ? 'warn' : 'info'),
     environments,

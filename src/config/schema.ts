@@ -5,6 +5,7 @@ import { checksSection } from './sections/checks.js';
 import { schedulesSection } from './sections/schedules.js';
 import { operationsSection } from './sections/operations.js';
 import { runbooksSection } from './sections/runbooks.js';
+import { lifecycleSection } from './sections/lifecycle.js';
 
 export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
   return z
@@ -14,6 +15,7 @@ export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
       ...schedulesSection,
       ...operationsSection,
       ...runbooksSection,
+      ...lifecycleSection,
     })
     .strict();
 }
@@ -46,6 +48,9 @@ export const botEnvSchema = z.object({
       .refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol), 'must be a postgres:// URL')
       .optional(),
   ),
+  /** Wins over operations.backupDir (the image sets it to its volume, /var/lib/ctx-ops/backups). */
+  CTX_OPS_BACKUP_DIR: opt,
+  CTX_OPS_SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(600).optional()),
   // Unset: info for Slack transports, warn for the shell and the CLI (logs go to stderr there).
   LOG_LEVEL: z.preprocess(
     emptyIsUnset,

@@ -4,6 +4,7 @@ import { closest } from '../util/tokenize.js';
 import { ctxEnvSchema } from './ctx-env.js';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.js';
 import type { ConfigProblem } from './problems.js';
+import { readSecretFiles } from './secret-files.js';
 import { botEnvSchema } from './schema.js';
 
 /**
@@ -31,7 +32,7 @@ export const NOT_FROM_DEPLOYMENT: Readonly<Record<string, string>> = {
 const CTX_VARIABLES: ReadonlySet<string> = new Set(Object.keys(ctxEnvSchema.shape));
 const KNOWN = new Set([...BOT_VARIABLES, ...CTX_VARIABLES]);
 /** Variables that hold a path: relative values resolve against the folder of the file that sets them. */
-const PATH_VARIABLES = ['CTX_OPS_CONFIG', 'CTX_OPS_ENV_FILE', 'CTX_MIGRATIONS_DIR'];
+const PATH_VARIABLES = ['CTX_OPS_CONFIG', 'CTX_OPS_ENV_FILE', 'CTX_MIGRATIONS_DIR', 'CTX_OPS_BACKUP_DIR'];
 
 export type EnvFileRole = 'dotenv' | 'deployment' | 'environment';
 
@@ -138,6 +139,7 @@ export function readProcessFiles(
     const v = processVars[k];
     if (v?.trim() && !isAbsolute(v)) processVars[k] = resolve(cwd, v);
   }
+  readSecretFiles(processVars, cwd, problems);
   const dotenvPath = resolve(cwd, '.env');
   let dotenv: ReadFile | undefined;
   try {

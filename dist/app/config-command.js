@@ -1,0 +1,51 @@
+import pino from 'pino';
+import { createBotApp } from './app.js';
+import { configJson, describeConfig, describeSources } from '../config/describe.js';
+import { loadConfig } from '../config/load.js';
+import { formatProblems } from '../config/problems.js';
+import { ConfigError } from '../config/load.js';
+import { allChecks } from '../diagnostics/registry.js';
+import { createRedactor } from '../log/redactor.js';
+/**
+ * `ctx-ops config [--json]`: validates everything a start would (the configuration, then
+ * the files features read at build time, such as runbooks) and shows what was read from
+ * where, also when something is wrong. Exit 0 when valid, 2 otherwise.
+ */
+export async function runConfigCommand(env, io, opts) {
+    const checks = opts.app?.checks ?? allChecks;
+    let config;
+    try {
+        config = loadConfig({ env, cwd: io.cwd, checks });
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        if (opts.json)
+            io.stdout.write(`${JSON.stringify(configJson({ report: err.report, problems: err.problems }), null, 2)}\n`);
+        else {
+            if (err.report)
+                io.stdout.write(`${describeSources(err.report).join('\n')}\n`);
+            io.stderr.write(`${formatProblems(err.problems, err.report?.warnings)}\n`);
+        }
+        return 2;
+    }
+    const redactor = createRedactor(config.secrets);
+    try {
+        // Building the bot validates what features read at start (runbook files); nothing connects.
+        const bot = createBotApp(config, { log: pino({ level: 'silent' }), redactor, store: null, ...opts.app });
+        await bot.close();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        if (opts.json)
+            io.stdout.write(`${redactor.scrub(JSON.stringify(configJson({ config, problems: err.problems }), null, 2))}\n`);
+        else {
+            io.stdout.write(`${redactor.scrub(describeSources(config.report).join('\n'))}\n`);
+            io.stderr.write(`${formatProblems(err.problems)}\n`);
+        }
+        return 2;
+    }
+    io.stdout.write(`${redactor.scrub(opts.json ? JSON.stringify(configJson({ config }), null, 2) : describeConfig(config).join('\n'))}\n`);
+    return 0;
+}

@@ -1,0 +1,65 @@
+import { validate as validCron } from 'node-cron';
+import { z } from 'zod';
+import { channelRef, positiveInt } from './common.js';
+// Owned by the guarded-operations feature (issue 5). Every key is documented in docs/operations.md.
+/**
+ * Who may request or confirm: a Slack user (U…/W…) or user group (S…), or a local user of
+ * the shell (`local:<os user>`, `local:*` for any). Local principals exist so that the
+ * shell can be allowed explicitly rather than by accident.
+ */
+export const operationsPrincipal = z
+    .string()
+    .regex(/^(?:[UWS][A-Z0-9]{2,}|local:(?:\*|[A-Za-z0-9._-]+))$/, 'must be a Slack user id (U…/W…), a user-group id (S…), or local:<user> / local:* for the shell');
+const cronExpression = z
+    .string()
+    .refine((v) => validCron(v), { message: 'is not a valid cron expression (5 or 6 fields)' });
+/** Tables counted after a trial restore; a missing table is reported, not an error. */
+export const DEFAULT_KEY_TABLES = ['organizations', 'repositories', 'connections', 'drizzle.__drizzle_migrations'];
+export const operationsSection = {
+    operations: z
+        .object({
+        /** Where backups are written; relative paths are resolved against the config file's folder. */
+        backupDir: z.string().min(1).default('./backups'),
+        retention: z.object({ keepLast: positiveInt.optional(), keepDays: positiveInt.optional() }).strict().prefault({}),
+        pgDumpPath: z.string().min(1).optional(),
+        pgRestorePath: z.string().min(1).optional(),
+        /** A backup (dump + verification) that takes longer is stopped and reported as failed. */
+        backupTimeoutMinutes: positiveInt.default(240),
+        keyTables: z
+            .array(z
+            .string()
+            .regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/, 'must be a table name, optionally schema-qualified'))
+            .default(DEFAULT_KEY_TABLES),
+        migrate: z
+            .object({
+            command: z.array(z.string().min(1)).min(1).default(['bun', 'run', 'apps/backend/src/db/migrate.ts']),
+            cwd: z.string().optional(),
+            timeoutSeconds: positiveInt.default(900),
+        })
+            .strict()
+            .prefault({}),
+        requireBackupWithinMinutes: positiveInt.default(60),
+        approvalExpiresMinutes: positiveInt.default(10),
+        restoreTest: z
+            .object({
+            cron: cronExpression.default('0 4 * * 0'),
+            enabled: z.boolean().default(true),
+            /** Where a passing restore test is reported (a failing one always goes to channels.alerts). */
+            channel: channelRef.optional(),
+        })
+            .strict()
+            .prefault({}),
+    })
+        .strict()
+        .prefault({}),
+    permissions: z
+        .record(z.string(), z
+        .object({
+        request: z.array(operationsPrincipal).optional(),
+        approve: z.array(operationsPrincipal).optional(),
+        twoPerson: z.boolean().optional(),
+        channels: z.array(channelRef).optional(),
+    })
+        .strict())
+        .default({}),
+};

@@ -1,0 +1,3 @@
+export function findEnvironment(config, name) {
+    return config.environments.find((e) => e.name === name);
+}

@@ -1,0 +1,100 @@
+import { overallStatus } from './status-rules.js';
+const HOUR_MS = 3_600_000;
+/**
+ * Records every check of a scheduled run: one raw row per check (kept for
+ * history.retentionDays) and the hourly roll-up the digest reads uptime and latency from.
+ * A failing run's duration is left out of the latency figures (a refused connection
+ * answers in a millisecond and would draw a misleading dip).
+ */
+export async function recordReport(store, report, source) {
+    if (!report.checks.length)
+        return;
+    const at = new Date(report.checkedAt);
+    const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+    const col = (f) => report.checks.map(f);
+    await store.tx(async (c) => {
+        await c.query(`INSERT INTO ctx_ops.check_history (env, check_id, status, summary, duration_ms, root_cause, source, checked_at)
+       SELECT $1, t.check_id, t.status, t.summary, t.duration_ms, t.root_cause, $2, $3
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[]) AS t(check_id, status, summary, duration_ms, root_cause)`, [
+            report.environment,
+            source,
+            at,
+            col((r) => r.id),
+            col((r) => r.status),
+            col((r) => r.summary.slice(0, 500)),
+            col((r) => r.durationMs),
+            col((r) => r.rootCause ?? null),
+        ]);
+        const counted = report.checks.filter((r) => r.status !== 'skip');
+        if (!counted.length)
+            return;
+        await c.query(`INSERT INTO ctx_ops.check_hourly AS h (env, check_id, hour, runs, failures, warnings, total_ms, max_ms)
+       SELECT $1, t.check_id, $2, 1, (t.status = 'fail')::int, (t.status = 'warn')::int,
+              CASE WHEN t.status = 'fail' THEN 0 ELSE t.ms END, CASE WHEN t.status = 'fail' THEN 0 ELSE t.ms END
+       FROM unnest($3::text[], $4::text[], $5::int[]) AS t(check_id, status, ms)
+       ON CONFLICT (env, check_id, hour) DO UPDATE SET
+         runs = h.runs + 1, failures = h.failures + EXCLUDED.failures, warnings = h.warnings + EXCLUDED.warnings,
+         total_ms = h.total_ms + EXCLUDED.total_ms, max_ms = GREATEST(h.max_ms, EXCLUDED.max_ms)`, [
+            report.environment,
+            hour,
+            counted.map((r) => r.id),
+            counted.map((r) => r.status),
+            counted.map((r) => r.durationMs),
+        ]);
+    });
+}
+export async function hourlyStats(store, env, since) {
+    const { rows } = await store.query(`SELECT check_id, hour, runs, failures, warnings, total_ms FROM ctx_ops.check_hourly WHERE env = $1 AND hour >= $2 ORDER BY hour`, [env, new Date(Math.floor(since.getTime() / HOUR_MS) * HOUR_MS)]);
+    return rows.map((r) => ({
+        check: r.check_id,
+        hour: r.hour,
+        runs: r.runs,
+        failures: r.failures,
+        warnings: r.warnings,
+        totalMs: Number(r.total_ms),
+    }));
+}
+/** Share of runs that did not fail (a warning counts as up); null without runs. */
+export function uptime(rows, since) {
+    const floor = Math.floor(since.getTime() / HOUR_MS) * HOUR_MS;
+    let runs = 0;
+    let failures = 0;
+    for (const r of rows) {
+        if (r.hour.getTime() < floor)
+            continue;
+        runs += r.runs;
+        failures += r.failures;
+    }
+    return runs ? (runs - failures) / runs : null;
+}
+/** The newest recorded result of each check of an environment, no older than `notBefore`. */
+export async function latestRecorded(store, env, notBefore) {
+    const { rows } = await store.query(`SELECT DISTINCT ON (check_id) check_id, status, summary, duration_ms, root_cause, checked_at
+       FROM ctx_ops.check_history WHERE env = $1 AND checked_at >= $2 ORDER BY check_id, checked_at DESC`, [env, notBefore]);
+    if (!rows.length)
+        return null;
+    const checks = rows.map((r) => ({
+        id: r.check_id,
+        status: r.status,
+        summary: r.summary,
+        details: [],
+        durationMs: r.duration_ms,
+        ...(r.root_cause ? { rootCause: r.root_cause } : {}),
+    }));
+    const newest = Math.max(...rows.map((r) => r.checked_at.getTime()));
+    return { environment: env, checkedAt: new Date(newest).toISOString(), overall: overallStatus(checks), checks };
+}
+/** The newest report seen per environment (watch, digests, and `/ctx status` via onReport). */
+export function createLatestReports() {
+    const byEnv = new Map();
+    return {
+        set(r) {
+            const prev = byEnv.get(r.environment);
+            // A partial run (`/ctx check graph`) is not the environment's status.
+            if (prev && (Date.parse(prev.checkedAt) > Date.parse(r.checkedAt) || r.checks.length < prev.checks.length))
+                return;
+            byEnv.set(r.environment, r);
+        },
+        get: (env) => byEnv.get(env),
+    };
+}

@@ -1,0 +1,142 @@
+import { attributeLikelyCauses, attributeRootCauses, overallStatus } from './status-rules.js';
+/** A Re-run (a button, a runbook re-check) reuses a result this young (never older than checks.cacheMs), so a burst of clicks probes once. */
+export const RERUN_MAX_AGE_MS = 2000;
+export const rerunMaxAge = (cacheMs) => Math.min(RERUN_MAX_AGE_MS, cacheMs);
+export class DeadlineError extends Error {
+    timeoutMs;
+    constructor(timeoutMs) {
+        super(`no answer within ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+        this.name = 'DeadlineError';
+    }
+}
+/**
+ * Runs checks in parallel, each under its own deadline. Concurrent requests for the same
+ * check share one run and recent results are reused, so a burst of `/ctx status` costs
+ * the deployment one probe per component.
+ */
+export function createDiagnostics(deps) {
+    const now = deps.now ?? (() => new Date());
+    const byId = new Map(deps.checks.map((c) => [c.id, c]));
+    const dependsOn = Object.fromEntries(deps.checks.map((c) => [c.id, c.dependsOn]));
+    const titles = Object.fromEntries(deps.checks.map((c) => [c.id, c.title]));
+    const likely = Object.fromEntries(deps.checks.map((c) => [c.id, c.likelyCauses ?? {}]));
+    const cache = new Map();
+    const optionsFor = (id) => {
+        const o = (deps.settings[id] ?? {});
+        return { ...o, timeoutMs: o.timeoutMs ?? deps.settings.timeoutMs, enabled: o.enabled ?? true };
+    };
+    const withDependencies = (ids) => {
+        const wanted = new Set();
+        const visit = (id) => {
+            if (wanted.has(id) || !byId.has(id))
+                return;
+            wanted.add(id);
+            for (const d of dependsOn[id] ?? [])
+                visit(d);
+            for (const d of Object.keys(likely[id] ?? {}))
+                visit(d);
+        };
+        ids.forEach(visit);
+        return deps.checks.filter((c) => wanted.has(c.id));
+    };
+    const execute = async (env, check) => {
+        const options = optionsFor(check.id);
+        const log = deps.log.child({ check: check.id, env: env.name });
+        const started = performance.now();
+        const finish = (r) => ({
+            id: check.id,
+            ...r,
+            summary: deps.redactor.scrub(r.summary),
+            details: r.details.map((d) => deps.redactor.scrub(d)),
+            durationMs: Math.round(performance.now() - started),
+        });
+        if (!options.enabled)
+            return finish({
+                status: 'skip',
+                summary: `disabled in ctx-ops.yml (checks.${check.id}.enabled: false)`,
+                details: [],
+            });
+        const controller = new AbortController();
+        const deadline = new DeadlineError(options.timeoutMs);
+        // The runner answers at the deadline even if a check ignores its signal.
+        let timer;
+        const timedOut = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                controller.abort(deadline);
+                reject(deadline);
+            }, options.timeoutMs);
+        });
+        try {
+            const ctx = { env, options, log, http: deps.http, pg: deps.pgFor(env), store: deps.store, now };
+            const outcome = await Promise.race([check.run(ctx, controller.signal), timedOut]);
+            const result = finish(outcome);
+            log.debug({ status: result.status, durationMs: result.durationMs }, 'check finished');
+            return result;
+        }
+        catch (err) {
+            if (err === deadline || controller.signal.aborted) {
+                log.warn({ timeoutMs: options.timeoutMs }, 'check timed out');
+                return finish({
+                    status: 'fail',
+                    summary: `timed out: no answer within ${options.timeoutMs} ms`,
+                    details: [
+                        `✗ ${check.title} did not finish within its ${options.timeoutMs} ms deadline (checks.${check.id}.timeoutMs); its connections were closed`,
+                    ],
+                });
+            }
+            log.error({ err }, 'check crashed');
+            return finish({
+                status: 'fail',
+                summary: `the check itself failed: ${err.message ?? String(err)}`,
+                details: [],
+            });
+        }
+        finally {
+            clearTimeout(timer);
+            controller.abort(); // release anything the check left open
+            timedOut.catch(() => { });
+        }
+    };
+    const runCached = (env, check, maxAgeMs) => {
+        const key = `${env.name}\u0000${check.id}`;
+        const hit = cache.get(key);
+        const t = Date.now();
+        if (hit && (hit.settledAt === undefined || t - hit.settledAt < maxAgeMs))
+            return hit;
+        const entry = { startedAt: t, promise: execute(env, check) };
+        entry.promise.then(() => (entry.settledAt = Date.now()));
+        cache.set(key, entry);
+        return entry;
+    };
+    return {
+        checks: deps.checks,
+        titles,
+        async run(environment, opts = {}) {
+            const env = deps.environments.find((e) => e.name === environment);
+            if (!env)
+                throw new Error(`unknown environment "${environment}"`);
+            const selected = withDependencies(opts.only ?? deps.checks.map((c) => c.id));
+            const maxAge = opts.maxAgeMs ?? deps.settings.cacheMs;
+            const entries = selected.map((c) => runCached(env, c, maxAge));
+            const results = await Promise.all(entries.map((e) => e.promise));
+            const attributed = attributeLikelyCauses(attributeRootCauses(results, dependsOn), likely, titles);
+            const checks = attributed.map(({ independent: _own, local: _local, ...r }) => r.rootCauseReason
+                ? {
+                    ...r,
+                    details: [
+                        ...r.details,
+                        `· likely cause: ${titles[r.rootCause] ?? r.rootCause} is failing; ${r.rootCauseReason}`,
+                    ],
+                }
+                : r);
+            const oldest = Math.min(...entries.map((e) => e.startedAt));
+            return {
+                environment: env.name,
+                checkedAt: new Date(Number.isFinite(oldest) ? oldest : Date.now()).toISOString(),
+                overall: overallStatus(checks),
+                checks,
+            };
+        },
+    };
+}

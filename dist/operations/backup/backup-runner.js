@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { link, mkdir, open, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { describeExit, runCommand } from '../../postgres/child-process.js';
+import { parseTarget, toolUri, withPassfile } from '../../postgres/pg-conn.js';
+import { trialRestore } from './trial-restore.js';
+/** `prod-20260823T040000Z.dump`: sorts by time, names its environment, no characters shells dislike. */
+export function backupFileName(env, at) {
+    const ts = at
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+        .replace(/[-:]/g, '');
+    return `${env}-${ts}.dump`;
+}
+/**
+ * A name no other backup in the folder has (two backups in one second get -2, -3, …),
+ * so a rename can never replace an earlier backup.
+ */
+export async function freeBackupName(dir, env, at) {
+    const base = backupFileName(env, at).replace(/\.dump$/, '');
+    for (let i = 1; i < 1000; i++) {
+        const name = `${base}${i === 1 ? '' : `-${i}`}.dump`;
+        const taken = await Promise.all([stat(join(dir, name)), stat(join(dir, `${name}.partial`))].map((p) => p.then(() => true, () => false)));
+        if (!taken.some(Boolean))
+            return name;
+    }
+    throw new Error(`no free backup name for ${base} in ${dir}`);
+}
+/**
+ * The argv of the dump; the password is never in it. The bot's own schema is left out:
+ * restoring ctx| must not rewind the audit log and approvals kept in the same database.
+ */
+export function pgDumpArgs(pgDump, dbUri) {
+    return [
+        pgDump,
+        '--format=custom',
+        '--no-password',
+        '--lock-wait-timeout=60s',
+        '--exclude-schema=ctx_ops',
+        `--dbname=${dbUri}`,
+    ];
+}
+/** Throttles progress: true when enough time passed since the last report. */
+export function progressDue(lastAt, now, minIntervalMs) {
+    return lastAt === undefined || now - lastAt >= minIntervalMs;
+}
+export async function runBackup(j) {
+    const fileName = j.fileName ?? backupFileName(j.env, j.startedAt);
+    const finalPath = join(j.backupDir, fileName);
+    const partial = `${finalPath}.partial`;
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const target = parseTarget(j.databaseUrl);
+    await mkdir(j.backupDir, { recursive: true, mode: 0o700 });
+    await j.track?.partialFile(partial);
+    const removePartial = async () => {
+        await rm(partial, { force: true });
+        await j.track?.partialFile(null);
+    };
+    // Progress: a timer, not the data events, so a stalled dump still shows its age.
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let phase = 'dump';
+    let lastReport;
+    const report = async (force = false) => {
+        const now = performance.now();
+        if (!force && !progressDue(lastReport, now, j.progressIntervalMs))
+            return;
+        lastReport = now;
+        await Promise.resolve(j.onProgress?.({ phase, bytes, elapsedMs: elapsed() })).catch(() => { });
+    };
+    const ticker = setInterval(() => void report(), Math.max(250, j.progressIntervalMs));
+    try {
+        let writeError;
+        const consume = async (out) => {
+            const tap = new Transform({
+                transform(chunk, _enc, cb) {
+                    hash.update(chunk);
+                    bytes += chunk.length;
+                    cb(null, chunk);
+                },
+            });
+            try {
+                await pipeline(out, tap, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+            }
+            catch (err) {
+                writeError = err;
+                out.destroy();
+            }
+        };
+        const res = await withPassfile(target.password, (passfile) => runCommand({
+            argv: pgDumpArgs(j.pgDump.path, toolUri(target.uri, passfile)),
+            env: j.toolEnv,
+            signal: j.signal,
+            timeoutMs: j.timeoutMs,
+            stdout: consume,
+            clean: j.clean,
+            tailLines: 20,
+        }));
+        const dumpMs = elapsed();
+        if (res.code !== 0 || writeError) {
+            await removePartial();
+            const reason = writeError && res.code === 0
+                ? `writing ${partial} failed: ${writeError.message}`
+                : `pg_dump ${describeExit(res, j.timeoutMs)}`;
+            return {
+                ok: false,
+                stage: 'dump',
+                reason,
+                tail: res.tail,
+                ...(res.code !== null ? { exitStatus: res.code } : {}),
+                aborted: res.aborted,
+            };
+        }
+        const size = (await stat(partial)).size;
+        if (size === 0 || size !== bytes) {
+            await removePartial();
+            return {
+                ok: false,
+                stage: 'dump',
+                reason: `pg_dump exited 0 but wrote ${size} bytes (expected ${bytes})`,
+                tail: res.tail,
+                exitStatus: 0,
+                aborted: false,
+            };
+        }
+        await fsync(partial);
+        phase = 'verify';
+        await report(true);
+        let verifyMs = 0;
+        let tables = 0;
+        let counts = [];
+        if (!j.skipVerify) {
+            const remaining = j.timeoutMs ? Math.max(1000, j.timeoutMs - dumpMs) : undefined;
+            const v = await trialRestore({
+                databaseUrl: j.databaseUrl,
+                file: partial,
+                pgRestore: j.pgRestore,
+                toolEnv: j.toolEnv,
+                keyTables: j.keyTables,
+                signal: j.signal,
+                timeoutMs: remaining,
+                tag: j.tag,
+                clean: j.clean,
+                track: j.track,
+            });
+            verifyMs = v.durationMs;
+            if (!v.ok) {
+                await removePartial();
+                return {
+                    ok: false,
+                    stage: 'verify',
+                    reason: `verification failed: ${v.reason}`,
+                    tail: v.tail,
+                    ...(v.exitStatus !== undefined ? { exitStatus: v.exitStatus } : {}),
+                    aborted: j.signal.aborted,
+                };
+            }
+            ({ tables, counts } = v);
+        }
+        if (j.signal.aborted) {
+            await removePartial();
+            return { ok: false, stage: 'finish', reason: 'stopped before the file was finished', tail: [], aborted: true };
+        }
+        // link + unlink, not rename: a rename would silently replace a file of the same name.
+        await link(partial, finalPath);
+        await unlink(partial);
+        await j.track?.partialFile(null);
+        await fsync(j.backupDir).catch(() => { });
+        return {
+            ok: true,
+            fileName,
+            path: finalPath,
+            sizeBytes: size,
+            sha256: hash.digest('hex'),
+            dumpMs,
+            verifyMs,
+            tables,
+            counts,
+        };
+    }
+    catch (err) {
+        await removePartial().catch(() => { });
+        return { ok: false, stage: 'finish', reason: j.clean(err.message), tail: [], aborted: j.signal.aborted };
+    }
+    finally {
+        clearInterval(ticker);
+    }
+}
+async function fsync(path) {
+    const fh = await open(path, 'r');
+    try {
+        await fh.sync();
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** sha256 of a file, streamed (restore tests re-check a backup before trusting it). */
+export async function sha256File(path) {
+    const h = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        h.update(chunk);
+    return h.digest('hex');
+}

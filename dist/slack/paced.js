@@ -1,0 +1,23 @@
+import { WebClient } from '@slack/web-api';
+import { boltLogger } from './bolt-logger.js';
+import { createSlackApi } from './slack-api.js';
+/**
+ * The outbox's own Slack client: same token and API URL as the transport's, but it
+ * rejects a 429 at once and never retries by itself. The shared WebClient waits out a
+ * 429 (pausing every call, slash-command answers included) and then retries on its own;
+ * behind the outbox's own pacing and retries that would double every wait. Writes are
+ * still scrubbed by createSlackApi.
+ */
+export function pacedSlackApi(slack, redactor, log) {
+    const base = slack.client;
+    if (!base || !(base instanceof WebClient) || !base.token)
+        return slack;
+    const client = new WebClient(base.token, {
+        slackApiUrl: base.slackApiUrl,
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 0 },
+        timeout: 30_000,
+        logger: boltLogger(log.child({ part: 'outbox-client' })),
+    });
+    return createSlackApi(client, redactor);
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+/** sql/ctx_ops at the package root; the same path from src/ (tsx) and dist/ (node). */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../sql/ctx_ops/', import.meta.url));
+export function readStoreMigrations(dir = MIGRATIONS_DIR) {
+    return readdirSync(dir)
+        .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+        .sort()
+        .map((f) => ({ name: f.replace(/\.sql$/, ''), sql: readFileSync(`${dir}/${f}`, 'utf8') }));
+}
+// Any fixed 64-bit number; it only has to differ from other users of advisory locks.
+const MIGRATION_LOCK = 0x6374786f707301n;
+/**
+ * Brings schema ctx_ops up to date. Safe to run from several replicas at once: a
+ * transaction-level advisory lock serialises them and applied names are skipped.
+ */
+export async function migrateStore(pool, log, migrations = readStoreMigrations()) {
+    const client = await pool.connect();
+    const applied = [];
+    try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
+        await client.query('CREATE SCHEMA IF NOT EXISTS ctx_ops');
+        await client.query('CREATE TABLE IF NOT EXISTS ctx_ops.schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+        const { rows } = await client.query('SELECT name FROM ctx_ops.schema_migrations');
+        const done = new Set(rows.map((r) => r.name));
+        for (const m of migrations) {
+            if (done.has(m.name))
+                continue;
+            await client.query(m.sql);
+            await client.query('INSERT INTO ctx_ops.schema_migrations (name) VALUES ($1)', [m.name]);
+            applied.push(m.name);
+        }
+        await client.query('COMMIT');
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        throw err;
+    }
+    finally {
+        client.release();
+    }
+    if (applied.length)
+        log.info({ applied }, 'ctx_ops store migrated');
+    return applied;
+}
