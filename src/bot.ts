@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { boot, describeEnvironments } from './app/startup.js';
+import { boot, describeEnvironments, type Booted } from './app/startup.js';
+import type { HealthOptions } from './runtime/health/health.js';
 import { runShell } from './transports/shell.js';
 import { SlackStartError } from './transports/slack/start-checks.js';
 import { createSlackTransport } from './transports/slack/transport.js';
@@ -10,6 +11,15 @@ export interface RunningBot {
   stop(): Promise<void>;
   /** HTTP mode: the port Slack's requests are served on. */
   port?: number;
+  /** The health and metrics listener's port (/healthz, /readyz, /metrics), when it is on. */
+  healthPort?: number;
+}
+
+/** The health and metrics listener, loaded only when health.port is not 0 (the one-shot CLI never loads it). */
+async function startHealth(booted: Booted, opts: HealthOptions) {
+  if (booted.config.health.port === 0) return null;
+  const { startHealth: start } = await import('./runtime/health/health.js');
+  return start(booted.bot.core, opts);
 }
 
 /**
@@ -37,6 +47,8 @@ export async function startBot(
   if (config.slack.mode === 'shell') {
     const interactive = Boolean(io.stdin.isTTY);
     await bot.start({ surface: 'shell', slack: null });
+    let shellRunning = true;
+    const health = await startHealth(booted, { surface: 'shell', shellRunning: () => shellRunning });
     await runShell(bot, {
       input: io.stdin,
       output: io.stdout,
@@ -49,6 +61,8 @@ export async function startBot(
           ].join('\n')
         : undefined,
     });
+    shellRunning = false;
+    await health?.close();
     await bot.close();
     return { exitCode: 0 };
   }
@@ -69,6 +83,7 @@ export async function startBot(
     await bot.close().catch(() => {});
     return { exitCode: known ? err.exitCode : 1 };
   }
+  const health = await startHealth(booted, { surface: 'slack' });
   const address = server?.address();
   const port = address && typeof address === 'object' ? address.port : undefined;
   log.info(
@@ -78,8 +93,10 @@ export async function startBot(
   let stopping: Promise<void> | undefined;
   return {
     port,
+    ...(health ? { healthPort: health.port } : {}),
     stop: () =>
       (stopping ??= (async () => {
+        await health?.close();
         await transport.stop().catch((err) => log.warn({ err }, 'slack transport did not stop cleanly'));
         await bot.close();
         log.info('ctx-ops stopped');

@@ -5,6 +5,7 @@ import { checksSection } from './sections/checks.js';
 import { schedulesSection } from './sections/schedules.js';
 import { operationsSection } from './sections/operations.js';
 import { runbooksSection } from './sections/runbooks.js';
+import { healthSection } from './sections/health.js';
 
 export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
   return z
@@ -14,6 +15,7 @@ export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
       ...schedulesSection,
       ...operationsSection,
       ...runbooksSection,
+      ...healthSection,
     })
     .strict();
 }
@@ -46,6 +48,8 @@ export const botEnvSchema = z.object({
       .refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol), 'must be a postgres:// URL')
       .optional(),
   ),
+  CTX_OPS_HEALTH_PORT: z.preprocess(emptyIsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+  CTX_OPS_HEALTH_HOST: opt,
   // Unset: info for Slack transports, warn for the shell and the CLI (logs go to stderr there).
   LOG_LEVEL: z.preprocess(
     emptyIsUnset,
