@@ -32,7 +32,9 @@ afterAll(async () => {
 const socket = () => bot.transport.connection.socket!();
 const messagesIn = (channel: string) => [...slack.messages.values()].filter((m) => m.channel === channel);
 const reconnected = (attemptsBefore: number) =>
-  slack.waitFor(() => socket().state === 'connected' && socket().attempts > attemptsBefore && slack.connections() === 1);
+  slack.waitFor(
+    () => socket().state === 'connected' && socket().attempts > attemptsBefore && slack.connections() === 1,
+  );
 
 describe('fault: the Socket Mode connection is dropped and comes back', () => {
   it('an answer being prepared when the connection drops is still posted, once; commands after each reconnect are answered', async () => {
