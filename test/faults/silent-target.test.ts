@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusFeature } from '../../src/status/feature.js';
 import { FOUNDATION_CHECKS } from '../support/checks.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { startSilentTcp } from '../support/net.js';
@@ -19,6 +20,8 @@ beforeAll(async () => {
     checks: FOUNDATION_CHECKS,
     env: { AUTH_BASE_URL: silent.url('http'), DATABASE_URL: `${silent.url('postgres')}/ctx` },
     yaml: 'checks: { cacheMs: 0, timeoutMs: 800 }\nschedules: []\nwatch: { enabled: false }\n',
+    // The status feature alone: the bot's self-check would spend its own 10 s on the silent store.
+    app: { features: [statusFeature] },
   });
 });
 afterAll(async () => {
