@@ -92,7 +92,7 @@ function hostileTexts(): string[] {
     () => `--env ${pick(PINGS)} --sev 9 --sev -1 -- --`,
     () => String(Math.floor(r() * 1e12)),
     () => `${'{'.repeat(50)}${'['.repeat(50)}`,
-    () => '%s %n %x ${process.env} {{constructor.constructor("return process")()}}',
+    () => `%s %n %x $\{process.env} {{constructor.constructor("return process")()}}`,
   ];
   const texts: string[] = [];
   for (let i = 0; i < COUNT; i++) {
