@@ -6,6 +6,13 @@ import { runShell } from './transports/shell.js';
 import { SlackStartError } from './transports/slack/start-checks.js';
 import { createSlackTransport } from './transports/slack/transport.js';
 import { installShutdown, trackInFlight } from './runtime/lifecycle.js';
+/** The health and metrics listener, loaded only when health.port is not 0 (the one-shot CLI never loads it). */
+async function startHealth(booted, opts) {
+    if (booted.config.health.port === 0)
+        return null;
+    const { startHealth: start } = await import('./runtime/health/health.js');
+    return start(booted.bot.core, opts);
+}
 /**
  * Starts ctx-ops the way `npm start` does: Socket Mode when SLACK_BOT_TOKEN and
  * SLACK_APP_TOKEN are set, HTTP when SLACK_SIGNING_SECRET is, otherwise a local shell.
@@ -23,10 +30,17 @@ export async function startBot(env, io) {
     if (config.slack.mode === 'shell') {
         const interactive = Boolean(io.stdin.isTTY);
         await bot.start({ surface: 'shell', slack: null });
+        let shellRunning = true;
+        const health = await startHealth(booted, { surface: 'shell', shellRunning: () => shellRunning });
         io.onShellStart?.({
-            stop: () => bot.close(),
+            stop: async () => {
+                shellRunning = false;
+                await bot.close();
+                await health?.close();
+            },
             shutdownTimeoutMs: config.shutdown.timeoutSeconds * 1000,
             scrub: booted.redactor.scrub,
+            ...(health ? { healthPort: health.port } : {}),
         });
         await runShell(bot, {
             input: io.stdin,
@@ -40,6 +54,8 @@ export async function startBot(env, io) {
                 ].join('\n')
                 : undefined,
         });
+        shellRunning = false;
+        await health?.close();
         await bot.close();
         return { exitCode: 0 };
     }
@@ -61,22 +77,26 @@ export async function startBot(env, io) {
         await bot.close().catch(() => { });
         return { exitCode: known ? err.exitCode : 1 };
     }
+    const health = await startHealth(booted, { surface: 'slack' });
     const address = server?.address();
     const port = address && typeof address === 'object' ? address.port : undefined;
     log.info({ mode: config.slack.mode, port, environments: config.environments.map((e) => e.name) }, 'ctx-ops is connected to Slack');
     let stopping;
     return {
         port,
+        ...(health ? { healthPort: health.port } : {}),
         shutdownTimeoutMs,
         scrub: booted.redactor.scrub,
         stop: () => (stopping ??= (async () => {
             // No new commands; then the ones in flight (half the time at most); then running
             // operations are stopped and marked interrupted, leadership released, pools closed.
+            // The health listener closes last, so probes see the process alive while it drains.
             await transport.stop().catch((err) => log.warn({ err }, 'slack transport did not stop cleanly'));
             const left = await inFlight.drain(shutdownTimeoutMs / 2);
             if (left)
                 log.warn({ commands: left }, 'commands still running at shutdown');
             await bot.close();
+            await health?.close();
             log.info('ctx-ops stopped');
         })()),
     };

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { boot, describeEnvironments } from './app/startup.js';
+import { boot, describeEnvironments, type Booted } from './app/startup.js';
+import type { HealthOptions } from './runtime/health/health.js';
 import { runShell } from './transports/shell.js';
 import { SlackStartError } from './transports/slack/start-checks.js';
 import { createSlackTransport } from './transports/slack/transport.js';
@@ -15,6 +16,15 @@ export interface RunningBot {
   shutdownTimeoutMs: number;
   /** Masks every configured secret in a line for the terminal. */
   scrub?: (s: string) => string;
+  /** The health and metrics listener's port (/healthz, /readyz, /metrics), when it is on. */
+  healthPort?: number;
+}
+
+/** The health and metrics listener, loaded only when health.port is not 0 (the one-shot CLI never loads it). */
+async function startHealth(booted: Booted, opts: HealthOptions) {
+  if (booted.config.health.port === 0) return null;
+  const { startHealth: start } = await import('./runtime/health/health.js');
+  return start(booted.bot.core, opts);
 }
 
 /**
@@ -44,10 +54,17 @@ export async function startBot(
   if (config.slack.mode === 'shell') {
     const interactive = Boolean(io.stdin.isTTY);
     await bot.start({ surface: 'shell', slack: null });
+    let shellRunning = true;
+    const health = await startHealth(booted, { surface: 'shell', shellRunning: () => shellRunning });
     io.onShellStart?.({
-      stop: () => bot.close(),
+      stop: async () => {
+        shellRunning = false;
+        await bot.close();
+        await health?.close();
+      },
       shutdownTimeoutMs: config.shutdown.timeoutSeconds * 1000,
       scrub: booted.redactor.scrub,
+      ...(health ? { healthPort: health.port } : {}),
     });
     await runShell(bot, {
       input: io.stdin,
@@ -61,6 +78,8 @@ export async function startBot(
           ].join('\n')
         : undefined,
     });
+    shellRunning = false;
+    await health?.close();
     await bot.close();
     return { exitCode: 0 };
   }
@@ -84,6 +103,7 @@ export async function startBot(
     await bot.close().catch(() => {});
     return { exitCode: known ? err.exitCode : 1 };
   }
+  const health = await startHealth(booted, { surface: 'slack' });
   const address = server?.address();
   const port = address && typeof address === 'object' ? address.port : undefined;
   log.info(
@@ -93,16 +113,19 @@ export async function startBot(
   let stopping: Promise<void> | undefined;
   return {
     port,
+    ...(health ? { healthPort: health.port } : {}),
     shutdownTimeoutMs,
     scrub: booted.redactor.scrub,
     stop: () =>
       (stopping ??= (async () => {
         // No new commands; then the ones in flight (half the time at most); then running
         // operations are stopped and marked interrupted, leadership released, pools closed.
+        // The health listener closes last, so probes see the process alive while it drains.
         await transport.stop().catch((err) => log.warn({ err }, 'slack transport did not stop cleanly'));
         const left = await inFlight.drain(shutdownTimeoutMs / 2);
         if (left) log.warn({ commands: left }, 'commands still running at shutdown');
         await bot.close();
+        await health?.close();
         log.info('ctx-ops stopped');
       })()),
   };

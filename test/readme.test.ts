@@ -141,7 +141,7 @@ async function run(attrs: Record<string, string>): Promise<string> {
   const stdout = new PassThrough().on('data', (d) => (out += d));
   const stderr = new PassThrough().on('data', (d) => (err += d));
   const stdin = new PassThrough();
-  const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...fixture.env };
+  const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', CTX_OPS_HEALTH_PORT: '0', ...fixture.env };
   if (attrs.shell !== undefined) {
     stdin.end(`${attrs.shell}\n`);
     const r = await startBot(env, { cwd: fixture.cwd, stdin, stdout, stderr });

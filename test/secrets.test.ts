@@ -10,6 +10,8 @@ import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from './support/pg.js';
 import { startSlackBot, type SlackHarness } from './support/slack-bot.js';
 import { FOUNDATION_CHECKS } from './support/checks.js';
+import { getJson } from './support/prometheus.js';
+import { startHealth } from '../src/runtime/health/health.js';
 
 /**
  * Plants secrets everywhere the bot reads them, makes components echo them back in their
@@ -73,7 +75,13 @@ describe('secrets never leave the bot', () => {
     await slack.waitFor(() => slack.messages.size >= before + 3 && slack.responses.length >= 2);
     await slack.waitFor(() => slack.responses.some((r) => r.id === doctor.responseUrl.split('/').pop()), 15_000);
 
-    const said = slack.everything();
+    // What a probe and a Prometheus server read, after all of that.
+    const health = await startHealth(bot.bot.core, { surface: 'slack', host: '127.0.0.1', port: 0 });
+    const served = await Promise.all(['/healthz', '/readyz', '/metrics'].map((p) => getJson(health!.port, p)));
+    await health!.close();
+    expect(served.map((r) => r.status)).toEqual([200, 200, 200]);
+
+    const said = `${slack.everything()}\n${served.map((r) => r.text).join('\n')}`;
     // The leak was real: the bot saw and reported the component's answers.
     expect(said).toContain('[redacted]');
     expect(said).toContain('not like a ctx| backend');

@@ -7,6 +7,7 @@ import { createServiceRegistry, } from '../runtime/feature.js';
 import { featureFactories as defaultFeatures } from './features.js';
 import { createHelp, mentionVerbs } from './help.js';
 import { createStore } from '../store/store.js';
+import { createMetricsRelay } from '../util/metrics.js';
 /** Builds the whole bot from a parsed config: the one place where parts are wired. */
 export function createBotApp(config, opts) {
     const { log, redactor } = opts;
@@ -31,6 +32,7 @@ export function createBotApp(config, opts) {
         }
         return pools.get(env.name);
     };
+    const metrics = createMetricsRelay();
     const diagnostics = createDiagnostics({
         checks,
         settings: config.checks,
@@ -41,6 +43,7 @@ export function createBotApp(config, opts) {
         store,
         redactor,
         now,
+        metrics,
     });
     const listeners = [];
     const core = {
@@ -52,6 +55,7 @@ export function createBotApp(config, opts) {
         http,
         now,
         services: createServiceRegistry(),
+        metrics,
         onReport: (l) => listeners.push(l),
         publishReport: (r) => {
             for (const l of listeners) {
@@ -72,6 +76,7 @@ export function createBotApp(config, opts) {
         help: help.show,
         log: log.child({ part: 'router' }),
         redactor,
+        metrics,
     });
     const actions = new Map();
     for (const a of features.flatMap((f) => f.actions ?? [])) {

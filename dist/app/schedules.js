@@ -86,6 +86,9 @@ function buildSchedulesFeature(core, timings) {
         },
     });
     core.services.register('outbox', outbox);
+    core.metrics.gauge('outboxPending', () => outbox.pending());
+    core.metrics.gauge('outboxOldestAgeSeconds', () => outbox.oldestAgeMs() / 1000);
+    core.metrics.gauge('leaderRole', () => leader?.role() ?? 'none');
     const health = { problems: () => state.problems(), refresh: () => state.refresh() };
     core.services.register('delivery', health);
     const digestDeps = {
@@ -192,7 +195,7 @@ function buildSchedulesFeature(core, timings) {
         },
         async start(rt) {
             slack = rt.slack;
-            outbox.attach(rt.slack ? pacedSlackApi(rt.slack, core.redactor, log) : null);
+            outbox.attach(rt.slack ? pacedSlackApi(rt.slack, core.redactor, log, core.metrics) : null);
             // The shell and the CLI run commands only: no background posting.
             if (!rt.slack)
                 return;

@@ -84,6 +84,7 @@ export function loadConfig({ env, cwd, checks }) {
         environments,
         defaultEnvironment,
         store: { databaseUrl: storeUrl },
+        health: { port: bot.CTX_OPS_HEALTH_PORT ?? yaml.health.port, host: bot.CTX_OPS_HEALTH_HOST ?? yaml.health.host },
         secrets: collectSecrets(env, layer, environments, storeUrl),
         toolEnv: pickToolEnv(env),
         configFile,

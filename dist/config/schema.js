@@ -5,6 +5,7 @@ import { schedulesSection } from './sections/schedules.js';
 import { operationsSection } from './sections/operations.js';
 import { runbooksSection } from './sections/runbooks.js';
 import { lifecycleSection } from './sections/lifecycle.js';
+import { healthSection } from './sections/health.js';
 export function buildYamlSchema(checks) {
     return z
         .object({
@@ -14,6 +15,7 @@ export function buildYamlSchema(checks) {
         ...operationsSection,
         ...runbooksSection,
         ...lifecycleSection,
+        ...healthSection,
     })
         .strict();
 }
@@ -36,6 +38,8 @@ export const botEnvSchema = z.object({
     /** Wins over operations.backupDir (the image sets it to its volume, /var/lib/ctx-ops/backups). */
     CTX_OPS_BACKUP_DIR: opt,
     CTX_OPS_SHUTDOWN_TIMEOUT_SECONDS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(600).optional()),
+    CTX_OPS_HEALTH_PORT: z.preprocess(emptyIsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+    CTX_OPS_HEALTH_HOST: opt,
     // Unset: info for Slack transports, warn for the shell and the CLI (logs go to stderr there).
     LOG_LEVEL: z.preprocess(emptyIsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
 });

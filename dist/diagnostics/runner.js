@@ -98,13 +98,18 @@ export function createDiagnostics(deps) {
             timedOut.catch(() => { });
         }
     };
+    const measured = async (env, check) => {
+        const r = await execute(env, check);
+        deps.metrics?.check({ check: check.id, environment: env.name, status: r.status, durationMs: r.durationMs });
+        return r;
+    };
     const runCached = (env, check, maxAgeMs) => {
         const key = `${env.name}\u0000${check.id}`;
         const hit = cache.get(key);
         const t = Date.now();
         if (hit && (hit.settledAt === undefined || t - hit.settledAt < maxAgeMs))
             return hit;
-        const entry = { startedAt: t, promise: execute(env, check) };
+        const entry = { startedAt: t, promise: measured(env, check) };
         entry.promise.then(() => (entry.settledAt = Date.now()));
         cache.set(key, entry);
         return entry;

@@ -14,6 +14,7 @@ import { loadRunbooks } from './runbooks/loader.js';
 import { createMentionHandler } from './mentions.js';
 import { createPlaces } from './places.js';
 import { createIncidentStore } from './store.js';
+import { countedSessions } from './runbooks/session-metrics.js';
 /**
  * `/ctx incident`, `/ctx runbook`, their buttons and thread mentions. Runbook files are
  * validated here, once, at start: a broken file is a configuration problem (exit 2) that
@@ -66,7 +67,7 @@ export const incidentsFeature = (core) => {
     approvals();
     let live = null;
     if (core.store) {
-        const db = createIncidentStore(core.store);
+        const db = countedSessions(createIncidentStore(core.store), core.metrics);
         const recorder = createCheckRecorder({ db, titles: core.diagnostics.titles, log });
         const publishReport = core.publishReport;
         engine = createEngine({

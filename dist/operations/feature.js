@@ -14,6 +14,7 @@ import { createGroupResolver } from '../slack/user-groups.js';
 import { recover } from './approvals/recovery.js';
 import { reportRestoreTest, runRestoreTest, scheduleRestoreTests, } from './backup/restore-test.js';
 import { createOpsStores } from './stores.js';
+import { countedApprovalStore } from './approvals/approval-metrics.js';
 import { ACTION_APPROVAL_CANCEL, ACTION_APPROVAL_CONFIRM } from './render.js';
 /**
  * `/ctx backup`, `/ctx backups`, `/ctx migrate`, `/ctx audit`, the Confirm / Cancel
@@ -23,7 +24,8 @@ import { ACTION_APPROVAL_CANCEL, ACTION_APPROVAL_CONFIRM } from './render.js';
 export function createOperationsFeature(opts = {}) {
     return (core) => {
         const log = core.log.child({ feature: 'operations' });
-        const stores = core.store ? createOpsStores(core.store, core.redactor, core.now) : null;
+        const built = core.store ? createOpsStores(core.store, core.redactor, core.now) : null;
+        const stores = built && { ...built, approvals: countedApprovalStore(built.approvals, core.metrics) };
         let rt = null;
         const baseDir = core.config.configFile ? dirname(core.config.configFile) : process.cwd();
         const ops = {

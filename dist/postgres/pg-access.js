@@ -30,6 +30,10 @@ export function createPgAccess(url, opts) {
     const withClient = async (signal, fn) => {
         signal.throwIfAborted();
         const client = await raceAbort(pool.connect(), signal, (late) => late.release(true));
+        // The pool listens for errors of idle clients only: a server going away while this one is
+        // checked out would otherwise be an uncaught error (a crash). The query that fails reports it.
+        const swallow = () => { };
+        client.on('error', swallow);
         let destroyed = false;
         const onAbort = () => {
             destroyed = true;
@@ -46,6 +50,7 @@ export function createPgAccess(url, opts) {
         finally {
             signal.removeEventListener('abort', onAbort);
             client.release(destroyed ? true : undefined);
+            client.off('error', swallow);
         }
     };
     return {

@@ -166,7 +166,15 @@ export function createOutbox(opts) {
                 return;
             }
         }
-        l.queue.push({ kind, msg, waiters: [{ resolve, reject }], attempts: 0, rateLimited: 0, inFlight: false });
+        l.queue.push({
+            kind,
+            msg,
+            waiters: [{ resolve, reject }],
+            attempts: 0,
+            rateLimited: 0,
+            inFlight: false,
+            queuedAt: Date.now(),
+        });
         void pump(msg.channel);
     });
     return {
@@ -183,6 +191,10 @@ export function createOutbox(opts) {
         },
         pending: () => [...lanes.values()].reduce((n, l) => n + l.queue.length, 0),
         pendingFor: (channel) => lanes.get(channel)?.queue.length ?? 0,
+        oldestAgeMs: () => {
+            const oldest = Math.min(...[...lanes.values()].map((l) => l.queue[0]?.queuedAt ?? Number.POSITIVE_INFINITY));
+            return Number.isFinite(oldest) ? Math.max(0, Date.now() - oldest) : 0;
+        },
         async close(flushMs = 5_000) {
             closed = true;
             const deadline = Date.now() + flushMs;

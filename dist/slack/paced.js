@@ -1,6 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackApi } from './slack-api.js';
+import { observedWebClient } from './observed-client.js';
 /**
  * The outbox's own Slack client: same token and API URL as the transport's, but it
  * rejects a 429 at once and never retries by itself. The shared WebClient waits out a
@@ -8,16 +9,16 @@ import { createSlackApi } from './slack-api.js';
  * behind the outbox's own pacing and retries that would double every wait. Writes are
  * still scrubbed by createSlackApi.
  */
-export function pacedSlackApi(slack, redactor, log) {
+export function pacedSlackApi(slack, redactor, log, metrics) {
     const base = slack.client;
     if (!base || !(base instanceof WebClient) || !base.token)
         return slack;
-    const client = new WebClient(base.token, {
+    const client = observedWebClient(base.token, {
         slackApiUrl: base.slackApiUrl,
         rejectRateLimitedCalls: true,
         retryConfig: { retries: 0 },
         timeout: 30_000,
         logger: boltLogger(log.child({ part: 'outbox-client' })),
-    });
+    }, metrics);
     return createSlackApi(client, redactor);
 }

@@ -19,6 +19,7 @@ import { createHelp, mentionVerbs } from './help.js';
 import type { ActionHandler, EventHandler, Handler } from '../contracts/chat.js';
 import type { Redactor } from '../log/redactor.js';
 import { createStore, type Store } from '../store/store.js';
+import { createMetricsRelay } from '../util/metrics.js';
 
 export interface BotApp {
   core: CoreServices;
@@ -76,6 +77,7 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
     return pools.get(env.name)!;
   };
 
+  const metrics = createMetricsRelay();
   const diagnostics = createDiagnostics({
     checks,
     settings: config.checks,
@@ -86,6 +88,7 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
     store,
     redactor,
     now,
+    metrics,
   });
 
   const listeners: Array<(r: StatusReport) => void> = [];
@@ -98,6 +101,7 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
     http,
     now,
     services: createServiceRegistry(),
+    metrics,
     onReport: (l) => listeners.push(l),
     publishReport: (r) => {
       for (const l of listeners) {
@@ -122,6 +126,7 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
     help: help.show,
     log: log.child({ part: 'router' }),
     redactor,
+    metrics,
   });
 
   const actions = new Map<string, ActionHandler>();

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Redactor } from '../log/redactor.js';
 import type { Actor, CommandRequest, Conversation, Handler, HandlerOutcome, Surface } from '../contracts/chat.js';
+import type { CommandOutcome, MetricsRecorder } from '../contracts/metrics.js';
 import { escapeMrkdwn } from '../ui/blocks.js';
 import { userWord } from '../ui/user-text.js';
 import { closest, tokenize } from '../util/tokenize.js';
@@ -22,6 +23,7 @@ export function createRouter(opts: {
   help: (req: CommandRequest, note?: string) => Promise<HandlerOutcome | void>;
   log: Logger;
   redactor: Redactor;
+  metrics?: MetricsRecorder;
 }): Router {
   const table = new Map<string, Handler>();
   for (const h of opts.handlers) {
@@ -39,11 +41,18 @@ export function createRouter(opts: {
       const req: CommandRequest = { name, args: words.slice(1), text, actor, surface, conversation };
       const handler = table.get(name);
       const log = opts.log.child({ command: name || 'help', user: actor.userId, surface });
+      // Counted by the handler's own name (an alias counts as its command); unknown words are not labels.
+      const count = (outcome: CommandOutcome) => opts.metrics?.command(handler?.name ?? 'help', outcome);
       try {
         if (!handler) {
-          if (!name) return (await opts.help(req)) ?? {};
+          if (!name) {
+            const shown = (await opts.help(req)) ?? {};
+            count('ok');
+            return shown;
+          }
           const guess = closest(name, [...table.keys()]);
           await opts.help(req, `Unknown command ${userWord(name)}.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
+          count('unknown');
           return { usageError: true };
         }
         const started = performance.now();
@@ -52,12 +61,17 @@ export function createRouter(opts: {
           await conversation.ephemeral({
             text: `${outcome.usageProblem}. Usage: \`/ctx ${escapeMrkdwn(handler.usage)}\``,
           });
+          count('usage');
           return { ...outcome, usageError: true };
         }
+        count(
+          outcome.usageError ? 'usage' : outcome.status === 'warn' || outcome.status === 'fail' ? outcome.status : 'ok',
+        );
         log.info({ durationMs: Math.round(performance.now() - started), status: outcome.status }, 'command handled');
         return outcome;
       } catch (err) {
         log.error({ err }, 'command failed');
+        count('error');
         const message = opts.redactor.scrub((err as Error)?.message ?? String(err));
         await conversation
           .ephemeral({ text: `⚠️ \`/ctx ${name}\` failed: ${message}` })

@@ -108,6 +108,9 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
     },
   });
   core.services.register('outbox', outbox);
+  core.metrics.gauge('outboxPending', () => outbox.pending());
+  core.metrics.gauge('outboxOldestAgeSeconds', () => outbox.oldestAgeMs() / 1000);
+  core.metrics.gauge('leaderRole', () => leader?.role() ?? 'none');
   const health: DeliveryHealth = { problems: () => state.problems(), refresh: () => state.refresh() };
   core.services.register('delivery', health);
 
@@ -212,7 +215,7 @@ function buildSchedulesFeature(core: CoreServices, timings: SchedulesTimings): F
     },
     async start(rt) {
       slack = rt.slack;
-      outbox.attach(rt.slack ? pacedSlackApi(rt.slack, core.redactor, log) : null);
+      outbox.attach(rt.slack ? pacedSlackApi(rt.slack, core.redactor, log, core.metrics) : null);
       // The shell and the CLI run commands only: no background posting.
       if (!rt.slack) return;
       for (const note of settings.notes) log.warn(note);

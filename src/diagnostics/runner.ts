@@ -7,6 +7,7 @@ import type { PgAccess } from '../postgres/pg-access.js';
 import { attributeLikelyCauses, attributeRootCauses, overallStatus } from './status-rules.js';
 import type { Check } from './types.js';
 import type { CheckResult, StatusReport } from '../contracts/checks.js';
+import type { MetricsRecorder } from '../contracts/metrics.js';
 
 /** A Re-run (a button, a runbook re-check) reuses a result this young (never older than checks.cacheMs), so a burst of clicks probes once. */
 export const RERUN_MAX_AGE_MS = 2000;
@@ -28,6 +29,7 @@ export interface DiagnosticsDeps {
   store: Store | null;
   redactor: Redactor;
   now?: () => Date;
+  metrics?: MetricsRecorder;
 }
 
 export interface RunOptions {
@@ -148,12 +150,18 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
     }
   };
 
+  const measured = async (env: Environment, check: Check): Promise<RawResult> => {
+    const r = await execute(env, check);
+    deps.metrics?.check({ check: check.id, environment: env.name, status: r.status, durationMs: r.durationMs });
+    return r;
+  };
+
   const runCached = (env: Environment, check: Check, maxAgeMs: number): CacheEntry => {
     const key = `${env.name}\u0000${check.id}`;
     const hit = cache.get(key);
     const t = Date.now();
     if (hit && (hit.settledAt === undefined || t - hit.settledAt < maxAgeMs)) return hit;
-    const entry: CacheEntry = { startedAt: t, promise: execute(env, check) };
+    const entry: CacheEntry = { startedAt: t, promise: measured(env, check) };
     entry.promise.then(() => (entry.settledAt = Date.now()));
     cache.set(key, entry);
     return entry;

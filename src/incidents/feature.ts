@@ -18,6 +18,7 @@ import { loadRunbooks } from './runbooks/loader.js';
 import { createMentionHandler } from './mentions.js';
 import { createPlaces } from './places.js';
 import { createIncidentStore } from './store.js';
+import { countedSessions } from './runbooks/session-metrics.js';
 import type { Conversation } from '../contracts/chat.js';
 import type { SlackApi } from '../slack/slack-api.js';
 
@@ -75,7 +76,7 @@ export const incidentsFeature: FeatureFactory = (core) => {
 
   let live: RunbookDeps['live'] = null;
   if (core.store) {
-    const db = createIncidentStore(core.store);
+    const db = countedSessions(createIncidentStore(core.store), core.metrics);
     const recorder = createCheckRecorder({ db, titles: core.diagnostics.titles, log });
     const publishReport = core.publishReport;
     engine = createEngine({

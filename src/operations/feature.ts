@@ -23,6 +23,7 @@ import {
   type RestoreTestOutcome,
 } from './backup/restore-test.js';
 import { createOpsStores } from './stores.js';
+import { countedApprovalStore } from './approvals/approval-metrics.js';
 import type { ActionHandler } from '../contracts/chat.js';
 import { ACTION_APPROVAL_CANCEL, ACTION_APPROVAL_CONFIRM } from './render.js';
 
@@ -55,7 +56,8 @@ export interface OperationsFeature extends Feature {
 export function createOperationsFeature(opts: OperationsFeatureOptions = {}): FeatureFactory {
   return (core): OperationsFeature => {
     const log = core.log.child({ feature: 'operations' });
-    const stores = core.store ? createOpsStores(core.store, core.redactor, core.now) : null;
+    const built = core.store ? createOpsStores(core.store, core.redactor, core.now) : null;
+    const stores = built && { ...built, approvals: countedApprovalStore(built.approvals, core.metrics) };
     let rt: Runtime | null = null;
     const baseDir = core.config.configFile ? dirname(core.config.configFile) : process.cwd();
     const ops: OpsContext = {

@@ -49,6 +49,10 @@ export function createPgAccess(
   const withClient = async <T>(signal: AbortSignal, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     signal.throwIfAborted();
     const client = await raceAbort(pool.connect(), signal, (late) => late.release(true));
+    // The pool listens for errors of idle clients only: a server going away while this one is
+    // checked out would otherwise be an uncaught error (a crash). The query that fails reports it.
+    const swallow = () => {};
+    client.on('error', swallow);
     let destroyed = false;
     const onAbort = () => {
       destroyed = true;
@@ -63,6 +67,7 @@ export function createPgAccess(
     } finally {
       signal.removeEventListener('abort', onAbort);
       client.release(destroyed ? true : undefined);
+      client.off('error', swallow);
     }
   };
 

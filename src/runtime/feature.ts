@@ -16,6 +16,7 @@ import type {
   SlackConnectionInfo,
 } from '../contracts/services.js';
 import type { Approvals } from './guarded.js';
+import type { MetricsRelay } from '../util/metrics.js';
 
 /** What every feature is built from; created once in app.ts and passed down. */
 export interface CoreServices {
@@ -36,6 +37,8 @@ export interface CoreServices {
    * registered; use `get` lazily (at run time) when unsure.
    */
   services: ServiceRegistry;
+  /** Counters and gauges for /metrics (docs/metrics.md); records nothing until a sink is attached. */
+  metrics: MetricsRelay;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface OutboxService extends Outbox {
   pending(): number;
   /** Writes queued for one channel. */
   pendingFor(channel: string): number;
+  /** How long the oldest queued write has waited, in ms (0 when nothing is queued). */
+  oldestAgeMs(): number;
 }
 
 type Msg = { channel: string; text: string; blocks?: Block[]; thread_ts?: string; ts?: string };
@@ -47,6 +49,8 @@ interface Item {
   attempts: number;
   rateLimited: number;
   inFlight: boolean;
+  /** When it was queued (Date.now()). */
+  queuedAt: number;
 }
 interface Lane {
   queue: Item[];
@@ -231,7 +235,15 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
           return;
         }
       }
-      l.queue.push({ kind, msg, waiters: [{ resolve, reject }], attempts: 0, rateLimited: 0, inFlight: false });
+      l.queue.push({
+        kind,
+        msg,
+        waiters: [{ resolve, reject }],
+        attempts: 0,
+        rateLimited: 0,
+        inFlight: false,
+        queuedAt: Date.now(),
+      });
       void pump(msg.channel);
     });
 
@@ -248,6 +260,10 @@ export function createOutbox(opts: OutboxOptions): OutboxService {
     },
     pending: () => [...lanes.values()].reduce((n, l) => n + l.queue.length, 0),
     pendingFor: (channel) => lanes.get(channel)?.queue.length ?? 0,
+    oldestAgeMs: () => {
+      const oldest = Math.min(...[...lanes.values()].map((l) => l.queue[0]?.queuedAt ?? Number.POSITIVE_INFINITY));
+      return Number.isFinite(oldest) ? Math.max(0, Date.now() - oldest) : 0;
+    },
     async close(flushMs = 5_000) {
       closed = true;
       const deadline = Date.now() + flushMs;

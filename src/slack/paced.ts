@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Redactor } from '../log/redactor.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackApi, type SlackApi } from './slack-api.js';
+import type { MetricsRecorder } from '../contracts/metrics.js';
+import { observedWebClient } from './observed-client.js';
 
 /**
  * The outbox's own Slack client: same token and API URL as the transport's, but it
@@ -11,15 +13,19 @@ import { createSlackApi, type SlackApi } from './slack-api.js';
  * behind the outbox's own pacing and retries that would double every wait. Writes are
  * still scrubbed by createSlackApi.
  */
-export function pacedSlackApi(slack: SlackApi, redactor: Redactor, log: Logger): SlackApi {
+export function pacedSlackApi(slack: SlackApi, redactor: Redactor, log: Logger, metrics?: MetricsRecorder): SlackApi {
   const base = slack.client as WebClient | undefined;
   if (!base || !(base instanceof WebClient) || !base.token) return slack;
-  const client = new WebClient(base.token, {
-    slackApiUrl: base.slackApiUrl,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    timeout: 30_000,
-    logger: boltLogger(log.child({ part: 'outbox-client' })),
-  });
+  const client = observedWebClient(
+    base.token,
+    {
+      slackApiUrl: base.slackApiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      timeout: 30_000,
+      logger: boltLogger(log.child({ part: 'outbox-client' })),
+    },
+    metrics,
+  );
   return createSlackApi(client, redactor);
 }

@@ -31,7 +31,8 @@ export function startProcess(
 ): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--import', TSX, '--import', NO_DNS, ENTRY[which], ...args], {
     cwd: o.cwd,
-    env: o.env as NodeJS.ProcessEnv,
+    // Parallel bots would all want the default health port (8081): off unless a test sets it (test/runtime/health.test.ts).
+    env: { CTX_OPS_HEALTH_PORT: '0', ...o.env } as NodeJS.ProcessEnv,
     stdio: 'pipe',
   });
 }

@@ -1,10 +1,10 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
 import { unescapeSlack } from '../../ui/user-text.js';
 import { SOCKET_BACKOFF } from '../../util/backoff.js';
 import { boltLogger } from '../../slack/bolt-logger.js';
 import { slackConversation } from './conversation.js';
 import { createSlackApi } from '../../slack/slack-api.js';
+import { observedWebClient } from '../../slack/observed-client.js';
 import { createSocketKeeper } from './socket-keeper.js';
 import { checkTokenShapes, listenFailure, verifyBotToken } from './start-checks.js';
 /** Bolt's words for a request whose signature or timestamp did not verify (HTTP mode). */
@@ -26,7 +26,7 @@ export function createSlackTransport(bot, slackConfig, opts = {}) {
         slackApiUrl: slackConfig.apiUrl,
         retryConfig: { retries: opts.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     };
-    const webClient = new WebClient(slackConfig.botToken, { ...clientOptions, logger });
+    const webClient = observedWebClient(slackConfig.botToken, { ...clientOptions, logger }, bot.core.metrics);
     let identity = null;
     const refused = { signature: 0, stale: 0, lastAt: undefined };
     let receiver;

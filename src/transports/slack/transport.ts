@@ -1,5 +1,4 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { BotApp } from '../../app/app.js';
 import type { SlackConfig } from '../../config/types.js';
@@ -10,6 +9,7 @@ import { SOCKET_BACKOFF, type BackoffPolicy } from '../../util/backoff.js';
 import { boltLogger } from '../../slack/bolt-logger.js';
 import { slackConversation } from './conversation.js';
 import { createSlackApi, type SlackApi } from '../../slack/slack-api.js';
+import { observedWebClient } from '../../slack/observed-client.js';
 import type { BotIdentity } from '../../slack/slack-probe.js';
 import { createSocketKeeper, type SocketKeeper } from './socket-keeper.js';
 import { checkTokenShapes, listenFailure, verifyBotToken } from './start-checks.js';
@@ -60,7 +60,7 @@ export function createSlackTransport(
     slackApiUrl: slackConfig.apiUrl,
     retryConfig: { retries: opts.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
   };
-  const webClient = new WebClient(slackConfig.botToken, { ...clientOptions, logger });
+  const webClient = observedWebClient(slackConfig.botToken, { ...clientOptions, logger }, bot.core.metrics);
   let identity: BotIdentity | null = null;
   const refused = { signature: 0, stale: 0, lastAt: undefined as Date | undefined };
 
