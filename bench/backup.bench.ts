@@ -115,7 +115,7 @@ async function main() {
         onProgress: () => {},
         clean: (l) => l,
         tag: 'bench',
-        skipVerify: !verify,
+        verify: verify ? 'restore' : 'none',
       });
       if (!out.ok) throw new Error(`the bot's backup failed: ${out.reason}`);
       return { ms: performance.now() - t, bytes: out.sizeBytes, path: out.path, dumpMs: out.dumpMs };
