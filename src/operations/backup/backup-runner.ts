@@ -222,11 +222,12 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     const v = verifying ? await verifying : undefined;
 
     // pg_dump stopped by a failed verifier: the verifier's reason is the one that matters.
-    const stoppedByVerifier = verifierFailed && stopDump.signal.aborted && res.code === null && !j.signal.aborted;
+    const stoppedByVerifier =
+      verifierFailed && stopDump.signal.aborted && res.code === null && !j.signal.aborted && !writeError;
     if (dumpFailed && !stoppedByVerifier) {
       await removePartial();
       const reason =
-        writeError && res.code === 0
+        writeError && !j.signal.aborted
           ? `writing ${partial} failed: ${j.clean(writeError.message)}`
           : `pg_dump ${describeExit({ ...res, aborted: j.signal.aborted }, j.timeoutMs)}`;
       return {
