@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /**
  * Runs a command from an argv array (never a shell string) with an explicit environment,
@@ -18,6 +18,12 @@ export interface RunCommandOptions {
   killGraceMs?: number;
   /** Where stdout goes: kept in the tail (default), or handed to the caller. */
   stdout?: 'tail' | ((out: Readable) => Promise<void>);
+  /**
+   * The child's stdin: closed (default), or handed to the caller as soon as the child is
+   * spawned (the caller writes and ends it; a write after the child exited fails with EPIPE
+   * on the stream, which the caller handles).
+   */
+  stdin?: (input: Writable) => void;
   /** Called with every complete output line (already in the tail). */
   onLine?: (line: string) => void;
   tailLines?: number;
@@ -80,9 +86,19 @@ export async function runCommand(o: RunCommandOptions): Promise<RunCommandResult
 
   let child: ChildProcess;
   try {
-    child = spawn(cmd, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'], detached: o.group ?? false });
+    child = spawn(cmd, args, {
+      cwd: o.cwd,
+      env: o.env,
+      stdio: [o.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      detached: o.group ?? false,
+    });
   } catch (err) {
     return done({ code: null, signal: null, timedOut: false, aborted: false, spawnError: (err as Error).message });
+  }
+
+  if (o.stdin && child.stdin) {
+    child.stdin.on('error', () => {}); // EPIPE after the child exited: its exit status tells
+    o.stdin(child.stdin);
   }
 
   let timedOut = false;

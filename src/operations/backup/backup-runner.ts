@@ -2,19 +2,25 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { link, mkdir, open, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { RunTracker } from '../../runtime/guarded.js';
 import { describeExit, runCommand } from '../../postgres/child-process.js';
 import { parseTarget, toolUri, withPassfile, type TableCount } from '../../postgres/pg-conn.js';
 import type { PgTool } from '../../postgres/pg-tools.js';
-import { trialRestore } from './trial-restore.js';
+import { readArchive } from './archive-read.js';
+import { tee } from './tee.js';
+import { trialRestore, type TrialRestoreResult } from './trial-restore.js';
 
 /**
- * One backup: pg_dump --format=custom streamed into `<env>-<UTC timestamp>.dump.partial`
- * (hashed and counted on the way, so progress is exact and the sha256 costs no second
- * read), then a trial restore, then the rename to the final name. Anything short of a
- * verified dump leaves no file behind.
+ * One backup, in one pass: pg_dump --format=custom's output is hashed and counted (exact
+ * progress, and the sha256 costs no second read), then teed into
+ * `<env>-<UTC timestamp>.dump.partial` and into a verifier reading the same bytes while
+ * they are written: by default a trial restore into a scratch database (pg_restore from
+ * stdin). The tee waits for the slower of file and verifier, so memory stays bounded. When
+ * pg_dump, the file and the verifier have all succeeded, the file gets its final name.
+ * Anything short of a verified dump leaves no file behind; a failure of any of the three
+ * stops the others; the scratch database is always dropped.
  */
 export interface BackupJob {
   env: string;
@@ -38,9 +44,16 @@ export interface BackupJob {
   track?: RunTracker;
   /** Names the scratch database after the run. */
   tag: string;
-  /** Skip the trial restore (the benchmark measures the dump alone); never used by the bot. */
-  skipVerify?: boolean;
+  /** How the dump is verified while it is written (default 'restore'); 'none' only for the benchmark. */
+  verify?: BackupVerify;
 }
+
+/**
+ * 'restore': pg_restore into a scratch database (proves it restores: every row loads,
+ * every index and constraint builds); 'read': pg_restore --file=/dev/null (proves the
+ * archive is complete and every block decompresses; not that it loads); 'none': unverified.
+ */
+export type BackupVerify = 'restore' | 'read' | 'none';
 
 export interface BackupProgress {
   phase: 'dump' | 'verify';
@@ -56,7 +69,11 @@ export type BackupOutcome =
       sizeBytes: number;
       sha256: string;
       dumpMs: number;
+      /** The verifier's own run, which overlaps the dump. */
       verifyMs: number;
+      /** How long the backup waited for the verifier after pg_dump had finished. */
+      verifyAfterDumpMs: number;
+      verify: BackupVerify;
       tables: number;
       counts: TableCount[];
     }
@@ -126,6 +143,7 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const target = parseTarget(j.databaseUrl);
+  const verify: BackupVerify = j.verify ?? 'restore';
 
   await mkdir(j.backupDir, { recursive: true, mode: 0o700 });
   await j.track?.partialFile(partial);
@@ -147,6 +165,26 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
   };
   const ticker = setInterval(() => void report(), Math.max(250, j.progressIntervalMs));
 
+  // Each side stops the other: a failed verifier stops pg_dump, a failed dump stops the verifier.
+  const stopDump = new AbortController();
+  const stopVerify = new AbortController();
+  const toVerifier = verify === 'none' ? undefined : new PassThrough();
+  let verifierFailed = false;
+  let verifyEndedAt = 0;
+  const verifying =
+    toVerifier && verify !== 'none'
+      ? startVerifier(j, verify, toVerifier, AbortSignal.any([j.signal, stopVerify.signal])).then((v) => {
+          verifyEndedAt = elapsed();
+          if (!v.ok) {
+            verifierFailed = true;
+            // pg_restore rejected the stream: no point dumping the rest. (A scratch database
+            // that could not be created lets pg_dump finish, so its own error, if any, is told.)
+            if (v.exitStatus !== undefined) stopDump.abort('verification failed');
+          }
+          return v;
+        })
+      : undefined;
+
   try {
     let writeError: Error | undefined;
     const consume = async (out: Readable) => {
@@ -157,8 +195,9 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
           cb(null, chunk);
         },
       });
+      const file = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
       try {
-        await pipeline(out, tap, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+        await pipeline(out, tap, toVerifier ? tee(file, toVerifier) : file);
       } catch (err) {
         writeError = err as Error;
         out.destroy();
@@ -168,7 +207,7 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
       runCommand({
         argv: pgDumpArgs(j.pgDump.path, toolUri(target.uri, passfile)),
         env: j.toolEnv,
-        signal: j.signal,
+        signal: AbortSignal.any([j.signal, stopDump.signal]),
         timeoutMs: j.timeoutMs,
         stdout: consume,
         clean: j.clean,
@@ -176,19 +215,39 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
       }),
     );
     const dumpMs = elapsed();
-    if (res.code !== 0 || writeError) {
+    const dumpFailed = res.code !== 0 || writeError !== undefined;
+    if (dumpFailed) stopVerify.abort('the dump failed');
+    phase = 'verify';
+    if (verifying && !dumpFailed) await report(true);
+    const v = verifying ? await verifying : undefined;
+
+    // pg_dump stopped by a failed verifier: the verifier's reason is the one that matters.
+    const stoppedByVerifier =
+      verifierFailed && stopDump.signal.aborted && res.code === null && !j.signal.aborted && !writeError;
+    if (dumpFailed && !stoppedByVerifier) {
       await removePartial();
       const reason =
-        writeError && res.code === 0
-          ? `writing ${partial} failed: ${writeError.message}`
-          : `pg_dump ${describeExit(res, j.timeoutMs)}`;
+        writeError && !j.signal.aborted
+          ? `writing ${partial} failed: ${j.clean(writeError.message)}`
+          : `pg_dump ${describeExit({ ...res, aborted: j.signal.aborted }, j.timeoutMs)}`;
       return {
         ok: false,
         stage: 'dump',
         reason,
         tail: res.tail,
         ...(res.code !== null ? { exitStatus: res.code } : {}),
-        aborted: res.aborted,
+        aborted: j.signal.aborted,
+      };
+    }
+    if (v && !v.ok) {
+      await removePartial();
+      return {
+        ok: false,
+        stage: 'verify',
+        reason: `verification failed: ${v.reason}`,
+        tail: v.tail,
+        ...(v.exitStatus !== undefined ? { exitStatus: v.exitStatus } : {}),
+        aborted: j.signal.aborted,
       };
     }
     const size = (await stat(partial)).size;
@@ -204,40 +263,6 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
       };
     }
     await fsync(partial);
-
-    phase = 'verify';
-    await report(true);
-    let verifyMs = 0;
-    let tables = 0;
-    let counts: TableCount[] = [];
-    if (!j.skipVerify) {
-      const remaining = j.timeoutMs ? Math.max(1000, j.timeoutMs - dumpMs) : undefined;
-      const v = await trialRestore({
-        databaseUrl: j.databaseUrl,
-        file: partial,
-        pgRestore: j.pgRestore,
-        toolEnv: j.toolEnv,
-        keyTables: j.keyTables,
-        signal: j.signal,
-        timeoutMs: remaining,
-        tag: j.tag,
-        clean: j.clean,
-        track: j.track,
-      });
-      verifyMs = v.durationMs;
-      if (!v.ok) {
-        await removePartial();
-        return {
-          ok: false,
-          stage: 'verify',
-          reason: `verification failed: ${v.reason}`,
-          tail: v.tail,
-          ...(v.exitStatus !== undefined ? { exitStatus: v.exitStatus } : {}),
-          aborted: j.signal.aborted,
-        };
-      }
-      ({ tables, counts } = v);
-    }
     if (j.signal.aborted) {
       await removePartial();
       return { ok: false, stage: 'finish', reason: 'stopped before the file was finished', tail: [], aborted: true };
@@ -254,16 +279,46 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
       sizeBytes: size,
       sha256: hash.digest('hex'),
       dumpMs,
-      verifyMs,
-      tables,
-      counts,
+      verifyMs: v?.durationMs ?? 0,
+      verifyAfterDumpMs: v ? Math.max(0, verifyEndedAt - dumpMs) : 0,
+      verify,
+      tables: v?.ok ? v.tables : 0,
+      counts: v?.ok ? v.counts : [],
     };
   } catch (err) {
+    stopDump.abort('failed');
+    stopVerify.abort('failed');
+    await verifying?.catch(() => {});
     await removePartial().catch(() => {});
     return { ok: false, stage: 'finish', reason: j.clean((err as Error).message), tail: [], aborted: j.signal.aborted };
   } finally {
     clearInterval(ticker);
   }
+}
+
+/** The verifier reading the dump as it is written; it reads its stream to the end whatever happens. */
+function startVerifier(
+  j: BackupJob,
+  verify: Exclude<BackupVerify, 'none'>,
+  input: Readable,
+  signal: AbortSignal,
+): Promise<TrialRestoreResult> {
+  const common = { file: input, pgRestore: j.pgRestore, toolEnv: j.toolEnv, signal, clean: j.clean };
+  const run =
+    verify === 'read'
+      ? readArchive({ ...common, ...(j.timeoutMs ? { timeoutMs: j.timeoutMs } : {}) })
+      : trialRestore({
+          ...common,
+          databaseUrl: j.databaseUrl,
+          keyTables: j.keyTables,
+          timeoutMs: j.timeoutMs,
+          tag: j.tag,
+          track: j.track,
+        });
+  return run.catch((err: Error) => {
+    input.resume();
+    return { ok: false, durationMs: 0, reason: j.clean(err.message), tail: [] };
+  });
 }
 
 async function fsync(path: string) {

@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import type { RunTracker } from '../../runtime/guarded.js';
 import { describeExit, runCommand } from '../../postgres/child-process.js';
 import {
@@ -18,10 +19,17 @@ import type { PgTool } from '../../postgres/pg-tools.js';
  * tables; the scratch database is dropped whatever happens. `pg_restore --list` accepts a
  * truncated dump; a real restore with --exit-on-error --single-transaction does not, so
  * this is what "verified" means.
+ *
+ * The dump comes from a file, or from a stream while it is being written (the backup
+ * runner tees pg_dump's output here): pg_restore then reads its stdin, in archive order
+ * and without parallelism, which is how pg_dump wrote it. A stream is always read to its
+ * end, even after pg_restore has stopped, so it never holds back the other consumers;
+ * the verdict is pg_restore's exit status.
  */
 export interface TrialRestoreJob {
   databaseUrl: string;
-  file: string;
+  /** A dump file, or a stream of one (read to its end whatever happens). */
+  file: string | Readable;
   pgRestore: PgTool;
   toolEnv: Record<string, string>;
   keyTables: string[];
@@ -37,8 +45,8 @@ export type TrialRestoreResult =
   | { ok: true; durationMs: number; tables: number; counts: TableCount[] }
   | { ok: false; durationMs: number; reason: string; tail: string[]; exitStatus?: number };
 
-/** The argv of the trial restore (the file last); exported so tests and docs show the same. */
-export function trialRestoreArgs(pgRestore: string, dbUri: string, file: string): string[] {
+/** The argv of the trial restore (the file last; none: stdin); exported so tests and docs show the same. */
+export function trialRestoreArgs(pgRestore: string, dbUri: string, file?: string): string[] {
   return [
     pgRestore,
     '--exit-on-error',
@@ -46,19 +54,37 @@ export function trialRestoreArgs(pgRestore: string, dbUri: string, file: string)
     '--no-owner',
     '--no-privileges',
     `--dbname=${dbUri}`,
-    file,
+    ...(file === undefined ? [] : [file]),
   ];
+}
+
+/**
+ * Feeds a stream to a child's stdin; returns what to call once the child has exited: it
+ * stops feeding and reads the rest of the stream into nothing.
+ */
+export function feedStdin(source: Readable): { stdin: (input: Writable) => void; drain: () => void } {
+  return {
+    stdin: (input) => {
+      source.pipe(input);
+    },
+    drain: () => {
+      source.unpipe();
+      source.resume();
+    },
+  };
 }
 
 export async function trialRestore(j: TrialRestoreJob): Promise<TrialRestoreResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const target = parseTarget(j.databaseUrl);
+  const stream = typeof j.file === 'string' ? undefined : feedStdin(j.file);
   const scratch = scratchName(j.tag);
   await j.track?.scratchDatabase(scratch);
   try {
     await createScratch(j.databaseUrl, scratch);
   } catch (err) {
+    stream?.drain();
     await j.track?.scratchDatabase(null);
     return {
       ok: false,
@@ -70,14 +96,20 @@ export async function trialRestore(j: TrialRestoreJob): Promise<TrialRestoreResu
   try {
     const res = await withPassfile(target.password, (passfile) =>
       runCommand({
-        argv: trialRestoreArgs(j.pgRestore.path, toolUri(withDatabase(target.uri, scratch), passfile), j.file),
+        argv: trialRestoreArgs(
+          j.pgRestore.path,
+          toolUri(withDatabase(target.uri, scratch), passfile),
+          typeof j.file === 'string' ? j.file : undefined,
+        ),
         env: j.toolEnv,
         signal: j.signal,
         timeoutMs: j.timeoutMs,
         clean: j.clean,
         tailLines: 20,
+        ...(stream ? { stdin: stream.stdin } : {}),
       }),
     );
+    stream?.drain();
     if (res.code !== 0) {
       return {
         ok: false,
@@ -90,6 +122,7 @@ export async function trialRestore(j: TrialRestoreJob): Promise<TrialRestoreResu
     const counted = await countRows(withDatabase(j.databaseUrl, scratch), j.keyTables);
     return { ok: true, durationMs: elapsed(), tables: counted.tables, counts: counted.counts };
   } catch (err) {
+    stream?.drain();
     return { ok: false, durationMs: elapsed(), reason: j.clean((err as Error).message), tail: [] };
   } finally {
     await dropScratch(j.databaseUrl, scratch).then(
