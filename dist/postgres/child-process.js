@@ -45,10 +45,19 @@ export async function runCommand(o) {
         return done({ code: null, signal: null, timedOut: false, aborted: true });
     let child;
     try {
-        child = spawn(cmd, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'], detached: o.group ?? false });
+        child = spawn(cmd, args, {
+            cwd: o.cwd,
+            env: o.env,
+            stdio: [o.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            detached: o.group ?? false,
+        });
     }
     catch (err) {
         return done({ code: null, signal: null, timedOut: false, aborted: false, spawnError: err.message });
+    }
+    if (o.stdin && child.stdin) {
+        child.stdin.on('error', () => { }); // EPIPE after the child exited: its exit status tells
+        o.stdin(child.stdin);
     }
     let timedOut = false;
     let aborted = false;

@@ -17,7 +17,7 @@ export async function backupPreview(ops, env) {
         `Database: \`${target.display}\` (${formatBytes(t.server.sizeBytes)} on disk)`,
         `Server PostgreSQL ${t.server.version}; pg_dump ${t.pgDump.version} (\`${t.pgDump.path}\`), pg_restore ${t.pgRestore.version}`,
         `Writes \`${ops.backupDir}/${backupFileName(env.name, ops.now()).replace(/\d{8}T\d{6}Z/, 'YYYYMMDDTHHMMSSZ')}\` (as \`.partial\` until verified)`,
-        'Verified by a trial restore into a scratch database (dropped afterwards), then sha256 and the final name',
+        'Verified while it is written: the same stream goes to the file and to a trial restore into a scratch database (dropped afterwards); sha256 in the same pass; then the final name',
         `Retention ${describeRules(ops.config.operations.retention)}`,
     ];
 }
@@ -119,7 +119,7 @@ export async function performBackup(ops, env, io) {
             details: [
                 `File: \`${out.path}\``,
                 `sha256: \`${out.sha256}\``,
-                `Dump ${formatDuration(out.dumpMs)}, verification ${formatDuration(out.verifyMs)}; ${describeCounts(out)}`,
+                `Dump ${formatDuration(out.dumpMs)}, verified while dumping (the trial restore finished ${formatDuration(out.verifyAfterDumpMs)} after the dump); ${describeCounts(out)}`,
                 `To restore it by hand (stop backend and worker first): \`${manualRestoreCommand(out.path, tools.pgRestore.path)}\``,
                 ...(removed.length ? [`Retention removed ${removed.length}: ${removed.join(', ')}`] : []),
             ],

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { link, mkdir, open, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
+import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describeExit, runCommand } from '../../postgres/child-process.js';
 import { parseTarget, toolUri, withPassfile } from '../../postgres/pg-conn.js';
+import { readArchive } from './archive-read.js';
+import { tee } from './tee.js';
 import { trialRestore } from './trial-restore.js';
 /** `prod-20260823T040000Z.dump`: sorts by time, names its environment, no characters shells dislike. */
 export function backupFileName(env, at) {
@@ -54,6 +56,7 @@ export async function runBackup(j) {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const target = parseTarget(j.databaseUrl);
+    const verify = j.verify ?? 'restore';
     await mkdir(j.backupDir, { recursive: true, mode: 0o700 });
     await j.track?.partialFile(partial);
     const removePartial = async () => {
@@ -73,6 +76,25 @@ export async function runBackup(j) {
         await Promise.resolve(j.onProgress?.({ phase, bytes, elapsedMs: elapsed() })).catch(() => { });
     };
     const ticker = setInterval(() => void report(), Math.max(250, j.progressIntervalMs));
+    // Each side stops the other: a failed verifier stops pg_dump, a failed dump stops the verifier.
+    const stopDump = new AbortController();
+    const stopVerify = new AbortController();
+    const toVerifier = verify === 'none' ? undefined : new PassThrough();
+    let verifierFailed = false;
+    let verifyEndedAt = 0;
+    const verifying = toVerifier && verify !== 'none'
+        ? startVerifier(j, verify, toVerifier, AbortSignal.any([j.signal, stopVerify.signal])).then((v) => {
+            verifyEndedAt = elapsed();
+            if (!v.ok) {
+                verifierFailed = true;
+                // pg_restore rejected the stream: no point dumping the rest. (A scratch database
+                // that could not be created lets pg_dump finish, so its own error, if any, is told.)
+                if (v.exitStatus !== undefined)
+                    stopDump.abort('verification failed');
+            }
+            return v;
+        })
+        : undefined;
     try {
         let writeError;
         const consume = async (out) => {
@@ -83,8 +105,9 @@ export async function runBackup(j) {
                     cb(null, chunk);
                 },
             });
+            const file = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
             try {
-                await pipeline(out, tap, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+                await pipeline(out, tap, toVerifier ? tee(file, toVerifier) : file);
             }
             catch (err) {
                 writeError = err;
@@ -94,25 +117,45 @@ export async function runBackup(j) {
         const res = await withPassfile(target.password, (passfile) => runCommand({
             argv: pgDumpArgs(j.pgDump.path, toolUri(target.uri, passfile)),
             env: j.toolEnv,
-            signal: j.signal,
+            signal: AbortSignal.any([j.signal, stopDump.signal]),
             timeoutMs: j.timeoutMs,
             stdout: consume,
             clean: j.clean,
             tailLines: 20,
         }));
         const dumpMs = elapsed();
-        if (res.code !== 0 || writeError) {
+        const dumpFailed = res.code !== 0 || writeError !== undefined;
+        if (dumpFailed)
+            stopVerify.abort('the dump failed');
+        phase = 'verify';
+        if (verifying && !dumpFailed)
+            await report(true);
+        const v = verifying ? await verifying : undefined;
+        // pg_dump stopped by a failed verifier: the verifier's reason is the one that matters.
+        const stoppedByVerifier = verifierFailed && stopDump.signal.aborted && res.code === null && !j.signal.aborted && !writeError;
+        if (dumpFailed && !stoppedByVerifier) {
             await removePartial();
-            const reason = writeError && res.code === 0
-                ? `writing ${partial} failed: ${writeError.message}`
-                : `pg_dump ${describeExit(res, j.timeoutMs)}`;
+            const reason = writeError && !j.signal.aborted
+                ? `writing ${partial} failed: ${j.clean(writeError.message)}`
+                : `pg_dump ${describeExit({ ...res, aborted: j.signal.aborted }, j.timeoutMs)}`;
             return {
                 ok: false,
                 stage: 'dump',
                 reason,
                 tail: res.tail,
                 ...(res.code !== null ? { exitStatus: res.code } : {}),
-                aborted: res.aborted,
+                aborted: j.signal.aborted,
+            };
+        }
+        if (v && !v.ok) {
+            await removePartial();
+            return {
+                ok: false,
+                stage: 'verify',
+                reason: `verification failed: ${v.reason}`,
+                tail: v.tail,
+                ...(v.exitStatus !== undefined ? { exitStatus: v.exitStatus } : {}),
+                aborted: j.signal.aborted,
             };
         }
         const size = (await stat(partial)).size;
@@ -128,39 +171,6 @@ export async function runBackup(j) {
             };
         }
         await fsync(partial);
-        phase = 'verify';
-        await report(true);
-        let verifyMs = 0;
-        let tables = 0;
-        let counts = [];
-        if (!j.skipVerify) {
-            const remaining = j.timeoutMs ? Math.max(1000, j.timeoutMs - dumpMs) : undefined;
-            const v = await trialRestore({
-                databaseUrl: j.databaseUrl,
-                file: partial,
-                pgRestore: j.pgRestore,
-                toolEnv: j.toolEnv,
-                keyTables: j.keyTables,
-                signal: j.signal,
-                timeoutMs: remaining,
-                tag: j.tag,
-                clean: j.clean,
-                track: j.track,
-            });
-            verifyMs = v.durationMs;
-            if (!v.ok) {
-                await removePartial();
-                return {
-                    ok: false,
-                    stage: 'verify',
-                    reason: `verification failed: ${v.reason}`,
-                    tail: v.tail,
-                    ...(v.exitStatus !== undefined ? { exitStatus: v.exitStatus } : {}),
-                    aborted: j.signal.aborted,
-                };
-            }
-            ({ tables, counts } = v);
-        }
         if (j.signal.aborted) {
             await removePartial();
             return { ok: false, stage: 'finish', reason: 'stopped before the file was finished', tail: [], aborted: true };
@@ -177,18 +187,41 @@ export async function runBackup(j) {
             sizeBytes: size,
             sha256: hash.digest('hex'),
             dumpMs,
-            verifyMs,
-            tables,
-            counts,
+            verifyMs: v?.durationMs ?? 0,
+            verifyAfterDumpMs: v ? Math.max(0, verifyEndedAt - dumpMs) : 0,
+            verify,
+            tables: v?.ok ? v.tables : 0,
+            counts: v?.ok ? v.counts : [],
         };
     }
     catch (err) {
+        stopDump.abort('failed');
+        stopVerify.abort('failed');
+        await verifying?.catch(() => { });
         await removePartial().catch(() => { });
         return { ok: false, stage: 'finish', reason: j.clean(err.message), tail: [], aborted: j.signal.aborted };
     }
     finally {
         clearInterval(ticker);
     }
+}
+/** The verifier reading the dump as it is written; it reads its stream to the end whatever happens. */
+function startVerifier(j, verify, input, signal) {
+    const common = { file: input, pgRestore: j.pgRestore, toolEnv: j.toolEnv, signal, clean: j.clean };
+    const run = verify === 'read'
+        ? readArchive({ ...common, ...(j.timeoutMs ? { timeoutMs: j.timeoutMs } : {}) })
+        : trialRestore({
+            ...common,
+            databaseUrl: j.databaseUrl,
+            keyTables: j.keyTables,
+            timeoutMs: j.timeoutMs,
+            tag: j.tag,
+            track: j.track,
+        });
+    return run.catch((err) => {
+        input.resume();
+        return { ok: false, durationMs: 0, reason: j.clean(err.message), tail: [] };
+    });
 }
 async function fsync(path) {
     const fh = await open(path, 'r');

@@ -1,6 +1,6 @@
 import { describeExit, runCommand } from '../../postgres/child-process.js';
 import { countRows, createScratch, dropScratch, parseTarget, scratchName, toolUri, withDatabase, withPassfile, } from '../../postgres/pg-conn.js';
-/** The argv of the trial restore (the file last); exported so tests and docs show the same. */
+/** The argv of the trial restore (the file last; none: stdin); exported so tests and docs show the same. */
 export function trialRestoreArgs(pgRestore, dbUri, file) {
     return [
         pgRestore,
@@ -9,19 +9,36 @@ export function trialRestoreArgs(pgRestore, dbUri, file) {
         '--no-owner',
         '--no-privileges',
         `--dbname=${dbUri}`,
-        file,
+        ...(file === undefined ? [] : [file]),
     ];
+}
+/**
+ * Feeds a stream to a child's stdin; returns what to call once the child has exited: it
+ * stops feeding and reads the rest of the stream into nothing.
+ */
+export function feedStdin(source) {
+    return {
+        stdin: (input) => {
+            source.pipe(input);
+        },
+        drain: () => {
+            source.unpipe();
+            source.resume();
+        },
+    };
 }
 export async function trialRestore(j) {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const target = parseTarget(j.databaseUrl);
+    const stream = typeof j.file === 'string' ? undefined : feedStdin(j.file);
     const scratch = scratchName(j.tag);
     await j.track?.scratchDatabase(scratch);
     try {
         await createScratch(j.databaseUrl, scratch);
     }
     catch (err) {
+        stream?.drain();
         await j.track?.scratchDatabase(null);
         return {
             ok: false,
@@ -32,13 +49,15 @@ export async function trialRestore(j) {
     }
     try {
         const res = await withPassfile(target.password, (passfile) => runCommand({
-            argv: trialRestoreArgs(j.pgRestore.path, toolUri(withDatabase(target.uri, scratch), passfile), j.file),
+            argv: trialRestoreArgs(j.pgRestore.path, toolUri(withDatabase(target.uri, scratch), passfile), typeof j.file === 'string' ? j.file : undefined),
             env: j.toolEnv,
             signal: j.signal,
             timeoutMs: j.timeoutMs,
             clean: j.clean,
             tailLines: 20,
+            ...(stream ? { stdin: stream.stdin } : {}),
         }));
+        stream?.drain();
         if (res.code !== 0) {
             return {
                 ok: false,
@@ -52,6 +71,7 @@ export async function trialRestore(j) {
         return { ok: true, durationMs: elapsed(), tables: counted.tables, counts: counted.counts };
     }
     catch (err) {
+        stream?.drain();
         return { ok: false, durationMs: elapsed(), reason: j.clean(err.message), tail: [] };
     }
     finally {
