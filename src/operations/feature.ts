@@ -6,6 +6,8 @@ import type { Feature, FeatureFactory, Runtime } from '../runtime/feature.js';
 import { createAuditHandler } from './audit/audit-command.js';
 import { createBackupHandler } from './backup/backup-command.js';
 import { createBackupsHandler } from './backup/backups-command.js';
+import { createRestoreTestHandler } from './backup/restore-test-command.js';
+import { restoreTestKind } from './backup/restore-test-kind.js';
 import { createMigrateHandler } from './migrate/migrate-command.js';
 import { createApprovals, type ApprovalsService } from './approvals/approvals.js';
 
@@ -86,6 +88,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
     approvals.registerKind(backupKind(ops));
     approvals.registerKind(migrateKind(ops));
     approvals.registerKind(backupThenMigrateKind(ops));
+    approvals.registerKind(restoreTestKind(ops));
     core.services.register('approvals', approvals);
 
     const backupsInfo: BackupsInfo = {
@@ -129,6 +132,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
           scrub: core.redactor.scrub,
           now: core.now,
         }),
+        createRestoreTestHandler({ config: core.config, approvals }),
         createAuditHandler({ audit: stores?.audit ?? null, timeZone: core.config.timezone }),
       ],
       actions: createApprovalActions(approvals),

@@ -56,6 +56,14 @@ export const operationsSection = {
           enabled: z.boolean().default(true),
           /** Where a passing restore test is reported (a failing one always goes to channels.alerts). */
           channel: channelRef.optional(),
+          /**
+           * On-demand restore tests (`/ctx restore-test`) compare each table's rows in the restored
+           * backup with the live database: a table passes when the two differ by at most this many
+           * rows, or by at most `rowTolerancePercent` of the restored count, whichever is larger
+           * (the live database keeps changing after the backup was taken).
+           */
+          rowToleranceRows: z.number().int().min(0).default(100),
+          rowTolerancePercent: z.number().min(0).max(1000).default(10),
         })
         .strict()
         .prefault({}),
