@@ -8,6 +8,8 @@ import { createBackupHandler } from './backup/backup-command.js';
 import { createBackupsHandler } from './backup/backups-command.js';
 import { createRestoreTestHandler } from './backup/restore-test-command.js';
 import { restoreTestKind } from './backup/restore-test-kind.js';
+import { createGraphSnapshotHandler } from './graph-snapshot/graph-snapshot-command.js';
+import { graphSnapshotKind } from './graph-snapshot/graph-snapshot-kind.js';
 import { createMigrateHandler } from './migrate/migrate-command.js';
 import { createApprovals, type ApprovalsService } from './approvals/approvals.js';
 
@@ -89,6 +91,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
     approvals.registerKind(migrateKind(ops));
     approvals.registerKind(backupThenMigrateKind(ops));
     approvals.registerKind(restoreTestKind(ops));
+    approvals.registerKind(graphSnapshotKind(ops));
     core.services.register('approvals', approvals);
 
     const backupsInfo: BackupsInfo = {
@@ -133,6 +136,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
           now: core.now,
         }),
         createRestoreTestHandler({ config: core.config, approvals }),
+        createGraphSnapshotHandler({ config: core.config, approvals, ops }),
         createAuditHandler({ audit: stores?.audit ?? null, timeZone: core.config.timezone }),
       ],
       actions: createApprovalActions(approvals),

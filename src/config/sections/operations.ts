@@ -67,6 +67,23 @@ export const operationsSection = {
         })
         .strict()
         .prefault({}),
+      /** Graph database snapshots (`/ctx graph-snapshot`); see README "Graph snapshots". */
+      graphSnapshot: z
+        .object({
+          /** FalkorDB: also DUMP each graph into backupDir (verified by RESTORE under a scratch key). */
+          export: z.boolean().default(false),
+          /** How long to follow a BGSAVE / CREATE SNAPSHOT before reporting it unfinished. */
+          deadlineSeconds: z.number().positive().default(600),
+          /** How often INFO persistence is read while a BGSAVE runs. */
+          pollMilliseconds: positiveInt.default(1000),
+        })
+        .strict()
+        .prefault({}),
+      /**
+       * Before risky changes (runbooks that rotate secrets or change connectors, `migrate`), the
+       * bot offers "back up first" when the newest verified backup is older than this.
+       */
+      freshWithinHours: z.number().positive().default(24),
     })
     .strict()
     .prefault({}),
