@@ -125,6 +125,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
         createBackupsHandler({
           config: core.config,
           backups: stores?.backups ?? null,
+          graphSnapshots: stores?.graphSnapshots ?? null,
           backupDir: ops.backupDir,
           now: core.now,
         }),

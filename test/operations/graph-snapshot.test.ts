@@ -304,3 +304,30 @@ describe('Memgraph and Neo4j (Bolt stub)', () => {
     expect(await snapshots('neo')).toEqual([]);
   });
 });
+
+describe('/ctx backups', () => {
+  it('lists Postgres backups and graph snapshots together, newest first, with kind, size, age and verification', async () => {
+    await db.query(
+      `INSERT INTO ctx_ops.backups (env, file_name, path, state, size_bytes, sha256, started_at, finished_at, verification)
+       VALUES ('prod', 'prod-20200101T000000Z.dump', '/nowhere/prod-20200101T000000Z.dump', 'verified', 2048, $1, now() - interval '3 days', now() - interval '3 days', 'verified by trial restore: 3 tables')`,
+      ['a'.repeat(64)],
+    );
+    const rec = await command(bot, 'backups prod', alice);
+    said.push(rec.posted);
+    const msg = rec.posted[0]!.msg;
+    const lines = msg.text.split('\n');
+    expect(lines[0]).toBe('Backups of prod:');
+    expect(lines.at(-1)).toMatch(/^verified prod-20200101T000000Z\.dump 2\.0 KB a{64}$/); // the oldest, last
+    expect(lines.slice(1, 3).every((l) => /^verified FalkorDB export org_[ab] prod-graph-org_[ab]-/.test(l))).toBe(
+      true,
+    );
+    const blocks = JSON.stringify(msg.blocks);
+    expect(blocks).toContain('FalkorDB snapshot (on the server)');
+    expect(blocks).toContain('completed on the server (not verified by ctx-ops)');
+    expect(blocks).toContain('verified by RESTORE');
+    expect(blocks).toContain('(3 d ago)');
+    const json = msg.json as { backups: unknown[]; graphSnapshots: Array<{ kind: string }> };
+    expect(json.backups).toHaveLength(1);
+    expect(json.graphSnapshots.map((g) => g.kind)).toContain('export');
+  });
+});
