@@ -8,6 +8,7 @@ import { createBackupHandler } from './backup/backup-command.js';
 import { createBackupsHandler } from './backup/backups-command.js';
 import { createRestoreTestHandler } from './backup/restore-test-command.js';
 import { restoreTestKind } from './backup/restore-test-kind.js';
+import { readFreshness } from './backup/freshness.js';
 import { createGraphSnapshotHandler } from './graph-snapshot/graph-snapshot-command.js';
 import { graphSnapshotKind } from './graph-snapshot/graph-snapshot-kind.js';
 import { createMigrateHandler } from './migrate/migrate-command.js';
@@ -102,6 +103,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
           : null;
       },
     };
+    if (stores) backupsInfo.freshness = (env) => readFreshness(stores, env);
     core.services.register('backups', backupsInfo);
 
     let recovering: Promise<unknown> = Promise.resolve();

@@ -154,3 +154,14 @@ describeWithPgTools('/ctx restore-test', () => {
     expect((await lastAudit()).detail).toMatch(/pg_restore/);
   });
 });
+
+describeWithPgTools('freshness in /ctx status', () => {
+  it('shows the age of the last verified backup, the graph snapshot and the last restore test that passed', async () => {
+    const rec = await command(bot, 'status prod', alice);
+    const msg = rec.final().at(-1)!;
+    expect(msg.text).toMatch(
+      /Backups: Postgres backup \d+ s ago · graph snapshot none · restore test passed \d+ s ago/,
+    );
+    expect(JSON.stringify(msg.blocks)).toContain('Backups: Postgres backup');
+  });
+});
