@@ -32,7 +32,8 @@ async function freshnessOf(deps: StatusDeps, env: string): Promise<BackupFreshne
 
 /** Adds "Backups: Postgres backup 5 h ago · graph snapshot … · restore test …" under a status message. */
 export function withFreshness(msg: OutMessage, f: BackupFreshness | null, now: Date): OutMessage {
-  if (!f) return msg;
+  // Nothing tracked yet (no backup, snapshot or restore test ever): no line; the digest says so.
+  if (!f || (!f.postgres && !f.graph && !f.restoreTest)) return msg;
   const line = `Backups: ${describeFreshness(f, now)}`;
   return {
     ...msg,
