@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCountReply } from '../../diagnostics/graph/falkordb-reply.js';
+import type { RunTracker } from '../../runtime/guarded.js';
 import type { RedisCaller } from './redis-persistence.js';
 
 /**
@@ -72,6 +73,8 @@ export async function exportGraph(
     at: Date;
     /** How a key is counted (default: nodes and edges by GRAPH.RO_QUERY). */
     count?: (c: RedisCaller, key: string) => Promise<GraphCounts>;
+    /** Told about the .partial file while it exists, so a restart after a crash removes it. */
+    track?: RunTracker;
   },
 ): Promise<GraphExport> {
   const fail = (reason: string): GraphExport => ({ ok: false, graph: o.key, reason });
@@ -83,6 +86,7 @@ export async function exportGraph(
   const fileName = exportFileName(o.env, o.key, o.at);
   const path = join(o.dir, fileName);
   const partial = `${path}.partial`;
+  await o.track?.partialFile(partial);
   await writeFile(partial, payload, { mode: 0o600 });
   try {
     const sha256 = createHash('sha256').update(payload).digest('hex');
@@ -104,5 +108,6 @@ export async function exportGraph(
     return { ok: true, graph: o.key, fileName, path, sizeBytes: (await stat(path)).size, sha256, counts: copy };
   } finally {
     await rm(partial, { force: true });
+    await o.track?.partialFile(null);
   }
 }

@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import type { Environment } from '../../config/types.js';
 import { DEFAULT_GRAPH_DB_URI, redisTarget, type RedisTarget } from '../../diagnostics/graph/target.js';
-import type { GuardedActionResult } from '../../runtime/guarded.js';
+import type { GuardedActionResult, RunTracker } from '../../runtime/guarded.js';
 import { dateTime, formatBytes, formatDuration } from '../../util/format.js';
 import { selectForRemoval, describeRules } from '../backup/retention.js';
 import type { OpsContext } from '../ops-context.js';
@@ -50,7 +50,7 @@ export function describeBgsave(o: BgsaveOutcome, timeZone: string): string[] {
 export async function falkorSnapshot(
   ops: OpsContext,
   env: Environment,
-  io: { signal: AbortSignal; runId?: number },
+  io: { signal: AbortSignal; runId?: number; track?: RunTracker },
 ): Promise<GuardedActionResult> {
   const t = falkorTarget(env);
   if ('error' in t) return { ok: false, summary: `nothing ran: ${t.error}` };
@@ -88,7 +88,7 @@ export async function falkorSnapshot(
       };
     if (!cfg.export) return { ok: true, summary: `FalkorDB snapshot (BGSAVE) on ${t.display} completed`, details };
 
-    const exports = await exportAll(ops, env, client, base);
+    const exports = await exportAll(ops, env, client, base, io.track);
     const bad = exports.filter((e): e is Extract<GraphExport, { ok: false }> => !e.ok);
     const good = exports.filter((e): e is Extract<GraphExport, { ok: true }> => e.ok);
     const removed = await retain(
@@ -123,15 +123,20 @@ async function exportAll(
   env: Environment,
   client: RedisBufferCaller,
   base: { env: string; runId: number | null; provider: string; startedAt: Date },
+  track?: RunTracker,
 ): Promise<GraphExport[]> {
   await mkdir(ops.backupDir, { recursive: true, mode: 0o700 });
   const keys = ((await client.call('GRAPH.LIST')) as unknown[]).map(String).sort();
   const out: GraphExport[] = [];
   for (const key of keys) {
     const at = ops.now();
-    const e = await exportGraph(client, { env: env.name, key, dir: ops.backupDir, at }).catch(
-      (err: Error): GraphExport => ({ ok: false, graph: key, reason: err.message }),
-    );
+    const e = await exportGraph(client, {
+      env: env.name,
+      key,
+      dir: ops.backupDir,
+      at,
+      ...(track ? { track } : {}),
+    }).catch((err: Error): GraphExport => ({ ok: false, graph: key, reason: err.message }));
     out.push(e);
     await ops.stores!.graphSnapshots.record({
       ...base,

@@ -50,7 +50,11 @@ export function graphSnapshotKind(ops: OpsContext): GuardedActionKind<Record<str
     },
     async run(ctx) {
       if (ctx.env.ctx.GRAPH_DB_PROVIDER === 'memgraph') return memgraphSnapshot(ops, ctx.env, { runId: ctx.runId });
-      return falkorSnapshot(ops, ctx.env, { signal: ctx.signal, runId: ctx.runId });
+      return falkorSnapshot(ops, ctx.env, {
+        signal: ctx.signal,
+        ...(ctx.runId !== undefined ? { runId: ctx.runId } : {}),
+        ...(ctx.track ? { track: ctx.track } : {}),
+      });
     },
   };
 }
