@@ -12,6 +12,7 @@ import { startSlackBot, type SlackHarness } from './support/slack-bot.js';
 import { FOUNDATION_CHECKS } from './support/checks.js';
 import { getJson } from './support/prometheus.js';
 import { startHealth } from '../src/runtime/health/health.js';
+import { closedPort } from './support/net.js';
 
 /**
  * Plants secrets everywhere the bot reads them, makes components echo them back in their
@@ -23,7 +24,8 @@ const DB_PASSWORD = 'Planted-Db-Pa55word';
 const ENCRYPTION_KEY = 'ab'.repeat(32);
 const BOT_TOKEN = 'xoxb-test-planted-bot-token';
 const APP_TOKEN = 'xapp-test-planted-app-token';
-const SECRETS = [AUTH_SECRET, DB_PASSWORD, ENCRYPTION_KEY, BOT_TOKEN, APP_TOKEN];
+const GRAPH_PASSWORD = 'Planted-Graph-Pa55word';
+const SECRETS = [AUTH_SECRET, DB_PASSWORD, ENCRYPTION_KEY, BOT_TOKEN, APP_TOKEN, GRAPH_PASSWORD];
 
 let slack: FakeSlack;
 let backend: FakeBackend;
@@ -51,6 +53,8 @@ beforeAll(async () => {
       AUTH_SECRET,
       CONNECTION_SECRETS_ENCRYPTION_KEY: ENCRYPTION_KEY,
       DATABASE_URL: u.toString(),
+      // A credentialed graph URI on a closed port: graph-snapshot's answers must not repeat it.
+      GRAPH_DB_URI: `redis://ops:${GRAPH_PASSWORD}@127.0.0.1:${await closedPort()}`,
     },
     logLevel: 'trace',
     yaml: 'checks:\n  cacheMs: 0\n',
@@ -69,6 +73,9 @@ describe('secrets never leave the bot', () => {
     slack.slashCommand('check backend');
     slack.slashCommand('check ui');
     slack.slashCommand(`check ${AUTH_SECRET}`);
+    slack.slashCommand('graph-snapshot');
+    slack.slashCommand('restore-test');
+    slack.slashCommand('backups');
     const doctor = slack.slashCommand('doctor');
     const click = slack.click(msg, 'ctx.check.details', { value: JSON.stringify({ env: 'default', id: 'backend' }) });
     await slack.waitFor(() => slack.responses.some((r) => r.id === click.responseUrl.split('/').pop()));

@@ -129,7 +129,19 @@ async function backupLine(svc, env) {
         return { state: 'untracked' };
     try {
         const b = await withDeadline(svc.lastVerified(env), 5_000, 'the backups service');
-        return b ? { state: 'ok', finishedAt: b.finishedAt, file: b.file, sizeBytes: b.sizeBytes } : { state: 'none' };
+        // Graph snapshot and restore test ages, when the service offers them (best effort).
+        const freshness = svc.freshness
+            ? await withDeadline(svc.freshness(env), 5_000, 'the backups service').catch(() => undefined)
+            : undefined;
+        return b
+            ? {
+                state: 'ok',
+                finishedAt: b.finishedAt,
+                file: b.file,
+                sizeBytes: b.sizeBytes,
+                ...(freshness ? { freshness } : {}),
+            }
+            : { state: 'none' };
     }
     catch (err) {
         return { state: 'error', message: err.message };

@@ -49,7 +49,9 @@ function backupText(b, now) {
         case 'error':
             return `backups: could not read (${b.message})`;
         case 'ok':
-            return `backups: last verified ${ago(b.finishedAt, now)} (${b.file}, ${size(b.sizeBytes)})`;
+            return `backups: last verified ${ago(b.finishedAt, now)} (${b.file}, ${size(b.sizeBytes)})${b.freshness
+                ? `; graph snapshot ${b.freshness.graph ? ago(b.freshness.graph.finishedAt, now) : 'none'}; restore test ${b.freshness.restoreTest ? `passed ${ago(b.freshness.restoreTest.at, now)}` : 'never passed'}`
+                : ''}`;
     }
 }
 function incidentsText(i, now) {

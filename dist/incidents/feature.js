@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { ConfigError } from '../config/load.js';
+import { backUpFirstNote } from '../runtime/backup-freshness.js';
 import { createIncidentHandler } from './incident-command.js';
 import { createRunbookHandler } from './runbooks/runbook-command.js';
 import { OPERATIONS_KINDS } from './runbooks/actions/kinds.js';
@@ -20,12 +21,28 @@ import { countedSessions } from './runbooks/session-metrics.js';
  * validated here, once, at start: a broken file is a configuration problem (exit 2) that
  * names the file and the line.
  */
+/**
+ * The backup step of a runbook (secret rotation, connector or storage changes) says "back up
+ * first" when the newest verified backup is older than operations.freshWithinHours.
+ */
+function withBackUpFirstNote(k, core) {
+    return {
+        ...k,
+        async note(env) {
+            const svc = core.services.get('backups');
+            if (!svc)
+                return null;
+            const last = await svc.lastVerified(env.name);
+            return backUpFirstNote(env.name, last?.finishedAt, core.now(), core.config.operations.freshWithinHours).text;
+        },
+    };
+}
 export const incidentsFeature = (core) => {
     const log = core.log.child({ feature: 'incidents' });
     const kinds = [
         resetJwksKind(log),
         reindexRepositoryKind({ log, http: core.http }),
-        ...OPERATIONS_KINDS,
+        ...OPERATIONS_KINDS.map((k) => (k.kind === 'backup' ? withBackUpFirstNote(k, core) : k)),
     ];
     const actionKinds = new Map(kinds.map((k) => [k.kind, k]));
     const loaded = loadRunbooks({

@@ -4,6 +4,11 @@ import { dirname, resolve } from 'node:path';
 import { createAuditHandler } from './audit/audit-command.js';
 import { createBackupHandler } from './backup/backup-command.js';
 import { createBackupsHandler } from './backup/backups-command.js';
+import { createRestoreTestHandler } from './backup/restore-test-command.js';
+import { restoreTestKind } from './backup/restore-test-kind.js';
+import { readFreshness } from './backup/freshness.js';
+import { createGraphSnapshotHandler } from './graph-snapshot/graph-snapshot-command.js';
+import { graphSnapshotKind } from './graph-snapshot/graph-snapshot-kind.js';
 import { createMigrateHandler } from './migrate/migrate-command.js';
 import { createApprovals } from './approvals/approvals.js';
 import { backupThenMigrateKind } from './migrate/backup-then-migrate.js';
@@ -56,6 +61,8 @@ export function createOperationsFeature(opts = {}) {
         approvals.registerKind(backupKind(ops));
         approvals.registerKind(migrateKind(ops));
         approvals.registerKind(backupThenMigrateKind(ops));
+        approvals.registerKind(restoreTestKind(ops));
+        approvals.registerKind(graphSnapshotKind(ops));
         core.services.register('approvals', approvals);
         const backupsInfo = {
             async lastVerified(env) {
@@ -65,6 +72,8 @@ export function createOperationsFeature(opts = {}) {
                     : null;
             },
         };
+        if (stores)
+            backupsInfo.freshness = (env) => readFreshness(stores, env);
         core.services.register('backups', backupsInfo);
         let recovering = Promise.resolve();
         const recoverOnce = () => (recovering = recover(ops, approvals).catch((err) => {
@@ -82,6 +91,7 @@ export function createOperationsFeature(opts = {}) {
                 createBackupsHandler({
                     config: core.config,
                     backups: stores?.backups ?? null,
+                    graphSnapshots: stores?.graphSnapshots ?? null,
                     backupDir: ops.backupDir,
                     now: core.now,
                 }),
@@ -92,6 +102,8 @@ export function createOperationsFeature(opts = {}) {
                     scrub: core.redactor.scrub,
                     now: core.now,
                 }),
+                createRestoreTestHandler({ config: core.config, approvals }),
+                createGraphSnapshotHandler({ config: core.config, approvals, ops }),
                 createAuditHandler({ audit: stores?.audit ?? null, timeZone: core.config.timezone }),
             ],
             actions: createApprovalActions(approvals),

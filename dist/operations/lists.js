@@ -21,38 +21,85 @@ const when = (b, timeZone, now) => {
     const at = b.finishedAt ?? b.startedAt;
     return `${dateTime(at, timeZone)} (${ago(at, now)})`;
 };
-export function renderBackups(rows, opts) {
+const GRAPH_MARK = {
+    done: '✅',
+    verified: '✅',
+    failed: '❌',
+    removed: '🗑️',
+};
+/** "FalkorDB export org_a", "Memgraph snapshot (on the server)". */
+export function graphKindText(g) {
+    const provider = g.provider === 'falkordb' ? 'FalkorDB' : g.provider === 'memgraph' ? 'Memgraph' : g.provider;
+    return g.kind === 'export' ? `${provider} export ${g.graph ?? ''}`.trim() : `${provider} snapshot (on the server)`;
+}
+function graphVerifiedText(g) {
+    if (g.state === 'failed')
+        return 'failed';
+    if (g.kind === 'export')
+        return g.state === 'verified' ? 'verified by RESTORE' : g.state;
+    return 'completed on the server (not verified by ctx-ops)';
+}
+/** Postgres backups and graph snapshots in one list, newest first. */
+export function renderBackups(rows, opts, graphs = []) {
     const { now } = opts;
-    if (!rows.length) {
+    if (!rows.length && !graphs.length) {
         const text = `No backups yet for ${opts.scope}. Take one with \`/ctx backup\` (they go to ${opts.backupDir}).`;
-        return { text, blocks: [md(text)], json: { backups: [] } };
+        return { text, blocks: [md(text)], json: { backups: [], graphSnapshots: [] } };
     }
-    const lines = rows.map((b) => {
-        const parts = [
-            `${STATE_MARK[b.state]} *${escapeMrkdwn(b.fileName)}*`,
-            b.state === 'verified' || b.state === 'removed' ? formatBytes(b.sizeBytes) : b.state,
-            when(b, opts.timeZone, now),
-            b.sha256 ? `sha256 \`${shortHash(b.sha256)}\`` : '',
-            b.verification ? escapeMrkdwn(b.verification) : '',
-            restoreTestText(b, now),
-        ].filter(Boolean);
-        return parts.join(' · ');
+    const entries = [
+        ...rows.map((b) => ({ at: b.finishedAt ?? b.startedAt, pg: b })),
+        ...graphs.map((g) => ({ at: g.finishedAt, graph: g })),
+    ].sort((a, b) => b.at.getTime() - a.at.getTime());
+    const whenAt = (at) => `${dateTime(at, opts.timeZone)} (${ago(at, now)})`;
+    const lines = entries.map(({ pg: b, graph: g }) => {
+        if (b) {
+            const parts = [
+                `${STATE_MARK[b.state]} Postgres *${escapeMrkdwn(b.fileName)}*`,
+                b.state === 'verified' || b.state === 'removed' ? formatBytes(b.sizeBytes) : b.state,
+                when(b, opts.timeZone, now),
+                b.sha256 ? `sha256 \`${shortHash(b.sha256)}\`` : '',
+                b.verification ? escapeMrkdwn(b.verification) : '',
+                restoreTestText(b, now),
+            ].filter(Boolean);
+            return parts.join(' · ');
+        }
+        const x = g;
+        return [
+            `${GRAPH_MARK[x.state]} ${escapeMrkdwn(graphKindText(x))}${x.fileName ? ` *${escapeMrkdwn(x.fileName)}*` : ''}`,
+            x.sizeBytes !== null ? formatBytes(x.sizeBytes) : '',
+            whenAt(x.finishedAt),
+            x.sha256 ? `sha256 \`${shortHash(x.sha256)}\`` : '',
+            escapeMrkdwn(graphVerifiedText(x)),
+        ]
+            .filter(Boolean)
+            .join(' · ');
     });
     const blocks = fitBlocks([
-        md(`*Backups of ${escapeMrkdwn(opts.scope)}* (newest first)`),
+        md(`*Backups of ${escapeMrkdwn(opts.scope)}* (Postgres and graph, newest first)`),
         ...chunkLines(lines).map(md),
         context(`Folder ${escapeMrkdwn(opts.backupDir)} · retention ${escapeMrkdwn(opts.retention)}`),
     ]);
     const plain = [
-        `Backups of ${opts.scope} (newest first):`,
-        plainTable(rows.map((b) => [
-            b.state,
-            b.fileName,
-            b.sizeBytes === null ? '' : formatBytes(b.sizeBytes),
-            when(b, opts.timeZone, now),
-            b.sha256 ? shortHash(b.sha256) : '',
-            [b.verification ?? '', restoreTestText(b, now)].filter(Boolean).join('; '),
-        ]), { indent: 2 }),
+        `Backups of ${opts.scope} (Postgres and graph, newest first):`,
+        plainTable(entries.map(({ pg: b, graph: g }) => b
+            ? [
+                b.state,
+                'postgres',
+                b.fileName,
+                b.sizeBytes === null ? '' : formatBytes(b.sizeBytes),
+                when(b, opts.timeZone, now),
+                b.sha256 ? shortHash(b.sha256) : '',
+                [b.verification ?? '', restoreTestText(b, now)].filter(Boolean).join('; '),
+            ]
+            : [
+                g.state,
+                graphKindText(g),
+                g.fileName ?? '',
+                g.sizeBytes === null ? '' : formatBytes(g.sizeBytes),
+                whenAt(g.finishedAt),
+                g.sha256 ? shortHash(g.sha256) : '',
+                graphVerifiedText(g),
+            ]), { indent: 2 }),
         `  folder ${opts.backupDir} · retention ${opts.retention}`,
     ].join('\n');
     const json = {
@@ -70,11 +117,27 @@ export function renderBackups(rows, opts) {
                 ? { at: b.restoreTestedAt.toISOString(), ok: b.restoreTestOk, summary: b.restoreTestSummary }
                 : null,
         })),
+        graphSnapshots: graphs.map((g) => ({
+            env: g.env,
+            provider: g.provider,
+            kind: g.kind,
+            graph: g.graph,
+            file: g.fileName,
+            path: g.path,
+            state: g.state,
+            sizeBytes: g.sizeBytes,
+            sha256: g.sha256,
+            serverTime: g.serverTime?.toISOString() ?? null,
+            detail: g.detail,
+            finishedAt: g.finishedAt.toISOString(),
+        })),
     };
     return {
         text: [
             `Backups of ${opts.scope}:`,
-            ...rows.map((b) => `${b.state} ${b.fileName} ${formatBytes(b.sizeBytes)} ${b.sha256 ?? ''}`),
+            ...entries.map(({ pg: b, graph: g }) => b
+                ? `${b.state} ${b.fileName} ${formatBytes(b.sizeBytes)} ${b.sha256 ?? ''}`
+                : `${g.state} ${graphKindText(g)} ${g.fileName ?? ''} ${g.sizeBytes === null ? '' : formatBytes(g.sizeBytes)} ${g.sha256 ?? ''}`),
         ].join('\n'),
         blocks,
         plain,

@@ -5,6 +5,29 @@ import { worst, headline } from '../diagnostics/status-rules.js';
 import { chooseEnvironment, leftoverProblem, postWhenReady } from '../runtime/preambles.js';
 import { context, escapeMrkdwn, md } from '../ui/blocks.js';
 import { fitBlocks } from '../ui/limits.js';
+import { describeFreshness } from '../runtime/backup-freshness.js';
+/** The freshness of the environment's backups, or null when not tracked or not readable in time. */
+async function freshnessOf(deps, env) {
+    const svc = deps.backups?.();
+    if (!svc?.freshness)
+        return null;
+    let timer;
+    const late = new Promise((r) => (timer = setTimeout(() => r(null), 3_000)));
+    return Promise.race([svc.freshness(env).catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+/** Adds "Backups: Postgres backup 5 h ago · graph snapshot … · restore test …" under a status message. */
+export function withFreshness(msg, f, now) {
+    // Nothing tracked yet (no backup, snapshot or restore test ever): no line; the digest says so.
+    if (!f || (!f.postgres && !f.graph && !f.restoreTest))
+        return msg;
+    const line = `Backups: ${describeFreshness(f, now)}`;
+    return {
+        ...msg,
+        text: `${msg.text}\n${line}`,
+        ...(msg.blocks ? { blocks: fitBlocks([...msg.blocks, context(escapeMrkdwn(line))]) } : {}),
+        ...(msg.plain !== undefined ? { plain: `${msg.plain}\n${line}` } : {}),
+    };
+}
 const checking = (what, count) => ({
     text: `⏳ Checking ${what} (${count} checks)…`,
     blocks: [md(`⏳ Checking *${what}* (${count} checks)…`)],
@@ -30,7 +53,7 @@ export function createStatusHandler(deps) {
                 reports.forEach((r) => deps.onReport?.(r));
                 return { status: worst(...reports.map((r) => r.overall)) };
             }
-            const { value: report } = await postWhenReady(req.conversation, checking(choice.env, count), deps.diagnostics.run(choice.env), (r) => renderStatus(r, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone }));
+            const { value: [report], } = await postWhenReady(req.conversation, checking(choice.env, count), Promise.all([deps.diagnostics.run(choice.env), freshnessOf(deps, choice.env)]), ([r, f]) => withFreshness(renderStatus(r, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone }), f, deps.now?.() ?? new Date()));
             deps.onReport?.(report);
             return { status: report.overall };
         },

@@ -10,6 +10,15 @@ import type { Block } from './chat.js';
 export interface BackupsInfo {
   /** The newest backup that passed verification, or null. */
   lastVerified(env: string): Promise<{ finishedAt: Date; file: string; sizeBytes: number; sha256: string } | null>;
+  /** Optional: how fresh the environment's backups are (digest, status, "back up first"). */
+  freshness?(env: string): Promise<BackupFreshness>;
+}
+
+/** The newest verified Postgres backup, graph snapshot and successful restore test of one environment. */
+export interface BackupFreshness {
+  postgres: { finishedAt: Date; file: string } | null;
+  graph: { finishedAt: Date; provider: string; kind: 'server' | 'export' } | null;
+  restoreTest: { at: Date } | null;
 }
 
 /** Registered by the incidents feature as "incidents". */

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import type { BackupsInfo, DeliveryProblem, IncidentsInfo } from '../contracts/services.js';
+import type { BackupFreshness, BackupsInfo, DeliveryProblem, IncidentsInfo } from '../contracts/services.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
 import { worst } from '../diagnostics/status-rules.js';
 import type { Status, StatusReport } from '../contracts/checks.js';
@@ -32,7 +32,7 @@ export interface ComponentLine {
 export type BackupLine =
   | { state: 'untracked' }
   | { state: 'none' }
-  | { state: 'ok'; finishedAt: Date; file: string; sizeBytes: number }
+  | { state: 'ok'; finishedAt: Date; file: string; sizeBytes: number; freshness?: BackupFreshness }
   | { state: 'error'; message: string };
 
 export type IncidentsLine =
@@ -249,7 +249,19 @@ async function backupLine(svc: BackupsInfo | undefined, env: string): Promise<Ba
   if (!svc) return { state: 'untracked' };
   try {
     const b = await withDeadline(svc.lastVerified(env), 5_000, 'the backups service');
-    return b ? { state: 'ok', finishedAt: b.finishedAt, file: b.file, sizeBytes: b.sizeBytes } : { state: 'none' };
+    // Graph snapshot and restore test ages, when the service offers them (best effort).
+    const freshness = svc.freshness
+      ? await withDeadline(svc.freshness(env), 5_000, 'the backups service').catch(() => undefined)
+      : undefined;
+    return b
+      ? {
+          state: 'ok',
+          finishedAt: b.finishedAt,
+          file: b.file,
+          sizeBytes: b.sizeBytes,
+          ...(freshness ? { freshness } : {}),
+        }
+      : { state: 'none' };
   } catch (err) {
     return { state: 'error', message: (err as Error).message };
   }

@@ -6,6 +6,11 @@ import type { Feature, FeatureFactory, Runtime } from '../runtime/feature.js';
 import { createAuditHandler } from './audit/audit-command.js';
 import { createBackupHandler } from './backup/backup-command.js';
 import { createBackupsHandler } from './backup/backups-command.js';
+import { createRestoreTestHandler } from './backup/restore-test-command.js';
+import { restoreTestKind } from './backup/restore-test-kind.js';
+import { readFreshness } from './backup/freshness.js';
+import { createGraphSnapshotHandler } from './graph-snapshot/graph-snapshot-command.js';
+import { graphSnapshotKind } from './graph-snapshot/graph-snapshot-kind.js';
 import { createMigrateHandler } from './migrate/migrate-command.js';
 import { createApprovals, type ApprovalsService } from './approvals/approvals.js';
 
@@ -88,6 +93,8 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
     approvals.registerKind(backupKind(ops));
     approvals.registerKind(migrateKind(ops));
     approvals.registerKind(backupThenMigrateKind(ops));
+    approvals.registerKind(restoreTestKind(ops));
+    approvals.registerKind(graphSnapshotKind(ops));
     core.services.register('approvals', approvals);
 
     const backupsInfo: BackupsInfo = {
@@ -98,6 +105,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
           : null;
       },
     };
+    if (stores) backupsInfo.freshness = (env) => readFreshness(stores, env);
     core.services.register('backups', backupsInfo);
 
     let recovering: Promise<unknown> = Promise.resolve();
@@ -121,6 +129,7 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
         createBackupsHandler({
           config: core.config,
           backups: stores?.backups ?? null,
+          graphSnapshots: stores?.graphSnapshots ?? null,
           backupDir: ops.backupDir,
           now: core.now,
         }),
@@ -131,6 +140,8 @@ export function createOperationsFeature(opts: OperationsFeatureOptions = {}): Fe
           scrub: core.redactor.scrub,
           now: core.now,
         }),
+        createRestoreTestHandler({ config: core.config, approvals }),
+        createGraphSnapshotHandler({ config: core.config, approvals, ops }),
         createAuditHandler({ audit: stores?.audit ?? null, timeZone: core.config.timezone }),
       ],
       actions: createApprovalActions(approvals),

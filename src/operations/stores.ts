@@ -4,6 +4,7 @@ import { createApprovalStore, type ApprovalStore } from './approvals/approval-st
 import { createAuditLog, type AuditLog } from './audit/audit.js';
 import { createBackupStore, type BackupStore } from './backup/backup-store.js';
 import { createRunStore, type RunStore } from './approvals/run-store.js';
+import { createGraphSnapshotStore, type GraphSnapshotStore } from './graph-snapshot/snapshot-store.js';
 
 /** The operations' tables in ctx_ops, built once per bot (absent without a store). */
 export interface OpsStores {
@@ -12,6 +13,7 @@ export interface OpsStores {
   runs: RunStore;
   backups: BackupStore;
   audit: AuditLog;
+  graphSnapshots: GraphSnapshotStore;
 }
 
 export function createOpsStores(store: Store, redactor: Redactor, now: () => Date): OpsStores {
@@ -21,6 +23,7 @@ export function createOpsStores(store: Store, redactor: Redactor, now: () => Dat
     runs: createRunStore(store),
     backups: createBackupStore(store),
     audit: createAuditLog(store, redactor, now),
+    graphSnapshots: createGraphSnapshotStore(store),
   };
 }
 

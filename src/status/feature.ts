@@ -9,6 +9,8 @@ export const statusFeature: FeatureFactory = (core) => {
     config: core.config,
     diagnostics: core.diagnostics,
     onReport: (r) => core.publishReport(r),
+    backups: () => core.services.get('backups'),
+    now: () => core.now(),
   };
   return {
     name: 'status',

@@ -8,12 +8,39 @@ import { chooseEnvironment, leftoverProblem, postWhenReady } from '../runtime/pr
 import type { ActionHandler, Handler, OutMessage, Block } from '../contracts/chat.js';
 import { context, escapeMrkdwn, md } from '../ui/blocks.js';
 import { fitBlocks } from '../ui/limits.js';
+import type { BackupFreshness, BackupsInfo } from '../contracts/services.js';
+import { describeFreshness } from '../runtime/backup-freshness.js';
 
 export interface StatusDeps {
   config: Pick<Config, 'environments' | 'defaultEnvironment' | 'checks' | 'timezone'>;
   diagnostics: Diagnostics;
   /** Called with every report this command produces (history, alerts, App Home). */
   onReport?: (report: StatusReport) => void;
+  /** The operations feature's backups view, looked up at run time (absent: no backups line). */
+  backups?: () => BackupsInfo | undefined;
+  now?: () => Date;
+}
+
+/** The freshness of the environment's backups, or null when not tracked or not readable in time. */
+async function freshnessOf(deps: StatusDeps, env: string): Promise<BackupFreshness | null> {
+  const svc = deps.backups?.();
+  if (!svc?.freshness) return null;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), 3_000)));
+  return Promise.race([svc.freshness(env).catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+
+/** Adds "Backups: Postgres backup 5 h ago · graph snapshot … · restore test …" under a status message. */
+export function withFreshness(msg: OutMessage, f: BackupFreshness | null, now: Date): OutMessage {
+  // Nothing tracked yet (no backup, snapshot or restore test ever): no line; the digest says so.
+  if (!f || (!f.postgres && !f.graph && !f.restoreTest)) return msg;
+  const line = `Backups: ${describeFreshness(f, now)}`;
+  return {
+    ...msg,
+    text: `${msg.text}\n${line}`,
+    ...(msg.blocks ? { blocks: fitBlocks([...msg.blocks, context(escapeMrkdwn(line))]) } : {}),
+    ...(msg.plain !== undefined ? { plain: `${msg.plain}\n${line}` } : {}),
+  };
 }
 
 const checking = (what: string, count: number): OutMessage => ({
@@ -46,11 +73,18 @@ export function createStatusHandler(deps: StatusDeps): Handler {
         reports.forEach((r) => deps.onReport?.(r));
         return { status: worst(...reports.map((r) => r.overall)) };
       }
-      const { value: report } = await postWhenReady(
+      const {
+        value: [report],
+      } = await postWhenReady(
         req.conversation,
         checking(choice.env, count),
-        deps.diagnostics.run(choice.env),
-        (r) => renderStatus(r, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone }),
+        Promise.all([deps.diagnostics.run(choice.env), freshnessOf(deps, choice.env)]),
+        ([r, f]) =>
+          withFreshness(
+            renderStatus(r, { titles: deps.diagnostics.titles, timeZone: deps.config.timezone }),
+            f,
+            deps.now?.() ?? new Date(),
+          ),
       );
       deps.onReport?.(report);
       return { status: report.overall };

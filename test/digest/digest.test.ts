@@ -49,6 +49,11 @@ environments:
             sha256: 'ab'.repeat(32),
           }
         : null,
+    freshness: async () => ({
+      postgres: { finishedAt: new Date(NOW - 5 * HOUR - 60_000), file: 'prod-20260330.dump' },
+      graph: { finishedAt: new Date(NOW - 2 * 24 * HOUR), provider: 'falkordb', kind: 'server' },
+      restoreTest: null,
+    }),
   };
   h.bot.core.services.register('backups', backups);
 
@@ -113,7 +118,9 @@ describe('/ctx digest', () => {
     expect(all).toMatch(/`[▁▂▃▄▅▆▇█]{11,12}·?`/);
     expect(all).toContain('changes: Database ok → fail; API ok → fail; Migrations ok → warn');
     expect(all).toContain('migrations: 2 pending: 20260901_a, 20260902_b');
-    expect(all).toContain('backups: last verified 5 h 1 min ago (prod-20260330.dump, 1.5 GB)');
+    expect(all).toContain(
+      'backups: last verified 5 h 1 min ago (prod-20260330.dump, 1.5 GB); graph snapshot 2 d ago; restore test never passed',
+    );
     expect(all).toContain('incidents: not tracked');
     expect(all).toMatch(/since the last digest \([^)]+\): 1 alert raised, 1 resolved, 1 h of downtime/);
     for (const c of ['db', 'api', 'migrations']) components.set('prod', c, 'ok');

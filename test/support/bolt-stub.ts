@@ -19,6 +19,11 @@ export interface BoltStubOptions {
   databases?: Record<string, number>;
   /** Used when a RUN/BEGIN names no database (default "neo4j"). */
   defaultDatabase?: string;
+  /**
+   * Scripted answers by exact query text (trimmed), e.g. Memgraph's `CREATE SNAPSHOT` or
+   * `CALL dbms.components() ...`: the records to stream, or the FAILURE to send.
+   */
+  queries?: Record<string, { fields: string[]; rows: unknown[][] } | { error: { code: string; message: string } }>;
 }
 
 export interface BoltStub extends TrackedTcpServer {
@@ -307,6 +312,12 @@ export async function startBoltStub(opts: BoltStubOptions = {}): Promise<BoltStu
               'Neo.ClientError.Database.DatabaseNotFound',
               `Database does not exist. Database name: '${db}'.`,
             );
+          const scripted = opts.queries?.[query.trim()];
+          if (scripted) {
+            if ('error' in scripted) return fail(scripted.error.code, scripted.error.message);
+            stream = { fields: scripted.fields, rows: scripted.rows, db, ...(txDb ? { qid: 0 } : {}) };
+            return send(SUCCESS, { fields: scripted.fields, t_first: 1, ...(txDb ? { qid: 0 } : {}) });
+          }
           const m = COUNT_QUERY.exec(query);
           if (!m)
             return fail(

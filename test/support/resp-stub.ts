@@ -16,6 +16,18 @@ export interface RespStubOptions {
   username?: string;
   /** Graph name → node count; GRAPH.LIST lists these names. */
   graphs?: Record<string, number>;
+  /** Graph name → edge count (`MATCH ()-[r]->() RETURN count(r)`); default 0. */
+  edges?: Record<string, number>;
+  /**
+   * How BGSAVE goes: `ok` finishes after `bgsavePolls` INFO persistence reads, `fail` ends
+   * with rdb_last_bgsave_status:err, `never` stays in progress, `refuse` answers an error.
+   */
+  bgsave?: 'ok' | 'fail' | 'never' | 'refuse';
+  bgsavePolls?: number;
+  /** CONFIG GET answers NOPERM, as for an ACL user without +config. */
+  configDenied?: boolean;
+  /** RESTORE brings back this many nodes fewer than were dumped (a damaged copy). */
+  restoreLosesNodes?: number;
 }
 
 export interface RespStub extends TrackedTcpServer {
@@ -94,16 +106,18 @@ function parseCommands(buf: Buffer): { commands: string[][]; rest: Buffer } {
   return { commands, rest: buf.subarray(pos) };
 }
 
+const EDGE_QUERY = /^\s*MATCH\s*\(\s*\)\s*-\s*\[\s*(\w+)\s*\]\s*->\s*\(\s*\)\s*RETURN\s+count\(\s*\1\s*\)\s*$/i;
 const COUNT_QUERY = /^\s*MATCH\s*\(\s*(\w+)\s*\)\s*RETURN\s+count\(\s*\1\s*\)(?:\s+AS\s+(\w+))?\s*$/i;
 
-function graphQuery(graphs: Record<string, number>, args: string[]): Reply {
+function graphQuery(graphs: Record<string, number>, args: string[], edges: Record<string, number> = {}): Reply {
   const [, name, query, ...flags] = args;
   if (!name || query === undefined) return error("ERR wrong number of arguments for 'graph.ro_query' command");
   if (!(name in graphs)) return error('ERR Invalid graph operation on empty key');
+  const e = EDGE_QUERY.exec(query);
   const m = COUNT_QUERY.exec(query);
-  if (!m) return error(`errMsg: this stub only answers MATCH (n) RETURN count(n), got: ${query}`);
-  const column = m[2] ?? `count(${m[1]})`;
-  const count = graphs[name]!;
+  if (!m && !e) return error(`errMsg: this stub only answers MATCH (n) RETURN count(n), got: ${query}`);
+  const column = m ? (m[2] ?? `count(${m[1]})`) : `count(${e![1]})`;
+  const count = m ? graphs[name]! : (edges[name] ?? 0);
   const stats = array([bulk('Cached execution: 0'), bulk('Query internal execution time: 0.042 milliseconds')]);
   if (flags.some((f) => f.toLowerCase() === '--compact')) {
     // ColumnType 1 = COLUMN_SCALAR; ValueType 3 = VALUE_INTEGER.
@@ -114,7 +128,10 @@ function graphQuery(graphs: Record<string, number>, args: string[]): Reply {
 
 export async function startRespStub(opts: RespStubOptions = {}): Promise<RespStub> {
   const mode = opts.mode ?? 'healthy';
-  const graphs = opts.graphs ?? {};
+  const graphs = { ...(opts.graphs ?? {}) };
+  const edges = { ...(opts.edges ?? {}) };
+  // Persistence as INFO persistence and LASTSAVE report it (seconds since the epoch).
+  const persistence = { lastSave: 1_700_000_000, saves: 0, inProgress: false, status: 'ok', pollsLeft: 0 };
   const username = opts.username ?? 'default';
   const commands: string[][] = [];
 
@@ -139,6 +156,32 @@ export async function startRespStub(opts: RespStubOptions = {}): Promise<RespStu
       }
     });
 
+    const persistenceInfo = () => {
+      const p = persistence;
+      if (p.inProgress && opts.bgsave !== 'never' && p.pollsLeft-- <= 0) {
+        p.inProgress = false;
+        if (opts.bgsave === 'fail') p.status = 'err';
+        else {
+          p.status = 'ok';
+          p.lastSave += 60;
+          p.saves++;
+        }
+      }
+      return [
+        '# Persistence',
+        'loading:0',
+        `rdb_changes_since_last_save:${p.inProgress ? 3 : 0}`,
+        `rdb_bgsave_in_progress:${p.inProgress ? 1 : 0}`,
+        `rdb_last_save_time:${p.lastSave}`,
+        `rdb_last_bgsave_status:${p.status}`,
+        'rdb_last_bgsave_time_sec:2',
+        `rdb_current_bgsave_time_sec:${p.inProgress ? 1 : -1}`,
+        `rdb_saves:${p.saves}`,
+        'rdb_last_cow_size:1048576',
+        'aof_enabled:0',
+        '',
+      ].join('\r\n');
+    };
     const answer = (name: string, args: string[]): Reply => {
       if (name === 'AUTH') {
         const [user, pass] = args.length >= 3 ? [args[1], args[2]] : ['default', args[1]];
@@ -185,13 +228,51 @@ export async function startRespStub(opts: RespStubOptions = {}): Promise<RespStu
         case 'CLIENT':
           return simple('OK');
         case 'INFO':
+          if ((args[1] ?? '').toLowerCase() === 'persistence') return bulk(persistenceInfo());
           return bulk(
             '# Server\r\nredis_version:7.2.4\r\n\r\n# Modules\r\nmodule:name=graph,ver=41400,api=1,filters=0,usedby=[],using=[],options=[]\r\n',
           );
         case 'GRAPH.LIST':
           return array(Object.keys(graphs).map((g) => bulk(g)));
         case 'GRAPH.RO_QUERY':
-          return graphQuery(graphs, args);
+        case 'GRAPH.QUERY':
+          return graphQuery(graphs, args, edges);
+        case 'LASTSAVE':
+          return int(persistence.lastSave);
+        case 'BGSAVE': {
+          if (opts.bgsave === 'refuse') return error('ERR Background append only file rewriting in progress');
+          if (persistence.inProgress) return error('ERR Background save already in progress');
+          persistence.inProgress = true;
+          persistence.pollsLeft = opts.bgsavePolls ?? 2;
+          return simple('Background saving started');
+        }
+        case 'CONFIG':
+          if (opts.configDenied) return error("NOPERM User ops has no permissions to run the 'config|get' command");
+          return array([bulk(args[2] ?? ''), bulk(args[2] === 'dir' ? '/data' : 'dump.rdb')]);
+        case 'DUMP':
+          return args[1] !== undefined && args[1] in graphs
+            ? bulk(`STUBDUMP:${graphs[args[1]]}:${edges[args[1]] ?? 0}`)
+            : bulk(null);
+        case 'RESTORE': {
+          const [, key, , payload] = args;
+          if (!key || payload === undefined) return error("ERR wrong number of arguments for 'restore' command");
+          if (key in graphs) return error('BUSYKEY Target key name already exists.');
+          const p = /^STUBDUMP:(\d+):(\d+)$/.exec(payload);
+          if (!p) return error('ERR DUMP payload version or checksum are wrong');
+          graphs[key] = Math.max(0, Number(p[1]) - (opts.restoreLosesNodes ?? 0));
+          edges[key] = Number(p[2]);
+          return simple('OK');
+        }
+        case 'DEL': {
+          let n = 0;
+          for (const k of args.slice(1))
+            if (k in graphs) {
+              delete graphs[k];
+              delete edges[k];
+              n++;
+            }
+          return int(n);
+        }
         default:
           return error(`ERR unknown command '${args[0] ?? ''}', with args beginning with: `);
       }

@@ -124,6 +124,8 @@ export function renderStep(v) {
     if (v.action && !v.action.available && (v.state === 'pending' || v.state === 'failed')) {
         blocks.push(context(`Guarded operations are not available in this bot, so ${escapeMrkdwn(v.action.label)} cannot run from here: ${v.action.manual}`));
     }
+    if (v.action?.note)
+        blocks.push(context(escapeMrkdwn(v.action.note)));
     if (v.actionNote)
         blocks.push(context(v.actionNote));
     blocks.push(context(stateLine(v)));

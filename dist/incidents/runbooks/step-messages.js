@@ -42,7 +42,13 @@ export function createStepMessages(deps) {
             else
                 targets = [{ label, params: {} }];
         }
-        return { label, targets, manual, available };
+        let note = null;
+        if (kind.note && env && openState(state))
+            note = await kind.note(env).catch((err) => {
+                deps.log.warn({ err: { message: err.message }, kind: kind.kind }, 'could not work out a runbook action note');
+                return null;
+            });
+        return { label, targets, manual, available, ...(note ? { note } : {}) };
     }
     async function viewOf(session, row, extra = {}) {
         const step = session.runbook.steps[row.idx];

@@ -3,7 +3,8 @@ import { findEnvironment } from '../../config/types.js';
 import { context, md } from '../../ui/blocks.js';
 import { ago, formatBytes, formatDuration } from '../../util/format.js';
 import { sha256File } from './backup-runner.js';
-import { describeCounts } from '../../postgres/pg-conn.js';
+import { countRows, describeCounts } from '../../postgres/pg-conn.js';
+import { compareRowCounts, describeComparison, listTables, } from './row-comparison.js';
 import { resolveChannelRef } from '../approvals/permissions.js';
 import { findPgTool, parsePgVersion, toolRefusal } from '../../postgres/pg-tools.js';
 import { openLease } from '../approvals/run-store.js';
@@ -45,7 +46,7 @@ export async function runRestoreTest(ops, envName, opts = {}) {
             return { env: env.name, status: 'taken', summary: 'another replica runs this slot' };
         const t0 = performance.now();
         const signal = opts.signal ?? AbortSignal.timeout(ops.config.operations.backupTimeoutMinutes * 60_000);
-        const outcome = await test(ops, env.name, env.ctx.DATABASE_URL, backup, lease.runId, signal).catch((err) => ({
+        const outcome = await test(ops, env.name, env.ctx.DATABASE_URL, backup, lease.runId, signal, opts.compare).catch((err) => ({
             env: env.name,
             status: 'failed',
             summary: `could not run: ${ops.redactor.scrub(err.message)}`,
@@ -74,7 +75,7 @@ export async function runRestoreTest(ops, envName, opts = {}) {
         await lease.release();
     }
 }
-async function test(ops, env, url, b, runId, signal) {
+async function test(ops, env, url, b, runId, signal, compare) {
     const fail = (summary) => ({ env, status: 'failed', summary });
     let sha;
     try {
@@ -95,12 +96,13 @@ async function test(ops, env, url, b, runId, signal) {
     if (refusal || !search.tool)
         return fail(refusal ?? 'pg_restore not found');
     const s = ops.stores;
+    const tables = compare ? [...new Set([...(await listTables(url)), ...ops.config.operations.keyTables])] : [];
     const r = await trialRestore({
         databaseUrl: url,
         file: b.path,
         pgRestore: search.tool,
         toolEnv: ops.toolEnv,
-        keyTables: ops.config.operations.keyTables,
+        keyTables: compare ? tables : ops.config.operations.keyTables,
         signal,
         tag: `t${runId}`,
         clean: ops.redactor.scrub,
@@ -108,6 +110,15 @@ async function test(ops, env, url, b, runId, signal) {
     });
     if (!r.ok)
         return fail(`${r.reason}${r.tail.length ? `: ${r.tail.slice(-3).join(' / ')}` : ''}`);
+    if (compare) {
+        // Counted after the restore, so the live side includes every write since the backup.
+        const live = await countRows(url, tables);
+        const comparison = compareRowCounts(r.counts, live.counts, compare);
+        const summary = `restored in ${formatDuration(r.durationMs)}; ${describeComparison(comparison, compare)}`;
+        return comparison.ok
+            ? { env, status: 'passed', summary, comparison }
+            : { env, status: 'failed', summary: `row counts differ: ${summary}`, comparison };
+    }
     return { env, status: 'passed', summary: `restored in ${formatDuration(r.durationMs)}; ${describeCounts(r)}` };
 }
 export function renderRestoreTest(o, now) {

@@ -56,9 +56,34 @@ export const operationsSection = {
           enabled: z.boolean().default(true),
           /** Where a passing restore test is reported (a failing one always goes to channels.alerts). */
           channel: channelRef.optional(),
+          /**
+           * On-demand restore tests (`/ctx restore-test`) compare each table's rows in the restored
+           * backup with the live database: a table passes when the two differ by at most this many
+           * rows, or by at most `rowTolerancePercent` of the restored count, whichever is larger
+           * (the live database keeps changing after the backup was taken).
+           */
+          rowToleranceRows: z.number().int().min(0).default(100),
+          rowTolerancePercent: z.number().min(0).max(1000).default(10),
         })
         .strict()
         .prefault({}),
+      /** Graph database snapshots (`/ctx graph-snapshot`); see README "Graph snapshots". */
+      graphSnapshot: z
+        .object({
+          /** FalkorDB: also DUMP each graph into backupDir (verified by RESTORE under a scratch key). */
+          export: z.boolean().default(false),
+          /** How long to follow a BGSAVE / CREATE SNAPSHOT before reporting it unfinished. */
+          deadlineSeconds: z.number().positive().default(600),
+          /** How often INFO persistence is read while a BGSAVE runs. */
+          pollMilliseconds: positiveInt.default(1000),
+        })
+        .strict()
+        .prefault({}),
+      /**
+       * Before risky changes (runbooks that rotate secrets or change connectors, `migrate`), the
+       * bot offers "back up first" when the newest verified backup is older than this.
+       */
+      freshWithinHours: z.number().positive().default(24),
     })
     .strict()
     .prefault({}),

@@ -142,7 +142,7 @@ export interface StepView {
   /** The step names a check this build does not run. */
   checkUnavailable: boolean;
   links: StepLink[];
-  action: { label: string; targets: ActionTarget[]; manual: string; available: boolean } | null;
+  action: { label: string; targets: ActionTarget[]; manual: string; available: boolean; note?: string } | null;
   actionNote: string | null;
   sessionStatus: SessionStatus;
   timeZone: string;
@@ -210,6 +210,7 @@ export function renderStep(v: StepView): OutMessage {
       ),
     );
   }
+  if (v.action?.note) blocks.push(context(escapeMrkdwn(v.action.note)));
   if (v.actionNote) blocks.push(context(v.actionNote));
   blocks.push(context(stateLine(v)));
 

@@ -66,7 +66,13 @@ export function createStepMessages(deps: EngineDeps) {
         }
       } else targets = [{ label, params: {} }];
     }
-    return { label, targets, manual, available };
+    let note: string | null = null;
+    if (kind.note && env && openState(state))
+      note = await kind.note(env).catch((err: Error) => {
+        deps.log.warn({ err: { message: err.message }, kind: kind.kind }, 'could not work out a runbook action note');
+        return null;
+      });
+    return { label, targets, manual, available, ...(note ? { note } : {}) };
   }
 
   async function viewOf(session: SessionRow, row: StepRow, extra: Partial<StepView> = {}): Promise<StepView> {

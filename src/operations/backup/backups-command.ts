@@ -1,6 +1,7 @@
 import { extractFlags } from '../../util/tokenize.js';
 import type { Config } from '../../config/types.js';
 import type { BackupStore } from './backup-store.js';
+import type { GraphSnapshotStore } from '../graph-snapshot/snapshot-store.js';
 import { describeRules } from './retention.js';
 import { NEEDS_STORE } from '../stores.js';
 import { renderBackups } from '../lists.js';
@@ -11,16 +12,18 @@ import type { Handler } from '../../contracts/chat.js';
 export interface BackupsHandlerDeps {
   config: Pick<Config, 'environments' | 'defaultEnvironment' | 'operations' | 'timezone'>;
   backups: BackupStore | null;
+  /** Graph snapshots, listed with the Postgres backups (optional). */
+  graphSnapshots?: GraphSnapshotStore | null;
   backupDir: string;
   now: () => Date;
 }
 
-/** `/ctx backups [env|all]`: size, age, sha256, verification and restore-test result of each backup. */
+/** `/ctx backups [env|all]`: Postgres backups and graph snapshots, newest first: kind, size, age, sha256, verification, restore test. */
 export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
   return {
     name: 'backups',
     usage: 'backups [env|all]',
-    summary: 'List backups: size, age, sha256, verification and restore test',
+    summary: 'List Postgres backups and graph snapshots: kind, size, age, sha256, verification, restore test',
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
       const choice = chooseEnvironment(rest, flags.env, deps.config);
@@ -33,14 +36,19 @@ export function createBackupsHandler(deps: BackupsHandlerDeps): Handler {
       // No environment named: every environment (a list is more useful than the default's alone).
       const env = choice.named ? choice.env : undefined;
       const rows = await deps.backups.list(env, 30);
+      const graphs = (await deps.graphSnapshots?.list(env, 30)) ?? [];
       await req.conversation.post(
-        renderBackups(rows, {
-          now: deps.now(),
-          scope: env ?? 'all environments',
-          backupDir: deps.backupDir,
-          retention: describeRules(deps.config.operations.retention),
-          timeZone: deps.config.timezone,
-        }),
+        renderBackups(
+          rows,
+          {
+            now: deps.now(),
+            scope: env ?? 'all environments',
+            backupDir: deps.backupDir,
+            retention: describeRules(deps.config.operations.retention),
+            timeZone: deps.config.timezone,
+          },
+          graphs,
+        ),
       );
       return {};
     },

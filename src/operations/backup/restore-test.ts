@@ -6,7 +6,14 @@ import { ago, formatBytes, formatDuration } from '../../util/format.js';
 import { sha256File } from './backup-runner.js';
 import type { BackupRow } from './backup-store.js';
 import type { OpsContext } from '../ops-context.js';
-import { describeCounts } from '../../postgres/pg-conn.js';
+import { countRows, describeCounts } from '../../postgres/pg-conn.js';
+import {
+  compareRowCounts,
+  describeComparison,
+  listTables,
+  type RowComparison,
+  type RowTolerance,
+} from './row-comparison.js';
 import { resolveChannelRef } from '../approvals/permissions.js';
 import { findPgTool, parsePgVersion, toolRefusal } from '../../postgres/pg-tools.js';
 import { openLease } from '../approvals/run-store.js';
@@ -25,12 +32,14 @@ export interface RestoreTestOutcome {
   status: RestoreTestStatus;
   summary: string;
   backup?: BackupRow;
+  /** On-demand tests: every table's rows, restored vs live (`compare`). */
+  comparison?: RowComparison;
 }
 
 export async function runRestoreTest(
   ops: OpsContext,
   envName: string,
-  opts: { slot?: Date; signal?: AbortSignal } = {},
+  opts: { slot?: Date; signal?: AbortSignal; compare?: RowTolerance } = {},
 ): Promise<RestoreTestOutcome> {
   const s = ops.stores;
   const env = findEnvironment(ops.config, envName);
@@ -66,7 +75,7 @@ export async function runRestoreTest(
     if (!run) return { env: env.name, status: 'taken', summary: 'another replica runs this slot' };
     const t0 = performance.now();
     const signal = opts.signal ?? AbortSignal.timeout(ops.config.operations.backupTimeoutMinutes * 60_000);
-    const outcome = await test(ops, env.name, env.ctx.DATABASE_URL, backup, lease.runId, signal).catch(
+    const outcome = await test(ops, env.name, env.ctx.DATABASE_URL, backup, lease.runId, signal, opts.compare).catch(
       (err: Error) => ({
         env: env.name,
         status: 'failed' as const,
@@ -104,6 +113,7 @@ async function test(
   b: BackupRow,
   runId: number,
   signal: AbortSignal,
+  compare?: RowTolerance,
 ): Promise<Omit<RestoreTestOutcome, 'backup'>> {
   const fail = (summary: string) => ({ env, status: 'failed' as const, summary });
   let sha: string;
@@ -127,18 +137,28 @@ async function test(
   const refusal = toolRefusal('pg_restore', search, dumpMajor, `pg_dump ${b.pgDumpVersion}, which wrote the backup`);
   if (refusal || !search.tool) return fail(refusal ?? 'pg_restore not found');
   const s = ops.stores!;
+  const tables = compare ? [...new Set([...(await listTables(url)), ...ops.config.operations.keyTables])] : [];
   const r = await trialRestore({
     databaseUrl: url,
     file: b.path,
     pgRestore: search.tool,
     toolEnv: ops.toolEnv,
-    keyTables: ops.config.operations.keyTables,
+    keyTables: compare ? tables : ops.config.operations.keyTables,
     signal,
     tag: `t${runId}`,
     clean: ops.redactor.scrub,
     track: { partialFile: async () => {}, scratchDatabase: (n) => s.runs.track(runId, 'scratch_db', n) },
   });
   if (!r.ok) return fail(`${r.reason}${r.tail.length ? `: ${r.tail.slice(-3).join(' / ')}` : ''}`);
+  if (compare) {
+    // Counted after the restore, so the live side includes every write since the backup.
+    const live = await countRows(url, tables);
+    const comparison = compareRowCounts(r.counts, live.counts, compare);
+    const summary = `restored in ${formatDuration(r.durationMs)}; ${describeComparison(comparison, compare)}`;
+    return comparison.ok
+      ? { env, status: 'passed', summary, comparison }
+      : { env, status: 'failed', summary: `row counts differ: ${summary}`, comparison };
+  }
   return { env, status: 'passed', summary: `restored in ${formatDuration(r.durationMs)}; ${describeCounts(r)}` };
 }
 

@@ -14,6 +14,8 @@ export interface RunbookActionKind<P extends Record<string, unknown> = Record<st
   targets?(env: Environment, signal: AbortSignal): Promise<ActionTarget[]>;
   /** The same thing done by hand (mrkdwn). */
   manual(env: Environment): string;
+  /** A line shown on the step while it is open (e.g. "back up first": the newest backup is too old). */
+  note?(env: Environment): Promise<string | null>;
   /** Present for kinds this feature implements; absent for the operations feature's own. */
   guarded?: GuardedActionKind<P>;
 }

@@ -1,0 +1,30 @@
+import { ago } from '../util/format.js';
+export function backupVerdict(lastVerifiedAt, now, withinHours) {
+    if (!lastVerifiedAt)
+        return { fresh: false, ageMs: null };
+    const ageMs = now.getTime() - lastVerifiedAt.getTime();
+    return ageMs <= withinHours * 3_600_000 ? { fresh: true, ageMs } : { fresh: false, ageMs };
+}
+/** One line for a step or a confirmation: fresh enough, or "back up first" and why. */
+export function backUpFirstNote(env, lastVerifiedAt, now, withinHours) {
+    const v = backupVerdict(lastVerifiedAt, now, withinHours);
+    if (v.fresh)
+        return {
+            fresh: true,
+            text: `The newest verified backup of ${env} is from ${ago(lastVerifiedAt, now)}, within ${withinHours} h: a new one is optional.`,
+        };
+    return {
+        fresh: false,
+        text: lastVerifiedAt
+            ? `⚠️ Back up first: the newest verified backup of ${env} is from ${ago(lastVerifiedAt, now)}, older than ${withinHours} h.`
+            : `⚠️ Back up first: there is no verified backup of ${env} yet.`,
+    };
+}
+/** "Postgres backup 5 h ago · graph snapshot 2 d ago · restore test passed 6 d ago" (digest, status). */
+export function describeFreshness(f, now) {
+    return [
+        `Postgres backup ${f.postgres ? ago(f.postgres.finishedAt, now) : 'none verified'}`,
+        `graph snapshot ${f.graph ? ago(f.graph.finishedAt, now) : 'none'}`,
+        `restore test ${f.restoreTest ? `passed ${ago(f.restoreTest.at, now)}` : 'never passed'}`,
+    ].join(' · ');
+}
