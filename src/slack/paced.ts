@@ -1,8 +1,12 @@
-import { WebClient } from '@slack/web-api';
+import type * as webApi from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
+import { lazyRequire } from '../util/lazy-require.js';
 import type { Logger } from 'pino';
 import type { Redactor } from '../log/redactor.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackApi, type SlackApi } from './slack-api.js';
+
+const webApiModule = lazyRequire<typeof webApi>('@slack/web-api');
 
 /**
  * The outbox's own Slack client: same token and API URL as the transport's, but it
@@ -13,8 +17,10 @@ import { createSlackApi, type SlackApi } from './slack-api.js';
  */
 export function pacedSlackApi(slack: SlackApi, redactor: Redactor, log: Logger): SlackApi {
   const base = slack.client as WebClient | undefined;
-  if (!base || !(base instanceof WebClient) || !base.token) return slack;
-  const client = new WebClient(base.token, {
+  if (!base) return slack;
+  const { WebClient: Client } = webApiModule();
+  if (!(base instanceof Client) || !base.token) return slack;
+  const client = new Client(base.token, {
     slackApiUrl: base.slackApiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
