@@ -40,6 +40,10 @@ function connectBounded(t: RedisTarget, budget: Budget) {
     enableReadyCheck: false,
     disableClientInfo: true,
     enableOfflineQueue: false,
+    // Our close destroys the socket itself; ioredis's own 2 s "still open?" timer would
+    // otherwise outlive a socket that had already closed (an unresolvable host) and hold
+    // `ctx-ops status` open for 2 s after its answer.
+    disconnectTimeout: 1,
     autoResubscribe: false,
     autoResendUnfulfilledCommands: false,
     ...(t.tls ? { tls: { servername: t.host } } : {}),
