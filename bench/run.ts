@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Figure, formatFigure } from './figure.js';
@@ -49,6 +49,8 @@ if (build.status !== 0) {
 const tmp = mkdtempSync(join(tmpdir(), 'ctx-ops-bench-figures-'));
 const figuresFile = join(tmp, 'figures.jsonl');
 const started = performance.now();
+// Figures are only comparable on a quiet machine: say how busy this one was.
+const loadBefore = loadavg()[0]!;
 let failed = 0;
 for (const f of files) {
   process.stdout.write(`\n=== ${f} ===\n`);
@@ -75,7 +77,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 process.stdout.write(
   `\n=== every figure (${files.length} benchmarks, ${((performance.now() - started) / 1000).toFixed(0)} s${
     skip.length ? `; skipped: ${skip.join(', ')}` : ''
-  }) ===\n\n| benchmark | figure | value | goal | |\n|---|---|---|---|---|\n`,
+  }; ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end) ===\n\n| benchmark | figure | value | goal | |\n|---|---|---|---|---|\n`,
 );
 for (const f of figures)
   process.stdout.write(
