@@ -26,7 +26,7 @@ const CLI = join(ROOT, 'dist/cli.js');
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
 const SLOWEST_PROBE_MS = 150;
-const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 5);
 
 interface Run {
   wallMs: number;
