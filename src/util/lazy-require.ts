@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const loaders: Array<() => unknown> = [];
 
 /**
  * A CommonJS dependency loaded the first time it is used, not when this module is imported:
@@ -10,5 +11,22 @@ const require = createRequire(import.meta.url);
  */
 export function lazyRequire<T>(id: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= require(id) as T);
+  const load = () => (loaded ??= require(id) as T);
+  loaders.push(load);
+  return load;
+}
+
+/**
+ * The long-running bot loads every lazy dependency once it is up, so the first slash
+ * command after a start does not wait while a driver is read from disk (a burst of 300
+ * commands would otherwise be acked only after the first loaded undici and pg).
+ */
+export function preloadLazy(): void {
+  for (const load of loaders) {
+    try {
+      load();
+    } catch {
+      // Not installed or broken: the command that needs it will say so.
+    }
+  }
 }
