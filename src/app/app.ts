@@ -19,7 +19,6 @@ import { createHelp, mentionVerbs } from './help.js';
 import type { ActionHandler, EventHandler, Handler } from '../contracts/chat.js';
 import type { Redactor } from '../log/redactor.js';
 import { createStore, type Store } from '../store/store.js';
-import { preloadLazy } from '../util/lazy-require.js';
 
 export interface BotApp {
   core: CoreServices;
@@ -144,8 +143,6 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
     async start(rt) {
       if (started) return;
       started = true;
-      // Up for the long run: load the drivers now rather than on the first command's time.
-      if (rt.surface === 'slack') preloadLazy();
       store
         ?.ready()
         .catch((err) =>
