@@ -7,14 +7,11 @@
  */
 import type { Check } from '../src/diagnostics/types.js';
 import { findings } from '../src/diagnostics/findings.js';
+import { figure, pct } from './figure.js';
 import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
 import { delay, hang, json, startFakeHttp } from '../test/support/fake-http.js';
 import { startSlackBot } from '../test/support/slack-bot.js';
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 const f1 = (n: number) => n.toFixed(1);
 
 function httpCheck(id: string, url: string): Check {
@@ -57,9 +54,14 @@ async function overhead(slack: FakeSlack, n: number, latencyMs: number, rounds: 
     await bot.close();
     await http.close();
   }
-  console.log(
-    `status overhead, ${n} components × ${latencyMs} ms: median ${f1(pct(samples, 50))} ms, p95 ${f1(pct(samples, 95))} ms over ${rounds} runs (sequential sum would be ${n * latencyMs} ms)`,
+  figure(
+    `/ctx status overhead, ${n} components × ${latencyMs} ms (slash command → final message, minus ${latencyMs} ms)`,
+    pct(samples, 50),
+    'ms',
+    { op: '<', limit: 30 },
+    `median of ${rounds}; p95 ${f1(pct(samples, 95))} ms; sequential sum would be ${n * latencyMs} ms`,
   );
+  return pct(samples, 50);
 }
 
 async function hanging(slack: FakeSlack) {
@@ -79,8 +81,12 @@ async function hanging(slack: FakeSlack) {
     await bot.close();
     await http.close();
   }
-  console.log(
-    `hanging component, 2000 ms deadline: reply after ${samples.map((s) => s.toFixed(0)).join(', ')} ms (target ≤ 2100); open sockets after: ${http.openSockets()}`,
+  figure(
+    'hanging component, 2,000 ms deadline: reply after (worst of 5)',
+    Math.max(...samples),
+    'ms',
+    { op: '≤', limit: 2100 },
+    `${samples.map((s) => s.toFixed(0)).join(', ')} ms; open sockets after: ${http.openSockets()}`,
   );
 }
 
@@ -92,8 +98,12 @@ async function ackBurst(slack: FakeSlack, count: number) {
   try {
     const sent = Array.from({ length: count }, () => slack.slashCommand('status'));
     const acks = await Promise.all(sent.map(async (s) => (await s.acked) - s.sentAt));
-    console.log(
-      `ack latency, burst of ${count} /ctx status over Socket Mode: p50 ${f1(pct(acks, 50))} ms, p99 ${f1(pct(acks, 99))} ms, max ${f1(Math.max(...acks))} ms (Slack allows 3000 ms)`,
+    figure(
+      `ack latency p99, burst of ${count} /ctx status over Socket Mode`,
+      pct(acks, 99),
+      'ms',
+      { op: '<', limit: 100 },
+      `p50 ${f1(pct(acks, 50))} ms, max ${f1(Math.max(...acks))} ms; Slack allows 3,000 ms`,
     );
     // Let the answers drain before closing.
     await slack
@@ -107,8 +117,9 @@ async function ackBurst(slack: FakeSlack, count: number) {
 
 const slack = await startFakeSlack();
 try {
-  await overhead(slack, 8, 300, 30);
-  await overhead(slack, 50, 300, 30);
+  const at8 = await overhead(slack, 8, 300, 30);
+  const at50 = await overhead(slack, 50, 300, 30);
+  figure('/ctx status overhead growth, 8 → 50 components', at50 - at8, 'ms', 'flat as N grows');
   await hanging(slack);
   await ackBurst(slack, 300);
 } finally {

@@ -1,5 +1,6 @@
 /**
- * Schedules benchmark (issue 4): one watch cycle over 100 environments × 12 checks.
+ * Schedules benchmark (issues 4 and 14): watch cycles over 100 environments × 12 checks,
+ * then over 500 (how it scales), each size in a fresh store.
  *
  * The 12 checks are light fake components (test/schedules/fake-components.ts): each is a
  * real check run by the real runner (deadline, root causes) that GETs its own path on one
@@ -11,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createBotApp } from '../src/app/app.js';
@@ -24,8 +25,10 @@ import { resolveScheduleSettings } from '../src/config/schedules.js';
 import { createWatch } from '../src/alerting/watch.js';
 import { createStore } from '../src/store/store.js';
 import { componentChecks, startFakeComponents } from '../test/support/fake-components.js';
+import { figure, median } from './figure.js';
 
-const ENVS = 100;
+const SIZES = (process.env.BENCH_WATCH_ENVS ?? '100,500').split(',').map(Number);
+const CYCLES = 4;
 const FAILING_EVERY = 15;
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
@@ -69,76 +72,102 @@ async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }
 }
 
 const components = await startFakeComponents();
-const dir = mkdtempSync(join(tmpdir(), 'ctx-ops-bench-'));
-const db = await scratchDatabase();
+for (let i = 0; i < Math.max(...SIZES); i += FAILING_EVERY)
+  components.set(`e${i}`, 'postgres', 'fail', 'connection refused');
 try {
-  const envYaml = Array.from(
-    { length: ENVS },
-    (_, i) => `  e${i}: { env: { AUTH_BASE_URL: "${components.url}" } }`,
-  ).join('\n');
-  writeFileSync(
-    join(dir, 'ctx-ops.yml'),
-    `checks: { cacheMs: 0 }\nchannels: { alerts: C0ALERTS }\nenvironments:\n${envYaml}\n`,
-  );
-  for (let i = 0; i < ENVS; i += FAILING_EVERY) components.set(`e${i}`, 'postgres', 'fail', 'connection refused');
-
-  const config = loadConfig({ env: { CTX_OPS_CONFIG: join(dir, 'ctx-ops.yml') }, cwd: dir, checks });
-  const redactor = createRedactor(config.secrets);
-  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'silent', redactor });
-  const store = db ? createStore(db.url, log, { max: 10 }) : null;
-  await store?.ready();
-  const app = createBotApp(config, { log, redactor, checks, store, features: [] });
-  const settings = resolveScheduleSettings(config);
-  const outbox = createOutbox({ log });
-  outbox.attach(null);
-  const rssBefore = process.resourceUsage().maxRSS;
-
-  if (!store) {
-    console.log(`no Postgres at ${new URL(ADMIN_URL).host}: timing the checks only (no history, no alert state)`);
-    for (let c = 1; c <= 2; c++) {
-      const t = performance.now();
-      await Promise.all(config.environments.map((e) => app.core.diagnostics.run(e.name, { maxAgeMs: 0 })));
-      console.log(`checks only, cycle ${c}: ${(performance.now() - t).toFixed(0)} ms`);
-    }
-  } else {
-    const watch = createWatch({
-      diagnostics: app.core.diagnostics,
-      store,
-      envs: config.environments.map((e) => e.name),
-      rules: settings.watch.rules,
-      intervalMs: settings.watch.intervalMs,
-      concurrency: settings.watch.concurrency,
-      maintenance: [],
-      alerter: createAlerter({
-        store,
-        outbox,
-        channel: 'C0ALERTS',
-        titles: app.core.diagnostics.titles,
-        timeZone: 'UTC',
-        failureThreshold: 3,
-        log,
-        now: () => new Date(),
-      }),
-      isLeader: () => true,
-      log,
-      now: () => new Date(),
-    });
-    for (let c = 1; c <= 3; c++) {
-      const s = await watch.runCycle();
-      await watch.settled();
-      console.log(
-        `watch cycle ${c}${c === 1 ? ' (first: creates alert state)' : ''}: ${ENVS} environments × ${checks.length} checks = ${s.checks} results in ${s.durationMs} ms (concurrency ${settings.watch.concurrency}); ${s.alerts} alert actions`,
-      );
-    }
-    const rows = await store.query<{ n: string }>('SELECT count(*) AS n FROM ctx_ops.check_history');
-    console.log(`history rows written: ${rows.rows[0]!.n} (${checks.length * ENVS} per cycle)`);
-  }
-  console.log(`HTTP requests served by the fake components: ${components.http.requests.length}`);
-  console.log(`peak RSS of this process: ${mb(process.resourceUsage().maxRSS)} (before the cycles: ${mb(rssBefore)})`);
-  await outbox.close(0);
-  await app.close();
+  for (const ENVS of SIZES) await measure(ENVS);
 } finally {
   await components.close();
-  await db?.drop();
-  rmSync(dir, { recursive: true, force: true });
+}
+
+async function measure(ENVS: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'ctx-ops-bench-'));
+  const db = await scratchDatabase();
+  try {
+    const envYaml = Array.from(
+      { length: ENVS },
+      (_, i) => `  e${i}: { env: { AUTH_BASE_URL: "${components.url}" } }`,
+    ).join('\n');
+    writeFileSync(
+      join(dir, 'ctx-ops.yml'),
+      `checks: { cacheMs: 0 }\nchannels: { alerts: C0ALERTS }\nenvironments:\n${envYaml}\n`,
+    );
+    const config = loadConfig({ env: { CTX_OPS_CONFIG: join(dir, 'ctx-ops.yml') }, cwd: dir, checks });
+    const redactor = createRedactor(config.secrets);
+    const log = createLogger({ level: process.env.LOG_LEVEL ?? 'silent', redactor });
+    const store = db ? createStore(db.url, log, { max: 10 }) : null;
+    await store?.ready();
+    const app = createBotApp(config, { log, redactor, checks, store, features: [] });
+    const settings = resolveScheduleSettings(config);
+    const outbox = createOutbox({ log });
+    outbox.attach(null);
+    const rssBefore = process.resourceUsage().maxRSS;
+    const served = components.http.requests.length;
+    if (!store) {
+      console.log(`no Postgres at ${new URL(ADMIN_URL).host}: timing the checks only (no history, no alert state)`);
+      for (let c = 1; c <= 2; c++) {
+        const t = performance.now();
+        await Promise.all(config.environments.map((e) => app.core.diagnostics.run(e.name, { maxAgeMs: 0 })));
+        console.log(`checks only, cycle ${c}: ${(performance.now() - t).toFixed(0)} ms`);
+      }
+    } else {
+      const watch = createWatch({
+        diagnostics: app.core.diagnostics,
+        store,
+        envs: config.environments.map((e) => e.name),
+        rules: settings.watch.rules,
+        intervalMs: settings.watch.intervalMs,
+        concurrency: settings.watch.concurrency,
+        maintenance: [],
+        alerter: createAlerter({
+          store,
+          outbox,
+          channel: 'C0ALERTS',
+          titles: app.core.diagnostics.titles,
+          timeZone: 'UTC',
+          failureThreshold: 3,
+          log,
+          now: () => new Date(),
+        }),
+        isLeader: () => true,
+        log,
+        now: () => new Date(),
+      });
+      const steady: number[] = [];
+      const cpu: number[] = [];
+      for (let c = 1; c <= CYCLES; c++) {
+        const u = process.cpuUsage();
+        const s = await watch.runCycle();
+        await watch.settled();
+        const used = process.cpuUsage(u);
+        if (c > 1) steady.push(s.durationMs);
+        if (c > 1) cpu.push((used.user + used.system) / 1000);
+        console.log(
+          `watch cycle ${c}${c === 1 ? ' (first: creates alert state)' : ''}: ${ENVS} environments × ${checks.length} checks = ${s.checks} results in ${s.durationMs} ms (concurrency ${settings.watch.concurrency}); ${s.alerts} alert actions`,
+        );
+      }
+      const rows = await store.query<{ n: string }>('SELECT count(*) AS n FROM ctx_ops.check_history');
+      console.log(`history rows written: ${rows.rows[0]!.n} (${checks.length * ENVS} per cycle)`);
+      figure(
+        `watch cycle, ${ENVS} environments × ${checks.length} checks, steady state (median of cycles 2–${CYCLES})`,
+        median(steady),
+        'ms',
+        ENVS === 100 ? { op: '≤', limit: 300 } : 'scales linearly (100 → 500)',
+        `cycles ${steady.join(', ')} ms; CPU ${median(cpu).toFixed(0)} ms per cycle, fakes included; load average ${loadavg()[0]!.toFixed(1)}`,
+      );
+    }
+    console.log(`HTTP requests served by the fake components: ${components.http.requests.length - served}`);
+    figure(
+      `peak RSS of the process after the ${ENVS}-environment cycles`,
+      process.resourceUsage().maxRSS / 1024,
+      'MB',
+      ENVS === 100 ? { op: '≤', limit: 150 } : undefined,
+      `before the cycles: ${mb(rssBefore)}`,
+    );
+    await outbox.close(0);
+    await app.close();
+  } finally {
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -2,12 +2,10 @@
 import { realpathSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import pino from 'pino';
-import { runConfigCommand } from './app/config-command.js';
-import { boot, EXIT } from './app/startup.js';
-import { toPlain, terminalConversation } from './transports/terminal-conversation.js';
-import { runShell } from './transports/shell.js';
-import { mentionVerbs, renderHelp } from './app/help.js';
+import { EXIT } from './app/exit-codes.js';
+// Everything else is imported where a command needs it (`await import()`): `ctx-ops help`
+// and `ctx-ops config` never load Bolt, pg, undici or the graph drivers, and a status
+// loads only what its checks use (see bench/cli.bench.ts).
 const USAGE = `usage: ctx-ops <command> [args] [--env NAME] [--json]
 
   ctx-ops status [--env NAME|all] [--json]   check every component; exit 1 if any fails
@@ -31,24 +29,31 @@ export async function runCli(argv, env, io, app = {}) {
         return command ? EXIT.ok : EXIT.config;
     }
     // `config` reports what was read also when the configuration is invalid, so it runs before boot.
-    if (command === 'config')
+    if (command === 'config') {
+        const { runConfigCommand } = await import('./app/config-command.js');
         return runConfigCommand(env, io, { json, app });
+    }
+    const [{ boot }, { default: pino }] = await Promise.all([import('./app/startup.js'), import('pino')]);
     const booted = boot(env, {
         cwd: io.cwd,
         stderr: io.stderr,
         logDestination: () => pino.destination({ fd: 2, sync: true }),
-        app,
+        // help reads only what is registered: no store (and no Postgres driver) for it.
+        app: command === 'help' ? { store: null, ...app } : app,
     });
     if ('exitCode' in booted)
         return booted.exitCode;
     const { bot, config, redactor } = booted;
     try {
+        const { toPlain, terminalConversation } = await import('./transports/terminal-conversation.js');
         if (command === 'shell') {
+            const { runShell } = await import('./transports/shell.js');
             await bot.start({ surface: 'shell', slack: null });
             await runShell(bot, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
             return EXIT.ok;
         }
         if (command === 'help') {
+            const { mentionVerbs, renderHelp } = await import('./app/help.js');
             io.stdout.write(`${USAGE}\n\n${toPlain(renderHelp(bot.router.handlers, config, undefined, mentionVerbs(bot.events)))}\n`);
             return EXIT.ok;
         }

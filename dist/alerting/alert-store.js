@@ -18,8 +18,12 @@ export async function applyResultsTracked(store, report, at, rules, silencedFor)
     if (!ids.length)
         return { planned: [], states: new Map() };
     return store.tx(async (c) => {
-        await c.query(`INSERT INTO ctx_ops.alert_state (env, check_id, state) SELECT $1, unnest($2::text[]), $3::jsonb ON CONFLICT DO NOTHING`, [env, ids, JSON.stringify(initialAlertState())]);
-        const { rows } = await c.query(`SELECT check_id, state FROM ctx_ops.alert_state WHERE env = $1 AND check_id = ANY($2::text[]) ORDER BY check_id FOR UPDATE`, [env, ids]);
+        // One round trip: a missing row is created, an existing one is locked (the no-op update
+        // takes the row lock FOR UPDATE took, in check_id order) and its state returned.
+        const { rows } = await c.query(`INSERT INTO ctx_ops.alert_state AS s (env, check_id, state)
+       SELECT $1, id, $3::jsonb FROM unnest($2::text[]) AS id ORDER BY id
+       ON CONFLICT (env, check_id) DO UPDATE SET state = s.state
+       RETURNING check_id, state`, [env, ids, JSON.stringify(initialAlertState())]);
         const states = new Map(rows.map((r) => [r.check_id, r.state]));
         const planned = [];
         const changed = [];

@@ -5,7 +5,8 @@ import { ConfigError } from '../config/load.js';
 import { allChecks } from '../diagnostics/registry.js';
 import { createLogger } from '../log/logger.js';
 import { createRedactor } from '../log/redactor.js';
-export const EXIT = { ok: 0, failing: 1, config: 2 };
+import { EXIT } from './exit-codes.js';
+export { EXIT };
 /**
  * Parses the configuration once and builds the bot. A bad configuration is printed as a
  * list of every problem (nothing else runs) and answered with exit code 2.

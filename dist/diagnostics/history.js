@@ -12,36 +12,32 @@ export async function recordReport(store, report, source) {
     const at = new Date(report.checkedAt);
     const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
     const col = (f) => report.checks.map(f);
-    await store.tx(async (c) => {
-        await c.query(`INSERT INTO ctx_ops.check_history (env, check_id, status, summary, duration_ms, root_cause, source, checked_at)
-       SELECT $1, t.check_id, t.status, t.summary, t.duration_ms, t.root_cause, $2, $3
-       FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[]) AS t(check_id, status, summary, duration_ms, root_cause)`, [
-            report.environment,
-            source,
-            at,
-            col((r) => r.id),
-            col((r) => r.status),
-            col((r) => r.summary.slice(0, 500)),
-            col((r) => r.durationMs),
-            col((r) => r.rootCause ?? null),
-        ]);
-        const counted = report.checks.filter((r) => r.status !== 'skip');
-        if (!counted.length)
-            return;
-        await c.query(`INSERT INTO ctx_ops.check_hourly AS h (env, check_id, hour, runs, failures, warnings, total_ms, max_ms)
-       SELECT $1, t.check_id, $2, 1, (t.status = 'fail')::int, (t.status = 'warn')::int,
-              CASE WHEN t.status = 'fail' THEN 0 ELSE t.ms END, CASE WHEN t.status = 'fail' THEN 0 ELSE t.ms END
-       FROM unnest($3::text[], $4::text[], $5::int[]) AS t(check_id, status, ms)
-       ON CONFLICT (env, check_id, hour) DO UPDATE SET
-         runs = h.runs + 1, failures = h.failures + EXCLUDED.failures, warnings = h.warnings + EXCLUDED.warnings,
-         total_ms = h.total_ms + EXCLUDED.total_ms, max_ms = GREATEST(h.max_ms, EXCLUDED.max_ms)`, [
-            report.environment,
-            hour,
-            counted.map((r) => r.id),
-            counted.map((r) => r.status),
-            counted.map((r) => r.durationMs),
-        ]);
-    });
+    // One statement (atomic on its own, one round trip instead of BEGIN, two INSERTs and
+    // COMMIT): the raw rows, and the roll-up of the checks that ran (skips are not counted).
+    await store.query(`WITH t AS (
+       SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[])
+         AS t(check_id, status, summary, duration_ms, root_cause)
+     ), raw AS (
+       INSERT INTO ctx_ops.check_history (env, check_id, status, summary, duration_ms, root_cause, source, checked_at)
+       SELECT $1, t.check_id, t.status, t.summary, t.duration_ms, t.root_cause, $2, $3 FROM t
+     )
+     INSERT INTO ctx_ops.check_hourly AS h (env, check_id, hour, runs, failures, warnings, total_ms, max_ms)
+     SELECT $1, t.check_id, $9, 1, (t.status = 'fail')::int, (t.status = 'warn')::int,
+            CASE WHEN t.status = 'fail' THEN 0 ELSE t.duration_ms END, CASE WHEN t.status = 'fail' THEN 0 ELSE t.duration_ms END
+     FROM t WHERE t.status <> 'skip'
+     ON CONFLICT (env, check_id, hour) DO UPDATE SET
+       runs = h.runs + 1, failures = h.failures + EXCLUDED.failures, warnings = h.warnings + EXCLUDED.warnings,
+       total_ms = h.total_ms + EXCLUDED.total_ms, max_ms = GREATEST(h.max_ms, EXCLUDED.max_ms)`, [
+        report.environment,
+        source,
+        at,
+        col((r) => r.id),
+        col((r) => r.status),
+        col((r) => r.summary.slice(0, 500)),
+        col((r) => r.durationMs),
+        col((r) => r.rootCause ?? null),
+        hour,
+    ]);
 }
 export async function hourlyStats(store, env, since) {
     const { rows } = await store.query(`SELECT check_id, hour, runs, failures, warnings, total_ms FROM ctx_ops.check_hourly WHERE env = $1 AND hour >= $2 ORDER BY hour`, [env, new Date(Math.floor(since.getTime() / HOUR_MS) * HOUR_MS)]);

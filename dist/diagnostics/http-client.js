@@ -1,5 +1,6 @@
-import { Agent, request } from 'undici';
+import { lazyRequire } from '../util/lazy-require.js';
 import { classifyError } from '../util/net-errors.js';
+const undiciModule = lazyRequire('undici');
 /**
  * One keep-alive agent for all probes. Never throws: a component that is down is an
  * outcome. The AbortSignal destroys the socket, so a hanging server costs nothing after
@@ -8,12 +9,18 @@ import { classifyError } from '../util/net-errors.js';
 export function createHttpClient(opts = {}) {
     // No per-origin connection cap: concurrency is already bounded by the number of checks,
     // and a cap would queue one check behind another (a 50-check run took 3× longer with 16).
-    const dispatcher = opts.dispatcher ?? new Agent({ connect: { timeout: opts.connectTimeoutMs ?? 10_000 }, keepAliveTimeout: 4_000 });
+    // undici and the agent are made on the first request: commands that probe nothing never load them.
+    let agent = opts.dispatcher;
+    const dispatcherFor = () => (agent ??= new (undiciModule().Agent)({
+        connect: { timeout: opts.connectTimeoutMs ?? 10_000 },
+        keepAliveTimeout: 4_000,
+    }));
     return {
         async request(url, req) {
             const started = performance.now();
             try {
-                const res = await request(url, {
+                const dispatcher = dispatcherFor();
+                const res = await undiciModule().request(url, {
                     method: req.method ?? 'GET',
                     headers: { 'user-agent': 'ctx-ops', ...req.headers },
                     body: req.body,
@@ -31,8 +38,8 @@ export function createHttpClient(opts = {}) {
             }
         },
         async close() {
-            if (!opts.dispatcher)
-                await dispatcher.close();
+            if (!opts.dispatcher && agent)
+                await agent.close();
         },
     };
 }

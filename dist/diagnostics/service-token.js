@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 export function serviceTokenClaims(ctx, orgId) {
     return {
         iss: ctx.AUTH_ISSUER ?? ctx.AUTH_BASE_URL,
@@ -10,7 +9,9 @@ export function serviceTokenClaims(ctx, orgId) {
     };
 }
 /** Signs the claims with AUTH_SECRET. The result is a credential: send it, never show or log it. */
-export function mintServiceToken(secret, claims) {
+export async function mintServiceToken(secret, claims) {
+    // jose is ESM-only: loaded when a token is first needed, not by every command.
+    const { SignJWT } = await import('jose');
     return new SignJWT({ orgId: claims.orgId, principal: claims.principal })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(claims.sub)

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { lazyRequire } from '../util/lazy-require.js';
+const pgModule = lazyRequire('pg');
 import { classifyError } from '../util/net-errors.js';
 export function describeTarget(url) {
     try {
@@ -15,7 +16,7 @@ export function describeTarget(url) {
  * a backend process per query.
  */
 export function createPgAccess(url, opts) {
-    const pool = new pg.Pool({
+    const pool = new (pgModule().Pool)({
         connectionString: url,
         max: opts.max ?? 4,
         idleTimeoutMillis: 30_000,

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { lazyRequire } from '../util/lazy-require.js';
+const pgModule = lazyRequire('pg');
 export function parseTarget(url) {
     const u = new URL(url);
     const password = u.password ? decodeURIComponent(u.password) : undefined;
@@ -42,7 +43,7 @@ export async function withPassfile(password, fn) {
     }
 }
 export async function withClient(url, fn, opts = {}) {
-    const client = new pg.Client({
+    const client = new (pgModule().Client)({
         connectionString: url,
         connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
         application_name: 'ctx-ops-operations',

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import pg from 'pg';
+import { lazyRequire } from '../util/lazy-require.js';
+const pgModule = lazyRequire('pg');
 // Any fixed 64-bit number distinct from the store's migration lock (…01).
 export const LEADER_LOCK_KEY = 0x6374786f707302n;
 const STARTED_US = `(extract(epoch FROM backend_start) * 1000000)::bigint::text`;
@@ -222,7 +223,7 @@ export function createLeaderLock(opts) {
 /** Connection settings for the leader's session, taken from the store's pool. */
 export function leaderClientFactory(pool) {
     const o = pool.options;
-    return () => new pg.Client({
+    return () => new (pgModule().Client)({
         connectionString: o.connectionString,
         host: o.host,
         port: o.port,

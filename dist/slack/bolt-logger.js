@@ -1,4 +1,3 @@
-import { LogLevel } from '@slack/bolt';
 /** Bolt's logger interface on top of pino, so Bolt's own lines are JSON and scrubbed too. */
 export function boltLogger(log, opts = {}) {
     let name = 'bolt';
@@ -15,7 +14,8 @@ export function boltLogger(log, opts = {}) {
         warn: (...m) => emit('warn', m),
         error: (...m) => emit('error', m),
         setLevel: () => { },
-        getLevel: () => (child.isLevelEnabled('debug') ? LogLevel.DEBUG : LogLevel.INFO),
+        // Bolt's LogLevel values, without loading Bolt for one enum (the CLI never needs Bolt).
+        getLevel: () => (child.isLevelEnabled('debug') ? 'debug' : 'info'),
         setName: (n) => {
             name = n;
         },

@@ -1,4 +1,5 @@
-import { WebClient, WebClientEvent } from '@slack/web-api';
+import { lazyRequire } from '../util/lazy-require.js';
+const webApiModule = lazyRequire('@slack/web-api');
 const RATE_LIMITED_CODE = 'slack_webapi_rate_limited_error';
 /** `https://slack.com/api/chat.postMessage` → `chat.postMessage` (a label of few values). */
 export function methodOfUrl(url) {
@@ -11,25 +12,32 @@ export function methodOfUrl(url) {
  * including those the client waits out and retries by itself. Every Web API method of the
  * client is bound to `apiCall` when the client is built, so overriding it here sees them all.
  */
-class ObservedWebClient extends WebClient {
-    observer;
-    constructor(token, options, metrics) {
-        super(token, options);
-        this.observer = metrics;
-        this.on(WebClientEvent.RATE_LIMITED, (_retrySec, info) => this.observer?.slackRateLimited(methodOfUrl(info?.url ?? '')));
-    }
-    async apiCall(method, options) {
-        try {
-            const result = await super.apiCall(method, options);
-            this.observer?.slackCall(method, 'ok');
-            return result;
+function observedClass(api) {
+    return class ObservedWebClient extends api.WebClient {
+        observer;
+        constructor(token, options, metrics) {
+            super(token, options);
+            this.observer = metrics;
+            this.on(api.WebClientEvent.RATE_LIMITED, (_retrySec, info) => this.observer?.slackRateLimited(methodOfUrl(info?.url ?? '')));
         }
-        catch (err) {
-            this.observer?.slackCall(method, err?.code === RATE_LIMITED_CODE ? 'rate_limited' : 'error');
-            throw err;
+        async apiCall(method, options) {
+            try {
+                const result = await super.apiCall(method, options);
+                this.observer?.slackCall(method, 'ok');
+                return result;
+            }
+            catch (err) {
+                this.observer?.slackCall(method, err?.code === RATE_LIMITED_CODE ? 'rate_limited' : 'error');
+                throw err;
+            }
         }
-    }
+    };
 }
+let observed;
 export function observedWebClient(token, options, metrics) {
-    return metrics ? new ObservedWebClient(token, options, metrics) : new WebClient(token, options);
+    const api = webApiModule();
+    if (!metrics)
+        return new api.WebClient(token, options);
+    observed ??= observedClass(api);
+    return new observed(token, options, metrics);
 }

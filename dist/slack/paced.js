@@ -1,7 +1,8 @@
-import { WebClient } from '@slack/web-api';
+import { lazyRequire } from '../util/lazy-require.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackApi } from './slack-api.js';
 import { observedWebClient } from './observed-client.js';
+const webApiModule = lazyRequire('@slack/web-api');
 /**
  * The outbox's own Slack client: same token and API URL as the transport's, but it
  * rejects a 429 at once and never retries by itself. The shared WebClient waits out a
@@ -11,7 +12,10 @@ import { observedWebClient } from './observed-client.js';
  */
 export function pacedSlackApi(slack, redactor, log, metrics) {
     const base = slack.client;
-    if (!base || !(base instanceof WebClient) || !base.token)
+    if (!base)
+        return slack;
+    const { WebClient: Client } = webApiModule();
+    if (!(base instanceof Client) || !base.token)
         return slack;
     const client = observedWebClient(base.token, {
         slackApiUrl: base.slackApiUrl,

@@ -1,6 +1,7 @@
-import { WebClient } from '@slack/web-api';
+import { lazyRequire } from '../util/lazy-require.js';
 import { boltLogger } from './bolt-logger.js';
 import { classifySlackFailure } from './slack-failures.js';
+const webApiModule = lazyRequire('@slack/web-api');
 export async function slackProbe(token, method, args, o) {
     const now = o.now ?? Date.now;
     let clock;
@@ -21,7 +22,7 @@ export async function slackProbe(token, method, args, o) {
                 .filter(Boolean);
         return res;
     };
-    const client = new WebClient(token, {
+    const client = new (webApiModule().WebClient)(token, {
         slackApiUrl: o.apiUrl,
         timeout: o.timeoutMs ?? 10_000,
         retryConfig: { retries: o.retries ?? 0, factor: 2, minTimeout: 250, maxTimeout: 1_000 },

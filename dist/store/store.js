@@ -1,7 +1,8 @@
-import pg from 'pg';
+import { lazyRequire } from '../util/lazy-require.js';
 import { migrateStore } from './migrate.js';
+const pgModule = lazyRequire('pg');
 export function createStore(databaseUrl, log, opts = {}) {
-    const pool = new pg.Pool({
+    const pool = new (pgModule().Pool)({
         connectionString: databaseUrl,
         max: opts.max ?? 5,
         application_name: 'ctx-ops-store',

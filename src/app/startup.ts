@@ -8,7 +8,9 @@ import { createLogger, type Logger } from '../log/logger.js';
 import { createRedactor, type Redactor } from '../log/redactor.js';
 import type { DestinationStream } from 'pino';
 
-export const EXIT = { ok: 0, failing: 1, config: 2 } as const;
+import { EXIT } from './exit-codes.js';
+
+export { EXIT };
 
 export interface Booted {
   config: Config;

@@ -1,5 +1,9 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import type * as undici from 'undici';
+import type { Dispatcher } from 'undici';
+import { lazyRequire } from '../util/lazy-require.js';
 import { classifyError, type NetFailure } from '../util/net-errors.js';
+
+const undiciModule = lazyRequire<typeof undici>('undici');
 
 export interface HttpResponse {
   status: number;
@@ -33,13 +37,19 @@ export interface HttpClient {
 export function createHttpClient(opts: { connectTimeoutMs?: number; dispatcher?: Dispatcher } = {}): HttpClient {
   // No per-origin connection cap: concurrency is already bounded by the number of checks,
   // and a cap would queue one check behind another (a 50-check run took 3× longer with 16).
-  const dispatcher =
-    opts.dispatcher ?? new Agent({ connect: { timeout: opts.connectTimeoutMs ?? 10_000 }, keepAliveTimeout: 4_000 });
+  // undici and the agent are made on the first request: commands that probe nothing never load them.
+  let agent: Dispatcher | undefined = opts.dispatcher;
+  const dispatcherFor = () =>
+    (agent ??= new (undiciModule().Agent)({
+      connect: { timeout: opts.connectTimeoutMs ?? 10_000 },
+      keepAliveTimeout: 4_000,
+    }));
   return {
     async request(url, req) {
       const started = performance.now();
       try {
-        const res = await request(url, {
+        const dispatcher = dispatcherFor();
+        const res = await undiciModule().request(url, {
           method: req.method ?? 'GET',
           headers: { 'user-agent': 'ctx-ops', ...req.headers },
           body: req.body,
@@ -56,7 +66,7 @@ export function createHttpClient(opts: { connectTimeoutMs?: number; dispatcher?:
       }
     },
     async close() {
-      if (!opts.dispatcher) await dispatcher.close();
+      if (!opts.dispatcher && agent) await agent.close();
     },
   };
 }

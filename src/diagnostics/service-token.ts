@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import type { CtxEnv } from '../config/ctx-env.js';
 
 /**
@@ -33,7 +32,9 @@ export function serviceTokenClaims(
 }
 
 /** Signs the claims with AUTH_SECRET. The result is a credential: send it, never show or log it. */
-export function mintServiceToken(secret: string, claims: ServiceTokenClaims): Promise<string> {
+export async function mintServiceToken(secret: string, claims: ServiceTokenClaims): Promise<string> {
+  // jose is ESM-only: loaded when a token is first needed, not by every command.
+  const { SignJWT } = await import('jose');
   return new SignJWT({ orgId: claims.orgId, principal: claims.principal })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)

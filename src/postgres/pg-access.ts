@@ -1,4 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../util/lazy-require.js';
+
+const pgModule = lazyRequire<typeof pg>('pg');
 import type { Logger } from 'pino';
 import { classifyError, type NetFailure } from '../util/net-errors.js';
 
@@ -33,7 +36,7 @@ export function createPgAccess(
   url: string,
   opts: { connectTimeoutMs: number; log: Logger; max?: number; applicationName?: string },
 ): PgAccess {
-  const pool = new pg.Pool({
+  const pool = new (pgModule().Pool)({
     connectionString: url,
     max: opts.max ?? 4,
     idleTimeoutMillis: 30_000,

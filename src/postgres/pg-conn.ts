@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../util/lazy-require.js';
+
+const pgModule = lazyRequire<typeof pg>('pg');
 
 /**
  * How the operations reach the ctx| database. The password never goes on a command line:
@@ -66,7 +69,7 @@ export async function withClient<T>(
   fn: (c: pg.Client) => Promise<T>,
   opts: { connectTimeoutMs?: number } = {},
 ): Promise<T> {
-  const client = new pg.Client({
+  const client = new (pgModule().Client)({
     connectionString: url,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
     application_name: 'ctx-ops-operations',

@@ -1,6 +1,9 @@
 import { hostname } from 'node:os';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../util/lazy-require.js';
 import type { Logger } from 'pino';
+
+const pgModule = lazyRequire<typeof pg>('pg');
 
 // Any fixed 64-bit number distinct from the store's migration lock (…01).
 export const LEADER_LOCK_KEY = 0x63_74_78_6f_70_73_02n;
@@ -280,7 +283,7 @@ export function createLeaderLock(opts: LeaderOptions): LeaderLock {
 export function leaderClientFactory(pool: pg.Pool): () => pg.Client {
   const o = pool.options;
   return () =>
-    new pg.Client({
+    new (pgModule().Client)({
       connectionString: o.connectionString,
       host: o.host,
       port: o.port,

@@ -1,4 +1,4 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { LogLevel, Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 
 export interface BoltLoggerOptions {
@@ -28,7 +28,8 @@ export function boltLogger(log: Logger, opts: BoltLoggerOptions = {}): BoltLogge
     warn: (...m: unknown[]) => emit('warn', m),
     error: (...m: unknown[]) => emit('error', m),
     setLevel: () => {},
-    getLevel: () => (child.isLevelEnabled('debug') ? LogLevel.DEBUG : LogLevel.INFO),
+    // Bolt's LogLevel values, without loading Bolt for one enum (the CLI never needs Bolt).
+    getLevel: () => (child.isLevelEnabled('debug') ? 'debug' : 'info') as LogLevel,
     setName: (n: string) => {
       name = n;
     },

@@ -1,10 +1,14 @@
-import { WebClient } from '@slack/web-api';
+import type * as webApi from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
+import { lazyRequire } from '../util/lazy-require.js';
 import type { Logger } from 'pino';
 import type { Redactor } from '../log/redactor.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackApi, type SlackApi } from './slack-api.js';
 import type { MetricsRecorder } from '../contracts/metrics.js';
 import { observedWebClient } from './observed-client.js';
+
+const webApiModule = lazyRequire<typeof webApi>('@slack/web-api');
 
 /**
  * The outbox's own Slack client: same token and API URL as the transport's, but it
@@ -15,7 +19,9 @@ import { observedWebClient } from './observed-client.js';
  */
 export function pacedSlackApi(slack: SlackApi, redactor: Redactor, log: Logger, metrics?: MetricsRecorder): SlackApi {
   const base = slack.client as WebClient | undefined;
-  if (!base || !(base instanceof WebClient) || !base.token) return slack;
+  if (!base) return slack;
+  const { WebClient: Client } = webApiModule();
+  if (!(base instanceof Client) || !base.token) return slack;
   const client = observedWebClient(
     base.token,
     {

@@ -1,7 +1,11 @@
-import { WebClient, type WebAPICallResult } from '@slack/web-api';
+import type * as webApi from '@slack/web-api';
+import type { WebAPICallResult } from '@slack/web-api';
+import { lazyRequire } from '../util/lazy-require.js';
 import type { Logger } from 'pino';
 import { boltLogger } from './bolt-logger.js';
 import { classifySlackFailure, type SlackFailure } from './slack-failures.js';
+
+const webApiModule = lazyRequire<typeof webApi>('@slack/web-api');
 
 /**
  * One Slack Web API call for a self-check, that never throws: the answer, the token's
@@ -55,7 +59,7 @@ export async function slackProbe<T extends WebAPICallResult = WebAPICallResult>(
         .filter(Boolean);
     return res;
   };
-  const client = new WebClient(token, {
+  const client = new (webApiModule().WebClient)(token, {
     slackApiUrl: o.apiUrl,
     timeout: o.timeoutMs ?? 10_000,
     retryConfig: { retries: o.retries ?? 0, factor: 2, minTimeout: 250, maxTimeout: 1_000 },

@@ -1,6 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../util/lazy-require.js';
 import type { Logger } from 'pino';
 import { migrateStore } from './migrate.js';
+
+const pgModule = lazyRequire<typeof pg>('pg');
 
 /**
  * The bot's own state in Postgres (schema ctx_ops): history, approvals, audit, runbook
@@ -26,7 +29,7 @@ export function createStore(
   log: Logger,
   opts: { max?: number; connectTimeoutMs?: number } = {},
 ): Store {
-  const pool = new pg.Pool({
+  const pool = new (pgModule().Pool)({
     connectionString: databaseUrl,
     max: opts.max ?? 5,
     application_name: 'ctx-ops-store',

@@ -2,8 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 
+/** The suite's Postgres; outside vitest (benchmarks), TEST_DATABASE_URL or the machine's server. */
 export function adminUrl(): string {
-  return inject('pgUrl');
+  try {
+    return inject('pgUrl');
+  } catch {
+    return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  }
 }
 
 export function withDatabase(url: string, database: string): string {

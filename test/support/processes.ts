@@ -27,9 +27,10 @@ export const baseEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.
 export function startProcess(
   which: keyof typeof ENTRY,
   args: string[],
-  o: { cwd: string; env: Record<string, string | undefined> },
+  o: { cwd: string; env: Record<string, string | undefined>; preload?: string[] },
 ): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', TSX, '--import', NO_DNS, ENTRY[which], ...args], {
+  const preload = (o.preload ?? []).flatMap((p) => ['--import', pathToFileURL(p).href]);
+  return spawn(process.execPath, ['--import', TSX, '--import', NO_DNS, ...preload, ENTRY[which], ...args], {
     cwd: o.cwd,
     // Parallel bots would all want the default health port (8081): off unless a test sets it (test/runtime/health.test.ts).
     env: { CTX_OPS_HEALTH_PORT: '0', ...o.env } as NodeJS.ProcessEnv,

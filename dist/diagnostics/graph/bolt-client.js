@@ -1,7 +1,8 @@
-import neo4j, {} from 'neo4j-driver';
+import { lazyRequire } from '../../util/lazy-require.js';
 import { raceAbort } from '../../postgres/pg-access.js';
 import { boltHandshake } from './bolt-handshake.js';
 import { classifyBoltError } from './errors.js';
+const neo4jDriver = lazyRequire('neo4j-driver');
 export const BOLT_COUNT_QUERY = 'MATCH (n) RETURN count(n) AS nodes';
 /**
  * A neo4j-driver connection made the way ctx| makes it (basic auth with GRAPH_DB_USER /
@@ -17,6 +18,7 @@ export async function openBolt(t, creds, budget, log) {
             step: hs.layer === 'tcp' ? 'TCP connect' : hs.layer === 'tls' ? 'TLS handshake' : 'Bolt handshake',
         };
     const remaining = Math.max(1, budget.remainingMs());
+    const neo4j = neo4jDriver();
     const driver = neo4j.driver(t.uri, neo4j.auth.basic(creds.user, creds.password), {
         connectionTimeout: remaining,
         connectionAcquisitionTimeout: remaining,
@@ -51,6 +53,7 @@ export async function openBolt(t, creds, budget, log) {
 }
 /** The node count of one database (undefined: the server's default, as for one instance per org). */
 export async function countNodes(driver, database, signal) {
+    const neo4j = neo4jDriver();
     const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(database ? { database } : {}) });
     try {
         const result = await raceAbort(session.run(BOLT_COUNT_QUERY), signal);

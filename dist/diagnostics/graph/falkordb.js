@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { lazyRequire } from '../../util/lazy-require.js';
 import { ms } from '../findings.js';
 import { raceAbort } from '../../postgres/pg-access.js';
 import { classifyRedisError, describeGraphFailure } from './errors.js';
@@ -6,10 +6,11 @@ import { parseCountReply } from './falkordb-reply.js';
 import { reportOrgs } from './org-report.js';
 import { capNote, nextStep } from './status-rules.js';
 import { DEFAULT_GRAPH_DB_URI, redisTarget } from './target.js';
+const ioredisModule = lazyRequire('ioredis');
 export const COUNT_QUERY = 'MATCH (n) RETURN count(n)';
 /** A Redis connection that never retries, never queues offline and dies with the budget. */
 function connectBounded(t, budget) {
-    const client = new Redis({
+    const client = new (ioredisModule().Redis)({
         host: t.host,
         port: t.port,
         lazyConnect: true,
@@ -22,6 +23,10 @@ function connectBounded(t, budget) {
         enableReadyCheck: false,
         disableClientInfo: true,
         enableOfflineQueue: false,
+        // Our close destroys the socket itself; ioredis's own 2 s "still open?" timer would
+        // otherwise outlive a socket that had already closed (an unresolvable host) and hold
+        // `ctx-ops status` open for 2 s after its answer.
+        disconnectTimeout: 1,
         autoResubscribe: false,
         autoResendUnfulfilledCommands: false,
         ...(t.tls ? { tls: { servername: t.host } } : {}),

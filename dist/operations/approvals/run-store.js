@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { lazyRequire } from '../../util/lazy-require.js';
+const pgModule = lazyRequire('pg');
 // Fixed advisory-lock namespaces (two-int form): one per run, one per environment.
 export const LOCK_RUN = 0x63747801;
 export const LOCK_ENV = 0x63747802;
@@ -30,7 +31,10 @@ function fromRow(r) {
  */
 export async function openLease(store, opts = {}) {
     await store.ready();
-    const client = new pg.Client({ ...store.pool.options, application_name: 'ctx-ops-run' });
+    const client = new (pgModule().Client)({
+        ...store.pool.options,
+        application_name: 'ctx-ops-run',
+    });
     client.on('error', () => { }); // a dead connection shows as a lost lock; the run reports its own failures
     await client.connect();
     try {

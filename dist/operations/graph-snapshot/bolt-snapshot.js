@@ -1,6 +1,7 @@
-import neo4j, {} from 'neo4j-driver';
+import { lazyRequire } from '../../util/lazy-require.js';
 import { boltCredentials, boltTarget } from '../../diagnostics/graph/target.js';
 import { dateTime, formatBytes } from '../../util/format.js';
+const neo4jDriver = lazyRequire('neo4j-driver');
 /**
  * Memgraph: `CREATE SNAPSHOT` over Bolt, then `SHOW SNAPSHOTS` for where and when (Memgraph
  * keeps the file on its own host, under --data-directory/snapshots, pruned by
@@ -17,6 +18,7 @@ export function boltTargetOf(env) {
 }
 function openDriver(t, env, ops) {
     const c = boltCredentials(env.ctx);
+    const neo4j = neo4jDriver();
     return neo4j.driver(t.uri, neo4j.auth.basic(c.user, c.password), {
         connectionTimeout: 10_000,
         connectionAcquisitionTimeout: 15_000,
@@ -28,7 +30,7 @@ function openDriver(t, env, ops) {
     });
 }
 async function run(driver, query) {
-    const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    const session = driver.session({ defaultAccessMode: neo4jDriver().session.WRITE });
     try {
         const res = await session.run(query);
         return res.records.map((r) => r.toObject());

@@ -1,16 +1,17 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { Redis } from 'ioredis';
+import { lazyRequire } from '../../util/lazy-require.js';
 import { DEFAULT_GRAPH_DB_URI, redisTarget } from '../../diagnostics/graph/target.js';
 import { dateTime, formatBytes, formatDuration } from '../../util/format.js';
 import { selectForRemoval, describeRules } from '../backup/retention.js';
 import { exportGraph } from './falkordb-export.js';
 import { runBgsave } from './redis-persistence.js';
+const ioredisModule = lazyRequire('ioredis');
 /** FalkorDB: BGSAVE followed to its end; with operations.graphSnapshot.export, a verified copy of each graph. */
 export function falkorTarget(env) {
     return redisTarget(env.ctx.GRAPH_DB_URI ?? DEFAULT_GRAPH_DB_URI, env.ctx);
 }
 export function connectRedis(t) {
-    const client = new Redis({
+    const client = new (ioredisModule().Redis)({
         host: t.host,
         port: t.port,
         db: t.db,

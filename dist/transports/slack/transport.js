@@ -1,4 +1,5 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { preloadLazy } from '../../util/lazy-require.js';
 import { unescapeSlack } from '../../ui/user-text.js';
 import { SOCKET_BACKOFF } from '../../util/backoff.js';
 import { boltLogger } from '../../slack/bolt-logger.js';
@@ -205,6 +206,9 @@ export function createSlackTransport(bot, slackConfig, opts = {}) {
         slack,
         connection,
         async start() {
+            // Up for the long run: the drivers the CLI loads on first use are loaded before
+            // connecting, so the first burst of commands is not acked behind a driver load.
+            preloadLazy();
             checkTokenShapes(slackConfig);
             identity = await verifyBotToken(slackConfig, log, { retries: opts.retries === 0 ? 0 : 1 });
             if (slackConfig.signingSecret &&

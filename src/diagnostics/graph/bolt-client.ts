@@ -1,4 +1,6 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import type neo4jModule from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { lazyRequire } from '../../util/lazy-require.js';
 import type { Logger } from 'pino';
 import { raceAbort } from '../../postgres/pg-access.js';
 import { boltHandshake } from './bolt-handshake.js';
@@ -6,6 +8,8 @@ import type { Budget } from './budget.js';
 import { classifyBoltError, type GraphFailure } from './errors.js';
 import type { OrgGraphState } from './status-rules.js';
 import type { BoltTarget } from './target.js';
+
+const neo4jDriver = lazyRequire<typeof neo4jModule>('neo4j-driver');
 
 export const BOLT_COUNT_QUERY = 'MATCH (n) RETURN count(n) AS nodes';
 
@@ -39,6 +43,7 @@ export async function openBolt(
     };
 
   const remaining = Math.max(1, budget.remainingMs());
+  const neo4j = neo4jDriver();
   const driver = neo4j.driver(t.uri, neo4j.auth.basic(creds.user, creds.password), {
     connectionTimeout: remaining,
     connectionAcquisitionTimeout: remaining,
@@ -77,6 +82,7 @@ export async function countNodes(
   database: string | undefined,
   signal: AbortSignal,
 ): Promise<{ state: OrgGraphState; failure?: GraphFailure }> {
+  const neo4j = neo4jDriver();
   const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(database ? { database } : {}) });
   try {
     const result = await raceAbort(session.run(BOLT_COUNT_QUERY), signal);

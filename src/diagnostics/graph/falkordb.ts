@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type * as ioredis from 'ioredis';
+import { lazyRequire } from '../../util/lazy-require.js';
 import type { Logger } from 'pino';
 import type { CtxEnv } from '../../config/ctx-env.js';
 import { ms, type Findings } from '../findings.js';
@@ -10,6 +11,8 @@ import { reportOrgs, type OrgProbe } from './org-report.js';
 import type { OrgsOutcome } from './orgs.js';
 import { capNote, nextStep } from './status-rules.js';
 import { DEFAULT_GRAPH_DB_URI, redisTarget, type RedisTarget } from './target.js';
+
+const ioredisModule = lazyRequire<typeof ioredis>('ioredis');
 
 export const COUNT_QUERY = 'MATCH (n) RETURN count(n)';
 
@@ -24,7 +27,7 @@ export interface ProbeDeps {
 
 /** A Redis connection that never retries, never queues offline and dies with the budget. */
 function connectBounded(t: RedisTarget, budget: Budget) {
-  const client = new Redis({
+  const client = new (ioredisModule().Redis)({
     host: t.host,
     port: t.port,
     lazyConnect: true,
@@ -37,6 +40,10 @@ function connectBounded(t: RedisTarget, budget: Budget) {
     enableReadyCheck: false,
     disableClientInfo: true,
     enableOfflineQueue: false,
+    // Our close destroys the socket itself; ioredis's own 2 s "still open?" timer would
+    // otherwise outlive a socket that had already closed (an unresolvable host) and hold
+    // `ctx-ops status` open for 2 s after its answer.
+    disconnectTimeout: 1,
     autoResubscribe: false,
     autoResendUnfulfilledCommands: false,
     ...(t.tls ? { tls: { servername: t.host } } : {}),

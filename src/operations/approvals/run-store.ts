@@ -1,6 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../../util/lazy-require.js';
 import type { Store } from '../../store/store.js';
 import type { Queryable } from './approval-store.js';
+
+const pgModule = lazyRequire<typeof pg>('pg');
 
 /**
  * Runs (what actually executed) and how the bot knows a run's owner is alive: the owner
@@ -74,7 +77,10 @@ export type LeaseResult = { lease: RunLease } | { busy: true };
  */
 export async function openLease(store: Store, opts: { exclusiveEnv?: string } = {}): Promise<LeaseResult> {
   await store.ready();
-  const client = new pg.Client({ ...(store.pool.options as pg.ClientConfig), application_name: 'ctx-ops-run' });
+  const client = new (pgModule().Client)({
+    ...(store.pool.options as pg.ClientConfig),
+    application_name: 'ctx-ops-run',
+  });
   client.on('error', () => {}); // a dead connection shows as a lost lock; the run reports its own failures
   await client.connect();
   try {

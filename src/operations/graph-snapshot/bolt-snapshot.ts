@@ -1,9 +1,13 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import type neo4jModule from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { lazyRequire } from '../../util/lazy-require.js';
 import type { Environment } from '../../config/types.js';
 import { boltCredentials, boltTarget, type BoltTarget } from '../../diagnostics/graph/target.js';
 import type { GuardedActionResult } from '../../runtime/guarded.js';
 import { dateTime, formatBytes } from '../../util/format.js';
 import type { OpsContext } from '../ops-context.js';
+
+const neo4jDriver = lazyRequire<typeof neo4jModule>('neo4j-driver');
 
 /**
  * Memgraph: `CREATE SNAPSHOT` over Bolt, then `SHOW SNAPSHOTS` for where and when (Memgraph
@@ -22,6 +26,7 @@ export function boltTargetOf(env: Environment): BoltTarget | { error: string } {
 
 function openDriver(t: BoltTarget, env: Environment, ops: OpsContext): Driver {
   const c = boltCredentials(env.ctx);
+  const neo4j = neo4jDriver();
   return neo4j.driver(t.uri, neo4j.auth.basic(c.user, c.password), {
     connectionTimeout: 10_000,
     connectionAcquisitionTimeout: 15_000,
@@ -34,7 +39,7 @@ function openDriver(t: BoltTarget, env: Environment, ops: OpsContext): Driver {
 }
 
 async function run(driver: Driver, query: string): Promise<Array<Record<string, unknown>>> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+  const session = driver.session({ defaultAccessMode: neo4jDriver().session.WRITE });
   try {
     const res = await session.run(query);
     return res.records.map((r) => r.toObject() as Record<string, unknown>);

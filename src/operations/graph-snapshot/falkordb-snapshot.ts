@@ -1,5 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { Redis } from 'ioredis';
+import type * as ioredis from 'ioredis';
+import type { Redis } from 'ioredis';
+import { lazyRequire } from '../../util/lazy-require.js';
 import type { Environment } from '../../config/types.js';
 import { DEFAULT_GRAPH_DB_URI, redisTarget, type RedisTarget } from '../../diagnostics/graph/target.js';
 import type { GuardedActionResult, RunTracker } from '../../runtime/guarded.js';
@@ -9,13 +11,15 @@ import type { OpsContext } from '../ops-context.js';
 import { exportGraph, type GraphExport, type RedisBufferCaller } from './falkordb-export.js';
 import { runBgsave, type BgsaveOutcome } from './redis-persistence.js';
 
+const ioredisModule = lazyRequire<typeof ioredis>('ioredis');
+
 /** FalkorDB: BGSAVE followed to its end; with operations.graphSnapshot.export, a verified copy of each graph. */
 export function falkorTarget(env: Environment): RedisTarget | { error: string } {
   return redisTarget(env.ctx.GRAPH_DB_URI ?? DEFAULT_GRAPH_DB_URI, env.ctx);
 }
 
 export function connectRedis(t: RedisTarget): Redis {
-  const client = new Redis({
+  const client = new (ioredisModule().Redis)({
     host: t.host,
     port: t.port,
     db: t.db,

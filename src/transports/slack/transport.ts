@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { BotApp } from '../../app/app.js';
+import { preloadLazy } from '../../util/lazy-require.js';
 import type { SlackConfig } from '../../config/types.js';
 import type { SlackConnectionInfo } from '../../contracts/services.js';
 import type { Actor } from '../../contracts/chat.js';
@@ -258,6 +259,9 @@ export function createSlackTransport(
     slack,
     connection,
     async start() {
+      // Up for the long run: the drivers the CLI loads on first use are loaded before
+      // connecting, so the first burst of commands is not acked behind a driver load.
+      preloadLazy();
       checkTokenShapes(slackConfig);
       identity = await verifyBotToken(slackConfig, log, { retries: opts.retries === 0 ? 0 : 1 });
       if (

@@ -1,0 +1,117 @@
+/**
+ * Bot benchmark (issue 14): the built bot (`node dist/bot.js`, as `npm start` runs it) in
+ * Socket Mode against the fake Slack (test/support/fake-slack.ts) on loopback, watching one
+ * environment of light fake components (test/support/fake-components.ts).
+ *
+ *  1. start: from spawning `node` to the fake Slack holding the bot's Socket Mode connection
+ *     (the fake answers at once, so none of it is Slack's latency), beside a bare `node -e 0`;
+ *  2. idle RSS one minute after start (VmRSS in /proc/<pid>/status);
+ *  3. RSS over 1,000 `/ctx status`, in bursts of 50 each answered before the next: after the
+ *     first 100 (warm), after 500 and after 1,000; flat means no growth beyond noise.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { figure, median } from './figure.js';
+import { startFakeSlack } from '../test/support/fake-slack.js';
+import { startFakeComponents } from '../test/support/fake-components.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BOT = join(ROOT, 'dist/bot.js');
+const IDLE_MS = Number(process.env.BENCH_BOT_IDLE_MS ?? 60_000);
+const STATUSES = 1_000;
+const BURST = 50;
+
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function bareNode(): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const t = performance.now();
+    await new Promise((r) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('exit', r));
+    if (i) xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+if (!existsSync(BOT)) throw new Error('dist/bot.js is missing: run `npm run build` first');
+const slack = await startFakeSlack();
+const components = await startFakeComponents();
+const cwd = mkdtempSync(join(tmpdir(), 'ctx-ops-bot-bench-'));
+writeFileSync(
+  join(cwd, 'ctx-ops.yml'),
+  `checks: { cacheMs: 0 }\nenvironments:\n  prod: { env: { AUTH_BASE_URL: "${components.url}" } }\n`,
+);
+const env = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  LOG_LEVEL: 'warn',
+  SLACK_BOT_TOKEN: 'xoxb-bench-bot-token',
+  SLACK_APP_TOKEN: 'xapp-bench-app-token',
+  SLACK_API_URL: slack.apiUrl,
+};
+try {
+  const bare = await bareNode();
+  const starts: number[] = [];
+  // Start three times; the last one stays up for the memory figures.
+  let child: ReturnType<typeof spawn> | undefined;
+  for (let round = 0; round < 3; round++) {
+    child?.kill('SIGTERM');
+    if (child) await new Promise((r) => child!.on('exit', r));
+    await slack.waitFor(() => slack.connections() === 0 || undefined, 10_000);
+    const t = performance.now();
+    child = spawn(process.execPath, [BOT], {
+      cwd,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await slack.waitFor(() => slack.connections() > 0 || undefined, 30_000);
+    starts.push(performance.now() - t);
+  }
+  const bot = child!;
+  figure(
+    'bot start → Socket Mode connected (spawn to connection)',
+    median(starts),
+    'ms',
+    { op: '≤', limit: 1000 },
+    `runs ${starts.map((s) => s.toFixed(0)).join(', ')} ms; bare node -e 0: ${bare.toFixed(0)} ms`,
+  );
+
+  await sleep(IDLE_MS);
+  figure(`bot idle RSS ${IDLE_MS / 1000} s after start`, rssMb(bot.pid!), 'MB', { op: '≤', limit: 80 });
+
+  const posted = () => slack.calls.filter((c) => c.method === 'chat.postMessage').length;
+  const rssAt: Record<number, number> = {};
+  let sent = 0;
+  const started = performance.now();
+  while (sent < STATUSES) {
+    const before = posted();
+    const burst = Array.from({ length: BURST }, () => slack.slashCommand('status'));
+    await Promise.all(burst.map((b) => b.acked));
+    await slack.waitFor(() => posted() >= before + BURST || undefined, 60_000);
+    sent += BURST;
+    if (sent === 100 || sent === 500 || sent === STATUSES) rssAt[sent] = rssMb(bot.pid!);
+  }
+  const took = performance.now() - started;
+  await sleep(2_000);
+  const settled = rssMb(bot.pid!);
+  figure(
+    'bot RSS growth over /ctx status 100 → 1,000',
+    rssAt[STATUSES]! - rssAt[100]!,
+    'MB',
+    'flat (noise only)',
+    `RSS ${rssAt[100]!.toFixed(0)} MB after 100, ${rssAt[500]!.toFixed(0)} after 500, ${rssAt[STATUSES]!.toFixed(0)} after 1,000, ${settled.toFixed(0)} 2 s later; ${STATUSES} answered in ${(took / 1000).toFixed(1)} s`,
+  );
+  bot.kill('SIGTERM');
+  await new Promise((r) => bot.on('exit', r));
+} finally {
+  await slack.close();
+  await components.close();
+  rmSync(cwd, { recursive: true, force: true });
+}
