@@ -1,13 +1,13 @@
 # syntax=docker/dockerfile:1
 # ctx-ops image: `docker build -t ctx-ops .` (README, "Operating ctx-ops").
-# Three stages: build (dev dependencies, tsc), deps (production dependencies only), runtime.
+# Three stages: build (dev dependencies, esbuild bundle), deps (production dependencies only), runtime.
 ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
 COPY scripts/dist.mjs scripts/
 COPY src/ src/
 RUN npm run build

@@ -6,7 +6,6 @@
 //   node scripts/dist.mjs build    compile src/ into a fresh dist/ (nothing stale left behind)
 //   node scripts/dist.mjs ensure   `npm start`: rebuild only when src/ changed since the build
 //   node scripts/dist.mjs check    CI and `npm pack`: fail when dist/ does not match src/
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +16,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STAMP = join(DIST, '.source-hash');
 /** What the output depends on besides src/. */
-const INPUTS = ['tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['tsconfig.json', 'scripts/dist.mjs'];
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -46,30 +45,55 @@ function builtFrom() {
   }
 }
 
-function compiler() {
+/** The entry points a user runs; everything they import is bundled with them. */
+const ENTRIES = ['src/cli.ts', 'src/bot.ts', 'src/healthcheck.ts'];
+/**
+ * Left to node_modules: drivers loaded lazily or only by the bot (Slack's SDK, pg, ioredis,
+ * neo4j-driver, undici, prom-client) and pino (its transports run in worker threads that load
+ * files by path). Small pure-JS libraries (zod, yaml, jose, …) are bundled: resolving and
+ * linking their hundreds of ES modules was most of `ctx-ops help`'s start-up.
+ */
+const EXTERNAL = ['@slack/*', 'pg', 'ioredis', 'neo4j-driver', 'undici', 'prom-client', 'pino'];
+
+function bundler() {
   try {
-    return createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
+    return createRequire(join(ROOT, 'package.json'))('esbuild');
   } catch {
     return undefined;
   }
 }
 
 function build() {
-  const tsc = compiler();
-  if (!tsc) {
-    process.stderr.write('ctx-ops: cannot build: typescript is not installed (run `npm ci` with dev dependencies)\n');
+  const esbuild = bundler();
+  if (!esbuild) {
+    process.stderr.write('ctx-ops: cannot build: esbuild is not installed (run `npm ci` with dev dependencies)\n');
     return 1;
   }
   const hash = sourceHash();
   const tmp = join(ROOT, '.dist-build');
   rmSync(tmp, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', tmp], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) {
+  try {
+    esbuild.buildSync({
+      absWorkingDir: ROOT,
+      entryPoints: ENTRIES,
+      outdir: tmp,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: EXTERNAL,
+      // Bundled CommonJS code calls require(); ESM has none, so give it one.
+      banner: {
+        js: "import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);",
+      },
+      chunkNames: 'chunks/[name]-[hash]',
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  } catch {
     rmSync(tmp, { recursive: true, force: true });
-    return r.status ?? 1;
+    return 1;
   }
   writeFileSync(join(tmp, '.source-hash'), `${hash}\n`);
   rmSync(DIST, { recursive: true, force: true });
@@ -91,10 +115,10 @@ function main(command) {
   }
   if (command === 'ensure') {
     if (current) return 0;
-    if (compiler()) return build();
+    if (bundler()) return build();
     if (existsSync(join(DIST, 'bot.js'))) {
       process.stderr.write(
-        'ctx-ops: src/ changed since dist/ was built and typescript is absent: running dist/ as built\n',
+        'ctx-ops: src/ changed since dist/ was built and esbuild is absent: running dist/ as built\n',
       );
       return 0;
     }

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { packagePath } from '../util/package-root.js';
 
-/** sql/ctx_ops at the package root; the same path from src/ (tsx) and dist/ (node). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../sql/ctx_ops/', import.meta.url));
+/** sql/ctx_ops at the package root; the same path from src/ (tsx) and the bundled dist/ (node). */
+export const MIGRATIONS_DIR = packagePath('sql', 'ctx_ops');
 
 export interface StoreMigration {
   name: string;

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pathToKey, zodProblems, type ConfigProblem } from '../../config/problems.js';
 import { readYaml } from '../../config/yaml-source.js';
 import { crossCheck, runbookFileSchema, type RunbookFile } from './schema.js';
 import type { ValidateContext } from './steps/types.js';
+import { packagePath } from '../../util/package-root.js';
 
-/** runbooks/ at the package root: the same path from src/ (tsx) and dist/ (node). */
-export const SHIPPED_DIR = fileURLToPath(new URL('../../../runbooks/', import.meta.url));
+/** runbooks/ at the package root: the same path from src/ (tsx) and the bundled dist/ (node). */
+export const SHIPPED_DIR = packagePath('runbooks');
 
 export interface Runbook extends RunbookFile {
   /** Where it was read from, as shown in messages (`runbooks/sign-in-fails.yml`). */
