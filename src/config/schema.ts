@@ -5,6 +5,7 @@ import { checksSection } from './sections/checks.js';
 import { schedulesSection } from './sections/schedules.js';
 import { operationsSection } from './sections/operations.js';
 import { runbooksSection } from './sections/runbooks.js';
+import { logsSection } from './sections/logs.js';
 
 export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
   return z
@@ -14,6 +15,7 @@ export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
       ...schedulesSection,
       ...operationsSection,
       ...runbooksSection,
+      ...logsSection,
     })
     .strict();
 }

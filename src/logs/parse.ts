@@ -139,7 +139,8 @@ function fromJson(o: Record<string, unknown>, raw: string, line: RawLine): LogEn
   }
   if (parts.length === 0) parts.push(truncate(raw, 200));
   return {
-    time: parseTime(o.timestamp ?? o.time ?? o.ts ?? o['@timestamp']) ?? line.time,
+    // The source's time (what the window was read by) wins; the line's own is the fallback.
+    time: line.time ?? parseTime(o.timestamp ?? o.time ?? o.ts ?? o['@timestamp']),
     level,
     message: parts.join(' · '),
     http,
@@ -164,7 +165,7 @@ function fromPlain(raw: string, line: RawLine): LogEntry {
   const m = ISO_PREFIX.exec(rest);
   if (m?.[1]) {
     const t = Date.parse(m[1].replace(' UTC', 'Z').replace(' GMT', 'Z').replace(',', '.'));
-    if (!Number.isNaN(t)) time = new Date(t);
+    if (!Number.isNaN(t)) time ??= new Date(t);
     rest = rest.slice(m[0].length);
   }
   let level: LogLevel = 'info';

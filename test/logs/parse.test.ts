@@ -86,12 +86,13 @@ describe('parsing a line', () => {
     expect(got).toEqual(want);
   });
 
-  it('takes the time from the line, else from the source', () => {
+  it("takes the source's time, else the line's own", () => {
     expect(p('{"timestamp":"2026-11-28T21:55:48.165Z","level":"info","message":"x"}').time?.toISOString()).toBe(
       '2026-11-28T21:55:48.165Z',
     );
     const at = new Date('2026-11-28T10:00:00Z');
     expect(parseLine({ text: 'Started server', time: at }).time).toEqual(at);
+    expect(parseLine({ text: '{"timestamp":"2026-11-28T21:55:48.165Z","level":"info"}', time: at }).time).toEqual(at);
   });
 });
 
