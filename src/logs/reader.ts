@@ -12,6 +12,8 @@ export interface LogReadRequest {
   env: string;
   component: string;
   windowMs: number;
+  /** End of the window (default now): a button replays the exact window it was shown. */
+  until?: Date;
   filter?: LogFilter;
   /** Groups returned (default 5). */
   top?: number;
@@ -70,7 +72,7 @@ export function createLogReader(opts: {
     configured: (env) => sources.has(env),
     components: () => [...catalog.keys()],
     async read(req) {
-      const until = opts.now();
+      const until = req.until ?? opts.now();
       const since = new Date(until.getTime() - req.windowMs);
       const filter = req.filter ?? {};
       const base: LogReport = { env: req.env, component: req.component, since, until, filter };
