@@ -61,6 +61,8 @@ export function createLogsService(
         since: new Date(until.getTime() - req.windowMs),
         until,
       };
+      if (req.signal && !reader.catalog.get(req.component)?.has(req.signal))
+        return { ...base, outcome: 'unavailable', reason: `${req.component} has no signal "${req.signal}"` };
       if (!stepAllowed(config.logs, config, req.env, req.channel))
         return {
           ...base,
