@@ -195,10 +195,12 @@ export function createEngine(deps: EngineDeps) {
     async recheck(o: { sessionId: number; idx: number; actor: Actor; conversation: Conversation }): Promise<void> {
       const session = await freshSession(o.sessionId);
       const step = session?.runbook.steps[o.idx];
-      if (session && step && !step.check && evidenceRefs(step.logs).length) {
+      if (session && step && evidenceRefs(step.logs).length) {
         await postEvidence(session, o.idx, await runStepLogs(session, o.idx), o.conversation);
-        await updateStepMessage(session, o.idx, o.conversation);
-        return;
+        if (!step.check) {
+          await updateStepMessage(session, o.idx, o.conversation);
+          return;
+        }
       }
       if (!session?.runbook.steps[o.idx]?.check) return;
       await runStepCheck(

@@ -171,7 +171,8 @@ export function createStepMessages(deps: EngineDeps) {
             }),
       ),
     );
-    await deps.db.setStepCheck(session.id, idx, evidenceToCheck(list), now);
+    // A step with a check shows the check's result; its logs outcome is in the evidence message.
+    if (!session.runbook.steps[idx]?.check) await deps.db.setStepCheck(session.id, idx, evidenceToCheck(list), now);
     return list;
   }
 
