@@ -31,7 +31,8 @@ function label(e: LogEvidence): string {
 function verdict(e: LogEvidence): string {
   const window = formatDuration(e.until.getTime() - e.since.getTime());
   if (e.outcome === 'unavailable') return `source unavailable (${e.reason ?? 'not read'})`;
-  if (e.outcome === 'nothing') return `nothing found in the last ${window} (${e.read} lines read)`;
+  if (e.outcome === 'nothing')
+    return `nothing found in the last ${window} (${e.read} line${e.read === 1 ? '' : 's'} read)`;
   return `found ${e.count} line${e.count === 1 ? '' : 's'} in the last ${window}`;
 }
 
