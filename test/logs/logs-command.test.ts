@@ -142,9 +142,12 @@ describe('/ctx logs in the shell', () => {
       interactive: false,
       actor: { userId: 'local:tester', userName: 'tester' },
     });
-    input.end('logs backend --since 1h\n');
+    input.end('logs backend --since 1h\ndigest preview prod\n');
     await done;
     await h.close();
+    // The digest lists errors per component of the last 24 h through the logs service.
+    expect(out).toMatch(/errors in logs \(24 h\): backend 4 \(top: 1× /);
+    expect(out).toMatch(/graph unavailable \(no container of Compose service "graph"/);
     expect(out).toContain('backend logs · prod · last 1 h');
     expect(out).toMatch(/Signals: .*auth-failures 3/);
     expect(out).toContain('Top groups:');
