@@ -209,7 +209,7 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
         ...(m ? { migrations: { status: m.status, summary: m.summary } } : {}),
         backup: await backupLine(backups, env),
         incidents: await incidentsLine(incidents, env),
-        ...(logs && logs.components(env).length ? { logs: await logsLines(logs, env) } : {}),
+        ...(logs?.components(env).length ? { logs: await logsLines(logs, env) } : {}),
         openAlerts: open.filter((a) => a.env === env),
         silences: silences.filter((s) => s.env === null || s.env === env),
         maintenance: relevantWindows(deps.maintenance, now, DAY, [env]).filter(
