@@ -45,6 +45,7 @@ beforeAll(async () => {
     createTestDatabase('logsstep'),
     startFakeDocker(store, [{ id: 'feedface0123456789abcdef', project: 'ctx', service: 'backend' }]),
   ]);
+  backend.setStatus('status500'); // failing from the first check on: the runbook is suggested
   bot = await startSlackBot(slack, {
     env: { AUTH_BASE_URL: backend.url, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
     yaml: [
@@ -68,13 +69,17 @@ const after = (n: number) => [...slack.messages.values()].slice(n);
 
 describe('a logs step in an incident thread', () => {
   it('reads nothing at first, finds the signal once the component logs it, and marks the step', async () => {
-    backend.setStatus('status500');
     const before = slack.messages.size;
-    slack.slashCommand('incident Sign-in fails', { channel: OPS });
-    const root = await slack.waitFor(() => after(before).find((m) => m.channel === INCIDENTS && !m.threadTs));
-    const start = buttons(root).find(
-      (b) => b.actionId.startsWith('ctx.runbook.start') && JSON.parse(b.value).id === 'sign-in-logs',
+    const cmd = slack.slashCommand('incident Sign-in fails', { channel: OPS });
+    // Until the bot says where the incident is, it is still being opened (its Start buttons answer so).
+    await slack.waitFor(() => slack.responses.find((r) => r.id === cmd.responseUrl.split('/').pop()));
+    const isStart = (b: { actionId: string; value: string }) =>
+      b.actionId.startsWith('ctx.runbook.start') && JSON.parse(b.value).id === 'sign-in-logs';
+    // The root message gets its suggestions once the status is in (it may be updated after its first post).
+    const root = await slack.waitFor(() =>
+      after(before).find((m) => m.channel === INCIDENTS && !m.threadTs && buttons(m).some(isStart)),
     );
+    const start = buttons(root).find(isStart);
     expect(start).toBeDefined();
     await slack.click({ ...root }, start!.actionId, { value: start!.value }).acked;
 

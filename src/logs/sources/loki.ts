@@ -9,7 +9,8 @@ import { getJson, type SourceDeps, tlsAgent } from './http.js';
  * Grafana Loki: `GET /loki/api/v1/query_range` with the component's LogQL selector, forward
  * in time, page after page (the next page starts just after the newest entry of the last
  * one) until the window ends or the reader has enough. Tenant in X-Scope-OrgID; a read-only
- * bearer token or basic auth.
+ * bearer token or basic auth. Entries sharing the last page's final nanosecond beyond the page
+ * size are skipped (Loki has no cursor); a page of 1000 makes that rare.
  */
 export function lokiSource(cfg: LokiSourceConfig, deps: SourceDeps): LogSource {
   const base = cfg.url.replace(/\/$/, '');
