@@ -19,7 +19,8 @@ export interface LogsCommandDeps {
 }
 
 const MAX_WINDOW_MS = 7 * 24 * 3_600_000;
-const USAGE = 'logs <component> [env] [--since 15m] [--signal name] [--grep text] [--level warn]';
+// Kept within help's widest usage column; --grep and --level are named in the summary.
+const USAGE = 'logs <component> [env] [--since 15m] [--signal s]';
 
 /** The `logLinks` template of a component (or `default`), filled like runbook links. */
 export function logLink(
@@ -62,7 +63,8 @@ export function createLogsHandler(deps: LogsCommandDeps): Handler {
   return {
     name: 'logs',
     usage: USAGE,
-    summary: "A component's recent logs: counts per level and signal, top groups, redacted samples",
+    summary:
+      "A component's recent logs (also --grep text, --level warn): counts per level and signal, top groups, redacted samples",
     async run(req) {
       const { flags, rest, errors } = extractFlags(req.args, {
         withValue: ['since', 'signal', 'grep', 'level', 'env'],
