@@ -17,7 +17,7 @@ const LAYERS = [
   { name: 'runtime', folders: ['runtime'] }, // what features are built on
   {
     name: 'features',
-    folders: ['status', 'alerting', 'digest', 'home', 'operations', 'incidents', 'doctor'],
+    folders: ['status', 'alerting', 'digest', 'home', 'operations', 'incidents', 'doctor', 'logs'],
     slices: true,
   },
   { name: 'app', folders: ['app', 'transports'] },

@@ -44,6 +44,7 @@ COPY --from=build /app/dist/ dist/
 COPY package.json manifest.yml ctx-ops.example.yml ./
 COPY runbooks/ runbooks/
 COPY sql/ sql/
+COPY signals/ signals/
 
 # The only writable places, so the container runs with a read-only root filesystem:
 # the backup volume and /tmp (a tmpfs in deploy/compose.yml and deploy/kubernetes.yml).

@@ -9,6 +9,8 @@ import { runCli } from '../src/cli.js';
 import { startFakeDeployment, type FakeDeployment } from './support/fake-deployment.js';
 import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
 import { closedPort } from './support/net.js';
+import { createLogStore, type FakeDocker, startFakeDocker } from './support/fake-logs.js';
+import { BACKEND_LINES, WORKER_LINES } from './support/log-lines.js';
 
 /**
  * The README's sample outputs come from the real program. Each is a fenced block right
@@ -72,6 +74,7 @@ function mask(text: string): string {
 let deployment: FakeDeployment;
 let slack: FakeSlack;
 const dirs: string[] = [];
+const dockers: FakeDocker[] = [];
 
 function workdir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(TMP, 'ctx-ops-readme-'));
@@ -112,6 +115,37 @@ const FIXTURES: Record<string, () => Promise<{ cwd: string; env: Record<string, 
         SLACK_APP_TOKEN: 'xapp-1-readme-sample-app',
         SLACK_API_URL: slack.apiUrl,
       },
+    };
+  },
+  /** A Compose deployment whose backend has been logging sign-in trouble (the Docker Engine API fake). */
+  'docker-logs': async () => {
+    const store = createLogStore();
+    const now = Date.now();
+    BACKEND_LINES.forEach((l, i) => store.emit('backend', l, { time: new Date(now - 20 * 60_000 + i * 60_000) }));
+    store.emit('backend', WORKER_LINES.retry(3, new Date(now - 5 * 60_000).toISOString()), {
+      time: new Date(now - 5 * 60_000),
+    });
+    store.emit(
+      'backend',
+      '{"level":"error","message":"Failed to decrypt the GitHub connection token for ada@example.com","timestamp":"2026-11-28T21:57:00Z"}',
+      { time: new Date(now - 4 * 60_000) },
+    );
+    const docker = await startFakeDocker(store, [
+      { id: '0123456789abcdef01234567', project: 'ctx', service: 'backend' },
+    ]);
+    dockers.push(docker);
+    return {
+      cwd: workdir({
+        'ctx-ops.yml': [
+          'logs:',
+          '  sources:',
+          `    default: { docker: { socket: ${docker.socketPath}, project: ctx } }`,
+          'logLinks:',
+          '  default: "https://grafana.example.com/explore?env={env}&service={component}"',
+          '',
+        ].join('\n'),
+      }),
+      env: { ...deployment.env },
     };
   },
   /** The likely first mistakes, all at once. */
@@ -160,6 +194,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await deployment.close();
   await slack.close();
+  for (const d of dockers) await d.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 

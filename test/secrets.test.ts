@@ -13,6 +13,7 @@ import { FOUNDATION_CHECKS } from './support/checks.js';
 import { getJson } from './support/prometheus.js';
 import { startHealth } from '../src/runtime/health/health.js';
 import { closedPort } from './support/net.js';
+import { createLogStore, type FakeDocker, startFakeDocker } from './support/fake-logs.js';
 
 /**
  * Plants secrets everywhere the bot reads them, makes components echo them back in their
@@ -31,6 +32,11 @@ let slack: FakeSlack;
 let backend: FakeBackend;
 let db: TestDatabase;
 let bot: SlackHarness;
+let docker: FakeDocker;
+// Log lines of a component that leak every kind of secret (the bot must show them redacted).
+const LOG_TOKEN = 'ghp_plantedLogTokenABCDEFGHIJKLMNOPQRS01';
+const LOG_COOKIE = 'planted-log-session-cookie-0001';
+const LOG_EMAIL = 'planted.person@example.org';
 
 beforeAll(async () => {
   [slack, backend, db] = await Promise.all([startFakeSlack(), startFakeBackend(), createTestDatabase('secrets')]);
@@ -41,6 +47,24 @@ beforeAll(async () => {
   backend.http.route('GET', '/', (_req, res) =>
     json(res, 500, { message: `ECONNREFUSED: Unable to connect postgres://ctx:${DB_PASSWORD}@db/ctx` }),
   );
+  const logs = createLogStore();
+  const at = (min: number) => ({ time: new Date(Date.now() - min * 60_000) });
+  logs.emit(
+    'backend',
+    `{"level":"error","message":"cannot decrypt with AUTH_SECRET=${AUTH_SECRET}","user":"${LOG_EMAIL}"}`,
+    at(5),
+  );
+  logs.emit('backend', `Error: connect postgres://ctx:${DB_PASSWORD}@db:5432/ctx refused`, {
+    ...at(4),
+    stream: 'stderr',
+  });
+  logs.emit(
+    'backend',
+    `{"level":"warn","message":"webhook rejected","headers":{"authorization":"Bearer ${LOG_TOKEN}","cookie":"better-auth.session_token=${LOG_COOKIE}"}}`,
+    at(3),
+  );
+  logs.emit('backend', `clone https://${LOG_TOKEN}@github.com/acme/api.git failed: key ${ENCRYPTION_KEY}`, at(2));
+  docker = await startFakeDocker(logs, [{ id: '5ec2e7000000000000000000', project: 'ctx', service: 'backend' }]);
   const u = new URL(db.url);
   u.username = 'postgres';
   u.password = DB_PASSWORD; // trust auth on the test server ignores it; the bot must still hide it
@@ -57,12 +81,12 @@ beforeAll(async () => {
       GRAPH_DB_URI: `redis://ops:${GRAPH_PASSWORD}@127.0.0.1:${await closedPort()}`,
     },
     logLevel: 'trace',
-    yaml: 'checks:\n  cacheMs: 0\n',
+    yaml: `checks:\n  cacheMs: 0\nlogs:\n  sources: { default: { docker: { socket: "${docker.socketPath}" } } }\n`,
   });
 });
 afterAll(async () => {
   await bot.close();
-  await Promise.all([slack.close(), backend.close(), db.drop()]);
+  await Promise.all([slack.close(), backend.close(), db.drop(), docker.close()]);
 });
 
 describe('secrets never leave the bot', () => {
@@ -77,6 +101,19 @@ describe('secrets never leave the bot', () => {
     slack.slashCommand('restore-test');
     slack.slashCommand('backups');
     const doctor = slack.slashCommand('doctor');
+    const logsCmd = slack.slashCommand('logs backend --since 15m');
+    const logsAnswer = await slack.waitFor(() =>
+      slack.responses.find((r) => r.id === logsCmd.responseUrl.split('/').pop()),
+    );
+    expect(JSON.stringify(logsAnswer.body)).toContain('cannot decrypt with AUTH_SECRET=[redacted]');
+    const post = slack.click(
+      { channel: 'C0OPS0001', ts: '1.000', blocks: logsAnswer.body.blocks as unknown[] },
+      'ctx.logs.post',
+    );
+    await post.acked;
+    await slack.waitFor(() =>
+      [...slack.messages.values()].some((m) => m.text.includes('backend logs') && m.text.includes('shared by')),
+    );
     const click = slack.click(msg, 'ctx.check.details', { value: JSON.stringify({ env: 'default', id: 'backend' }) });
     await slack.waitFor(() => slack.responses.some((r) => r.id === click.responseUrl.split('/').pop()));
     await slack.waitFor(() => slack.messages.size >= before + 3 && slack.responses.length >= 2);
@@ -95,7 +132,7 @@ describe('secrets never leave the bot', () => {
     expect(said).toContain('ctx-ops doctor');
     const logs = bot.logs.join('\n');
     expect(logs.length).toBeGreaterThan(1000);
-    for (const secret of SECRETS) {
+    for (const secret of [...SECRETS, LOG_TOKEN, LOG_COOKIE, LOG_EMAIL]) {
       expect(said, `Slack payloads contain ${secret.slice(0, 12)}…`).not.toContain(secret);
       expect(logs, `logs contain ${secret.slice(0, 12)}…`).not.toContain(secret);
     }

@@ -371,6 +371,7 @@ interface CrossView {
   schedules?: unknown;
   maintenance?: unknown;
   permissions?: unknown;
+  logs?: unknown;
 }
 
 function environmentNames(view: CrossView): string[] {
@@ -439,6 +440,11 @@ function crossCheck(view: CrossView, checks: readonly CheckOptionsSpec[], locate
   }
   if (isRecord(view.permissions))
     for (const n of Object.keys(view.permissions)) if (!envNames.has(n)) unknownEnv(['permissions', n], n);
+  if (isRecord(view.logs))
+    for (const part of ['sources', 'access'] as const) {
+      const m = view.logs[part];
+      if (isRecord(m)) for (const n of Object.keys(m)) if (!envNames.has(n)) unknownEnv(['logs', part, n], n);
+    }
 }
 
 /** Problems of one file in the order of its lines (people fix a file top to bottom); sources keep their first-seen order. */

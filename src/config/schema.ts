@@ -7,6 +7,7 @@ import { operationsSection } from './sections/operations.js';
 import { runbooksSection } from './sections/runbooks.js';
 import { lifecycleSection } from './sections/lifecycle.js';
 import { healthSection } from './sections/health.js';
+import { logsSection } from './sections/logs.js';
 
 export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
   return z
@@ -18,6 +19,7 @@ export function buildYamlSchema(checks: readonly CheckOptionsSpec[]) {
       ...runbooksSection,
       ...lifecycleSection,
       ...healthSection,
+      ...logsSection,
     })
     .strict();
 }

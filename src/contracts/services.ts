@@ -104,3 +104,42 @@ export interface SelfCheck {
     problems: Array<{ status: 'warn' | 'fail'; title: string; seen: string; fix?: string }>;
   } | null;
 }
+
+/** What a runbook step or the digest learnt from a component's logs (already redacted). */
+export interface LogEvidence {
+  env: string;
+  component: string;
+  signal?: string;
+  /** found: the signal (or, without one, an error) was seen; nothing: read, not seen; unavailable: not read. */
+  outcome: 'found' | 'nothing' | 'unavailable';
+  /** Matching lines. */
+  count: number;
+  /** The top groups: count, level and one redacted sample each. */
+  samples: Array<{ count: number; level: string; text: string }>;
+  /** Why it could not be read, and what to do. */
+  reason?: string;
+  fix?: string;
+  /** Lines read in the window, and the window. */
+  read: number;
+  since: Date;
+  until: Date;
+  /** Where the lines came from, for humans. */
+  source?: string;
+}
+
+/** Registered by the logs feature as "logs". */
+export interface LogsInfo {
+  /** Reads one component's window and looks for one signal (or errors, without a signal). */
+  evidence(req: {
+    env: string;
+    component: string;
+    signal?: string;
+    windowMs: number;
+    /** The channel the answer goes to (logs.access.<env>.channels applies). */
+    channel?: string;
+  }): Promise<LogEvidence>;
+  /** Whether the signal exists (shipped or the team's), for validating runbooks. */
+  hasSignal(component: string, signal: string): boolean;
+  /** Components whose source is configured for the environment and that have signals. */
+  components(env: string): string[];
+}

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import type { BackupFreshness, BackupsInfo, DeliveryProblem, IncidentsInfo } from '../contracts/services.js';
+import type { BackupFreshness, BackupsInfo, DeliveryProblem, IncidentsInfo, LogsInfo } from '../contracts/services.js';
 import type { Diagnostics } from '../diagnostics/runner.js';
 import { worst } from '../diagnostics/status-rules.js';
 import type { Status, StatusReport } from '../contracts/checks.js';
@@ -49,6 +49,14 @@ export interface Change {
   to: Status;
 }
 
+export interface LogsLine {
+  component: string;
+  errors: number;
+  /** The top group: count and one redacted sample. */
+  top?: { count: number; text: string };
+  unavailable?: string;
+}
+
 export interface EnvDigest {
   env: string;
   report: StatusReport;
@@ -58,6 +66,8 @@ export interface EnvDigest {
   migrations?: { status: Status; summary: string };
   backup: BackupLine;
   incidents: IncidentsLine;
+  /** Errors per component in the last 24 h (the logs service, when the environment has a log source). */
+  logs?: LogsLine[];
   openAlerts: AlertRecord[];
   silences: Silence[];
   maintenance: MaintenanceWindow[];
@@ -156,6 +166,7 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
   const problems = (delivery?.problems() ?? []).filter((p) => p.channel !== req.channel);
   const backups = deps.services.get('backups');
   const incidents = deps.services.get('incidents');
+  const logs = deps.services.get('logs');
   let historyFailed = false;
 
   const envs = await Promise.all(
@@ -198,6 +209,7 @@ export async function buildDigest(deps: DigestDeps, req: DigestRequest): Promise
         ...(m ? { migrations: { status: m.status, summary: m.summary } } : {}),
         backup: await backupLine(backups, env),
         incidents: await incidentsLine(incidents, env),
+        ...(logs?.components(env).length ? { logs: await logsLines(logs, env) } : {}),
         openAlerts: open.filter((a) => a.env === env),
         silences: silences.filter((s) => s.env === null || s.env === env),
         maintenance: relevantWindows(deps.maintenance, now, DAY, [env]).filter(
@@ -265,6 +277,22 @@ async function backupLine(svc: BackupsInfo | undefined, env: string): Promise<Ba
   } catch (err) {
     return { state: 'error', message: (err as Error).message };
   }
+}
+
+/** Per component: errors in the last 24 h and the top group, each read bounded by the logs settings. */
+async function logsLines(svc: LogsInfo, env: string): Promise<LogsLine[]> {
+  return Promise.all(
+    svc.components(env).map(async (component): Promise<LogsLine> => {
+      try {
+        const e = await withDeadline(svc.evidence({ env, component, windowMs: DAY }), 30_000, 'the logs service');
+        if (e.outcome === 'unavailable') return { component, errors: 0, unavailable: e.reason ?? 'not read' };
+        const top = e.samples[0];
+        return { component, errors: e.count, ...(top ? { top: { count: top.count, text: top.text } } : {}) };
+      } catch (err) {
+        return { component, errors: 0, unavailable: (err as Error).message };
+      }
+    }),
+  );
 }
 
 async function incidentsLine(svc: IncidentsInfo | undefined, env: string): Promise<IncidentsLine> {

@@ -113,6 +113,16 @@ function envLines(e: EnvDigest, d: Digest, titles: Titles): { md: string[]; plai
     );
   if (e.migrations) extras.push(`migrations: ${e.migrations.summary}`);
   extras.push(backupText(e.backup, d.generatedAt), incidentsText(e.incidents, d.generatedAt));
+  if (e.logs?.length)
+    extras.push(
+      `errors in logs (24 h): ${e.logs
+        .map((l) =>
+          l.unavailable
+            ? `${l.component} unavailable (${l.unavailable})`
+            : `${l.component} ${l.errors}${l.top ? ` (top: ${l.top.count}× ${l.top.text.slice(0, 100)})` : ''}`,
+        )
+        .join('; ')}`,
+    );
   if (e.openAlerts.length) {
     extras.push(
       `open alerts: ${e.openAlerts.map((a) => `${titles[a.check] ?? a.check} ${a.severity === 'fail' ? 'failing' : 'degraded'} for ${formatDuration(d.generatedAt.getTime() - a.since.getTime())}${a.silencedBy ? ' (silenced)' : ''}`).join('; ')}`,
@@ -230,6 +240,7 @@ export function digestJson(d: Digest) {
       migrations: e.migrations ?? null,
       backup: e.backup,
       incidents: e.incidents,
+      ...(e.logs ? { logs: e.logs } : {}),
       openAlerts: e.openAlerts.map((a) => ({
         id: a.id,
         check: a.check,

@@ -59,6 +59,8 @@ export const incidentsFeature: FeatureFactory = (core) => {
     baseDir: core.config.configFile ? dirname(core.config.configFile) : '.',
     checkIds: new Set(core.diagnostics.checks.map((c) => c.id)),
     actionKinds,
+    // The logs feature is built before this one (app/features.ts) when it is part of the bot.
+    ...(core.services.get('logs') ? { hasSignal: core.services.get('logs')!.hasSignal } : {}),
   });
   if (loaded.problems.length) throw new ConfigError(loaded.problems);
   for (const w of loaded.warnings) log.warn(`shipped runbook: ${w}`);
@@ -106,6 +108,7 @@ export const incidentsFeature: FeatureFactory = (core) => {
       publishReport,
       approvals,
       actionKinds,
+      logs: () => core.services.get('logs'),
     });
     const incidents = createIncidents({
       db,

@@ -11,6 +11,7 @@ import type {
   BackupsInfo,
   DeliveryHealth,
   IncidentsInfo,
+  LogsInfo,
   Outbox,
   SelfCheck,
   SlackConnectionInfo,
@@ -53,6 +54,8 @@ export interface ServiceMap {
   backups: BackupsInfo;
   /** Open incidents (incidents), for the digest. */
   incidents: IncidentsInfo;
+  /** Component logs read and matched against signals (logs), for runbook steps and the digest. */
+  logs: LogsInfo;
   /** Paced, retried channel posts (app/schedules.ts). */
   outbox: Outbox;
   /** What the bot could not post, and why (app/schedules.ts), for doctor, App Home, the digest. */

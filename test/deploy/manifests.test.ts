@@ -80,9 +80,9 @@ describe('Dockerfile', () => {
       }
   });
 
-  it('ships what the bot reads at run time next to dist/: runbooks, SQL migrations, and the entry points', () => {
+  it('ships what the bot reads at run time next to dist/: runbooks, SQL migrations, log signals, and the entry points', () => {
     const copied = all(runtime, 'COPY').join('\n');
-    for (const dir of ['runbooks/', 'sql/']) expect(copied).toContain(`COPY ${dir}`.slice(5));
+    for (const dir of ['runbooks/', 'sql/', 'signals/']) expect(copied).toContain(`COPY ${dir}`.slice(5));
     const cmd = execForm(one(runtime, 'CMD'));
     expect(cmd).toEqual(['node', 'dist/bot.js']);
     expect(existsSync(join(ROOT, cmd[1]!)), 'the entry point exists after `npm run build`').toBe(true);

@@ -135,7 +135,14 @@ describe('npm pack', () => {
       }),
     ) as Array<{ files: Array<{ path: string }> }>;
     const paths = packed!.files.map((f) => f.path);
-    for (const p of ['dist/bot.js', 'dist/cli.js', 'dist/healthcheck.js', 'runbooks/backup-failed.yml', 'README.md'])
+    for (const p of [
+      'dist/bot.js',
+      'dist/cli.js',
+      'dist/healthcheck.js',
+      'runbooks/backup-failed.yml',
+      'signals/logs.yml',
+      'README.md',
+    ])
       expect(paths).toContain(p);
     expect(paths.some((p) => p.startsWith('sql/ctx_ops/'))).toBe(true);
     expect(paths.filter((p) => /^(src|test|bench|node_modules)\//.test(p) || p.endsWith('.ts'))).toEqual([]);

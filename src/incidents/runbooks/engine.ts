@@ -9,6 +9,7 @@ import { rerunMaxAge } from '../../diagnostics/runner.js';
 import type { Runbook } from './loader.js';
 import { currentStep, openState, threadOf } from './session-rules.js';
 import { fillText } from './steps/manual.js';
+import { evidenceRefs } from './steps/logs.js';
 import { createStepMessages, type EngineDeps } from './step-messages.js';
 
 export type { EngineDeps };
@@ -34,7 +35,8 @@ export type StartOutcome = { started: SessionRow } | { already: SessionRow };
 export function createEngine(deps: EngineDeps) {
   const tz = deps.config.timezone;
   const envOf = (name: string): Environment | undefined => deps.config.environments.find((e) => e.name === name);
-  const { postStep, updateHeader, updateStepMessage, headerView, runStepCheck } = createStepMessages(deps);
+  const { postStep, updateHeader, updateStepMessage, headerView, runStepCheck, runStepLogs, postEvidence } =
+    createStepMessages(deps);
   const freshSession = (id: number) => deps.db.getSession(id);
   const snapshotOf = (rb: Runbook): RunbookSnapshot => ({
     id: rb.id,
@@ -192,6 +194,14 @@ export function createEngine(deps: EngineDeps) {
     /** Re-check: runs the step's check now and shows the result in place. */
     async recheck(o: { sessionId: number; idx: number; actor: Actor; conversation: Conversation }): Promise<void> {
       const session = await freshSession(o.sessionId);
+      const step = session?.runbook.steps[o.idx];
+      if (session && step && evidenceRefs(step.logs).length) {
+        await postEvidence(session, o.idx, await runStepLogs(session, o.idx), o.conversation);
+        if (!step.check) {
+          await updateStepMessage(session, o.idx, o.conversation);
+          return;
+        }
+      }
       if (!session?.runbook.steps[o.idx]?.check) return;
       await runStepCheck(
         session,

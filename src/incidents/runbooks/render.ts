@@ -2,6 +2,7 @@ import type { Block, OutMessage } from '../../contracts/chat.js';
 import type { RunbookStep } from './schema.js';
 import type { ActionTarget } from './steps/action.js';
 import type { StepLink } from './steps/link.js';
+import { evidenceRefs } from './steps/logs.js';
 import type { SessionStatus, StepState, StoredCheck } from '../store.js';
 import { actions, context, escapeMrkdwn, md, mdWithButton, type ButtonSpec } from '../../ui/blocks.js';
 import { STEP_MARK, who } from '../format.js';
@@ -26,6 +27,8 @@ export interface StepButtonValue {
 }
 
 export const CHECK_EMOJI: Record<StoredCheck['status'], string> = { ...STATUS_EMOJI, unseen: '❔', info: 'ℹ️' };
+/** A logs step: found (🔎), nothing found (✅), source unavailable (❔). */
+const OUTCOME_EMOJI: Partial<Record<StoredCheck['status'], string>> = { fail: '🔎', ok: '✅', unseen: '❔' };
 
 export interface RunbookListItem {
   id: string;
@@ -167,7 +170,13 @@ function stateLine(v: StepView): string {
 }
 
 function checkText(v: StepView): string | null {
-  if (!v.step.check) return null;
+  if (!v.step.check) {
+    // A `logs` step keeps the outcome of its read like a check (found / nothing found / unavailable).
+    if (!v.check) return null;
+    const when = v.checkedAt ? ` · read ${clock(v.checkedAt, v.timeZone, { seconds: true })}` : '';
+    const verdict = OUTCOME_EMOJI[v.check.status] ?? CHECK_EMOJI[v.check.status];
+    return `${verdict} *${escapeMrkdwn(v.check.title)}*: ${escapeMrkdwn(v.check.summary)}${when}`;
+  }
   const ref = v.step.check;
   const about = ref.match ? ` (condition \`${escapeMrkdwn(ref.match)}\`)` : '';
   if (v.checkUnavailable) return `⚪ Automated check \`${ref.id}\`${about} is not part of this build: check it by hand`;
@@ -222,7 +231,7 @@ export function renderStep(v: StepView): OutMessage {
     if (v.state === 'pending')
       buttons.push({ text: '❌ Failed', actionId: ACTION_STEP_FAILED, value: value(), style: 'danger' });
   }
-  if (v.step.check && !v.checkUnavailable && v.sessionStatus === 'active')
+  if (((v.step.check && !v.checkUnavailable) || evidenceRefs(v.step.logs).length > 0) && v.sessionStatus === 'active')
     buttons.push({ text: '🔄 Re-check', actionId: ACTION_STEP_RECHECK, value: value() });
   if (open && v.action?.available) {
     v.action.targets.slice(0, MAX_RUNBOOK_BUTTONS).forEach((t, n) =>

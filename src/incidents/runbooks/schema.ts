@@ -3,13 +3,16 @@ import { parsePattern } from './conditions.js';
 import { actionShape, validateActionRef } from './steps/action.js';
 import { checkRefSchema, checkShape, validateCheckRef } from './steps/check.js';
 import { linkShape } from './steps/link.js';
+import { logsShape, validateLogsRefs } from './steps/logs.js';
 import { manualShape } from './steps/manual.js';
 import type { StepProblem, ValidateContext } from './steps/types.js';
 
 /** Words the commands use after `/ctx runbook` and `@ctx-ops`, so they cannot be runbook ids. */
 export const RESERVED_IDS = ['list', 'next', 'skip', 'note', 'status', 'help', 'close', 'start'] as const;
 
-export const stepSchema = z.object({ ...manualShape, ...checkShape, ...linkShape, ...actionShape }).strict();
+export const stepSchema = z
+  .object({ ...manualShape, ...checkShape, ...linkShape, ...logsShape, ...actionShape })
+  .strict();
 
 /**
  * When a runbook is suggested: a check failing (or, with `status: warn`, degraded),
@@ -56,6 +59,7 @@ export function crossCheck(rb: RunbookFile, ctx: ValidateContext): StepProblem[]
   rb.steps.forEach((s, i) => {
     if (s.check) out.push(...validateCheckRef(s.check, ctx, ['steps', i, 'check']));
     if (s.action) out.push(...validateActionRef(s.action, ctx, ['steps', i, 'action']));
+    if (s.logs) out.push(...validateLogsRefs(s.logs, ctx, ['steps', i, 'logs']));
   });
   return out;
 }

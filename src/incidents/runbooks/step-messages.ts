@@ -13,6 +13,10 @@ import type { ActionTarget } from './steps/action.js';
 import { evaluateStepCheck } from './steps/check.js';
 import { stepLinks } from './steps/link.js';
 import { fillText } from './steps/manual.js';
+import { evidenceRefs } from './steps/logs.js';
+import { evidenceToCheck, renderEvidence } from './steps/logs-evidence.js';
+import type { LogEvidence, LogsInfo } from '../../contracts/services.js';
+import { parseDuration } from '../../util/format.js';
 import type { IncidentStore, SessionRow, StepRow, StepState, StoredCheck } from '../store.js';
 
 /** What the engine and its step messages are built from (declared here: the engine uses this file, not the reverse). */
@@ -27,6 +31,8 @@ export interface EngineDeps {
   /** The operations feature's approvals service, looked up when a button is pressed. */
   approvals(): Approvals | undefined;
   actionKinds: ReadonlyMap<string, RunbookActionKind>;
+  /** The logs feature's service, for steps of kind `logs`; absent: those steps say so. */
+  logs?(): LogsInfo | undefined;
 }
 
 /**
@@ -139,6 +145,53 @@ export function createStepMessages(deps: EngineDeps) {
     deps.publishReport(outcome.report);
   }
 
+  /** Reads the logs a `logs` step names; keeps only the outcome on the step. */
+  async function runStepLogs(session: SessionRow, idx: number): Promise<LogEvidence[] | null> {
+    const refs = evidenceRefs(session.runbook.steps[idx]?.logs);
+    if (!refs.length) return null;
+    const service = deps.logs?.();
+    const from = await since(session);
+    const now = deps.now();
+    const list: LogEvidence[] = await Promise.all(
+      refs.map((r) =>
+        service
+          ? service.evidence({
+              env: session.env,
+              component: r.component,
+              signal: r.signal,
+              windowMs:
+                (r.window ? parseDuration(r.window) : undefined) ?? Math.max(60_000, now.getTime() - from.getTime()),
+              channel: session.channel,
+            })
+          : Promise.resolve<LogEvidence>({
+              env: session.env,
+              component: r.component,
+              signal: r.signal,
+              outcome: 'unavailable',
+              reason: 'this bot does not read logs (the logs feature is not part of it)',
+              count: 0,
+              samples: [],
+              read: 0,
+              since: from,
+              until: now,
+            }),
+      ),
+    );
+    // A step with a check shows the check's result; its logs outcome is in the evidence message.
+    if (!session.runbook.steps[idx]?.check) await deps.db.setStepCheck(session.id, idx, evidenceToCheck(list), now);
+    return list;
+  }
+
+  async function postEvidence(
+    session: SessionRow,
+    idx: number,
+    list: LogEvidence[] | null,
+    conversation: Conversation,
+  ) {
+    if (!list?.length) return;
+    await conversation.post(renderEvidence(list, { idx }, tz), { thread: threadOf(session) });
+  }
+
   async function updateHeader(session: SessionRow, conversation: Conversation): Promise<void> {
     if (!session.headerTs) return;
     const rows = await deps.db.steps(session.id);
@@ -194,9 +247,16 @@ export function createStepMessages(deps: EngineDeps) {
       await runStepCheck(session, idx).catch((err) =>
         deps.log.warn({ err: { message: (err as Error).message } }, 'step check failed to run'),
       );
+      const evidence = await runStepLogs(session, idx).catch((err) => {
+        deps.log.warn({ err: { message: (err as Error).message } }, 'step logs could not be read');
+        return null;
+      });
       const row = (await deps.db.step(session.id, idx))!;
       const ref = await conversation.post(renderStep(await viewOf(session, row)), { thread: threadOf(session) });
       await deps.db.setStepMessage(session.id, idx, ref.channel, ref.ts);
+      await postEvidence(session, idx, evidence, conversation).catch((err) =>
+        deps.log.warn({ err: { message: (err as Error).message } }, 'could not post log evidence'),
+      );
       if (opts.again && before.messageTs && before.messageChannel) {
         await conversation
           .update(
@@ -212,5 +272,5 @@ export function createStepMessages(deps: EngineDeps) {
     }
   }
 
-  return { viewOf, runStepCheck, updateHeader, headerView, updateStepMessage, postStep };
+  return { viewOf, runStepCheck, runStepLogs, postEvidence, updateHeader, headerView, updateStepMessage, postStep };
 }

@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { componentName } from '../../../config/sections/runbooks.js';
+import { logComponents, type LogsEntry } from './logs.js';
 
 /**
  * Links on a step: `logs: backend` (or a list) fills the `logLinks` template of that
  * component from ctx-ops.yml; `link: {text, url}` is a link written in the runbook. Both
  * accept {env}, {component}, {since} and {sinceMs}; every value is URL-encoded.
  */
-const toList = (v: unknown) => (typeof v === 'string' ? [v] : v);
 export const linkShape = {
-  logs: z.preprocess(toList, z.array(componentName).min(1).max(5)).optional(),
   link: z
     .object({
       text: z.string().trim().min(1).max(75),
@@ -43,13 +41,13 @@ export function fillTemplate(template: string, vars: LinkVars & { component?: st
  * says where to look even before anyone configures `logLinks`.
  */
 export function stepLinks(
-  step: { logs?: string[]; link?: { text: string; url: string } },
+  step: { logs?: LogsEntry[]; link?: { text: string; url: string } },
   logLinks: Readonly<Record<string, string>>,
   vars: LinkVars,
 ): StepLink[] {
   const out: StepLink[] = [];
   const minutes = Math.max(1, Math.ceil((vars.now.getTime() - vars.since.getTime()) / 60_000));
-  for (const component of step.logs ?? []) {
+  for (const component of logComponents(step.logs)) {
     const template = logLinks[component] ?? logLinks.default;
     if (template) out.push({ text: `${component} logs`, url: fillTemplate(template, { ...vars, component }) });
     else out.push({ text: `${component} logs`, hint: `docker compose logs --since ${minutes}m ${component}` });

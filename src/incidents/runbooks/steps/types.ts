@@ -4,6 +4,8 @@ export interface ValidateContext {
   checkIds: ReadonlySet<string>;
   /** Kinds of guarded action a step may ask for, with their parameter validation. */
   actionKinds: ReadonlyMap<string, { validateParams?(params: Record<string, unknown>): string | null }>;
+  /** Whether a log signal exists (the logs feature); absent: signals are not checked. */
+  hasSignal?(component: string, signal: string): boolean;
 }
 
 /** A problem found in one step, at a path below `steps[i]`. */
