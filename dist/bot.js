@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-EQNMLWMS.js";
 import {
   boot
-} from "./chunks/chunk-OQSCCWAA.js";
+} from "./chunks/chunk-ZJDWUMFE.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -20,7 +20,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-NHD36PIH.js";
+} from "./chunks/chunk-QG3MIJ3N.js";
 import "./chunks/chunk-WROWKKMA.js";
 import "./chunks/chunk-ONFC4JGS.js";
 import "./chunks/chunk-YHMI6ZHD.js";

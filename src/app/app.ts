@@ -3,7 +3,7 @@ import { createRouter, type Router } from './router.js';
 import type { Config, Environment } from '../config/types.js';
 import { createHttpClient, type HttpClient } from '../diagnostics/http-client.js';
 import { createPgAccess, type PgAccess } from '../postgres/pg-access.js';
-import { allChecks } from '../diagnostics/registry.js';
+import { composeChecks } from './checks.js';
 import { createDiagnostics } from '../diagnostics/runner.js';
 import type { Check } from '../diagnostics/types.js';
 import type { StatusReport } from '../contracts/checks.js';
@@ -57,7 +57,8 @@ export function createBotApp(config: Config, opts: BotAppOptions): BotApp {
         : null;
 
   const pools = new Map<string, PgAccess | null>();
-  const checks = opts.checks ?? allChecks;
+  // The logs check reads through the logs service, registered when the features are built.
+  const checks = opts.checks ?? composeChecks(config, () => core.services.get('logs'));
   const pgTimeout = Math.max(
     config.checks.timeoutMs,
     ...checks.map((c) => (config.checks[c.id] as { timeoutMs?: number } | undefined)?.timeoutMs ?? 0),

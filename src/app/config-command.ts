@@ -5,7 +5,7 @@ import { loadConfig } from '../config/load.js';
 import { formatProblems } from '../config/problems.js';
 import { ConfigError } from '../config/load.js';
 import type { Config } from '../config/types.js';
-import { allChecks } from '../diagnostics/registry.js';
+import { configurableChecks } from './checks.js';
 import { createRedactor } from '../log/redactor.js';
 
 /**
@@ -18,7 +18,7 @@ export async function runConfigCommand(
   io: { cwd: string; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
   opts: { json: boolean; app?: Partial<BotAppOptions> },
 ): Promise<number> {
-  const checks = opts.app?.checks ?? allChecks;
+  const checks = opts.app?.checks ?? configurableChecks;
   let config: Config;
   try {
     config = loadConfig({ env, cwd: io.cwd, checks });

@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { formatProblem, formatProblems } from '../config/problems.js';
 import { ConfigError } from '../config/load.js';
 import type { Config } from '../config/types.js';
-import { allChecks } from '../diagnostics/registry.js';
+import { configurableChecks } from './checks.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { createRedactor, type Redactor } from '../log/redactor.js';
 import type { DestinationStream } from 'pino';
@@ -34,7 +34,7 @@ export function boot(
 ): Booted | { exitCode: number } {
   let config: Config;
   try {
-    config = loadConfig({ env, cwd: io.cwd, checks: io.app?.checks ?? allChecks });
+    config = loadConfig({ env, cwd: io.cwd, checks: io.app?.checks ?? configurableChecks });
   } catch (err) {
     if (err instanceof ConfigError) {
       // The problems name keys and files, never values, so they are safe to print.

@@ -142,4 +142,10 @@ export interface LogsInfo {
   hasSignal(component: string, signal: string): boolean;
   /** Components whose source is configured for the environment and that have signals. */
   components(env: string): string[];
+  /** How many lines matched each of a component's signals in the window (counts only, no text). */
+  signalCounts(req: { env: string; component: string; windowMs: number }): Promise<SignalCounts>;
 }
+
+export type SignalCounts =
+  | { outcome: 'read'; read: number; counts: Record<string, number> }
+  | { outcome: 'unavailable'; reason: string; fix?: string };

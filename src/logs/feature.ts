@@ -49,6 +49,20 @@ export function createLogsService(
   return {
     hasSignal: (component, signal) => reader.catalog.get(component)?.has(signal) ?? false,
     components: (env) => (reader.configured(env) ? reader.components() : []),
+    async signalCounts(req) {
+      const report = await reader.read({ env: req.env, component: req.component, windowMs: req.windowMs, top: 0 });
+      if (report.unavailable || !report.analysis)
+        return {
+          outcome: 'unavailable',
+          reason: report.unavailable?.message ?? 'nothing was read',
+          ...(report.unavailable?.fix ? { fix: report.unavailable.fix } : {}),
+        };
+      return {
+        outcome: 'read',
+        read: report.analysis.read,
+        counts: Object.fromEntries(report.analysis.signals.map((c) => [c.name, c.count])),
+      };
+    },
     async evidence(req): Promise<LogEvidence> {
       const until = new Date();
       const base = {
