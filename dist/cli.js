@@ -29,10 +29,10 @@ async function runCli(argv, env, io, app = {}) {
     return command ? EXIT.ok : EXIT.config;
   }
   if (command === "config") {
-    const { runConfigCommand } = await import("./chunks/config-command-VBDY44AI.js");
+    const { runConfigCommand } = await import("./chunks/config-command-AYHUJU4Z.js");
     return runConfigCommand(env, io, { json, app });
   }
-  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-QJD4SG5U.js"), import("pino")]);
+  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-WCVSM66S.js"), import("pino")]);
   const booted = boot(env, {
     cwd: io.cwd,
     stderr: io.stderr,

@@ -2,11 +2,9 @@ import type { Config } from '../../config/types.js';
 import { findEnvironment } from '../../config/types.js';
 import type { Handler } from '../../contracts/chat.js';
 import type { Approvals } from '../../runtime/guarded.js';
-import { chooseEnvironment, leftoverProblem } from '../../runtime/preambles.js';
-import { extractFlags } from '../../util/tokenize.js';
 import { md } from '../../ui/blocks.js';
 import type { OpsContext } from '../ops-context.js';
-import { renderNotice } from '../render.js';
+import { oneEnvironment, requestGuarded } from '../guarded-command.js';
 import { neo4jAdvice } from './bolt-snapshot.js';
 
 export interface GraphSnapshotHandlerDeps {
@@ -25,14 +23,9 @@ export function createGraphSnapshotHandler(deps: GraphSnapshotHandlerDeps): Hand
     usage: 'graph-snapshot [env]',
     summary: 'Snapshot the graph database (FalkorDB BGSAVE, Memgraph CREATE SNAPSHOT) after a confirmation',
     async run(req) {
-      const { flags, rest, errors } = extractFlags(req.args, { withValue: ['env'] });
-      const choice = chooseEnvironment(rest, flags.env, deps.config);
-      const problem =
-        errors[0] ??
-        choice.error ??
-        (choice.all ? '`graph-snapshot` takes one environment' : leftoverProblem(choice.rest, deps.config));
-      if (problem) return { usageProblem: problem };
-      const env = findEnvironment(deps.ops.config, choice.env)!;
+      const chosen = oneEnvironment(req, 'graph-snapshot', deps.config);
+      if ('usageProblem' in chosen) return chosen;
+      const env = findEnvironment(deps.ops.config, chosen.env)!;
       const provider = env.ctx.GRAPH_DB_PROVIDER;
       if (provider === 'neo4j-community' || provider === 'neo4j-enterprise' || provider === 'neptune') {
         const lines =
@@ -45,19 +38,7 @@ export function createGraphSnapshotHandler(deps: GraphSnapshotHandlerDeps): Hand
         await req.conversation.post({ text: text.replace(/[*`]/g, ''), blocks: [md(text)] });
         return {};
       }
-      const out = await deps.approvals.request({
-        kind: 'graph-snapshot',
-        env: env.name,
-        params: {},
-        requester: req.actor,
-        conversation: req.conversation,
-        surface: req.surface,
-      });
-      if (!out.requested) {
-        await req.conversation.ephemeral(renderNotice(`🚫 ${out.reason}`));
-        return { status: 'fail' };
-      }
-      return {};
+      return requestGuarded(deps.approvals, req, 'graph-snapshot', env.name);
     },
   };
 }

@@ -7,6 +7,7 @@ import { readPending } from './pending-migrations.js';
 import { NEEDS_STORE } from '../stores.js';
 import { md } from '../../ui/blocks.js';
 import { renderNotice } from '../render.js';
+import { requestGuarded } from '../guarded-command.js';
 import { chooseEnvironment, leftoverProblem } from '../../runtime/preambles.js';
 import type { Handler } from '../../contracts/chat.js';
 
@@ -77,28 +78,9 @@ export function createMigrateHandler(deps: MigrateHandlerDeps): Handler {
           () => true,
           () => false,
         ));
-      const out = recent
-        ? await deps.approvals.request({
-            kind: 'migrate',
-            env: env.name,
-            params: { pending: state.pending, backupId: last!.id },
-            requester: req.actor,
-            conversation: req.conversation,
-            surface: req.surface,
-          })
-        : await deps.approvals.request({
-            kind: 'backup-then-migrate',
-            env: env.name,
-            params: { pending: state.pending },
-            requester: req.actor,
-            conversation: req.conversation,
-            surface: req.surface,
-          });
-      if (!out.requested) {
-        await req.conversation.ephemeral(renderNotice(`🚫 ${out.reason}`));
-        return { status: 'fail' };
-      }
-      return {};
+      return recent
+        ? requestGuarded(deps.approvals, req, 'migrate', env.name, { pending: state.pending, backupId: last!.id })
+        : requestGuarded(deps.approvals, req, 'backup-then-migrate', env.name, { pending: state.pending });
     },
   };
 }
