@@ -77,8 +77,10 @@ async function startFromRoot(root: StoredMessage, runbookId: string, user = 'U0A
 
 describe('an incident end to end (fake Slack, real Bolt, real Postgres)', () => {
   it('opens, suggests, runs the runbook with a check turning green, takes a note, and closes with the timeline', async () => {
-    await start();
+    // Failing before the bot starts: a status run it begins at start-up (joined by later
+    // requests while in flight) must not see the backend healthy.
     backend.setStatus('status500');
+    await start();
 
     // Open: the root goes to the incidents channel, with severity, owner, status and suggestions.
     const before = slack.messages.size;
