@@ -97,7 +97,7 @@ const FIXTURES: Record<string, () => Promise<{ cwd: string; env: Record<string, 
   dotenv: async () => ({
     cwd: workdir({
       '.env':
-        'SLACK_BOT_TOKEN=xoxb-000000000000-0000000000000-readmeSampleToken\nSLACK_APP_TOKEN=xapp-1-A000-000-readmeSampleAppToken\nCTX_OPS_ENV_FILE=deploy/.env\n',
+        'SLACK_BOT_TOKEN=xoxb-test-readme-sample-token\nSLACK_APP_TOKEN=xapp-test-readme-sample-app-token\nCTX_OPS_ENV_FILE=deploy/.env\n',
       'deploy/.env':
         'DATABASE_URL=postgres://ctx:ctx-db-password@db:5432/ctx\nAUTH_BASE_URL=https://ctx.example.com\nAUTH_SECRET=readme-sample-auth-secret-0123456789-abcdef\nSLACK_CLIENT_ID=1234.5678\nSLACK_SIGNING_SECRET=ctx-own-slack-app-secret\n',
     }),

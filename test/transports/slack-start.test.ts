@@ -11,7 +11,7 @@ import { closedPort } from '../support/net.js';
  * each case is `npm start` (src/bot.ts) as a real process against a fake Slack that answers
  * with Slack's real error codes. One sentence, the right exit code, never a stack trace.
  */
-const BOT = 'xoxb-1111-2222-rightbottoken';
+const BOT = 'xoxb-test-rightbottoken';
 const APP = 'xapp-1-A0APP-3333-rightapptoken';
 const APP_WITHOUT_SCOPE = 'xapp-1-A0APP-3333-readonlytoken';
 
@@ -21,18 +21,18 @@ const outcomes = new Map<string, ProcessOutcome>();
 let closed: number;
 
 const cases: Record<string, () => Record<string, string>> = {
-  'wrong bot token': () => ({ SLACK_BOT_TOKEN: 'xoxb-1111-2222-mistyped', SLACK_APP_TOKEN: APP }),
+  'wrong bot token': () => ({ SLACK_BOT_TOKEN: 'xoxb-test-mistyped', SLACK_APP_TOKEN: APP }),
   'wrong bot token, LOG_LEVEL=debug': () => ({
-    SLACK_BOT_TOKEN: 'xoxb-1111-2222-mistyped',
+    SLACK_BOT_TOKEN: 'xoxb-test-mistyped',
     SLACK_APP_TOKEN: APP,
     LOG_LEVEL: 'debug',
   }),
-  'revoked bot token': () => ({ SLACK_BOT_TOKEN: 'xoxb-1111-2222-revoked', SLACK_APP_TOKEN: APP }),
-  'wrong app token': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xapp-1-A0APP-3333-mistyped' }),
+  'revoked bot token': () => ({ SLACK_BOT_TOKEN: 'xoxb-test-revoked', SLACK_APP_TOKEN: APP }),
+  'wrong app token': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xapp-test-mistyped' }),
   'app token without connections:write': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP_WITHOUT_SCOPE }),
   'bot token given as the app token': () => ({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: BOT }),
   'HTTP mode with a wrong bot token': () => ({
-    SLACK_BOT_TOKEN: 'xoxb-1111-2222-mistyped',
+    SLACK_BOT_TOKEN: 'xoxb-test-mistyped',
     SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
   }),
   'HTTP mode on a port in use': () => ({
@@ -53,7 +53,7 @@ beforeAll(async () => {
     bot: [BOT],
     app: [APP, APP_WITHOUT_SCOPE],
     appScopes: { [APP_WITHOUT_SCOPE]: ['authorizations:read'] },
-    revoked: { 'xoxb-1111-2222-revoked': 'token_revoked' },
+    revoked: { 'xoxb-test-revoked': 'token_revoked' },
   });
   busy = createServer();
   await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
@@ -147,7 +147,7 @@ describe('npm start with a Slack mistake: one sentence, no stack trace', () => {
 
   it('no token ever reaches the terminal', () => {
     for (const o of outcomes.values()) {
-      for (const t of [BOT, APP, APP_WITHOUT_SCOPE, 'xoxb-1111-2222-mistyped', 'xapp-1-A0APP-3333-mistyped']) {
+      for (const t of [BOT, APP, APP_WITHOUT_SCOPE, 'xoxb-test-mistyped', 'xapp-test-mistyped']) {
         expect(o.stderr).not.toContain(t);
         expect(o.stdout).not.toContain(t);
       }
