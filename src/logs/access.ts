@@ -1,6 +1,7 @@
 import type { LogsConfig } from '../config/sections/logs.js';
 import type { Config } from '../config/types.js';
 import type { Actor, Surface } from '../contracts/chat.js';
+import { checkMembership, isLocal, resolveChannelRef } from '../slack/principals.js';
 import type { GroupResolver } from '../slack/user-groups.js';
 
 /**
@@ -15,9 +16,6 @@ export type AccessDecision = { ok: true } | { ok: false; reason: string };
 export function accessYaml(env: string): string {
   return `logs:\n  access:\n    ${env}:\n      users: [U0123ABCD, S0456EFGH]   # people or user groups\n      channels: [incidents]          # optional: only in these channels`;
 }
-
-const roleOf = (config: Pick<Config, 'channels'>, ref: string) =>
-  (config.channels as Record<string, string | undefined>)[ref] ?? ref;
 
 export async function decideLogAccess(i: {
   logs: Pick<LogsConfig, 'access'>;
@@ -36,23 +34,19 @@ export async function decideLogAccess(i: {
     };
   }
   if (entry.channels && i.surface === 'slack') {
-    const allowed = entry.channels.map((c) => roleOf(i.config, c));
+    const allowed = entry.channels.map((c) => resolveChannelRef(i.config, c));
     if (!i.actor.channelId || !allowed.includes(i.actor.channelId))
       return { ok: false, reason: `${i.env.name}'s logs are read only in ${allowed.map((c) => `<#${c}>`).join(', ')}` };
   }
   if (!entry.users) return { ok: true };
-  const id = i.actor.userId;
-  if (id.startsWith('local:'))
-    return entry.users.includes(id) || entry.users.includes('local:*')
-      ? { ok: true }
-      : { ok: false, reason: `\`${id}\` is not in \`logs.access.${i.env.name}.users\`` };
-  if (entry.users.includes(id)) return { ok: true };
-  for (const p of entry.users) {
-    if (!p.startsWith('S')) continue;
-    const members = await i.groups.members(p);
-    if (members?.has(id)) return { ok: true };
-  }
-  return { ok: false, reason: `you are not in \`logs.access.${i.env.name}.users\`` };
+  const { matched } = await checkMembership({ mode: 'listed', principals: entry.users }, i.actor, i.groups);
+  if (matched) return { ok: true };
+  return {
+    ok: false,
+    reason: isLocal(i.actor)
+      ? `\`${i.actor.userId}\` is not in \`logs.access.${i.env.name}.users\``
+      : `you are not in \`logs.access.${i.env.name}.users\``,
+  };
 }
 
 /** A runbook step posts where the incident is: only `channels` limits it. */
@@ -64,5 +58,5 @@ export function stepAllowed(
 ): boolean {
   const channels = logs.access[env]?.channels;
   if (!channels) return true;
-  return channel !== undefined && channels.map((c) => roleOf(config, c)).includes(channel);
+  return channel !== undefined && channels.map((c) => resolveChannelRef(config, c)).includes(channel);
 }

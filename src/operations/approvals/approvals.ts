@@ -25,8 +25,8 @@ import type {
   GuardedActionResult,
   RunTracker,
 } from '../../runtime/guarded.js';
+import { checkMembership } from '../../slack/principals.js';
 import {
-  checkMembership,
   decideCancel,
   decideConfirm,
   decideRequest,

@@ -1,6 +1,7 @@
 import type { Config, Environment } from '../../config/types.js';
 import type { Actor, Surface } from '../../contracts/chat.js';
 import { describeGroupProblem, mention, type GroupProblem, type GroupResolver } from '../../slack/user-groups.js';
+import { checkMembership, isLocal, type PrincipalList, resolveChannelRef } from '../../slack/principals.js';
 import type { ApprovalState } from './approval-states.js';
 import { alreadyUsedText } from './approval-states.js';
 
@@ -18,7 +19,6 @@ import { alreadyUsedText } from './approval-states.js';
  * - local users (the shell) match only `local:<user>` or `local:*`, except in a
  *   non-production environment without an entry; the CLI cannot confirm, so it cannot request.
  */
-export type PrincipalList = { mode: 'anyone' } | { mode: 'nobody' } | { mode: 'listed'; principals: string[] };
 
 export interface EnvPolicy {
   env: string;
@@ -47,12 +47,6 @@ export type RefusalCode =
 export interface Refusal {
   code: RefusalCode;
   message: string;
-}
-
-/** Channel roles (digest, alerts, incidents) resolve through `channels:`; ids pass through. */
-export function resolveChannelRef(config: Pick<Config, 'channels'>, ref: string): string {
-  const roles = config.channels as Record<string, string | undefined>;
-  return roles[ref] ?? ref;
 }
 
 export function policyFor(
@@ -86,8 +80,6 @@ export function policyFor(
     twoPerson: entry.twoPerson ?? env.production,
   };
 }
-
-export const isLocal = (actor: Pick<Actor, 'userId'>) => actor.userId.startsWith('local:');
 
 export function describeList(list: PrincipalList): string {
   if (list.mode === 'anyone') return 'anyone';
@@ -248,32 +240,6 @@ function groupsRefusal(policy: EnvPolicy, what: 'request' | 'approve', problems:
     code: 'groups-unavailable',
     message: `Could not check whether you may ${verb} operations on *${policy.env}*: ${seen}. To fix: ${fix}.`,
   };
-}
-
-/**
- * Whether an actor is in a principal list; user groups are resolved only when needed. A
- * group whose members could not be read is a problem, returned so the answer can say why.
- */
-export async function checkMembership(
-  list: PrincipalList,
-  actor: Actor,
-  groups: GroupResolver,
-): Promise<{ matched: boolean; groupProblems: GroupProblem[] }> {
-  const no = { matched: false, groupProblems: [] as GroupProblem[] };
-  if (list.mode === 'anyone') return { matched: true, groupProblems: [] };
-  if (list.mode === 'nobody') return no;
-  const id = actor.userId;
-  if (isLocal(actor))
-    return { matched: list.principals.includes(id) || list.principals.includes('local:*'), groupProblems: [] };
-  if (list.principals.includes(id)) return { matched: true, groupProblems: [] };
-  const groupProblems: GroupProblem[] = [];
-  for (const p of list.principals) {
-    if (!p.startsWith('S')) continue;
-    const r = await groups.lookup(p);
-    if (r.ok && r.members.has(id)) return { matched: true, groupProblems: [] };
-    if (!r.ok) groupProblems.push(r.problem);
-  }
-  return { matched: false, groupProblems };
 }
 
 export async function matches(list: PrincipalList, actor: Actor, groups: GroupResolver): Promise<boolean> {

@@ -154,14 +154,7 @@ export function backupKind(ops: OpsContext): GuardedActionKind<Record<string, ne
     },
     preview: (_p, env) => backupPreview(ops, env),
     async run(ctx) {
-      const out = await performBackup(ops, ctx.env, {
-        conversation: ctx.conversation,
-        thread: ctx.thread,
-        signal: ctx.signal,
-        track: ctx.track,
-        log: ctx.log,
-        runId: ctx.runId,
-      });
+      const out = await performBackup(ops, ctx.env, ctx);
       return out.result;
     },
   };

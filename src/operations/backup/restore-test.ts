@@ -14,7 +14,7 @@ import {
   type RowComparison,
   type RowTolerance,
 } from './row-comparison.js';
-import { resolveChannelRef } from '../approvals/permissions.js';
+import { resolveChannelRef } from '../../slack/principals.js';
 import { findPgTool, parsePgVersion, toolRefusal } from '../../postgres/pg-tools.js';
 import { openLease } from '../approvals/run-store.js';
 import { trialRestore } from './trial-restore.js';

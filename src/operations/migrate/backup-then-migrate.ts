@@ -37,15 +37,7 @@ export function backupThenMigrateKind(ops: OpsContext): GuardedActionKind<Backup
       ];
     },
     async run(ctx) {
-      const io = {
-        conversation: ctx.conversation,
-        thread: ctx.thread,
-        signal: ctx.signal,
-        track: ctx.track,
-        log: ctx.log,
-        runId: ctx.runId,
-      };
-      const b = await performBackup(ops, ctx.env, io);
+      const b = await performBackup(ops, ctx.env, ctx);
       if (!b.ok) return { ...b.result, summary: `backup ${b.result.summary}; the migration did not run` };
       if (ctx.signal.aborted)
         return {
@@ -53,7 +45,7 @@ export function backupThenMigrateKind(ops: OpsContext): GuardedActionKind<Backup
           summary: 'stopped after the backup; the migration did not run',
           checksum: b.backup.sha256 ?? undefined,
         };
-      const m = await performMigrate(ops, ctx.env, ctx.params.pending, b.backup, io);
+      const m = await performMigrate(ops, ctx.env, ctx.params.pending, b.backup, ctx);
       return {
         ...m,
         summary: `backup ${b.result.summary}; migration: ${m.summary}`,

@@ -172,14 +172,7 @@ export function migrateKind(ops: OpsContext): GuardedActionKind<MigrateParams> {
           ok: false,
           summary: 'nothing ran: the verified backup this migration relies on is gone. Ask again with /ctx migrate.',
         };
-      return performMigrate(ops, ctx.env, ctx.params.pending, b, {
-        conversation: ctx.conversation,
-        thread: ctx.thread,
-        signal: ctx.signal,
-        track: ctx.track,
-        log: ctx.log,
-        runId: ctx.runId,
-      });
+      return performMigrate(ops, ctx.env, ctx.params.pending, b, ctx);
     },
   };
 }
