@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The ctx| deployment's own environment variables, under the names its `.env` uses.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckOptionsSpec } from './sections/checks.js';
 import { coreSection } from './sections/core.js';
 import { checksSection } from './sections/checks.js';

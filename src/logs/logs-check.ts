@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckOutcome } from '../contracts/checks.js';
 import type { LogsInfo, SignalCounts } from '../contracts/services.js';
 import { skipped } from '../diagnostics/findings.js';

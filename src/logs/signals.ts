@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ConfigProblem, zodProblems } from '../config/problems.js';
 import { readYaml } from '../config/yaml-source.js';
 import { packagePath } from '../util/package-root.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The health and metrics listener (issue 13): /healthz, /readyz, /metrics.
 

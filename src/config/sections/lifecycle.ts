@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How the bot stops (SIGTERM, SIGINT): it stops taking commands, lets running work finish

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { positiveInt } from './common.js';
 import { operationsPrincipal } from './operations.js';
 import { channelRef } from './common.js';

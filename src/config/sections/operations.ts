@@ -1,5 +1,5 @@
 import { validate as validCron } from 'node-cron';
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelRef, positiveInt } from './common.js';
 
 // Owned by the guarded-operations feature (issue 5). Every key is documented in docs/operations.md.

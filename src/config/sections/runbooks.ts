@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { positiveInt } from './common.js';
 
 // Owned by the incidents/runbooks feature (issue 6).

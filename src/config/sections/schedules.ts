@@ -1,5 +1,5 @@
 import { validate as validCron } from 'node-cron';
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelRef, ianaTimezone, isoDate, nonNegativeInt, positiveInt } from './common.js';
 
 // Owned by the schedules/digest/alerts feature (issue 4).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Environment } from '../../config/types.js';
 import { backendBase, backendUrl, isLoopbackHost } from '../ctx-urls.js';
 import { findings, ms, type Findings } from '../findings.js';

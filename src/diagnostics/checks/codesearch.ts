@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findings, ms } from '../findings.js';
 import { tryJson } from '../http-client.js';
 import { describeFailure } from '../../util/net-errors.js';

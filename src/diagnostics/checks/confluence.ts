@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Environment } from '../../config/types.js';
 import { describeReadError, isStatementError, missingTables } from '../ctx-tables.js';
 import { findings, skipped, type Findings } from '../findings.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findings } from '../findings.js';
 import { probeBoltPerInstance, probeBoltShared } from '../graph/bolt.js';
 import { createBudget } from '../graph/budget.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeReadError, isStatementError, missingTables } from '../ctx-tables.js';
 import {
   describeRetries,

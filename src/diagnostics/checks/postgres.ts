@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findings, ms } from '../findings.js';
 import { describeFailure } from '../../util/net-errors.js';
 import { classifyPgError } from '../../postgres/pg-access.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOtelHeaders } from '../../config/otel-headers.js';
 import { findings, ms, skipped } from '../findings.js';
 import type { HttpClient } from '../http-client.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeReadError, repositoryLabels } from '../ctx-tables.js';
 import { findings, type Findings } from '../findings.js';
 import {

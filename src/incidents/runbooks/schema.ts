@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePattern } from './conditions.js';
 import { actionShape, validateActionRef } from './steps/action.js';
 import { checkRefSchema, checkShape, validateCheckRef } from './steps/check.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostics } from '../../../diagnostics/runner.js';
 import type { CheckResult, StatusReport } from '../../../contracts/checks.js';
 import { evaluateCondition, parsePattern, type ConditionOutcome } from '../conditions.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { componentName } from '../../../config/sections/runbooks.js';
 import { parseDuration } from '../../../util/format.js';
 import type { StepProblem, ValidateContext } from './types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The part every step has: what to do, optional help, and the upstream point it covers.
