@@ -11,12 +11,22 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STAMP = join(DIST, '.source-hash');
-/** What the output depends on besides src/. */
+/** What the output depends on besides src/ (the shipped YAML: see shippedYaml()). */
 const INPUTS = ['tsconfig.json', 'scripts/dist.mjs'];
+const YAML_DIRS = ['runbooks', 'signals'];
+const yamlFiles = (root) =>
+  YAML_DIRS.flatMap((d) =>
+    existsSync(join(root, d))
+      ? readdirSync(join(root, d))
+          .filter((f) => /\.ya?ml$/i.test(f))
+          .map((f) => join(root, d, f))
+      : [],
+  );
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -27,7 +37,7 @@ function files(dir) {
 /** SHA-256 over every source path and content (line endings normalised), in a stable order. */
 export function sourceHash(root = ROOT) {
   const h = createHash('sha256');
-  const list = [...files(join(root, 'src')), ...INPUTS.map((f) => join(root, f))]
+  const list = [...files(join(root, 'src')), ...INPUTS.map((f) => join(root, f)), ...yamlFiles(root)]
     .map((f) => relative(root, f).split('\\').join('/'))
     .sort();
   for (const rel of list) {
@@ -63,6 +73,27 @@ function bundler() {
   }
 }
 
+/**
+ * dist/shipped-yaml.json: each shipped runbook and signal file parsed now, keyed by the
+ * SHA-256 of its text (src/config/prebuilt-yaml.ts reads it). Parsed with the options of
+ * src/config/yaml-source.ts; a file with errors, or a value JSON cannot carry exactly (.inf,
+ * .nan), is left out and parsed at run time like any other.
+ */
+function shippedYaml(esbuildRequire) {
+  const YAML = esbuildRequire('yaml');
+  const out = {};
+  for (const file of yamlFiles(ROOT)) {
+    const text = readFileSync(file, 'utf8');
+    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length) continue;
+    const value = doc.toJS() ?? {};
+    const json = JSON.stringify(value);
+    if (!isDeepStrictEqual(JSON.parse(json), value)) continue;
+    out[createHash('sha256').update(text).digest('hex')] = json;
+  }
+  return { about: 'shipped runbooks and signals, parsed at build time (src/config/prebuilt-yaml.ts)', files: out };
+}
+
 function build() {
   const esbuild = bundler();
   if (!esbuild) {
@@ -95,6 +126,7 @@ function build() {
     rmSync(tmp, { recursive: true, force: true });
     return 1;
   }
+  writeFileSync(join(tmp, 'shipped-yaml.json'), `${JSON.stringify(shippedYaml(createRequire(join(ROOT, 'package.json'))))}\n`);
   writeFileSync(join(tmp, '.source-hash'), `${hash}\n`);
   rmSync(DIST, { recursive: true, force: true });
   renameSync(tmp, DIST);

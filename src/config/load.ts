@@ -4,7 +4,7 @@ import type { CheckOptionsSpec } from './sections/checks.js';
 import { ctxEnvSchema, SECRET_NAME, type CtxEnv } from './ctx-env.js';
 import { closest } from '../util/tokenize.js';
 import { parseOtelHeaders } from './otel-headers.js';
-import { keySuggestions, zodProblems, type ConfigProblem } from './problems.js';
+import { keySuggestions, PARSE_ONCE, zodProblems, type ConfigProblem } from './problems.js';
 import { botEnvSchema, buildYamlSchema, type BotEnv, type YamlConfig } from './schema.js';
 import {
   botVariablesInEnvironmentFile,
@@ -72,7 +72,7 @@ export function loadConfig({ env, cwd, checks }: LoadOptions): Config {
   );
   const layer = layerProcess(processFiles, cwd, envFileReals);
 
-  const botParsed = botEnvSchema.safeParse(layer.botVars);
+  const botParsed = botEnvSchema.safeParse(layer.botVars, PARSE_ONCE);
   if (!botParsed.success)
     problems.push(
       ...zodProblems(botParsed.error, PROCESS).map((p) => ({ ...p, source: layer.botSources[p.key] ?? PROCESS })),
@@ -185,7 +185,7 @@ function readConfigFile(
     return none(path);
   }
   const value = src.value ?? {};
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, PARSE_ONCE);
   if (!parsed.success) {
     const suggested = keySuggestions(parsed.error, schema);
     problems.push(...zodProblems(parsed.error, label, src.locate, suggested));
@@ -311,7 +311,7 @@ function parseCtxEnv(
   prefix: string,
   problems: ConfigProblem[],
 ): CtxEnv | undefined {
-  const parsed = ctxEnvSchema.safeParse(vars);
+  const parsed = ctxEnvSchema.safeParse(vars, PARSE_ONCE);
   if (!parsed.success) {
     const where = typeof source === 'string' ? () => source : source;
     problems.push(

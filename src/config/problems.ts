@@ -119,3 +119,10 @@ function humanMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return 'is required';
   return issue.message;
 }
+
+/**
+ * Options for a schema that parses once per process (configuration, runbooks, signals): zod
+ * would otherwise compile a specialised parser for each object schema with `new Function`,
+ * which pays off only over many parses and cost a one-shot command ~20 ms.
+ */
+export const PARSE_ONCE = { jitless: true } as const;

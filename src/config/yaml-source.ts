@@ -1,5 +1,9 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ConfigProblem } from './problems.js';
+import { prebuiltYamlValue } from './prebuilt-yaml.js';
+
+/** The options every ctx-ops YAML file is read with; scripts/dist.mjs uses the same. */
+const YAML_OPTIONS = (lineCounter: LineCounter) => ({ lineCounter, prettyErrors: true, uniqueKeys: true });
 
 /** A parsed YAML document that can say on which line a key stands, for error messages. */
 export interface YamlSource {
@@ -8,9 +12,23 @@ export interface YamlSource {
   locate(path: PropertyKey[]): string;
 }
 
+/**
+ * Parses a YAML file. A shipped file the build already parsed (prebuilt-yaml.ts) is taken
+ * from there; its document is then parsed only if a caller asks where a key stands, which
+ * happens only when reporting a problem.
+ */
 export function readYaml(text: string, fileLabel: string): YamlSource {
+  const prebuilt = prebuiltYamlValue(text);
+  if (prebuilt !== undefined) {
+    let parsed: YamlSource | undefined;
+    return { value: prebuilt, problems: [], locate: (path) => (parsed ??= parseYaml(text, fileLabel)).locate(path) };
+  }
+  return parseYaml(text, fileLabel);
+}
+
+function parseYaml(text: string, fileLabel: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const doc: Document = parseDocument(text, YAML_OPTIONS(lineCounter));
   const problems: ConfigProblem[] = doc.errors.map((e) => ({
     source: e.linePos ? `${fileLabel}:${e.linePos[0].line}` : fileLabel,
     key: '',

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { type ConfigProblem, zodProblems } from '../config/problems.js';
+import { type ConfigProblem, PARSE_ONCE, zodProblems } from '../config/problems.js';
 import { readYaml } from '../config/yaml-source.js';
 import { packagePath } from '../util/package-root.js';
 import { LEVELS, type LogEntry, type LogLevel, levelRank } from './entry.js';
@@ -121,7 +121,7 @@ export function readSignalsFile(
     problems.push(...src.problems);
     return null;
   }
-  const parsed = signalsFileSchema.safeParse(src.value ?? {});
+  const parsed = signalsFileSchema.safeParse(src.value ?? {}, PARSE_ONCE);
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error, label, src.locate));
     return null;
@@ -137,7 +137,11 @@ export function readSignalsFile(
         title: s.title,
         about: s.about,
         test: (e) => tests.some((t) => t(e)),
-        source: src.locate([component, name]),
+        // A getter: finding a line parses the document, which a shipped file read from the
+        // build's prebuilt values (config/prebuilt-yaml.ts) otherwise never needs.
+        get source() {
+          return src.locate([component, name]);
+        },
       });
     }
     out.set(component, byName);

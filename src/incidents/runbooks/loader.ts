@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToKey, zodProblems, type ConfigProblem } from '../../config/problems.js';
+import { PARSE_ONCE, pathToKey, zodProblems, type ConfigProblem } from '../../config/problems.js';
 import { readYaml } from '../../config/yaml-source.js';
 import { crossCheck, runbookFileSchema, type RunbookFile } from './schema.js';
 import type { ValidateContext } from './steps/types.js';
@@ -46,7 +46,7 @@ export function loadRunbooks(opts: LoadOptions): LoadResult {
   const problems: ConfigProblem[] = [];
   const warnings: string[] = [];
   const runbooks: Runbook[] = [];
-  const seen = new Map<string, { file: string; line: string }>();
+  const seen = new Map<string, { file: string; line: () => string }>();
   const shippedDir = opts.shippedDir ?? SHIPPED_DIR;
   const disabled = new Set(opts.disable ?? []);
   const shippedIds = new Set<string>();
@@ -64,9 +64,9 @@ export function loadRunbooks(opts: LoadOptions): LoadResult {
       const first = seen.get(rb.runbook.id);
       if (first) {
         problems.push({
-          source: rb.idLine,
+          source: rb.idLine(),
           key: 'id',
-          message: `duplicate runbook id "${rb.runbook.id}" (already defined in ${first.line})`,
+          message: `duplicate runbook id "${rb.runbook.id}" (already defined in ${first.line()})`,
         });
         continue;
       }
@@ -110,13 +110,13 @@ export function readRunbookFile(
   ctx: ValidateContext,
   problems: ConfigProblem[],
   warnings: string[],
-): { runbook: Runbook; idLine: string } | null {
+): { runbook: Runbook; idLine: () => string } | null {
   const src = readYaml(text, label);
   if (src.problems.length) {
     problems.push(...src.problems);
     return null;
   }
-  const parsed = runbookFileSchema.safeParse(src.value ?? {});
+  const parsed = runbookFileSchema.safeParse(src.value ?? {}, PARSE_ONCE);
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error, label, src.locate));
     return null;
@@ -142,6 +142,7 @@ export function readRunbookFile(
   const when = shipped ? rb.when.filter((w) => ctx.checkIds.has(w.check)) : rb.when;
   return {
     runbook: { ...rb, when, steps, file: label, shipped, unavailable: [...unavailable] },
-    idLine: src.locate(['id']),
+    // Only a duplicate id needs the line, and finding it parses the document (see readYaml).
+    idLine: () => src.locate(['id']),
   };
 }
