@@ -126,7 +126,10 @@ function build() {
     rmSync(tmp, { recursive: true, force: true });
     return 1;
   }
-  writeFileSync(join(tmp, 'shipped-yaml.json'), `${JSON.stringify(shippedYaml(createRequire(join(ROOT, 'package.json'))))}\n`);
+  writeFileSync(
+    join(tmp, 'shipped-yaml.json'),
+    `${JSON.stringify(shippedYaml(createRequire(join(ROOT, 'package.json'))))}\n`,
+  );
   writeFileSync(join(tmp, '.source-hash'), `${hash}\n`);
   rmSync(DIST, { recursive: true, force: true });
   renameSync(tmp, DIST);
