@@ -19,13 +19,17 @@ export function readStoreMigrations(dir = MIGRATIONS_DIR): StoreMigration[] {
 }
 
 // Any fixed 64-bit number; it only has to differ from other users of advisory locks.
-const MIGRATION_LOCK = 0x63_74_78_6f_70_73_01n;
+/** The advisory lock that serialises migrations across replicas. */
+export const MIGRATION_LOCK = 0x63_74_78_6f_70_73_01n;
 
 /**
  * Brings schema ctx_ops up to date. Safe to run from several replicas at once: a
  * transaction-level advisory lock serialises them and applied names are skipped.
  */
 export async function migrateStore(pool: pg.Pool, log: Logger, migrations = readStoreMigrations()): Promise<string[]> {
+  // Nearly always the schema is up to date: one read says so, instead of the seven round
+  // trips of the locked path below (a one-shot `ctx-ops status` pays them before answering).
+  if (await upToDate(pool, migrations)) return [];
   const client = await pool.connect();
   const applied: string[] = [];
   try {
@@ -52,4 +56,15 @@ export async function migrateStore(pool: pg.Pool, log: Logger, migrations = read
   }
   if (applied.length) log.info({ applied }, 'ctx_ops store migrated');
   return applied;
+}
+
+/** True when every migration is recorded as applied; false when unsure (no table yet, no access). */
+async function upToDate(pool: pg.Pool, migrations: readonly StoreMigration[]): Promise<boolean> {
+  try {
+    const { rows } = await pool.query<{ name: string }>('SELECT name FROM ctx_ops.schema_migrations');
+    const done = new Set(rows.map((r) => r.name));
+    return migrations.every((m) => done.has(m.name));
+  } catch {
+    return false;
+  }
 }
