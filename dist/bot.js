@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-EQNMLWMS.js";
 import {
   boot
-} from "./chunks/chunk-KEXBWV2M.js";
+} from "./chunks/chunk-SJNN2XSK.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -20,7 +20,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-EY24VGP7.js";
+} from "./chunks/chunk-QDOPWTW2.js";
 import "./chunks/chunk-WROWKKMA.js";
 import "./chunks/chunk-ONFC4JGS.js";
 import "./chunks/chunk-YHMI6ZHD.js";

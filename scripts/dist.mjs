@@ -17,7 +17,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STAMP = join(DIST, '.source-hash');
 /** What the output depends on besides src/ (the shipped YAML: see shippedYaml()). */
-const INPUTS = ['tsconfig.json', 'scripts/dist.mjs'];
+// package-lock.json: dist/vendor/ holds bundled copies of the locked driver versions.
+const INPUTS = ['tsconfig.json', 'scripts/dist.mjs', 'package-lock.json'];
 const YAML_DIRS = ['runbooks', 'signals'];
 const yamlFiles = (root) =>
   YAML_DIRS.flatMap((d) =>
@@ -64,6 +65,12 @@ const ENTRIES = ['src/cli.ts', 'src/bot.ts', 'src/healthcheck.ts'];
  * linking their hundreds of ES modules was most of `ctx-ops help`'s start-up.
  */
 const EXTERNAL = ['@slack/*', 'pg', 'ioredis', 'neo4j-driver', 'undici', 'prom-client', 'pino'];
+/**
+ * The drivers a `ctx-ops status` loads (src/util/lazy-require.ts), each bundled on its own into
+ * dist/vendor/<name>.cjs from the version in node_modules: Node then reads one file instead of
+ * resolving and compiling dozens (undici alone is ~100). Still loaded only when first used.
+ */
+const VENDORED = ['undici', 'pg', 'ioredis'];
 
 function bundler() {
   try {
@@ -119,9 +126,24 @@ function build() {
         js: "import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);",
       },
       chunkNames: 'chunks/[name]-[hash]',
+      define: { __CTX_OPS_VENDORED__: JSON.stringify(VENDORED.join(',')) },
       legalComments: 'none',
       logLevel: 'warning',
     });
+    for (const name of VENDORED)
+      esbuild.buildSync({
+        absWorkingDir: ROOT,
+        entryPoints: [createRequire(join(ROOT, 'package.json')).resolve(name)],
+        outfile: join(tmp, 'vendor', `${name}.cjs`),
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        // pg's optional native binding, tried in a try/catch.
+        external: ['pg-native'],
+        legalComments: 'eof',
+        logLevel: 'warning',
+      });
   } catch {
     rmSync(tmp, { recursive: true, force: true });
     return 1;

@@ -1,7 +1,17 @@
 import { createRequire } from 'node:module';
+import { packagePath } from './package-root.js';
 
 const require = createRequire(import.meta.url);
 const loaders: Array<() => unknown> = [];
+
+/**
+ * In the bundle (scripts/dist.mjs), the drivers named here were bundled into one file each,
+ * dist/vendor/<id>.cjs, which loads in a fraction of the time; from src/ (tsx, tests) every
+ * id is required from node_modules as usual.
+ */
+declare const __CTX_OPS_VENDORED__: string | undefined;
+const vendored = new Set(typeof __CTX_OPS_VENDORED__ === 'string' ? __CTX_OPS_VENDORED__.split(',') : []);
+const resolveId = (id: string) => (vendored.has(id) ? packagePath('dist', 'vendor', `${id}.cjs`) : id);
 
 /**
  * A CommonJS dependency loaded the first time it is used, not when this module is imported:
@@ -11,7 +21,7 @@ const loaders: Array<() => unknown> = [];
  */
 export function lazyRequire<T>(id: string): () => T {
   let loaded: T | undefined;
-  const load = () => (loaded ??= require(id) as T);
+  const load = () => (loaded ??= require(resolveId(id)) as T);
   loaders.push(load);
   return load;
 }

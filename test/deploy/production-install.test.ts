@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execForm, parseDockerfile } from '../support/dockerfile.js';
+import { startFakeBackend } from '../support/fake-backend.js';
 import { closedPort } from '../support/net.js';
 import { ROOT } from '../support/processes.js';
 
@@ -70,6 +71,36 @@ describe('production install (npm ci --omit=dev on a fresh clone)', () => {
     expect(r.out).toContain('ctx>');
     expect(r.out).toMatch(/status/);
     expect(r.code).toBe(0);
+  });
+
+  it('`dist/cli.js status` probes with the drivers bundled in dist/vendor/, one file each', async () => {
+    // Plain JavaScript (the install has no tsx): records every file the process required.
+    const trace = join(clone, 'trace.cjs');
+    const out = join(clone, 'trace.json');
+    writeFileSync(
+      trace,
+      `process.once('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
+    const backend = await startFakeBackend();
+    try {
+      const r = await run(['node', '--require', trace, 'dist/cli.js', 'status', '--json'], {
+        cwd: clone,
+        env: {
+          AUTH_BASE_URL: backend.url,
+          GRAPH_DB_PROVIDER: 'falkordb',
+          GRAPH_DB_URI: `redis://127.0.0.1:${await closedPort()}`,
+          LOG_LEVEL: 'silent',
+        },
+      });
+      const json = JSON.parse(r.out) as { checks: Array<{ id: string; status: string; summary: string }> };
+      expect(json.checks.find((c) => c.id === 'backend')?.status).toBe('ok'); // undici spoke HTTP
+      expect(json.checks.find((c) => c.id === 'graph')?.summary).toMatch(/refused|unreachable|connect/i); // ioredis tried
+      const files = (JSON.parse(readFileSync(out, 'utf8')) as string[]).map((f) => f.slice(clone.length + 1));
+      expect(files).toEqual(expect.arrayContaining(['dist/vendor/undici.cjs', 'dist/vendor/ioredis.cjs']));
+      expect(files.filter((f) => /node_modules\/(undici|ioredis|pg)\//.test(f))).toEqual([]);
+    } finally {
+      await backend.close();
+    }
   });
 
   it("the image's CMD runs from the production install (answers a command piped in, exits 0)", async () => {
@@ -139,6 +170,8 @@ describe('npm pack', () => {
       'dist/bot.js',
       'dist/cli.js',
       'dist/healthcheck.js',
+      'dist/shipped-yaml.json',
+      'dist/vendor/undici.cjs',
       'runbooks/backup-failed.yml',
       'signals/logs.yml',
       'README.md',
