@@ -3,9 +3,10 @@ import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.requi
 import {
   runShell
 } from "./chunks/chunk-EQNMLWMS.js";
+import "./chunks/chunk-ONFC4JGS.js";
 import {
   boot
-} from "./chunks/chunk-SJNN2XSK.js";
+} from "./chunks/chunk-OGVMDETH.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -21,14 +22,18 @@ import {
   tokenShapeProblem,
   unescapeSlack
 } from "./chunks/chunk-QDOPWTW2.js";
+import {
+  require_pino
+} from "./chunks/chunk-CBVNJ6RH.js";
 import "./chunks/chunk-WROWKKMA.js";
-import "./chunks/chunk-ONFC4JGS.js";
 import "./chunks/chunk-YHMI6ZHD.js";
-import "./chunks/chunk-55LKJ45A.js";
+import {
+  __toESM
+} from "./chunks/chunk-55LKJ45A.js";
 
 // src/bot.ts
+var import_pino = __toESM(require_pino(), 1);
 import { pathToFileURL } from "node:url";
-import pino from "pino";
 
 // src/transports/slack/start-checks.ts
 var SlackStartError = class extends Error {
@@ -569,7 +574,7 @@ async function startBot(env, io) {
     cwd: io.cwd,
     stderr: io.stderr,
     // In the shell, answers own stdout; logs go to stderr.
-    logDestination: (c) => c.slack.mode === "shell" ? pino.destination({ fd: 2, sync: true }) : void 0
+    logDestination: (c) => c.slack.mode === "shell" ? import_pino.default.destination({ fd: 2, sync: true }) : void 0
   });
   if ("exitCode" in booted) return booted;
   const { config, bot, log } = booted;

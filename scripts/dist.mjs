@@ -60,11 +60,12 @@ function builtFrom() {
 const ENTRIES = ['src/cli.ts', 'src/bot.ts', 'src/healthcheck.ts'];
 /**
  * Left to node_modules: drivers loaded lazily or only by the bot (Slack's SDK, pg, ioredis,
- * neo4j-driver, undici, prom-client) and pino (its transports run in worker threads that load
- * files by path). Small pure-JS libraries (zod, yaml, jose, …) are bundled: resolving and
- * linking their hundreds of ES modules was most of `ctx-ops help`'s start-up.
+ * neo4j-driver, undici, prom-client). Small pure-JS libraries (zod, yaml, jose, pino, …) are
+ * bundled: resolving and linking their hundreds of modules was most of `ctx-ops help`'s
+ * start-up. (pino is bundled because ctx-ops uses no pino transport: those run in worker
+ * threads that load files by path, which a bundle cannot give them.)
  */
-const EXTERNAL = ['@slack/*', 'pg', 'ioredis', 'neo4j-driver', 'undici', 'prom-client', 'pino'];
+const EXTERNAL = ['@slack/*', 'pg', 'ioredis', 'neo4j-driver', 'undici', 'prom-client'];
 /**
  * The drivers a `ctx-ops status` loads (src/util/lazy-require.ts), each bundled on its own into
  * dist/vendor/<name>.cjs from the version in node_modules: Node then reads one file instead of
