@@ -6,7 +6,7 @@ import {
 import "./chunks/chunk-ONFC4JGS.js";
 import {
   boot
-} from "./chunks/chunk-OGVMDETH.js";
+} from "./chunks/chunk-VUBF2OAW.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -21,7 +21,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-QDOPWTW2.js";
+} from "./chunks/chunk-6HPLURZH.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";
@@ -99,6 +99,12 @@ function listenFailure(err, port) {
 
 // src/transports/slack/transport.ts
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+
+// src/config/drivers.ts
+function driversInUse(config) {
+  const graph = config.environments.map((e) => e.ctx.GRAPH_DB_PROVIDER === "falkordb" ? "ioredis" : "neo4j-driver");
+  return [.../* @__PURE__ */ new Set(["undici", "pg", "@slack/web-api", ...graph])];
+}
 
 // src/util/backoff.ts
 var SOCKET_BACKOFF = { baseMs: 1e3, maxMs: 12e4 };
@@ -461,7 +467,7 @@ function createSlackTransport(bot, slackConfig, opts = {}) {
     slack,
     connection,
     async start() {
-      preloadLazy();
+      preloadLazy(driversInUse(bot.core.config));
       checkTokenShapes(slackConfig);
       identity = await verifyBotToken(slackConfig, log, { retries: opts.retries === 0 ? 0 : 1 });
       if (slackConfig.signingSecret && slackConfig.mode === "http" && !/^[0-9a-f]{32}$/.test(slackConfig.signingSecret)) {

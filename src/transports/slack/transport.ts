@@ -2,6 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bol
 import type { Server } from 'node:http';
 import type { BotApp } from '../../app/app.js';
 import { preloadLazy } from '../../util/lazy-require.js';
+import { driversInUse } from '../../config/drivers.js';
 import type { SlackConfig } from '../../config/types.js';
 import type { SlackConnectionInfo } from '../../contracts/services.js';
 import type { Actor } from '../../contracts/chat.js';
@@ -261,7 +262,7 @@ export function createSlackTransport(
     async start() {
       // Up for the long run: the drivers the CLI loads on first use are loaded before
       // connecting, so the first burst of commands is not acked behind a driver load.
-      preloadLazy();
+      preloadLazy(driversInUse(bot.core.config));
       checkTokenShapes(slackConfig);
       identity = await verifyBotToken(slackConfig, log, { retries: opts.retries === 0 ? 0 : 1 });
       if (
