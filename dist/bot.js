@@ -6,7 +6,7 @@ import {
 import "./chunks/chunk-ONFC4JGS.js";
 import {
   boot
-} from "./chunks/chunk-VUBF2OAW.js";
+} from "./chunks/chunk-TI576TR6.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -21,7 +21,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-6HPLURZH.js";
+} from "./chunks/chunk-E5Z7WETP.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

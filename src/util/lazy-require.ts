@@ -11,7 +11,21 @@ const loaders = new Map<string, () => unknown>();
  */
 declare const __CTX_OPS_VENDORED__: string | undefined;
 const vendored = new Set(typeof __CTX_OPS_VENDORED__ === 'string' ? __CTX_OPS_VENDORED__.split(',') : []);
-const resolveId = (id: string) => (vendored.has(id) ? packagePath('dist', 'vendor', `${id}.cjs`) : id);
+const resolveId = (id: string) =>
+  vendored.has(id) && !alreadyLoaded(id) ? packagePath('dist', 'vendor', `${id}.cjs`) : id;
+
+/**
+ * A copy some other package already loaded from node_modules is used rather than a second
+ * one (Slack's Socket Mode client loads undici for its WebSocket: two copies cost the bot
+ * ~10 MB).
+ */
+function alreadyLoaded(id: string): boolean {
+  try {
+    return require.resolve(id) in require.cache;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A CommonJS dependency loaded the first time it is used, not when this module is imported:
