@@ -10,6 +10,9 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json ./
 COPY scripts/dist.mjs scripts/
 COPY src/ src/
+# The build parses the shipped runbooks and signals into dist/shipped-yaml.json.
+COPY runbooks/ runbooks/
+COPY signals/ signals/
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS deps

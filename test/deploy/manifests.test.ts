@@ -80,6 +80,23 @@ describe('Dockerfile', () => {
       }
   });
 
+  it('builds dist/ in the image from every input scripts/dist.mjs builds it from (the parsed runbooks too)', () => {
+    // The inputs dist.mjs hashes: src/ plus its INPUTS and YAML_DIRS lists.
+    const script = read('scripts/dist.mjs');
+    const list = (name: string) =>
+      [...new RegExp(`const ${name} = \\[([^\\]]*)\\]`).exec(script)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    const inputs = ['src', ...list('INPUTS'), ...list('YAML_DIRS')];
+    expect(inputs).toEqual(expect.arrayContaining(['runbooks', 'signals', 'package-lock.json']));
+    const build = dockerfile.stages[0]!;
+    const copied = all(build, 'COPY').flatMap((c) =>
+      c
+        .split(' ')
+        .slice(0, -1)
+        .map((p) => p.replace(/\/$/, '')),
+    );
+    for (const input of inputs) expect(copied, `${input} is not in the build stage`).toContain(input);
+  });
+
   it('ships what the bot reads at run time next to dist/: runbooks, SQL migrations, log signals, and the entry points', () => {
     const copied = all(runtime, 'COPY').join('\n');
     for (const dir of ['runbooks/', 'sql/', 'signals/']) expect(copied).toContain(`COPY ${dir}`.slice(5));
