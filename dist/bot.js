@@ -6,7 +6,7 @@ import {
 import "./chunks/chunk-ONFC4JGS.js";
 import {
   boot
-} from "./chunks/chunk-TI576TR6.js";
+} from "./chunks/chunk-DCXLM46G.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -21,7 +21,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-E5Z7WETP.js";
+} from "./chunks/chunk-RKOKXAAQ.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

@@ -37,7 +37,7 @@ export function readMigrationFolder(dir: string): LocalMigration[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)
-    .sort((a, b) => a.localeCompare(b))
+    .sort() // code-unit order: the timestamped folder names sort as drizzle applies them
     .map((name) => ({
       name,
       hash: createHash('sha256')

@@ -1,3 +1,4 @@
+import { thousands } from '../../util/format.js';
 import pLimit from 'p-limit';
 import type { CtxEnv, GraphProvider } from '../../config/ctx-env.js';
 import { ms } from '../findings.js';
@@ -134,7 +135,7 @@ export async function probeBoltPerInstance(env: CtxEnv, provider: GraphProvider,
     for (const p of probes) {
       if (p.state.kind === 'present')
         f.ok(
-          `${ORG_URI_PREFIX}${p.org.slug}: ${p.note}: ${p.state.nodes === null ? 'reachable' : `${p.state.nodes.toLocaleString('en-US')} nodes`}`,
+          `${ORG_URI_PREFIX}${p.org.slug}: ${p.note}: ${p.state.nodes === null ? 'reachable' : `${thousands(p.state.nodes)} nodes`}`,
         );
       else if (p.state.kind === 'not-probed')
         f.warn(`${ORG_URI_PREFIX}${p.org.slug}: not probed, the check's deadline came first`);

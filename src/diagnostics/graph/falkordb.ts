@@ -1,3 +1,4 @@
+import { thousands } from '../../util/format.js';
 import type * as ioredis from 'ioredis';
 import { lazyRequire } from '../../util/lazy-require.js';
 import type { Logger } from 'pino';
@@ -193,7 +194,7 @@ export async function probeFalkorDb(env: CtxEnv, deps: ProbeDeps): Promise<strin
         );
     }
     const problems = tally.warn + tally.fail;
-    return `FalkorDB at ${where}: ${list.orgs.length - problems} of ${list.orgs.length} orgs healthy${list.total > list.orgs.length ? ` (first ${list.orgs.length} of ${list.total})` : ''}, ${tally.nodes.toLocaleString('en-US')} nodes`;
+    return `FalkorDB at ${where}: ${list.orgs.length - problems} of ${list.orgs.length} orgs healthy${list.total > list.orgs.length ? ` (first ${list.orgs.length} of ${list.total})` : ''}, ${thousands(tally.nodes)} nodes`;
   } catch (err) {
     return fail(err);
   } finally {

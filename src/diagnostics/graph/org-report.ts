@@ -1,3 +1,4 @@
+import { thousands } from '../../util/format.js';
 import type { Findings } from '../findings.js';
 import type { Status } from '../../contracts/checks.js';
 import type { Org, OrgIngestion } from './orgs.js';
@@ -13,7 +14,7 @@ export interface OrgProbe {
 /** Up to this many healthy orgs get a line each; beyond it they are summed up in one. */
 const LIST_HEALTHY = 10;
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 const orgName = (o: Org) => `org ${o.slug} (${o.id})`;
 const ingestedText = (i: OrgIngestion) => `${i.ingested} of ${i.repositories} repositories ingested`;
 
