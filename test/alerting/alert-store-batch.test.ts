@@ -119,7 +119,12 @@ describe('alert state applied in one transaction for many environments', () => {
   });
 
   it('answers one empty result per environment when there is nothing to apply', async () => {
-    const empty: StatusReport = { environment: 'none', checkedAt: new Date(T0).toISOString(), overall: 'ok', checks: [] };
+    const empty: StatusReport = {
+      environment: 'none',
+      checkedAt: new Date(T0).toISOString(),
+      overall: 'ok',
+      checks: [],
+    };
     const out = await applyResultsBatch(store, [{ report: empty, at: new Date(T0), silencedFor: () => null }], RULES);
     expect(out).toEqual([{ planned: [], states: new Map() }]);
   });

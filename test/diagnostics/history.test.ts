@@ -119,7 +119,11 @@ describe('check history written in batches (the watch records many environments 
 
   it('records the same rows and roll-ups as one call per run, and the roll-up of later batches adds up', async () => {
     for (const r of runs((n) => `one-${n}`)) await recordReport(store, r, 'watch');
-    await recordReports(store, runs((n) => `batch-${n}`), 'watch');
+    await recordReports(
+      store,
+      runs((n) => `batch-${n}`),
+      'watch',
+    );
     const one = await tables('one-');
     const batch = await tables('batch-');
     expect(one.raw).toHaveLength(9);
@@ -131,7 +135,11 @@ describe('check history written in batches (the watch records many environments 
     });
     // A second batch onto existing roll-ups adds to them, as a second call does.
     for (const r of runs((n) => `one-${n}`)) await recordReport(store, r, 'digest');
-    await recordReports(store, runs((n) => `batch-${n}`), 'digest');
+    await recordReports(
+      store,
+      runs((n) => `batch-${n}`),
+      'digest',
+    );
     expect(await tables('batch-')).toEqual(await tables('one-'));
   });
 
