@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-EQNMLWMS.js";
 import {
   boot
-} from "./chunks/chunk-M2ED5LCH.js";
+} from "./chunks/chunk-SD4Q4QXS.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -20,7 +20,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-MUUU4QMV.js";
+} from "./chunks/chunk-IW4FDPXL.js";
 import "./chunks/chunk-WROWKKMA.js";
 import "./chunks/chunk-ONFC4JGS.js";
 import "./chunks/chunk-YHMI6ZHD.js";

@@ -29,10 +29,10 @@ async function runCli(argv, env, io, app = {}) {
     return command ? EXIT.ok : EXIT.config;
   }
   if (command === "config") {
-    const { runConfigCommand } = await import("./chunks/config-command-L5P4NW2N.js");
+    const { runConfigCommand } = await import("./chunks/config-command-UNT6QCUW.js");
     return runConfigCommand(env, io, { json, app });
   }
-  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-BYFC623E.js"), import("pino")]);
+  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-HSSS4CA2.js"), import("pino")]);
   const booted = boot(env, {
     cwd: io.cwd,
     stderr: io.stderr,
