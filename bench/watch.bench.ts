@@ -44,6 +44,7 @@ if (!LEGACY && !process.env.BENCH_WATCH_BUNDLED) {
   // Inside the repository, so that the bundles' imports of packages resolve as dist/'s do.
   mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
   const out = mkdtempSync(join(root, 'node_modules/.cache/ctx-ops-watch-bench-'));
+  let status = 1;
   try {
     await build({
       entryPoints: [fileURLToPath(import.meta.url), fileURLToPath(new URL('watch-fakes.ts', import.meta.url))],
@@ -59,10 +60,12 @@ if (!LEGACY && !process.env.BENCH_WATCH_BUNDLED) {
       stdio: 'inherit',
       env: { ...process.env, BENCH_WATCH_BUNDLED: '1' },
     });
-    process.exit(r.status ?? 1);
+    status = r.status ?? 1;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+  // Not before the bundles are removed (exit skips finally).
+  process.exit(status);
 }
 
 const SIZES = (process.env.BENCH_WATCH_ENVS ?? '100,500').split(',').map(Number);
