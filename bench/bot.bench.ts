@@ -8,6 +8,11 @@
  *  2. idle RSS one minute after start (VmRSS in /proc/<pid>/status);
  *  3. RSS over 1,000 `/ctx status`, in bursts of 50 each answered before the next: after the
  *     first 100 (warm), after 500 and after 1,000; flat means no growth beyond noise.
+ *
+ * BENCH_BOT_GC=1 (a diagnostic run, not the figures above): the bot runs with --expose-gc
+ * and bench/gc-probe.mjs, and at the same points a full GC is run in it, so the figures
+ * also say what the heap still holds after a GC (growth there is memory the bot keeps;
+ * RSS growth without it is garbage V8 has not collected yet).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +28,7 @@ const BOT = join(ROOT, 'dist/bot.js');
 const IDLE_MS = Number(process.env.BENCH_BOT_IDLE_MS ?? 60_000);
 const STATUSES = 1_000;
 const BURST = 50;
+const GC_PROBE = process.env.BENCH_BOT_GC === '1';
 
 const rssMb = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -55,7 +61,21 @@ const env = {
   SLACK_BOT_TOKEN: 'xoxb-bench-bot-token',
   SLACK_APP_TOKEN: 'xapp-bench-app-token',
   SLACK_API_URL: slack.apiUrl,
+  ...(GC_PROBE ? { BENCH_GC_PROBE_FILE: join(cwd, 'gc-probe.jsonl') } : {}),
 };
+const probeArgs = GC_PROBE ? ['--expose-gc', '--import', fileURLToPath(new URL('gc-probe.mjs', import.meta.url))] : [];
+const mbOf = (n: number) => n / 1048576;
+/** A full GC in the bot; its heap before and after (BENCH_BOT_GC=1 only). */
+async function probe(pid: number): Promise<{ before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }> {
+  const file = join(cwd, 'gc-probe.jsonl');
+  const seen = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
+  process.kill(pid, 'SIGWINCH');
+  for (;;) {
+    await sleep(50);
+    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    if (lines.length > seen) return JSON.parse(lines.at(-1)!);
+  }
+}
 try {
   const bare = await bareNode();
   const starts: number[] = [];
@@ -66,7 +86,7 @@ try {
     if (child) await new Promise((r) => child!.on('exit', r));
     await slack.waitFor(() => slack.connections() === 0 || undefined, 10_000);
     const t = performance.now();
-    child = spawn(process.execPath, [BOT], {
+    child = spawn(process.execPath, [...probeArgs, BOT], {
       cwd,
       env: env as NodeJS.ProcessEnv,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -88,6 +108,7 @@ try {
 
   const posted = () => slack.calls.filter((c) => c.method === 'chat.postMessage').length;
   const rssAt: Record<number, number> = {};
+  const heapAt: Record<number, { before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }> = {};
   let sent = 0;
   const started = performance.now();
   while (sent < STATUSES) {
@@ -96,7 +117,10 @@ try {
     await Promise.all(burst.map((b) => b.acked));
     await slack.waitFor(() => posted() >= before + BURST || undefined, 60_000);
     sent += BURST;
-    if (sent === 100 || sent === 500 || sent === STATUSES) rssAt[sent] = rssMb(bot.pid!);
+    if (sent === 100 || sent === 500 || sent === STATUSES) {
+      rssAt[sent] = rssMb(bot.pid!);
+      if (GC_PROBE) heapAt[sent] = await probe(bot.pid!);
+    }
   }
   const took = performance.now() - started;
   await sleep(2_000);
@@ -108,6 +132,16 @@ try {
     'flat (noise only)',
     `RSS ${rssAt[100]!.toFixed(0)} MB after 100, ${rssAt[500]!.toFixed(0)} after 500, ${rssAt[STATUSES]!.toFixed(0)} after 1,000, ${settled.toFixed(0)} 2 s later; ${STATUSES} answered in ${(took / 1000).toFixed(1)} s`,
   );
+  if (GC_PROBE) {
+    const used = (n: number, w: 'before' | 'after') => mbOf(heapAt[n]![w].heapUsed).toFixed(1);
+    figure(
+      'bot heap still used after a full GC, growth over /ctx status 100 → 1,000 (diagnostic run)',
+      mbOf(heapAt[STATUSES]!.after.heapUsed - heapAt[100]!.after.heapUsed),
+      'MB',
+      undefined,
+      `heap used ${used(100, 'before')} → ${used(100, 'after')} MB by the GC after 100, ${used(500, 'before')} → ${used(500, 'after')} after 500, ${used(STATUSES, 'before')} → ${used(STATUSES, 'after')} after 1,000; RSS after each GC ${[100, 500, STATUSES].map((n) => mbOf(heapAt[n]!.after.rss).toFixed(0)).join(', ')} MB`,
+    );
+  }
   bot.kill('SIGTERM');
   await new Promise((r) => bot.on('exit', r));
 } finally {

@@ -40,7 +40,7 @@ export function figure(name: string, value: number, unit: string, goal?: Goal | 
     (process.argv[1] ?? '')
       .split('/')
       .pop()
-      ?.replace(/\.bench\.ts$/, '') ?? '';
+      ?.replace(/\.bench\.m?[jt]s$/, '') ?? '';
   const f: Figure = { bench, name, value, unit };
   if (typeof goal === 'string') f.goal = goal;
   else if (goal) {

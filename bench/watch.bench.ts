@@ -9,11 +9,20 @@
  * fresh runs with watch.concurrency environments at a time, history and hourly roll-ups
  * written, alert state applied in the real store (a scratch database on the machine's
  * Postgres; without one, the figures say so). Prints figures; never passes or fails on time.
+ *
+ * What is measured is the watch as it ships: this file is bundled with esbuild (as dist/ is)
+ * and run by plain node, and the fake components answer from a process of their own
+ * (bench/watch-fakes.ts), as remote components would. Until issue 14 it ran under tsx with
+ * the fakes in process, which counted tsx's transpiler and source maps (about 55 MB of RSS
+ * before the first cycle) and the fakes' CPU and request log as the watch's;
+ * BENCH_WATCH_LEGACY=1 measures that way still, for comparison.
  */
+import { fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createBotApp } from '../src/app/app.js';
 import { loadConfig } from '../src/config/load.js';
@@ -26,6 +35,38 @@ import { createWatch } from '../src/alerting/watch.js';
 import { createStore } from '../src/store/store.js';
 import { componentChecks, startFakeComponents } from '../test/support/fake-components.js';
 import { figure, median } from './figure.js';
+
+const LEGACY = process.env.BENCH_WATCH_LEGACY === '1';
+if (!LEGACY && !process.env.BENCH_WATCH_BUNDLED) {
+  // Bundle this file and the fakes' (as scripts/dist.mjs bundles the bot) and measure that.
+  const { build } = await import('esbuild');
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  // Inside the repository, so that the bundles' imports of packages resolve as dist/'s do.
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+  const out = mkdtempSync(join(root, 'node_modules/.cache/ctx-ops-watch-bench-'));
+  let status = 1;
+  try {
+    await build({
+      entryPoints: [fileURLToPath(import.meta.url), fileURLToPath(new URL('watch-fakes.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outdir: out,
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'warning',
+    });
+    const r = spawnSync(process.execPath, [join(out, 'watch.bench.mjs')], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_WATCH_BUNDLED: '1' },
+    });
+    status = r.status ?? 1;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  // Not before the bundles are removed (exit skips finally).
+  process.exit(status);
+}
 
 const SIZES = (process.env.BENCH_WATCH_ENVS ?? '100,500').split(',').map(Number);
 const CYCLES = 4;
@@ -71,13 +112,51 @@ async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }
   };
 }
 
-const components = await startFakeComponents();
-for (let i = 0; i < Math.max(...SIZES); i += FAILING_EVERY)
-  components.set(`e${i}`, 'postgres', 'fail', 'connection refused');
+const failing: string[] = [];
+for (let i = 0; i < Math.max(...SIZES); i += FAILING_EVERY) failing.push(`e${i}`);
+const components = LEGACY ? await inProcessFakes() : await forkedFakes();
 try {
   for (const ENVS of SIZES) await measure(ENVS);
 } finally {
   await components.close();
+}
+
+interface Fakes {
+  url: string;
+  served(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function inProcessFakes(): Promise<Fakes> {
+  const c = await startFakeComponents();
+  for (const env of failing) c.set(env, 'postgres', 'fail', 'connection refused');
+  return { url: c.url, served: async () => c.http.requests.length, close: () => c.close() };
+}
+
+async function forkedFakes(): Promise<Fakes> {
+  const child = fork(fileURLToPath(new URL('watch-fakes.mjs', import.meta.url)), {
+    env: { ...process.env, FAKE_FAILING: failing.join(',') },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = () =>
+    new Promise<{ url?: string; served?: number }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as { url?: string; served?: number }));
+      child.once('exit', (code) => reject(new Error(`the fake components exited (${code})`)));
+    });
+  const { url } = await next();
+  return {
+    url: url!,
+    async served() {
+      const answer = next();
+      child.send('count');
+      return (await answer).served!;
+    },
+    async close() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.disconnect();
+      await exited;
+    },
+  };
 }
 
 async function measure(ENVS: number) {
@@ -102,7 +181,7 @@ async function measure(ENVS: number) {
     const outbox = createOutbox({ log });
     outbox.attach(null);
     const rssBefore = process.resourceUsage().maxRSS;
-    const served = components.http.requests.length;
+    const served = await components.served();
     if (!store) {
       console.log(`no Postgres at ${new URL(ADMIN_URL).host}: timing the checks only (no history, no alert state)`);
       for (let c = 1; c <= 2; c++) {
@@ -153,16 +232,16 @@ async function measure(ENVS: number) {
         median(steady),
         'ms',
         ENVS === 100 ? { op: '≤', limit: 300 } : 'scales linearly (100 → 500)',
-        `cycles ${steady.join(', ')} ms; CPU ${median(cpu).toFixed(0)} ms per cycle, fakes included; load average ${loadavg()[0]!.toFixed(1)}`,
+        `cycles ${steady.join(', ')} ms; CPU ${median(cpu).toFixed(0)} ms per cycle, ${LEGACY ? 'fakes included, under tsx' : 'the watch alone, bundled'}; load average ${loadavg()[0]!.toFixed(1)}`,
       );
     }
-    console.log(`HTTP requests served by the fake components: ${components.http.requests.length - served}`);
+    console.log(`HTTP requests served by the fake components: ${(await components.served()) - served}`);
     figure(
       `peak RSS of the process after the ${ENVS}-environment cycles`,
       process.resourceUsage().maxRSS / 1024,
       'MB',
       ENVS === 100 ? { op: '≤', limit: 150 } : undefined,
-      `before the cycles: ${mb(rssBefore)}`,
+      `before the cycles: ${mb(rssBefore)}; ${LEGACY ? 'under tsx, fakes in process' : 'bundled, fakes in their own process'}`,
     );
     await outbox.close(0);
     await app.close();

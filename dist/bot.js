@@ -6,7 +6,7 @@ import {
 import "./chunks/chunk-ONFC4JGS.js";
 import {
   boot
-} from "./chunks/chunk-DCXLM46G.js";
+} from "./chunks/chunk-NCIGZBEP.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -21,7 +21,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-RKOKXAAQ.js";
+} from "./chunks/chunk-4SXM7BQF.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

@@ -1,7 +1,7 @@
 import type { CheckResult, StatusReport } from '../contracts/checks.js';
 import { initialAlertState, stepAlert, type AlertAction, type AlertState, type OpenAlert } from './alert-rules.js';
 import type { AlertRules } from '../config/schedules.js';
-import { canonical, type AlertRecord } from '../store/alerts.js';
+import { sameJson, type AlertRecord } from '../store/alerts.js';
 import { dependentsOf, type PlannedAlert } from './alert-store.js';
 import { MEMORY_ID_PREFIX } from './alert-locations.js';
 
@@ -96,7 +96,7 @@ export function createAlertMemory() {
           dropped += logged.length - MAX_LOGGED;
           logged = logged.slice(-MAX_LOGGED);
         }
-        if (canonical(state) !== canonical(prev)) dirty.add(key);
+        if (!sameJson(state, prev)) dirty.add(key);
         states.set(key, state);
       }
       return planned;

@@ -1,7 +1,7 @@
 import type { CheckResult, StatusReport } from '../contracts/checks.js';
 import type { Store } from '../store/store.js';
 import {
-  canonical,
+  sameJson,
   toRecord,
   updateAlert as update,
   type AlertRecord,
@@ -53,50 +53,96 @@ export async function applyResultsTracked(
   at: Date,
   rules: AlertRules,
   silencedFor: (check: string) => string | null,
-): Promise<{ planned: PlannedAlert[]; states: Map<string, AlertState> }> {
-  const env = report.environment;
-  const ids = report.checks.map((c) => c.id);
-  if (!ids.length) return { planned: [], states: new Map() };
+): Promise<AppliedResults> {
+  return (await applyResultsBatch(store, [{ report, at, silencedFor }], rules))[0]!;
+}
+
+/** One environment's run, as applyResultsBatch takes it. */
+export interface ResultsToApply {
+  report: StatusReport;
+  at: Date;
+  silencedFor(check: string): string | null;
+}
+
+export interface AppliedResults {
+  planned: PlannedAlert[];
+  /** Every check's state after this step (committed). */
+  states: Map<string, AlertState>;
+}
+
+/**
+ * applyResultsTracked for several environments in one transaction: the state rows of all
+ * of them are created or locked in one statement (in env, check order, so two replicas
+ * that both believe they lead lock in the same order) and the changed ones written back in
+ * one, instead of four round trips per environment. Answers in the order given. Each
+ * environment's steps and actions are those applyResultsTracked would take for it alone;
+ * each environment may appear once.
+ */
+export async function applyResultsBatch(
+  store: Store,
+  items: readonly ResultsToApply[],
+  rules: AlertRules,
+): Promise<AppliedResults[]> {
+  const envs: string[] = [];
+  const ids: string[] = [];
+  for (const { report } of items)
+    for (const c of report.checks) {
+      envs.push(report.environment);
+      ids.push(c.id);
+    }
+  if (!ids.length) return items.map(() => ({ planned: [], states: new Map() }));
   return store.tx(async (c) => {
     // One round trip: a missing row is created, an existing one is locked (the no-op update
-    // takes the row lock FOR UPDATE took, in check_id order) and its state returned.
-    const { rows } = await c.query<{ check_id: string; state: AlertState }>(
+    // takes the row lock FOR UPDATE took, in env, check_id order) and its state returned.
+    const { rows } = await c.query<{ env: string; check_id: string; state: AlertState }>(
       `INSERT INTO ctx_ops.alert_state AS s (env, check_id, state)
-       SELECT $1, id, $3::jsonb FROM unnest($2::text[]) AS id ORDER BY id
+       SELECT t.env, t.id, $3::jsonb FROM unnest($1::text[], $2::text[]) AS t(env, id) ORDER BY t.env, t.id
        ON CONFLICT (env, check_id) DO UPDATE SET state = s.state
-       RETURNING check_id, state`,
-      [env, ids, JSON.stringify(initialAlertState())],
+       RETURNING env, check_id, state`,
+      [envs, ids, JSON.stringify(initialAlertState())],
     );
-    const states = new Map(rows.map((r) => [r.check_id, r.state]));
-    const planned: PlannedAlert[] = [];
-    const changed: Array<[string, AlertState]> = [];
-    const after = new Map<string, AlertState>();
-    for (const result of report.checks) {
-      const prev = states.get(result.id) ?? initialAlertState();
-      const silence = silencedFor(result.id);
-      const { state, actions } = stepAlert(
-        prev,
-        { status: result.status, at, silenced: silence !== null, coveredBy: result.rootCause },
-        rules,
-      );
-      const dependents = dependentsOf(report, result.id);
-      for (const action of actions) {
-        const alert = await recordAction(c, env, result, action, state, at, silence);
-        if (alert) planned.push({ action, alert, result, dependents });
+    const states = new Map(rows.map((r) => [stateKey(r.env, r.check_id), r.state]));
+    const changedEnvs: string[] = [];
+    const changedIds: string[] = [];
+    const changedStates: string[] = [];
+    const out: AppliedResults[] = [];
+    for (const { report, at, silencedFor } of items) {
+      const env = report.environment;
+      const planned: PlannedAlert[] = [];
+      const after = new Map<string, AlertState>();
+      for (const result of report.checks) {
+        const prev = states.get(stateKey(env, result.id)) ?? initialAlertState();
+        const silence = silencedFor(result.id);
+        const { state, actions } = stepAlert(
+          prev,
+          { status: result.status, at, silenced: silence !== null, coveredBy: result.rootCause },
+          rules,
+        );
+        for (const action of actions) {
+          const alert = await recordAction(c, env, result, action, state, at, silence);
+          if (alert) planned.push({ action, alert, result, dependents: dependentsOf(report, result.id) });
+        }
+        if (!sameJson(state, prev)) {
+          changedEnvs.push(env);
+          changedIds.push(result.id);
+          changedStates.push(JSON.stringify(state));
+        }
+        after.set(result.id, state);
       }
-      if (canonical(state) !== canonical(prev)) changed.push([result.id, state]);
-      after.set(result.id, state);
+      out.push({ planned, states: after });
     }
-    if (changed.length) {
+    if (changedIds.length) {
       await c.query(
         `UPDATE ctx_ops.alert_state AS s SET state = t.state, updated_at = now()
-         FROM unnest($2::text[], $3::jsonb[]) AS t(check_id, state) WHERE s.env = $1 AND s.check_id = t.check_id`,
-        [env, changed.map(([id]) => id), changed.map(([, s]) => JSON.stringify(s))],
+         FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS t(env, check_id, state) WHERE s.env = t.env AND s.check_id = t.check_id`,
+        [changedEnvs, changedIds, changedStates],
       );
     }
-    return { planned, states: after };
+    return out;
   });
 }
+
+const stateKey = (env: string, check: string) => `${env}\u0000${check}`;
 
 /** Checks failing because of this one: its alert speaks for them. */
 export function dependentsOf(report: StatusReport, check: string): string[] {

@@ -7,9 +7,9 @@ import type { AlertRules } from '../config/schedules.js';
 import { createAlertMemory } from './alert-memory.js';
 import { reconcileMemory } from './alert-reconcile.js';
 import { openAlerts } from '../store/alerts.js';
-import { applyResultsTracked, type PlannedAlert } from './alert-store.js';
+import { applyResultsBatch, type AppliedResults, type PlannedAlert, type ResultsToApply } from './alert-store.js';
 import type { Alerter } from './alerter.js';
-import { recordReport } from '../diagnostics/history.js';
+import { recordReports } from '../diagnostics/history.js';
 import { silencedBy, type MaintenanceWindow, type Silence } from '../config/maintenance.js';
 import { activeSilences } from '../store/silences.js';
 import { within } from '../util/deadline.js';
@@ -53,6 +53,19 @@ export interface CycleSummary {
 
 /** env/check of bad results, for the debug line of a cycle (bounded). */
 const MAX_LISTED = 20;
+
+/**
+ * Environments recorded in one batch at most: bounds one statement's size and the work
+ * lost to a timeout (storeTimeoutMs is per batch step, as it was per environment).
+ */
+const MAX_BATCH = 100;
+
+/** One environment whose checks finished this cycle, waiting to be recorded. */
+interface Finished extends ResultsToApply {
+  /** Its place in deps.envs. */
+  index: number;
+  env: string;
+}
 
 /**
  * Every interval, the leader runs every check of every environment (fresh, bypassing the
@@ -128,56 +141,97 @@ export function createWatch(deps: WatchDeps) {
     const problems: Array<{ env: string; step: string; message: string }> = [];
     let checks = 0;
     let inMemory = !useStore;
-    const planned: PlannedAlert[][] = await Promise.all(
-      deps.envs.map((env) =>
+    // Per environment, in the order of deps.envs: alerts are said in that order.
+    const planned: PlannedAlert[][] = deps.envs.map(() => []);
+
+    // Environments whose checks finished wait here to be recorded. While one batch is
+    // being written the next gathers, so the store costs a few round trips per batch
+    // rather than five per environment, and the checks never wait for it.
+    let queue: Finished[] = [];
+    let writing: Promise<void> | null = null;
+
+    /** The store failed under this cycle: decide in memory, as during an outage. */
+    const decideInMemory = (batch: readonly Finished[], step?: string, err?: Error) => {
+      for (const f of batch) {
+        if (err) {
+          problems.push({ env: f.env, step: step!, message: err.message });
+          outage.begin(err.message);
+          inMemory = true;
+        }
+        planned[f.index] = memory.apply(f.report, f.at, deps.rules, f.silencedFor);
+      }
+    };
+
+    const write = async (batch: Finished[]): Promise<void> => {
+      // Once the store failed under this cycle, the other environments do not wait for it too.
+      if (!useStore || outage.active()) {
+        for (const f of batch) outage.skip(f.report.checks.length);
+        return decideInMemory(batch);
+      }
+      try {
+        await within(
+          recordReports(
+            deps.store,
+            batch.map((f) => f.report),
+            'watch',
+          ),
+          storeMs,
+          'history',
+        );
+      } catch (err) {
+        for (const f of batch) outage.skip(f.report.checks.length);
+        return decideInMemory(batch, 'history', err as Error);
+      }
+      let applied: AppliedResults[];
+      try {
+        applied = await within(applyResultsBatch(deps.store, batch, deps.rules), storeMs, 'alert state');
+      } catch (err) {
+        return decideInMemory(batch, 'alert state', err as Error);
+      }
+      batch.forEach((f, i) => {
+        memory.remember(f.env, applied[i]!.states);
+        planned[f.index] = applied[i]!.planned;
+      });
+    };
+
+    const writeNext = () => {
+      if (writing || !queue.length) return;
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      writing = write(batch)
+        .catch((err: Error) => {
+          // Not expected (the store's failures are handled above): these environments are not alerted on.
+          for (const f of batch) {
+            failed.push(f.env);
+            problems.push({ env: f.env, step: 'alert state', message: err.message });
+          }
+        })
+        .finally(() => {
+          writing = null;
+          writeNext();
+        });
+    };
+
+    await Promise.all(
+      deps.envs.map((env, index) =>
         limit(async () => {
-          let step = 'checks';
           try {
             const report = await deps.diagnostics.run(env, { maxAgeMs: 0 });
             checks += report.checks.length;
             for (const c of report.checks) if (c.status === 'fail' || c.status === 'warn') bad.push(`${env}/${c.id}`);
             deps.onReport?.(report);
-            const when = new Date(report.checkedAt);
-            const silencedFor = (check: string) => silencedBy(env, check, when, cycleSilences, deps.maintenance);
-            // Once the store failed under this cycle, the other environments do not wait for it too.
-            if (useStore && !outage.active()) {
-              step = 'history';
-              let storeError: Error | null = null;
-              await within(recordReport(deps.store, report, 'watch'), storeMs, 'history').catch(
-                (err: Error) => (storeError = err),
-              );
-              if (!storeError) {
-                step = 'alert state';
-                try {
-                  const { planned: out, states } = await within(
-                    applyResultsTracked(deps.store, report, when, deps.rules, silencedFor),
-                    storeMs,
-                    'alert state',
-                  );
-                  memory.remember(env, states);
-                  return out;
-                } catch (err) {
-                  storeError = err as Error;
-                }
-              } else {
-                outage.skip(report.checks.length);
-              }
-              // The store failed under this cycle: decide in memory, as during an outage.
-              problems.push({ env, step, message: (storeError as Error).message });
-              outage.begin((storeError as Error).message);
-              inMemory = true;
-            } else {
-              outage.skip(report.checks.length);
-            }
-            return memory.apply(report, when, deps.rules, silencedFor);
+            const at = new Date(report.checkedAt);
+            const silencedFor = (check: string) => silencedBy(env, check, at, cycleSilences, deps.maintenance);
+            queue.push({ index, env, report, at, silencedFor });
+            writeNext();
           } catch (err) {
             failed.push(env);
-            problems.push({ env, step, message: (err as Error).message });
-            return [];
+            problems.push({ env, step: 'checks', message: (err as Error).message });
           }
         }),
       ),
     );
+    while (writing) await writing;
     if (problems.length)
       log.warn(
         { count: problems.length, first: problems.slice(0, 3) },

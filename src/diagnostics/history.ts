@@ -12,38 +12,62 @@ const HOUR_MS = 3_600_000;
  * answers in a millisecond and would draw a misleading dip).
  */
 export async function recordReport(store: Store, report: StatusReport, source: HistorySource): Promise<void> {
-  if (!report.checks.length) return;
-  const at = new Date(report.checkedAt);
-  const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
-  const col = <T>(f: (c: CheckResult) => T) => report.checks.map(f);
+  await recordReports(store, [report], source);
+}
+
+/**
+ * recordReport for several runs in one statement: the watch records a batch of
+ * environments per round trip instead of one each (a round trip per environment was most
+ * of a 100-environment cycle's time). Runs of the same environment, check and hour may be
+ * in one batch: their roll-up is summed before it meets the table, as separate calls would.
+ */
+export async function recordReports(
+  store: Store,
+  reports: readonly StatusReport[],
+  source: HistorySource,
+): Promise<void> {
+  const env: string[] = [];
+  const checkedAt: Date[] = [];
+  const hour: Date[] = [];
+  const id: string[] = [];
+  const status: string[] = [];
+  const summary: string[] = [];
+  const durationMs: number[] = [];
+  const rootCause: Array<string | null> = [];
+  for (const report of reports) {
+    const at = new Date(report.checkedAt);
+    const h = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+    for (const r of report.checks) {
+      env.push(report.environment);
+      checkedAt.push(at);
+      hour.push(h);
+      id.push(r.id);
+      status.push(r.status);
+      summary.push(r.summary.slice(0, 500));
+      durationMs.push(r.durationMs);
+      rootCause.push(r.rootCause ?? null);
+    }
+  }
+  if (!id.length) return;
   // One statement (atomic on its own, one round trip instead of BEGIN, two INSERTs and
   // COMMIT): the raw rows, and the roll-up of the checks that ran (skips are not counted).
   await store.query(
     `WITH t AS (
-       SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[])
-         AS t(check_id, status, summary, duration_ms, root_cause)
+       SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[])
+         AS t(env, checked_at, hour, check_id, status, summary, duration_ms, root_cause)
      ), raw AS (
        INSERT INTO ctx_ops.check_history (env, check_id, status, summary, duration_ms, root_cause, source, checked_at)
-       SELECT $1, t.check_id, t.status, t.summary, t.duration_ms, t.root_cause, $2, $3 FROM t
+       SELECT t.env, t.check_id, t.status, t.summary, t.duration_ms, t.root_cause, $9, t.checked_at FROM t
      )
      INSERT INTO ctx_ops.check_hourly AS h (env, check_id, hour, runs, failures, warnings, total_ms, max_ms)
-     SELECT $1, t.check_id, $9, 1, (t.status = 'fail')::int, (t.status = 'warn')::int,
-            CASE WHEN t.status = 'fail' THEN 0 ELSE t.duration_ms END, CASE WHEN t.status = 'fail' THEN 0 ELSE t.duration_ms END
+     SELECT t.env, t.check_id, t.hour, count(*), count(*) FILTER (WHERE t.status = 'fail'), count(*) FILTER (WHERE t.status = 'warn'),
+            sum(CASE WHEN t.status = 'fail' THEN 0 ELSE t.duration_ms END), max(CASE WHEN t.status = 'fail' THEN 0 ELSE t.duration_ms END)
      FROM t WHERE t.status <> 'skip'
+     GROUP BY t.env, t.check_id, t.hour
      ON CONFLICT (env, check_id, hour) DO UPDATE SET
-       runs = h.runs + 1, failures = h.failures + EXCLUDED.failures, warnings = h.warnings + EXCLUDED.warnings,
+       runs = h.runs + EXCLUDED.runs, failures = h.failures + EXCLUDED.failures, warnings = h.warnings + EXCLUDED.warnings,
        total_ms = h.total_ms + EXCLUDED.total_ms, max_ms = GREATEST(h.max_ms, EXCLUDED.max_ms)`,
-    [
-      report.environment,
-      source,
-      at,
-      col((r) => r.id),
-      col((r) => r.status),
-      col((r) => r.summary.slice(0, 500)),
-      col((r) => r.durationMs),
-      col((r) => r.rootCause ?? null),
-      hour,
-    ],
+    [env, checkedAt, hour, id, status, summary, durationMs, rootCause, source],
   );
 }
 

@@ -75,15 +75,28 @@ export const toRecord = (r: AlertRow): AlertRecord => ({
 });
 
 export type Queryable = { query: Store['query'] };
-/** JSON with sorted keys: jsonb reorders keys, so plain JSON.stringify would see changes that are not. */
-export function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(
-          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : x,
-  );
+/**
+ * Whether two JSON values are equal as jsonb would store them: key order and properties
+ * set to undefined (which JSON leaves out) do not count. Compared structurally rather
+ * than as two key-sorted JSON strings, which cost two strings per check of every cycle.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => sameJson(x, b[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ao) {
+    if (ao[k] === undefined) continue;
+    n++;
+    if (!Object.hasOwn(bo, k) || !sameJson(ao[k], bo[k])) return false;
+  }
+  for (const k in bo) if (bo[k] !== undefined) n--;
+  return n === 0;
 }
 
 /** Updates one alert row by id (null when there is none). */

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/contracts/checks.js';
-import { hourlyStats, latestRecorded, recordReport, uptime } from '../../src/diagnostics/history.js';
+import { hourlyStats, latestRecorded, recordReport, recordReports, uptime } from '../../src/diagnostics/history.js';
 import { pruneOld } from '../../src/store/retention.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';
@@ -92,5 +92,61 @@ describe('check history', () => {
     const hourly = await db.query(`SELECT hour FROM ctx_ops.check_hourly`);
     expect(hourly.rows.map((r) => (r.hour as Date).toISOString())).toEqual(['2026-04-20T10:00:00.000Z']);
     expect((await db.query(`SELECT count(*)::int AS n FROM ctx_ops.silences`)).rows[0]!.n).toBe(1);
+  });
+});
+
+describe('check history written in batches (the watch records many environments per statement)', () => {
+  const runs = (env: (n: string) => string) => [
+    report(env('a'), '2026-06-01T08:05:00Z', { backend: 'ok', graph: 'fail', ui: 'skip' }),
+    report(env('b'), '2026-06-01T08:05:01Z', { backend: 'warn', graph: 'ok' }, 70),
+    // Same environment, check and hour twice in one batch: the roll-up adds both runs.
+    report(env('a'), '2026-06-01T08:35:00Z', { backend: 'ok', graph: 'ok' }, 90),
+    report(env('a'), '2026-06-01T09:01:00Z', { backend: 'fail', graph: 'ok' }),
+  ];
+  const tables = async (prefix: string) => {
+    const raw = await db.query(
+      `SELECT substr(env, length($1) + 1) AS env, check_id, status, summary, duration_ms, root_cause, source, checked_at
+         FROM ctx_ops.check_history WHERE env LIKE $1 || '%' ORDER BY checked_at, env, check_id`,
+      [prefix],
+    );
+    const hourly = await db.query(
+      `SELECT substr(env, length($1) + 1) AS env, check_id, hour, runs, failures, warnings, total_ms, max_ms
+         FROM ctx_ops.check_hourly WHERE env LIKE $1 || '%' ORDER BY env, check_id, hour`,
+      [prefix],
+    );
+    return { raw: raw.rows, hourly: hourly.rows };
+  };
+
+  it('records the same rows and roll-ups as one call per run, and the roll-up of later batches adds up', async () => {
+    for (const r of runs((n) => `one-${n}`)) await recordReport(store, r, 'watch');
+    await recordReports(
+      store,
+      runs((n) => `batch-${n}`),
+      'watch',
+    );
+    const one = await tables('one-');
+    const batch = await tables('batch-');
+    expect(one.raw).toHaveLength(9);
+    expect(batch).toEqual(one);
+    expect(one.hourly.find((h) => h.env === 'a' && h.check_id === 'backend')).toMatchObject({
+      runs: 2,
+      failures: 0,
+      max_ms: 90,
+    });
+    // A second batch onto existing roll-ups adds to them, as a second call does.
+    for (const r of runs((n) => `one-${n}`)) await recordReport(store, r, 'digest');
+    await recordReports(
+      store,
+      runs((n) => `batch-${n}`),
+      'digest',
+    );
+    expect(await tables('batch-')).toEqual(await tables('one-'));
+  });
+
+  it('writes nothing for an empty batch or runs without checks', async () => {
+    await recordReports(store, [], 'watch');
+    await recordReports(store, [report('empty', '2026-06-01T08:00:00Z', {})], 'watch');
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM ctx_ops.check_history WHERE env = 'empty'`);
+    expect(rows[0]!.n).toBe(0);
   });
 });

@@ -120,3 +120,51 @@ describe('diagnostics runner', () => {
     expect(report.overall).toBe('fail');
   });
 });
+
+describe('diagnostics runner: loggers', () => {
+  it("gives each check's log lines its environment and check on every run (a child logger kept per environment and check)", async () => {
+    const { createDiagnostics } = await import('../../src/diagnostics/runner.js');
+    const { createRedactor } = await import('../../src/log/redactor.js');
+    const { default: pino } = await import('pino');
+    const lines: Array<{ env?: string; check?: string; msg?: string; n?: number }> = [];
+    const log = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
+    const speaking = (id: string): Check => ({
+      id,
+      title: id,
+      dependsOn: [],
+      async run(ctx) {
+        ctx.log.info({ n: lines.length }, 'probing');
+        return { status: 'ok', summary: 'fine', details: [] };
+      },
+    });
+    const env = (name: string) =>
+      ({ name, production: false, publicUrl: 'http://127.0.0.1', ctx: {}, source: 'test' }) as unknown as Parameters<
+        typeof createDiagnostics
+      >[0]['environments'][number];
+    const d = createDiagnostics({
+      checks: [speaking('a'), speaking('b')],
+      settings: { timeoutMs: 1000, cacheMs: 0 },
+      environments: [env('prod'), env('staging')],
+      log,
+      http: { request: async () => ({ ok: false, failure: { kind: 'refused' }, ms: 0 }), close: async () => {} },
+      pgFor: () => null,
+      store: null,
+      redactor: createRedactor(),
+    } as unknown as Parameters<typeof createDiagnostics>[0]);
+    for (let i = 0; i < 2; i++) {
+      await d.run('prod', { maxAgeMs: 0 });
+      await d.run('staging', { maxAgeMs: 0 });
+    }
+    const said = lines.filter((l) => l.msg === 'probing').map((l) => `${l.env}/${l.check}`);
+    expect(said.sort()).toEqual([
+      'prod/a',
+      'prod/a',
+      'prod/b',
+      'prod/b',
+      'staging/a',
+      'staging/a',
+      'staging/b',
+      'staging/b',
+    ]);
+  });
+});
