@@ -6,7 +6,7 @@ import {
 import "./chunks/chunk-ONFC4JGS.js";
 import {
   boot
-} from "./chunks/chunk-NCIGZBEP.js";
+} from "./chunks/chunk-JGCJSDSW.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -21,7 +21,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-4SXM7BQF.js";
+} from "./chunks/chunk-WHXPJZEN.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

@@ -32,26 +32,16 @@ export function describeTarget(url: string): string {
  * repeats them every minute, and a fresh connection each time would cost the ctx| database
  * a backend process per query.
  */
-export function createPgAccess(
-  url: string,
-  opts: { connectTimeoutMs: number; log: Logger; max?: number; applicationName?: string },
-): PgAccess {
-  const pool = new (pgModule().Pool)({
-    connectionString: url,
-    max: opts.max ?? 4,
-    idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: opts.connectTimeoutMs,
-    application_name: opts.applicationName ?? 'ctx-ops',
-    statement_timeout: 30_000,
-    allowExitOnIdle: true,
-  });
-  // An idle client's socket can die (server restart); without a listener that is an uncaught error.
-  pool.on('error', (err) => opts.log.warn({ err: { message: err.message } }, 'idle postgres connection failed'));
+export function createPgAccess(url: string, opts: PgAccessOptions): PgAccess {
+  // Made on first use: a status sends its HTTP probes before loading pg (~20 ms), so the
+  // slowest probe's wait, not the driver load, is what the answer waits for.
+  let made: pg.Pool | undefined;
+  const poolOf = (): pg.Pool => (made ??= makePool(url, opts));
   const target = describeTarget(url);
 
   const withClient = async <T>(signal: AbortSignal, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     signal.throwIfAborted();
-    const client = await raceAbort(pool.connect(), signal, (late) => late.release(true));
+    const client = await raceAbort(poolOf().connect(), signal, (late) => late.release(true));
     // The pool listens for errors of idle clients only: a server going away while this one is
     // checked out would otherwise be an uncaught error (a crash). The query that fails reports it.
     const swallow = () => {};
@@ -78,8 +68,25 @@ export function createPgAccess(
     target,
     withClient,
     query: (signal, sql, params) => withClient(signal, (c) => c.query(sql, params)),
-    close: () => pool.end(),
+    close: () => made?.end() ?? Promise.resolve(),
   };
+}
+
+type PgAccessOptions = { connectTimeoutMs: number; log: Logger; max?: number; applicationName?: string };
+
+function makePool(url: string, opts: PgAccessOptions): pg.Pool {
+  const pool = new (pgModule().Pool)({
+    connectionString: url,
+    max: opts.max ?? 4,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: opts.connectTimeoutMs,
+    application_name: opts.applicationName ?? 'ctx-ops',
+    statement_timeout: 30_000,
+    allowExitOnIdle: true,
+  });
+  // An idle client's socket can die (server restart); without a listener that is an uncaught error.
+  pool.on('error', (err) => opts.log.warn({ err: { message: err.message } }, 'idle postgres connection failed'));
+  return pool;
 }
 
 function destroySocket(client: pg.PoolClient) {

@@ -29,17 +29,24 @@ export function createStore(
   log: Logger,
   opts: { max?: number; connectTimeoutMs?: number } = {},
 ): Store {
-  const pool = new (pgModule().Pool)({
-    connectionString: databaseUrl,
-    max: opts.max ?? 5,
-    application_name: 'ctx-ops-store',
-    idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
-  });
-  pool.on('error', (err) => log.warn({ err: { message: err.message } }, 'idle store connection failed'));
+  // Made on first use (pg loads then): building the bot does not load a driver, and a status
+  // sends its probes before the store's first query loads pg.
+  let made: pg.Pool | undefined;
+  const poolOf = (): pg.Pool => {
+    if (made) return made;
+    made = new (pgModule().Pool)({
+      connectionString: databaseUrl,
+      max: opts.max ?? 5,
+      application_name: 'ctx-ops-store',
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+    });
+    made.on('error', (err) => log.warn({ err: { message: err.message } }, 'idle store connection failed'));
+    return made;
+  };
   let migrated: Promise<void> | null = null;
   const ready = () => {
-    migrated ??= migrateStore(pool, log).then(
+    migrated ??= migrateStore(poolOf(), log).then(
       () => undefined,
       (err) => {
         migrated = null; // try again on next use
@@ -49,15 +56,17 @@ export function createStore(
     return migrated;
   };
   return {
-    pool,
+    get pool() {
+      return poolOf();
+    },
     ready,
     async query(sql, params) {
       await ready();
-      return pool.query(sql, params);
+      return poolOf().query(sql, params);
     },
     async tx(fn) {
       await ready();
-      const client = await pool.connect();
+      const client = await poolOf().connect();
       try {
         await client.query('BEGIN');
         const out = await fn(client);
@@ -70,6 +79,6 @@ export function createStore(
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: () => made?.end() ?? Promise.resolve(),
   };
 }
