@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-EQNMLWMS.js";
 import {
   boot
-} from "./chunks/chunk-H5XDIS77.js";
+} from "./chunks/chunk-5BYD7PE5.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -20,7 +20,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-GJW3CL2O.js";
+} from "./chunks/chunk-OJATQTRY.js";
 import "./chunks/chunk-WROWKKMA.js";
 import "./chunks/chunk-ONFC4JGS.js";
 import "./chunks/chunk-YHMI6ZHD.js";

@@ -171,10 +171,15 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
   const toVerifier = verify === 'none' ? undefined : new PassThrough();
   let verifierFailed = false;
   let verifyEndedAt = 0;
+  // Settle before runBackup returns: the scratch database's drop (which runs while the file
+  // is being named) and the early fsync of the file (which runs while the restore finishes).
+  let scratchDropped: Promise<void> | undefined;
+  let synced: Promise<Error | undefined> | undefined;
   const verifying =
     toVerifier && verify !== 'none'
       ? startVerifier(j, verify, toVerifier, AbortSignal.any([j.signal, stopVerify.signal])).then((v) => {
           verifyEndedAt = elapsed();
+          scratchDropped = v.scratchDropped;
           if (!v.ok) {
             verifierFailed = true;
             // pg_restore rejected the stream: no point dumping the rest. (A scratch database
@@ -217,6 +222,9 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     const dumpMs = elapsed();
     const dumpFailed = res.code !== 0 || writeError !== undefined;
     if (dumpFailed) stopVerify.abort('the dump failed');
+    // The file is complete once pg_dump has succeeded: flush it to disk while the restore
+    // is still building indexes, instead of after it. It is named only once verified.
+    else synced = fsync(partial).then(() => undefined, (err: Error) => err);
     phase = 'verify';
     if (verifying && !dumpFailed) await report(true);
     const v = verifying ? await verifying : undefined;
@@ -262,7 +270,8 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
         aborted: false,
       };
     }
-    await fsync(partial);
+    const syncError = await synced;
+    if (syncError) throw syncError;
     if (j.signal.aborted) {
       await removePartial();
       return { ok: false, stage: 'finish', reason: 'stopped before the file was finished', tail: [], aborted: true };
@@ -293,6 +302,7 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     return { ok: false, stage: 'finish', reason: j.clean((err as Error).message), tail: [], aborted: j.signal.aborted };
   } finally {
     clearInterval(ticker);
+    await Promise.all([synced, scratchDropped]);
   }
 }
 
@@ -314,6 +324,7 @@ function startVerifier(
           timeoutMs: j.timeoutMs,
           tag: j.tag,
           track: j.track,
+          dropInBackground: true,
         });
   return run.catch((err: Error) => {
     input.resume();
