@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-EQNMLWMS.js";
 import {
   boot
-} from "./chunks/chunk-5BYD7PE5.js";
+} from "./chunks/chunk-KDIS7FYQ.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -20,7 +20,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-OJATQTRY.js";
+} from "./chunks/chunk-FBSCZTUP.js";
 import "./chunks/chunk-WROWKKMA.js";
 import "./chunks/chunk-ONFC4JGS.js";
 import "./chunks/chunk-YHMI6ZHD.js";

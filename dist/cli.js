@@ -29,10 +29,10 @@ async function runCli(argv, env, io, app = {}) {
     return command ? EXIT.ok : EXIT.config;
   }
   if (command === "config") {
-    const { runConfigCommand } = await import("./chunks/config-command-7FXS7FFM.js");
+    const { runConfigCommand } = await import("./chunks/config-command-IU6MXBI5.js");
     return runConfigCommand(env, io, { json, app });
   }
-  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-NKECS2QI.js"), import("pino")]);
+  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-WHNXZF3R.js"), import("pino")]);
   const booted = boot(env, {
     cwd: io.cwd,
     stderr: io.stderr,

@@ -46,6 +46,8 @@ export interface BackupJob {
   tag: string;
   /** How the dump is verified while it is written (default 'restore'); 'none' only for the benchmark. */
   verify?: BackupVerify;
+  /** pg_dump --compress (0–9); unset: pg_dump's default. */
+  compression?: number;
 }
 
 /**
@@ -120,10 +122,11 @@ export async function freeBackupName(dir: string, env: string, at: Date): Promis
  * The argv of the dump; the password is never in it. The bot's own schema is left out:
  * restoring ctx| must not rewind the audit log and approvals kept in the same database.
  */
-export function pgDumpArgs(pgDump: string, dbUri: string): string[] {
+export function pgDumpArgs(pgDump: string, dbUri: string, compression?: number): string[] {
   return [
     pgDump,
     '--format=custom',
+    ...(compression === undefined ? [] : [`--compress=${compression}`]),
     '--no-password',
     '--lock-wait-timeout=60s',
     '--exclude-schema=ctx_ops',
@@ -210,7 +213,7 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     };
     const res = await withPassfile(target.password, (passfile) =>
       runCommand({
-        argv: pgDumpArgs(j.pgDump.path, toolUri(target.uri, passfile)),
+        argv: pgDumpArgs(j.pgDump.path, toolUri(target.uri, passfile), j.compression),
         env: j.toolEnv,
         signal: AbortSignal.any([j.signal, stopDump.signal]),
         timeoutMs: j.timeoutMs,
@@ -221,10 +224,10 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     );
     const dumpMs = elapsed();
     const dumpFailed = res.code !== 0 || writeError !== undefined;
-    if (dumpFailed) stopVerify.abort('the dump failed');
     // The file is complete once pg_dump has succeeded: flush it to disk while the restore
     // is still building indexes, instead of after it. It is named only once verified.
-    else synced = fsync(partial).then(() => undefined, (err: Error) => err);
+    if (!dumpFailed) synced = fsync(partial).then(noError, (err: Error) => err);
+    else stopVerify.abort('the dump failed');
     phase = 'verify';
     if (verifying && !dumpFailed) await report(true);
     const v = verifying ? await verifying : undefined;
@@ -331,6 +334,8 @@ function startVerifier(
     return { ok: false, durationMs: 0, reason: j.clean(err.message), tail: [] };
   });
 }
+
+const noError = (): undefined => undefined;
 
 async function fsync(path: string) {
   const fh = await open(path, 'r');

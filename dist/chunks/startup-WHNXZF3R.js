@@ -1,0 +1,18 @@
+import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
+import {
+  boot
+} from "./chunk-KDIS7FYQ.js";
+import {
+  EXIT
+} from "./chunk-FPWQEBDT.js";
+import {
+  describeEnvironments
+} from "./chunk-FBSCZTUP.js";
+import "./chunk-WROWKKMA.js";
+import "./chunk-YHMI6ZHD.js";
+import "./chunk-55LKJ45A.js";
+export {
+  EXIT,
+  boot,
+  describeEnvironments
+};
