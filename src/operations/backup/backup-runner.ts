@@ -18,7 +18,9 @@ import { trialRestore, type TrialRestoreResult } from './trial-restore.js';
  * `<env>-<UTC timestamp>.dump.partial` and into a verifier reading the same bytes while
  * they are written: by default a trial restore into a scratch database (pg_restore from
  * stdin). The tee waits for the slower of file and verifier, so memory stays bounded. When
- * pg_dump, the file and the verifier have all succeeded, the file gets its final name.
+ * pg_dump, the file and the verifier have all succeeded, the file gets its final name
+ * (flushed to disk while the verifier still builds indexes, named while the scratch
+ * database is being dropped: neither waits for the other).
  * Anything short of a verified dump leaves no file behind; a failure of any of the three
  * stops the others; the scratch database is always dropped.
  */
