@@ -11,6 +11,9 @@
  * BENCH_BACKUP_KEEP=1: keep the database (ctxops_bench_backup_<MB>mb) for the next run,
  *   which then reuses it instead of building it again.
  * BENCH_BACKUP_ROUNDS: rounds (default 3).
+ * BENCH_BACKUP_COMPRESS: pg_dump --compress (0–9) for every dump, the unverified pg_dump
+ *   included, so the ratio compares like with like (default: pg_dump's own, 6), as
+ *   operations.backupCompression does for the bot.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -29,6 +32,7 @@ const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432
 const targetMb = Number(process.env.BENCH_BACKUP_MB ?? 1024);
 const keep = process.env.BENCH_BACKUP_KEEP === '1';
 const rounds = Number(process.env.BENCH_BACKUP_ROUNDS ?? 3);
+const compression = process.env.BENCH_BACKUP_COMPRESS ? Number(process.env.BENCH_BACKUP_COMPRESS) : undefined;
 const COMPLETE = 'ctx-ops backup bench: complete';
 /**
  * Counted after the trial restore. Like the bot's default key tables (organizations,
@@ -108,7 +112,7 @@ async function main() {
     const made = await database(name, url);
     const size = Number((await sql(url, `SELECT pg_database_size(current_database()) AS n`)).rows[0].n);
     process.stdout.write(
-      `backup benchmark: database ${name}, ${mb(size)} on disk (${made.built ? `built in ${s(made.ms)}` : 'kept from an earlier run'}), ${rounds} rounds\n`,
+      `backup benchmark: database ${name}, ${mb(size)} on disk (${made.built ? `built in ${s(made.ms)}` : 'kept from an earlier run'}), ${rounds} rounds, pg_dump --compress=${compression ?? 'default'} for every dump\n`,
     );
 
     const server = Number((await sql(url, `SHOW server_version_num`)).rows[0].server_version_num);
@@ -123,7 +127,13 @@ async function main() {
       await withPassfile(target.password, (pf) =>
         run(
           pgDump.path,
-          ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${toolUri(target.uri, pf)}`],
+          [
+            '--format=custom',
+            ...(compression === undefined ? [] : [`--compress=${compression}`]),
+            '--no-password',
+            `--file=${file}`,
+            `--dbname=${toolUri(target.uri, pf)}`,
+          ],
           { env: toolEnv, maxBuffer: 1 << 20 },
         ),
       );
@@ -149,6 +159,7 @@ async function main() {
         clean: (l) => l,
         tag: 'bench',
         verify,
+        ...(compression === undefined ? {} : { compression }),
       });
       if (!out.ok) throw new Error(`the bot's backup (${verify}) failed: ${out.reason}`);
       if (!keepFile) rmSync(out.path, { force: true });

@@ -6,7 +6,7 @@ import {
 import "./chunks/chunk-ONFC4JGS.js";
 import {
   boot
-} from "./chunks/chunk-JGCJSDSW.js";
+} from "./chunks/chunk-KC36HBWM.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -21,7 +21,7 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-WHXPJZEN.js";
+} from "./chunks/chunk-WZ34LMD5.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

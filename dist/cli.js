@@ -29,10 +29,10 @@ async function runCli(argv, env, io, app = {}) {
     return command ? EXIT.ok : EXIT.config;
   }
   if (command === "config") {
-    const { runConfigCommand } = await import("./chunks/config-command-GNVLBMJ3.js");
+    const { runConfigCommand } = await import("./chunks/config-command-SC3E2HXN.js");
     return runConfigCommand(env, io, { json, app });
   }
-  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-TPE73TZ5.js"), import("./chunks/pino-L3KDEYRO.js")]);
+  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-NDFM7XIQ.js"), import("./chunks/pino-L3KDEYRO.js")]);
   const booted = boot(env, {
     cwd: io.cwd,
     stderr: io.stderr,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/contracts/chat.js';
 import { runBackup, sha256File, type BackupJob, type BackupVerify } from '../../src/operations/backup/backup-runner.js';
+import { trialRestore } from '../../src/operations/backup/trial-restore.js';
 import type { PgTool } from '../../src/postgres/pg-tools.js';
 import { createTestDatabase, type TestDatabase } from '../support/pg.js';
 import { describeWithPgTools, realTool, script, seedCtx, tempDir, TOOL_ENV } from './helpers.js';
@@ -187,6 +188,57 @@ exec sleep 60`,
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow(); // pg_dump (the sleep it became) was stopped
     expect(readdirSync(dir)).toEqual([]);
+    expect(await scratchLeft()).toEqual([]);
+  });
+});
+
+describeWithPgTools('the trial restore proves post-data too', () => {
+  it('an index that cannot be rebuilt (after every row loaded) fails verification; no file is kept, the scratch is dropped', async () => {
+    // A classic restore failure that only post-data shows: the index's function reads a
+    // table by its bare name, and pg_restore runs with an empty search_path. The dump itself
+    // succeeds; every row loads; CREATE INDEX fails after the last byte.
+    const broken = await createTestDatabase('bpost');
+    try {
+      await broken.query(
+        `CREATE TABLE ref (n int);
+         CREATE FUNCTION weight(t text) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT length(t) + (SELECT count(*)::int FROM ref)';
+         CREATE TABLE docs (id int PRIMARY KEY, body text);
+         INSERT INTO docs SELECT g, md5(g::text) FROM generate_series(1, 20000) g;
+         CREATE INDEX docs_weight ON docs (weight(body));`,
+      );
+      const dir = join(tmp.dir, 'post-data');
+      const out = await runBackup(job({ backupDir: dir, databaseUrl: broken.url }));
+      expect(out.ok).toBe(false);
+      if (out.ok) return;
+      expect(out.stage).toBe('verify');
+      expect(out.reason).toBe('verification failed: pg_restore exit 1');
+      expect(out.tail.join('\n')).toMatch(/INDEX docs_weight/);
+      expect(readdirSync(dir)).toEqual([]);
+      expect(await scratchLeft()).toEqual([]);
+    } finally {
+      await broken.drop();
+    }
+  });
+
+  it('dropInBackground: the verdict comes first, the scratch database is gone once scratchDropped settles', async () => {
+    const dir = join(tmp.dir, 'background-drop');
+    const out = await runBackup(job({ backupDir: dir, verify: 'none' }));
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const v = await trialRestore({
+      databaseUrl: db.url,
+      file: out.path,
+      pgRestore,
+      toolEnv: TOOL_ENV,
+      keyTables: KEY,
+      signal: new AbortController().signal,
+      clean: (l) => l,
+      tag: 'stream',
+      dropInBackground: true,
+    });
+    expect(v.ok).toBe(true);
+    expect(v.scratchDropped).toBeInstanceOf(Promise);
+    await v.scratchDropped;
     expect(await scratchLeft()).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { z } from 'zod';
+import { operationsSection } from '../../src/config/sections/operations.js';
 import {
   runBackup,
   sha256File,
@@ -113,6 +115,29 @@ exec ${pgDump.path} "$@"`,
     expect(readFileSync(`${wdir}-mode.txt`, 'utf8').trim()).toBe('600');
     expect(readFileSync(`${wdir}-content.txt`, 'utf8')).toBe(`*:*:*:*:${PASSWORD}\n`);
     expect(existsSync(readFileSync(`${wdir}-path.txt`, 'utf8').trim())).toBe(false);
+  });
+
+  it('operations.backupCompression reaches pg_dump as --compress; unset, pg_dump keeps its default', async () => {
+    const wdir = join(tmp.dir, 'compress');
+    const spy = script(
+      tmp.dir,
+      'compress-pg_dump.sh',
+      `[ "$1" = "--version" ] && exec ${pgDump.path} --version
+printf '%s\\n' "$@" >> ${wdir}-argv.txt
+echo >> ${wdir}-argv.txt
+exec ${pgDump.path} "$@"`,
+    );
+    const fast = await runBackup(job({ backupDir: wdir, pgDump: { ...pgDump, path: spy }, compression: 1, tag: 'z1' }));
+    const plain = await runBackup(
+      job({ backupDir: wdir, pgDump: { ...pgDump, path: spy }, startedAt: new Date('2026-08-23T05:00:00Z'), tag: 'z' }),
+    );
+    expect(fast.ok && plain.ok).toBe(true); // both verified by a trial restore
+    const [first, second] = readFileSync(`${wdir}-argv.txt`, 'utf8').split('\n\n');
+    expect(first!.split('\n')).toContain('--compress=1');
+    expect(second).not.toContain('--compress');
+    const schema = z.object(operationsSection);
+    expect(schema.safeParse({ operations: { backupCompression: 1 } }).success).toBe(true);
+    expect(schema.safeParse({ operations: { backupCompression: 10 } }).success).toBe(false);
   });
 
   it('reports progress (bytes written, elapsed) no more often than asked', async () => {

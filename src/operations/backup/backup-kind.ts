@@ -74,6 +74,7 @@ export async function performBackup(ops: OpsContext, env: Environment, io: RunIo
     fileName,
     signal: io.signal,
     timeoutMs: o.backupTimeoutMinutes * 60_000,
+    ...(o.backupCompression !== undefined ? { compression: o.backupCompression } : {}),
     progressIntervalMs: ops.progressIntervalMs,
     onProgress: async (p) => {
       if (progress) await io.conversation.update(progress, renderBackupProgress(env.name, p)).catch(() => {});

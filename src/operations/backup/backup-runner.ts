@@ -18,7 +18,9 @@ import { trialRestore, type TrialRestoreResult } from './trial-restore.js';
  * `<env>-<UTC timestamp>.dump.partial` and into a verifier reading the same bytes while
  * they are written: by default a trial restore into a scratch database (pg_restore from
  * stdin). The tee waits for the slower of file and verifier, so memory stays bounded. When
- * pg_dump, the file and the verifier have all succeeded, the file gets its final name.
+ * pg_dump, the file and the verifier have all succeeded, the file gets its final name
+ * (flushed to disk while the verifier still builds indexes, named while the scratch
+ * database is being dropped: neither waits for the other).
  * Anything short of a verified dump leaves no file behind; a failure of any of the three
  * stops the others; the scratch database is always dropped.
  */
@@ -46,6 +48,8 @@ export interface BackupJob {
   tag: string;
   /** How the dump is verified while it is written (default 'restore'); 'none' only for the benchmark. */
   verify?: BackupVerify;
+  /** pg_dump --compress (0–9); unset: pg_dump's default. */
+  compression?: number;
 }
 
 /**
@@ -120,10 +124,11 @@ export async function freeBackupName(dir: string, env: string, at: Date): Promis
  * The argv of the dump; the password is never in it. The bot's own schema is left out:
  * restoring ctx| must not rewind the audit log and approvals kept in the same database.
  */
-export function pgDumpArgs(pgDump: string, dbUri: string): string[] {
+export function pgDumpArgs(pgDump: string, dbUri: string, compression?: number): string[] {
   return [
     pgDump,
     '--format=custom',
+    ...(compression === undefined ? [] : [`--compress=${compression}`]),
     '--no-password',
     '--lock-wait-timeout=60s',
     '--exclude-schema=ctx_ops',
@@ -171,10 +176,15 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
   const toVerifier = verify === 'none' ? undefined : new PassThrough();
   let verifierFailed = false;
   let verifyEndedAt = 0;
+  // Settle before runBackup returns: the scratch database's drop (which runs while the file
+  // is being named) and the early fsync of the file (which runs while the restore finishes).
+  let scratchDropped: Promise<void> | undefined;
+  let synced: Promise<Error | undefined> | undefined;
   const verifying =
     toVerifier && verify !== 'none'
       ? startVerifier(j, verify, toVerifier, AbortSignal.any([j.signal, stopVerify.signal])).then((v) => {
           verifyEndedAt = elapsed();
+          scratchDropped = v.scratchDropped;
           if (!v.ok) {
             verifierFailed = true;
             // pg_restore rejected the stream: no point dumping the rest. (A scratch database
@@ -205,7 +215,7 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     };
     const res = await withPassfile(target.password, (passfile) =>
       runCommand({
-        argv: pgDumpArgs(j.pgDump.path, toolUri(target.uri, passfile)),
+        argv: pgDumpArgs(j.pgDump.path, toolUri(target.uri, passfile), j.compression),
         env: j.toolEnv,
         signal: AbortSignal.any([j.signal, stopDump.signal]),
         timeoutMs: j.timeoutMs,
@@ -216,7 +226,10 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     );
     const dumpMs = elapsed();
     const dumpFailed = res.code !== 0 || writeError !== undefined;
-    if (dumpFailed) stopVerify.abort('the dump failed');
+    // The file is complete once pg_dump has succeeded: flush it to disk while the restore
+    // is still building indexes, instead of after it. It is named only once verified.
+    if (!dumpFailed) synced = fsync(partial).then(noError, (err: Error) => err);
+    else stopVerify.abort('the dump failed');
     phase = 'verify';
     if (verifying && !dumpFailed) await report(true);
     const v = verifying ? await verifying : undefined;
@@ -262,7 +275,8 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
         aborted: false,
       };
     }
-    await fsync(partial);
+    const syncError = await synced;
+    if (syncError) throw syncError;
     if (j.signal.aborted) {
       await removePartial();
       return { ok: false, stage: 'finish', reason: 'stopped before the file was finished', tail: [], aborted: true };
@@ -293,6 +307,7 @@ export async function runBackup(j: BackupJob): Promise<BackupOutcome> {
     return { ok: false, stage: 'finish', reason: j.clean((err as Error).message), tail: [], aborted: j.signal.aborted };
   } finally {
     clearInterval(ticker);
+    await Promise.all([synced, scratchDropped]);
   }
 }
 
@@ -314,12 +329,15 @@ function startVerifier(
           timeoutMs: j.timeoutMs,
           tag: j.tag,
           track: j.track,
+          dropInBackground: true,
         });
   return run.catch((err: Error) => {
     input.resume();
     return { ok: false, durationMs: 0, reason: j.clean(err.message), tail: [] };
   });
 }
+
+const noError = (): undefined => undefined;
 
 async function fsync(path: string) {
   const fh = await open(path, 'r');

@@ -39,11 +39,21 @@ export interface TrialRestoreJob {
   tag: string;
   clean: (line: string) => string;
   track?: RunTracker;
+  /**
+   * Give the verdict as soon as it is known and drop the scratch database meanwhile: the
+   * result's `scratchDropped` settles when it is gone (or left for the restart clean-up).
+   * The backup runner names its file while the drop runs, instead of after it.
+   */
+  dropInBackground?: boolean;
 }
 
-export type TrialRestoreResult =
+export type TrialRestoreResult = (
   | { ok: true; durationMs: number; tables: number; counts: TableCount[] }
-  | { ok: false; durationMs: number; reason: string; tail: string[]; exitStatus?: number };
+  | { ok: false; durationMs: number; reason: string; tail: string[]; exitStatus?: number }
+) & {
+  /** With dropInBackground: settles (never rejects) once the scratch database is dropped. */
+  scratchDropped?: Promise<void>;
+};
 
 /** The argv of the trial restore (the file last; none: stdin); exported so tests and docs show the same. */
 export function trialRestoreArgs(pgRestore: string, dbUri: string, file?: string): string[] {
@@ -93,45 +103,52 @@ export async function trialRestore(j: TrialRestoreJob): Promise<TrialRestoreResu
       tail: [],
     };
   }
-  try {
-    const res = await withPassfile(target.password, (passfile) =>
-      runCommand({
-        argv: trialRestoreArgs(
-          j.pgRestore.path,
-          toolUri(withDatabase(target.uri, scratch), passfile),
-          typeof j.file === 'string' ? j.file : undefined,
-        ),
-        env: j.toolEnv,
-        signal: j.signal,
-        timeoutMs: j.timeoutMs,
-        clean: j.clean,
-        tailLines: 20,
-        ...(stream ? { stdin: stream.stdin } : {}),
-      }),
-    );
-    stream?.drain();
-    if (res.code !== 0) {
-      return {
-        ok: false,
-        durationMs: elapsed(),
-        reason: `pg_restore ${describeExit(res, j.timeoutMs)}`,
-        tail: res.tail,
-        ...(res.code !== null ? { exitStatus: res.code } : {}),
-      };
+  const restore = async (): Promise<TrialRestoreResult> => {
+    try {
+      const res = await withPassfile(target.password, (passfile) =>
+        runCommand({
+          argv: trialRestoreArgs(
+            j.pgRestore.path,
+            toolUri(withDatabase(target.uri, scratch), passfile),
+            typeof j.file === 'string' ? j.file : undefined,
+          ),
+          env: j.toolEnv,
+          signal: j.signal,
+          timeoutMs: j.timeoutMs,
+          clean: j.clean,
+          tailLines: 20,
+          ...(stream ? { stdin: stream.stdin } : {}),
+        }),
+      );
+      stream?.drain();
+      if (res.code !== 0) {
+        return {
+          ok: false,
+          durationMs: elapsed(),
+          reason: `pg_restore ${describeExit(res, j.timeoutMs)}`,
+          tail: res.tail,
+          ...(res.code !== null ? { exitStatus: res.code } : {}),
+        };
+      }
+      const counted = await countRows(withDatabase(j.databaseUrl, scratch), j.keyTables);
+      return { ok: true, durationMs: elapsed(), tables: counted.tables, counts: counted.counts };
+    } catch (err) {
+      stream?.drain();
+      return { ok: false, durationMs: elapsed(), reason: j.clean((err as Error).message), tail: [] };
     }
-    const counted = await countRows(withDatabase(j.databaseUrl, scratch), j.keyTables);
-    return { ok: true, durationMs: elapsed(), tables: counted.tables, counts: counted.counts };
-  } catch (err) {
-    stream?.drain();
-    return { ok: false, durationMs: elapsed(), reason: j.clean((err as Error).message), tail: [] };
-  } finally {
-    await dropScratch(j.databaseUrl, scratch).then(
+  };
+  const drop = () =>
+    dropScratch(j.databaseUrl, scratch).then(
       () => j.track?.scratchDatabase(null),
       () => {
         /* left for the restart clean-up, which knows its name */
       },
     );
-  }
+  // restore() never throws, so the scratch database is always dropped.
+  const verdict = await restore();
+  if (j.dropInBackground) return { ...verdict, scratchDropped: drop().catch(() => {}) };
+  await drop();
+  return verdict;
 }
 
 /**

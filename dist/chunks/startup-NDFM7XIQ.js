@@ -1,0 +1,19 @@
+import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
+import {
+  boot
+} from "./chunk-KC36HBWM.js";
+import {
+  EXIT
+} from "./chunk-FPWQEBDT.js";
+import {
+  describeEnvironments
+} from "./chunk-WZ34LMD5.js";
+import "./chunk-CBVNJ6RH.js";
+import "./chunk-WROWKKMA.js";
+import "./chunk-YHMI6ZHD.js";
+import "./chunk-55LKJ45A.js";
+export {
+  EXIT,
+  boot,
+  describeEnvironments
+};
