@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -47,14 +48,17 @@ const job = (over: Partial<BackupJob>): BackupJob => ({
   signal: new AbortController().signal,
   progressIntervalMs: 3000,
   clean: (l) => l,
-  tag: 'stream',
+  tag: TAG,
   ...over,
 });
 
+/** Unique per run: another suite on the same server (a second checkout) has scratch databases of its own. */
+const TAG = `stream${randomBytes(3).toString('hex')}`;
+
 async function scratchLeft(): Promise<string[]> {
-  const { rows } = await db.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname LIKE 'ctx_ops_scratch_stream%'`,
-  );
+  const { rows } = await db.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+    `ctx_ops_scratch_${TAG}_%`,
+  ]);
   return rows.map((r) => r.datname);
 }
 
@@ -233,7 +237,7 @@ describeWithPgTools('the trial restore proves post-data too', () => {
       keyTables: KEY,
       signal: new AbortController().signal,
       clean: (l) => l,
-      tag: 'stream',
+      tag: TAG,
       dropInBackground: true,
     });
     expect(v.ok).toBe(true);
