@@ -6,8 +6,10 @@
  *  1. start: from spawning `node` to the fake Slack holding the bot's Socket Mode connection
  *     (the fake answers at once, so none of it is Slack's latency), beside a bare `node -e 0`;
  *  2. idle RSS one minute after start (VmRSS in /proc/<pid>/status);
- *  3. RSS over 1,000 `/ctx status`, in bursts of 50 each answered before the next: after the
- *     first 100 (warm), after 500 and after 1,000; flat means no growth beyond noise.
+ *  3. RSS over 3,000 `/ctx status`, in bursts of 50 each answered before the next: after the
+ *     first 100 (warm), after 500 and 1,000 (the issue's figure), then after 2,000 and 3,000:
+ *     whether it keeps growing once V8 has sized its heap for the burst; flat means no growth
+ *     beyond noise.
  *
  * BENCH_BOT_GC=1 (a diagnostic run, not the figures above): the bot runs with --expose-gc
  * and bench/gc-probe.mjs, and at the same points a full GC is run in it, so the figures
@@ -27,6 +29,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BOT = join(ROOT, 'dist/bot.js');
 const IDLE_MS = Number(process.env.BENCH_BOT_IDLE_MS ?? 60_000);
 const STATUSES = 1_000;
+/** Then on to this many: whether RSS keeps growing once the heap has found its size. */
+const MORE_STATUSES = 3_000;
 const BURST = 50;
 const GC_PROBE = process.env.BENCH_BOT_GC === '1';
 
@@ -111,13 +115,13 @@ try {
   const heapAt: Record<number, { before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }> = {};
   let sent = 0;
   const started = performance.now();
-  while (sent < STATUSES) {
+  while (sent < MORE_STATUSES) {
     const before = posted();
     const burst = Array.from({ length: BURST }, () => slack.slashCommand('status'));
     await Promise.all(burst.map((b) => b.acked));
     await slack.waitFor(() => posted() >= before + BURST || undefined, 60_000);
     sent += BURST;
-    if (sent === 100 || sent === 500 || sent === STATUSES) {
+    if (sent === 100 || sent === 500 || sent === STATUSES || sent === 2_000 || sent === MORE_STATUSES) {
       rssAt[sent] = rssMb(bot.pid!);
       if (GC_PROBE) heapAt[sent] = await probe(bot.pid!);
     }
@@ -130,7 +134,14 @@ try {
     rssAt[STATUSES]! - rssAt[100]!,
     'MB',
     'flat (noise only)',
-    `RSS ${rssAt[100]!.toFixed(0)} MB after 100, ${rssAt[500]!.toFixed(0)} after 500, ${rssAt[STATUSES]!.toFixed(0)} after 1,000, ${settled.toFixed(0)} 2 s later; ${STATUSES} answered in ${(took / 1000).toFixed(1)} s`,
+    `RSS ${rssAt[100]!.toFixed(0)} MB after 100, ${rssAt[500]!.toFixed(0)} after 500, ${rssAt[STATUSES]!.toFixed(0)} after 1,000`,
+  );
+  figure(
+    'bot RSS growth over /ctx status 1,000 → 3,000 (after warm-up)',
+    rssAt[MORE_STATUSES]! - rssAt[STATUSES]!,
+    'MB',
+    'flat (noise only)',
+    `RSS ${rssAt[2_000]!.toFixed(0)} MB after 2,000, ${rssAt[MORE_STATUSES]!.toFixed(0)} after 3,000, ${settled.toFixed(0)} 2 s later; ${MORE_STATUSES} answered in ${(took / 1000).toFixed(1)} s`,
   );
   if (GC_PROBE) {
     const used = (n: number, w: 'before' | 'after') => mbOf(heapAt[n]![w].heapUsed).toFixed(1);
