@@ -26,7 +26,8 @@ const CLI = join(ROOT, 'dist/cli.js');
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
 const SLOWEST_PROBE_MS = 150;
-const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 5);
+// 9: the ratios divide by a bare `node -e 0` of ~20 ms, whose median of 5 moved by ±4 ms between runs.
+const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 9);
 
 interface Run {
   wallMs: number;
