@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
+  boot
+} from "./chunks/chunk-CIYVO7FM.js";
+import "./chunks/chunk-VQMOYI63.js";
+import {
   runShell
 } from "./chunks/chunk-EQNMLWMS.js";
 import "./chunks/chunk-ONFC4JGS.js";
-import {
-  boot
-} from "./chunks/chunk-KC36HBWM.js";
 import "./chunks/chunk-FPWQEBDT.js";
 import {
   boltLogger,
@@ -17,11 +18,13 @@ import {
   hostOf,
   identityOf,
   observedWebClient,
-  preloadLazy,
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-WZ34LMD5.js";
+} from "./chunks/chunk-T2CU2XJE.js";
+import {
+  preloadLazy
+} from "./chunks/chunk-6MMCNGPV.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

@@ -29,10 +29,15 @@ async function runCli(argv, env, io, app = {}) {
     return command ? EXIT.ok : EXIT.config;
   }
   if (command === "config") {
-    const { runConfigCommand } = await import("./chunks/config-command-SC3E2HXN.js");
+    const { runConfigCommand } = await import("./chunks/config-command-TQYKPAHI.js");
     return runConfigCommand(env, io, { json, app });
   }
-  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-NDFM7XIQ.js"), import("./chunks/pino-L3KDEYRO.js")]);
+  if (command === "help") {
+    const { helpFromList } = await import("./chunks/help-from-list-N2DZNTNH.js");
+    const code = helpFromList(env, io, USAGE);
+    if (code !== void 0) return code;
+  }
+  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-GHKP3X56.js"), import("./chunks/pino-L3KDEYRO.js")]);
   const booted = boot(env, {
     cwd: io.cwd,
     stderr: io.stderr,

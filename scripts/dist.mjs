@@ -6,8 +6,10 @@
 //   node scripts/dist.mjs build    compile src/ into a fresh dist/ (nothing stale left behind)
 //   node scripts/dist.mjs ensure   `npm start`: rebuild only when src/ changed since the build
 //   node scripts/dist.mjs check    CI and `npm pack`: fail when dist/ does not match src/
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +59,7 @@ function builtFrom() {
 }
 
 /** The entry points a user runs; everything they import is bundled with them. */
-const ENTRIES = ['src/cli.ts', 'src/bot.ts', 'src/healthcheck.ts'];
+const ENTRIES = ['src/cli.ts', 'src/bot.ts', 'src/healthcheck.ts', 'src/list-commands.ts'];
 /**
  * Left to node_modules: drivers loaded lazily or only by the bot (Slack's SDK, pg, ioredis,
  * neo4j-driver, undici, prom-client). Small pure-JS libraries (zod, yaml, jose, pino, …) are
@@ -127,7 +129,7 @@ function build() {
         js: "import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);",
       },
       chunkNames: 'chunks/[name]-[hash]',
-      define: { __CTX_OPS_VENDORED__: JSON.stringify(VENDORED.join(',')) },
+      define: { __CTX_OPS_VENDORED__: JSON.stringify(VENDORED.join(',')), __CTX_OPS_BUNDLED__: 'true' },
       legalComments: 'none',
       logLevel: 'warning',
     });
@@ -153,6 +155,21 @@ function build() {
     join(tmp, 'shipped-yaml.json'),
     `${JSON.stringify(shippedYaml(createRequire(join(ROOT, 'package.json'))))}\n`,
   );
+  // What `ctx-ops help` lists (src/app/help-from-list.ts), taken from the built bot itself in
+  // an empty folder with an empty environment (commands do not depend on the configuration).
+  const empty = mkdtempSync(join(tmpdir(), 'ctx-ops-build-'));
+  const listed = spawnSync(process.execPath, [join(tmp, 'list-commands.js')], {
+    cwd: empty,
+    env: { PATH: process.env.PATH ?? '' },
+    encoding: 'utf8',
+  });
+  rmSync(empty, { recursive: true, force: true });
+  if (listed.status !== 0) {
+    process.stderr.write(`ctx-ops: cannot build: listing the commands failed:\n${listed.stderr}\n`);
+    rmSync(tmp, { recursive: true, force: true });
+    return 1;
+  }
+  writeFileSync(join(tmp, 'commands.json'), listed.stdout);
   writeFileSync(join(tmp, '.source-hash'), `${hash}\n`);
   rmSync(DIST, { recursive: true, force: true });
   renameSync(tmp, DIST);

@@ -48,6 +48,12 @@ export async function runCli(
     const { runConfigCommand } = await import('./app/config-command.js');
     return runConfigCommand(env, io, { json, app });
   }
+  if (command === 'help') {
+    // The built program lists its commands from dist/commands.json without building the bot.
+    const { helpFromList } = await import('./app/help-from-list.js');
+    const code = helpFromList(env, io, USAGE);
+    if (code !== undefined) return code;
+  }
   const [{ boot }, { default: pino }] = await Promise.all([import('./app/startup.js'), import('pino')]);
   const booted = boot(env, {
     cwd: io.cwd,

@@ -20,8 +20,11 @@ export function mentionVerbs(events: ReadonlyMap<string, readonly EventHandler[]
  * Help is built from what is registered: every command, each of its subcommands, and the
  * verbs the mention handler answers. A new command (or verb) appears here by existing.
  */
+/** What help shows of a command: everything but how it runs (see command-list.ts). */
+export type Listed = Pick<Handler, 'usage' | 'summary' | 'hidden' | 'subcommands'>;
+
 export function renderHelp(
-  handlers: readonly Handler[],
+  handlers: readonly Listed[],
   config: Pick<Config, 'environments' | 'defaultEnvironment'>,
   note?: string,
   mentions: readonly HelpEntry[] = [],

@@ -1,9 +1,8 @@
 import { createBotApp, type BotApp, type BotAppOptions } from './app.js';
-import { loadConfig } from '../config/load.js';
-import { formatProblem, formatProblems } from '../config/problems.js';
+import { formatProblems } from '../config/problems.js';
 import { ConfigError } from '../config/load.js';
 import type { Config } from '../config/types.js';
-import { configurableChecks } from './checks.js';
+import { loadCliConfig } from './cli-config.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { createRedactor, type Redactor } from '../log/redactor.js';
 import type { DestinationStream } from 'pino';
@@ -32,21 +31,11 @@ export function boot(
     app?: Partial<BotAppOptions>;
   },
 ): Booted | { exitCode: number } {
-  let config: Config;
-  try {
-    config = loadConfig({ env, cwd: io.cwd, checks: io.app?.checks ?? configurableChecks });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      // The problems name keys and files, never values, so they are safe to print.
-      io.stderr.write(`${formatProblems(err.problems, err.report?.warnings)}\n`);
-      return { exitCode: EXIT.config };
-    }
-    throw err;
-  }
+  const loaded = loadCliConfig(env, { cwd: io.cwd, stderr: io.stderr, checks: io.app?.checks });
+  if ('exitCode' in loaded) return loaded;
+  const { config } = loaded;
   const redactor = createRedactor(config.secrets);
   const log = createLogger({ level: config.logLevel, redactor, destination: io.logDestination?.(config) });
-  // Not fatal, never silent: a skipped env-file line, a variable found where it is not used.
-  for (const w of config.report.warnings) io.stderr.write(`ctx-ops: warning: ${formatProblem(w)}\n`);
   let bot: BotApp;
   try {
     bot = createBotApp(config, { log, redactor, ...io.app });

@@ -4,7 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.js';
 import { execForm, parseDockerfile } from '../support/dockerfile.js';
 import { startFakeBackend } from '../support/fake-backend.js';
 import { closedPort } from '../support/net.js';
@@ -103,6 +105,39 @@ describe('production install (npm ci --omit=dev on a fresh clone)', () => {
     }
   });
 
+  it('the built `help` lists exactly what the live bot registers (from dist/commands.json, without building the bot)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ctx-ops-help-'));
+    try {
+      writeFileSync(
+        join(cwd, 'ctx-ops.yml'),
+        'defaultEnvironment: prod\nenvironments:\n  prod: { env: { AUTH_BASE_URL: "http://127.0.0.1:9" } }\n  staging: { env: { AUTH_BASE_URL: "http://127.0.0.1:9" } }\n',
+      );
+      const built = await run(['node', join(clone, 'dist/cli.js'), 'help'], { cwd, env: { LOG_LEVEL: 'silent' } });
+      const out = { text: '', write: (s: string) => ((out.text += s), true) };
+      const live = await runCli(
+        ['help'],
+        { PATH: process.env.PATH, LOG_LEVEL: 'silent' },
+        {
+          cwd,
+          stdin: new PassThrough(),
+          stdout: out as unknown as NodeJS.WritableStream,
+          stderr: new PassThrough(),
+        },
+      );
+      expect(built.code).toBe(0);
+      expect(live).toBe(0);
+      expect(built.out).toContain('Environments: prod (default), staging');
+      expect(built.out).toBe(out.text);
+      // A configuration problem is still every problem and exit 2, as from the live bot.
+      writeFileSync(join(cwd, 'ctx-ops.yml'), 'checks: { timeoutMs: -1 }\n');
+      const bad = await run(['node', join(clone, 'dist/cli.js'), 'help'], { cwd });
+      expect(bad.code).toBe(2);
+      expect(bad.out).toMatch(/checks\.timeoutMs/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it("the image's CMD runs from the production install (answers a command piped in, exits 0)", async () => {
     const cmd = execForm(instruction('CMD'));
     const r = await run(cmd, { cwd: clone, stdin: 'help\n', env: { NODE_ENV: 'production' } });
@@ -172,6 +207,7 @@ describe('npm pack', () => {
       'dist/healthcheck.js',
       'dist/shipped-yaml.json',
       'dist/vendor/undici.cjs',
+      'dist/commands.json',
       'runbooks/backup-failed.yml',
       'signals/logs.yml',
       'README.md',
