@@ -2,8 +2,8 @@
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
   boot
-} from "./chunks/chunk-CIYVO7FM.js";
-import "./chunks/chunk-VQMOYI63.js";
+} from "./chunks/chunk-57SDHIOX.js";
+import "./chunks/chunk-2H6X6W4A.js";
 import {
   runShell
 } from "./chunks/chunk-EQNMLWMS.js";
@@ -13,7 +13,6 @@ import {
   boltLogger,
   classifySlackFailure,
   createSlackApi,
-  describeEnvironments,
   describeSlackFailure,
   hostOf,
   identityOf,
@@ -21,15 +20,19 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-T2CU2XJE.js";
+} from "./chunks/chunk-XW7DBEIH.js";
+import {
+  describeEnvironments
+} from "./chunks/chunk-FP4ZYF66.js";
 import {
   preloadLazy
-} from "./chunks/chunk-6MMCNGPV.js";
+} from "./chunks/chunk-UQ5E2DAY.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";
-import "./chunks/chunk-WROWKKMA.js";
+import "./chunks/chunk-MCI4FFTB.js";
 import "./chunks/chunk-YHMI6ZHD.js";
+import "./chunks/chunk-QSRIQDF5.js";
 import {
   __toESM
 } from "./chunks/chunk-55LKJ45A.js";

@@ -29,15 +29,15 @@ async function runCli(argv, env, io, app = {}) {
     return command ? EXIT.ok : EXIT.config;
   }
   if (command === "config") {
-    const { runConfigCommand } = await import("./chunks/config-command-TQYKPAHI.js");
+    const { runConfigCommand } = await import("./chunks/config-command-RGGC2YB5.js");
     return runConfigCommand(env, io, { json, app });
   }
   if (command === "help") {
-    const { helpFromList } = await import("./chunks/help-from-list-N2DZNTNH.js");
+    const { helpFromList } = await import("./chunks/help-from-list-3NVMSH46.js");
     const code = helpFromList(env, io, USAGE);
     if (code !== void 0) return code;
   }
-  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-GHKP3X56.js"), import("./chunks/pino-L3KDEYRO.js")]);
+  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-EVODHZQO.js"), import("./chunks/pino-L3KDEYRO.js")]);
   const booted = boot(env, {
     cwd: io.cwd,
     stderr: io.stderr,
@@ -56,7 +56,7 @@ async function runCli(argv, env, io, app = {}) {
       return EXIT.ok;
     }
     if (command === "help") {
-      const { mentionVerbs, renderHelp } = await import("./chunks/help-FBPGVVJY.js");
+      const { mentionVerbs, renderHelp } = await import("./chunks/help-3XMNRRD5.js");
       io.stdout.write(
         `${USAGE}
 

@@ -1,19 +1,22 @@
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
-  createBotApp,
+  createBotApp
+} from "./chunks/chunk-XW7DBEIH.js";
+import {
   createRedactor
-} from "./chunks/chunk-T2CU2XJE.js";
+} from "./chunks/chunk-FP4ZYF66.js";
 import {
   configurableChecks,
   loadConfig
-} from "./chunks/chunk-6MMCNGPV.js";
+} from "./chunks/chunk-UQ5E2DAY.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";
 import {
   mentionVerbs
-} from "./chunks/chunk-WROWKKMA.js";
+} from "./chunks/chunk-MCI4FFTB.js";
 import "./chunks/chunk-YHMI6ZHD.js";
+import "./chunks/chunk-QSRIQDF5.js";
 import {
   __toESM
 } from "./chunks/chunk-55LKJ45A.js";

@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { ConfigError } from '../config/load.js';
 
 import type { CoreServices, FeatureFactory, Runtime } from '../runtime/feature.js';
@@ -6,16 +5,14 @@ import { backUpFirstNote } from '../runtime/backup-freshness.js';
 import { createIncidentHandler } from './incident-command.js';
 import { createRunbookHandler } from './runbooks/runbook-command.js';
 import type { Approvals, GuardedActionKind } from '../runtime/guarded.js';
-import { OPERATIONS_KINDS, type RunbookActionKind } from './runbooks/actions/kinds.js';
-import { reindexRepositoryKind } from './runbooks/actions/reindex-repository.js';
-import { resetJwksKind } from './runbooks/actions/reset-jwks.js';
+import type { RunbookActionKind } from './runbooks/actions/kinds.js';
 import { createRunbookButtons } from './runbooks/buttons.js';
 import { createCatalog } from './runbooks/catalog.js';
 import { createCheckRecorder } from './runbooks/check-states.js';
 import type { RunbookDeps } from './deps.js';
 import { createEngine, type Engine } from './runbooks/engine.js';
 import { createIncidents } from './incidents.js';
-import { loadRunbooks } from './runbooks/loader.js';
+import { loadConfiguredRunbooks, runbookActionKinds } from './runbooks/files.js';
 import { createMentionHandler } from './mentions.js';
 import { createPlaces } from './places.js';
 import { createIncidentStore } from './store.js';
@@ -46,19 +43,14 @@ function withBackUpFirstNote(k: RunbookActionKind, core: CoreServices): RunbookA
 
 export const incidentsFeature: FeatureFactory = (core) => {
   const log = core.log.child({ feature: 'incidents' });
-  const kinds: RunbookActionKind[] = [
-    resetJwksKind(log),
-    reindexRepositoryKind({ log, http: core.http }),
-    ...OPERATIONS_KINDS.map((k) => (k.kind === 'backup' ? withBackUpFirstNote(k, core) : k)),
-  ];
+  const kinds: RunbookActionKind[] = runbookActionKinds({ log, http: core.http }).map((k) =>
+    k.kind === 'backup' ? withBackUpFirstNote(k, core) : k,
+  );
   const actionKinds = new Map(kinds.map((k) => [k.kind, k]));
 
-  const loaded = loadRunbooks({
-    dirs: core.config.runbooks.dirs,
-    disable: core.config.runbooks.disable,
-    baseDir: core.config.configFile ? dirname(core.config.configFile) : '.',
+  const loaded = loadConfiguredRunbooks(core.config, {
     checkIds: new Set(core.diagnostics.checks.map((c) => c.id)),
-    actionKinds,
+    actionKinds: kinds,
     // The logs feature is built before this one (app/features.ts) when it is part of the bot.
     ...(core.services.get('logs') ? { hasSignal: core.services.get('logs')!.hasSignal } : {}),
   });

@@ -1,4 +1,3 @@
-import { dirname, resolve } from 'node:path';
 import type { LogEvidence, LogsInfo } from '../contracts/services.js';
 import { ConfigError } from '../config/load.js';
 import type { FeatureFactory, Runtime } from '../runtime/feature.js';
@@ -6,7 +5,7 @@ import { createGroupResolver } from '../slack/user-groups.js';
 import { stepAllowed } from './access.js';
 import { createLogsHandler, createLogsPostAction } from './logs-command.js';
 import { createLogReader, type LogReader } from './reader.js';
-import { loadSignals } from './signals.js';
+import { loadConfiguredSignals } from './signals.js';
 
 /**
  * `/ctx logs`, its "Post to channel" button, and the `logs` service runbook steps and the
@@ -16,8 +15,7 @@ import { loadSignals } from './signals.js';
 export const logsFeature: FeatureFactory = (core) => {
   const log = core.log.child({ feature: 'logs' });
   const cfg = core.config.logs;
-  const baseDir = core.config.configFile ? dirname(core.config.configFile) : '.';
-  const loaded = loadSignals({ userFile: cfg.signalsFile ? resolve(baseDir, cfg.signalsFile) : undefined });
+  const loaded = loadConfiguredSignals(core.config);
   if (loaded.problems.length) throw new ConfigError(loaded.problems);
   const reader: LogReader = createLogReader({
     config: cfg,

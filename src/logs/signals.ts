@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Config } from '../config/types.js';
 import * as z from 'zod';
 import { type ConfigProblem, PARSE_ONCE, zodProblems } from '../config/problems.js';
 import { readYaml } from '../config/yaml-source.js';
@@ -181,3 +183,13 @@ export function signalsOf(entry: LogEntry, signals: ReadonlyMap<string, Signal> 
 }
 
 export type { LogLevel };
+
+/**
+ * The signals a configuration names (the shipped file, or `logs.signalsFile` relative to the
+ * config file): the one call the logs feature makes at start and `ctx-ops config` makes.
+ */
+export function loadConfiguredSignals(config: Pick<Config, 'logs' | 'configFile'>): ReturnType<typeof loadSignals> {
+  const file = config.logs.signalsFile;
+  const baseDir = config.configFile ? dirname(config.configFile) : '.';
+  return loadSignals({ userFile: file ? resolve(baseDir, file) : undefined });
+}
