@@ -62,8 +62,8 @@ const env = {
   PATH: process.env.PATH,
   HOME: process.env.HOME,
   LOG_LEVEL: 'warn',
-  SLACK_BOT_TOKEN: 'xoxb-bench-bot-token',
-  SLACK_APP_TOKEN: 'xapp-bench-app-token',
+  SLACK_BOT_TOKEN: 'xoxb-test-bench-bot-token',
+  SLACK_APP_TOKEN: 'xapp-test-bench-app-token',
   SLACK_API_URL: slack.apiUrl,
   ...(GC_PROBE ? { BENCH_GC_PROBE_FILE: join(cwd, 'gc-probe.jsonl') } : {}),
 };

@@ -17,8 +17,8 @@ import { baseEnv, runProcess, startProcess, STACK_LINE } from './support/process
  *   3. /invite forgotten in #alerts      → alerts are refused; `ctx-ops doctor` says what to type
  *   4. /invite typed                     → every open alert arrives in #alerts, once
  */
-const BOT = 'xoxb-newcomer-bot-token';
-const APP = 'xapp-1-newcomer-app-token';
+const BOT = 'xoxb-test-newcomer-bot-token';
+const APP = 'xapp-test-newcomer-app-token';
 const ALERTS = 'C0ALERTS9';
 
 let slack: FakeSlack;
@@ -64,7 +64,7 @@ const alertsPosted = (): StoredMessage[] =>
 describe("a newcomer's first hour (real processes, fake Slack, fake deployment)", () => {
   it('from a mistyped token to every open alert delivered once after /invite', async () => {
     // 1. A token pasted wrong.
-    write({ '.env': dotenv('xoxb-newcomer-bot-token-typo') });
+    write({ '.env': dotenv('xoxb-test-newcomer-bot-token-typo') });
     const wrong = await runProcess('bot', [], { cwd, env: baseEnv(), timeoutMs: 60_000 });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('Slack rejected SLACK_BOT_TOKEN with invalid_auth');

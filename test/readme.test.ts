@@ -111,8 +111,8 @@ const FIXTURES: Record<string, () => Promise<{ cwd: string; env: Record<string, 
       cwd: workdir({ 'ctx-ops.yml': 'channels: { alerts: C0ALERTS1, digest: C0DIGEST1 }\n' }),
       env: {
         ...deployment.env,
-        SLACK_BOT_TOKEN: 'xoxb-readme-sample-bot',
-        SLACK_APP_TOKEN: 'xapp-1-readme-sample-app',
+        SLACK_BOT_TOKEN: 'xoxb-test-readme-sample-bot',
+        SLACK_APP_TOKEN: 'xapp-test-readme-sample-app',
         SLACK_API_URL: slack.apiUrl,
       },
     };
@@ -151,7 +151,7 @@ const FIXTURES: Record<string, () => Promise<{ cwd: string; env: Record<string, 
   /** The likely first mistakes, all at once. */
   'broken-config': async () => ({
     cwd: workdir({
-      '.env': 'SLACK_BOT_TOKEN=xapp-pasted-the-wrong-one\nSLACK_APP_TOKEN xapp-1-A000-forgot-the-equals\n',
+      '.env': 'SLACK_BOT_TOKEN=xapp-test-pasted-the-wrong-one\nSLACK_APP_TOKEN xapp-test-A000-forgot-the-equals\n',
       'ctx-ops.yml': [
         'timezone: Europe/Berlin',
         'enviroments:',

@@ -142,7 +142,7 @@ describe('secrets never leave the bot', () => {
 describe('secrets read from files (SLACK_BOT_TOKEN_FILE, …)', () => {
   it('a token file with a malformed or conflicting value: the problem names the variable and path, never the value', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ctx-ops-secret-files-'));
-    const wrong = 'xoxp-planted-user-token-in-a-secret-file';
+    const wrong = 'xoxp-test-planted-user-token-in-a-secret-file';
     writeFileSync(join(dir, 'bot'), `${wrong}\n`);
     writeFileSync(join(dir, 'app'), `${APP_TOKEN}\n`);
     try {

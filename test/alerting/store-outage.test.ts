@@ -89,10 +89,10 @@ describe("when the store (ctx|'s own Postgres) is unreachable", () => {
     let leader: SlackHarness | undefined;
     let follower: SlackHarness | undefined;
     try {
-      leader = await startBot(slack, 'xoxb-leader');
+      leader = await startBot(slack, 'xoxb-test-leader');
       const a = leader;
       await slack.waitFor(() => said(a, 'now runs the schedules').length > 0);
-      follower = await startBot(slack, 'xoxb-follower');
+      follower = await startBot(slack, 'xoxb-test-follower');
       const b = follower;
       // Healthy store cycles first: the leader's memory starts from the store's state.
       await slack.waitFor(() => cycles(a, 0, 'healthy').length >= 2, 15_000);
@@ -154,7 +154,7 @@ describe("when the store (ctx|'s own Postgres) is unreachable", () => {
       expect(alertsChannel().filter((m) => !m.threadTs)).toEqual([alert]);
       expect(alert.updates).toBe(1);
       const writes = slack.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.update');
-      expect(writes.every((c) => c.token === 'xoxb-leader')).toBe(true);
+      expect(writes.every((c) => c.token === 'xoxb-test-leader')).toBe(true);
       expect(said(a, 'the store is back and the leader lock is taken again')).toHaveLength(1);
       expect(said(a, 'check results were not recorded in the history during the outage')).toHaveLength(1);
       expect(said(b, 'now runs the schedules')).toHaveLength(0);

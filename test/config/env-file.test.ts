@@ -29,7 +29,11 @@ describe('env files are read strictly', () => {
   });
 
   it.each([
-    ['SLACK_BOT_TOKEN xoxb-1-2\nNEXT=1', 1, /^not KEY=value \(`SLACK_BOT_TOKEN` has no `=`\); the line was skipped$/],
+    [
+      'SLACK_BOT_TOKEN xoxb-test-2\nNEXT=1',
+      1,
+      /^not KEY=value \(`SLACK_BOT_TOKEN` has no `=`\); the line was skipped$/,
+    ],
     ['just some words\nNEXT=1', 1, /^not KEY=value; the line was skipped$/],
     ['export NEXT_ONE\nNEXT=1', 1, /`export` without an assignment/],
     ['1ABC=x\nNEXT=1', 1, /not a variable name/],

@@ -3,8 +3,8 @@ import type { ConfigProblem } from '../../src/config/problems.js';
 import { ConfigError } from '../../src/config/load.js';
 import { buildConfig } from '../support/harness.js';
 
-const BOT = 'xoxb-from-a-docker-secret-1234';
-const APP = 'xapp-1-from-a-docker-secret-5678';
+const BOT = 'xoxb-test-from-a-docker-secret-1234';
+const APP = 'xapp-test-from-a-docker-secret-5678';
 
 function problems(fx: Parameters<typeof buildConfig>[0]): ConfigProblem[] {
   try {

@@ -12,8 +12,8 @@ import { allChecks } from '../../src/diagnostics/registry.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { baseEnv, runProcess, startProcess } from '../support/processes.js';
 
-const BOT_TOKEN = 'xoxb-from-dotenv-0123456789';
-const APP_TOKEN = 'xapp-from-dotenv-0123456789';
+const BOT_TOKEN = 'xoxb-test-from-dotenv-0123456789';
+const APP_TOKEN = 'xapp-test-from-dotenv-0123456789';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -106,18 +106,18 @@ describe('where Slack tokens go', () => {
   it.each([
     [
       'process environment',
-      { SLACK_BOT_TOKEN: 'xoxb-process', AUTH_BASE_URL: 'https://process.example' },
-      'xoxb-process',
+      { SLACK_BOT_TOKEN: 'xoxb-test-process', AUTH_BASE_URL: 'https://process.example' },
+      'xoxb-test-process',
       'https://process.example',
       'process environment',
     ],
-    ['.env over CTX_OPS_ENV_FILE', {}, 'xoxb-dotenv', 'https://dotenv.example', './.env:1'],
+    ['.env over CTX_OPS_ENV_FILE', {}, 'xoxb-test-dotenv', 'https://dotenv.example', './.env:1'],
   ])('precedence: %s wins', (_name, env, token, baseUrl, tokenSource) => {
     const cwd = workdir({
       '.env':
-        'SLACK_BOT_TOKEN=xoxb-dotenv\nAUTH_BASE_URL=https://dotenv.example\nCTX_OPS_ENV_FILE=deploy/.env\nSLACK_APP_TOKEN=xapp-dotenv\n',
+        'SLACK_BOT_TOKEN=xoxb-test-dotenv\nAUTH_BASE_URL=https://dotenv.example\nCTX_OPS_ENV_FILE=deploy/.env\nSLACK_APP_TOKEN=xapp-test-dotenv\n',
       'deploy/.env':
-        'SLACK_BOT_TOKEN=xoxb-deploy\nAUTH_BASE_URL=https://deploy.example\nDATABASE_URL=postgres://deploy-db/ctx\n',
+        'SLACK_BOT_TOKEN=xoxb-test-deploy\nAUTH_BASE_URL=https://deploy.example\nDATABASE_URL=postgres://deploy-db/ctx\n',
     });
     const config = load(cwd, env);
     expect(config.slack.botToken).toBe(token);

@@ -25,16 +25,16 @@ import { adminUrl, createTestDatabase, withDatabase, type TestDatabase } from '.
 import { startSlackBot, type SlackHarness } from '../support/slack-bot.js';
 import { FOUNDATION_CHECKS } from '../support/checks.js';
 
-const BOT = 'xoxb-doctor-bot-token-1';
-const APP = 'xapp-1-doctor-app-token-1';
+const BOT = 'xoxb-test-doctor-bot-token-1';
+const APP = 'xapp-test-doctor-app-token-1';
 let slack: FakeSlack;
 
 beforeAll(async () => {
   slack = await startFakeSlack();
   slack.setTokens({
     bot: [BOT],
-    app: [APP, 'xapp-1-doctor-readonly'],
-    appScopes: { 'xapp-1-doctor-readonly': ['authorizations:read'] },
+    app: [APP, 'xapp-test-doctor-readonly'],
+    appScopes: { 'xapp-test-doctor-readonly': ['authorizations:read'] },
   });
 });
 afterAll(() => slack.close());
@@ -141,14 +141,14 @@ describe('ctx-ops doctor (CLI)', () => {
   });
 
   it('a wrong app-level token, and one without connections:write, are told apart', async () => {
-    const wrong = await doctorJson(slackEnv({ SLACK_APP_TOKEN: 'xapp-1-doctor-mistyped' }));
+    const wrong = await doctorJson(slackEnv({ SLACK_APP_TOKEN: 'xapp-test-doctor-mistyped' }));
     expect(wrong.code).toBe(1);
     expect(find(wrong.report, 'slack.app-token')).toMatchObject({
       status: 'fail',
       seen: expect.stringMatching(/^Slack rejected SLACK_APP_TOKEN with invalid_auth/),
       fix: expect.stringContaining('Basic Information → App-Level Tokens'),
     });
-    const scopeless = await doctorJson(slackEnv({ SLACK_APP_TOKEN: 'xapp-1-doctor-readonly' }));
+    const scopeless = await doctorJson(slackEnv({ SLACK_APP_TOKEN: 'xapp-test-doctor-readonly' }));
     expect(find(scopeless.report, 'slack.app-token')).toMatchObject({
       status: 'fail',
       seen: 'SLACK_APP_TOKEN lacks the connections:write scope (it has authorizations:read)',

@@ -12,8 +12,8 @@ import { files, rows } from './setup.js';
  * real Postgres) gets SIGTERM while pg_dump runs. It stops within its timeout and exits 0,
  * the run is recorded as interrupted, the partial file is removed and the thread is told.
  */
-const BOT = 'xoxb-shutdown-test-bot-token';
-const APP = 'xapp-1-shutdown-test-app-token';
+const BOT = 'xoxb-test-shutdown-test-bot-token';
+const APP = 'xapp-test-shutdown-test-app-token';
 let db: TestDatabase;
 let slack: FakeSlack;
 const tmp = tempDir('shutdown');

@@ -166,19 +166,19 @@ describe('the words for it', () => {
   });
 
   it.each([
-    ['SLACK_BOT_TOKEN', 'xoxb-1-2-abc', null],
-    ['SLACK_APP_TOKEN', 'xapp-1-A-2-abc', null],
+    ['SLACK_BOT_TOKEN', 'xoxb-test-2-abc', null],
+    ['SLACK_APP_TOKEN', 'xapp-test-A-2-abc', null],
     [
       'SLACK_BOT_TOKEN',
-      'xapp-1-A-2-abc',
+      'xapp-test-A-2-abc',
       /^SLACK_BOT_TOKEN holds an app-level token \(xapp-…\): put it in SLACK_APP_TOKEN, and reinstall the app/,
     ],
     [
       'SLACK_APP_TOKEN',
-      'xoxb-1-2-abc',
+      'xoxb-test-2-abc',
       /^SLACK_APP_TOKEN holds a bot token \(xoxb-…\): put it in SLACK_BOT_TOKEN, and generate an app-level token/,
     ],
-    ['SLACK_BOT_TOKEN', 'xoxp-1-2-abc', /^SLACK_BOT_TOKEN holds a user token \(xoxp-…\): reinstall the app/],
+    ['SLACK_BOT_TOKEN', 'xoxp-test-2-abc', /^SLACK_BOT_TOKEN holds a user token \(xoxp-…\): reinstall the app/],
     ['SLACK_APP_TOKEN', 'hunter2', /^SLACK_APP_TOKEN holds something that is not a Slack token/],
   ] as Array<[TokenName, string, RegExp | null]>)('%s = %s', (token, value, words) => {
     const p = tokenShapeProblem(token, value);

@@ -12,8 +12,8 @@ import { closedPort } from '../support/net.js';
  * with Slack's real error codes. One sentence, the right exit code, never a stack trace.
  */
 const BOT = 'xoxb-test-rightbottoken';
-const APP = 'xapp-1-A0APP-3333-rightapptoken';
-const APP_WITHOUT_SCOPE = 'xapp-1-A0APP-3333-readonlytoken';
+const APP = 'xapp-test-A0APP-3333-rightapptoken';
+const APP_WITHOUT_SCOPE = 'xapp-test-A0APP-3333-readonlytoken';
 
 let slack: FakeSlack;
 let busy: Server;
