@@ -2,8 +2,8 @@
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
   boot
-} from "./chunks/chunk-57SDHIOX.js";
-import "./chunks/chunk-2H6X6W4A.js";
+} from "./chunks/chunk-RJ6CZXCO.js";
+import "./chunks/chunk-6CYDOIEN.js";
 import {
   runShell
 } from "./chunks/chunk-EQNMLWMS.js";
@@ -20,13 +20,13 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-XW7DBEIH.js";
+} from "./chunks/chunk-76JHB5IA.js";
 import {
   describeEnvironments
-} from "./chunks/chunk-FP4ZYF66.js";
+} from "./chunks/chunk-X6RL5EFE.js";
 import {
   preloadLazy
-} from "./chunks/chunk-UQ5E2DAY.js";
+} from "./chunks/chunk-3AS7H7ZJ.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

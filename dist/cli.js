@@ -29,15 +29,15 @@ async function runCli(argv, env, io, app = {}) {
     return command ? EXIT.ok : EXIT.config;
   }
   if (command === "config") {
-    const { runConfigCommand } = await import("./chunks/config-command-RGGC2YB5.js");
+    const { runConfigCommand } = await import("./chunks/config-command-UJRJNNTQ.js");
     return runConfigCommand(env, io, { json, app });
   }
   if (command === "help") {
-    const { helpFromList } = await import("./chunks/help-from-list-3NVMSH46.js");
+    const { helpFromList } = await import("./chunks/help-from-list-XHLPGQW3.js");
     const code = helpFromList(env, io, USAGE);
     if (code !== void 0) return code;
   }
-  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-EVODHZQO.js"), import("./chunks/pino-L3KDEYRO.js")]);
+  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-HKWHSUCA.js"), import("./chunks/pino-L3KDEYRO.js")]);
   const booted = boot(env, {
     cwd: io.cwd,
     stderr: io.stderr,

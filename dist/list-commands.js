@@ -1,14 +1,14 @@
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
   createBotApp
-} from "./chunks/chunk-XW7DBEIH.js";
+} from "./chunks/chunk-76JHB5IA.js";
 import {
   createRedactor
-} from "./chunks/chunk-FP4ZYF66.js";
+} from "./chunks/chunk-X6RL5EFE.js";
 import {
   configurableChecks,
   loadConfig
-} from "./chunks/chunk-UQ5E2DAY.js";
+} from "./chunks/chunk-3AS7H7ZJ.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

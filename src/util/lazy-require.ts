@@ -34,10 +34,15 @@ function alreadyLoaded(id: string): boolean {
  * they are (`new (pgModule().Pool)(…)`); pair it with `import type` for the types.
  */
 export function lazyRequire<T>(id: string): () => T {
-  let loaded: T | undefined;
-  const load = () => (loaded ??= require(resolveId(id)) as T);
-  if (!loaders.has(id)) loaders.set(id, load);
-  return load;
+  // One loader per id for the whole process: every caller gets the same copy, chosen once
+  // (vendored or node_modules), even when another package loads it between two callers.
+  let load = loaders.get(id);
+  if (!load) {
+    let loaded: unknown;
+    load = () => (loaded ??= require(resolveId(id)));
+    loaders.set(id, load);
+  }
+  return load as () => T;
 }
 
 /**
