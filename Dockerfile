@@ -61,4 +61,4 @@ USER node
 EXPOSE 8081 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/healthcheck.js"]
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/bot.js"]
+CMD ["node", "--optimize-for-size", "dist/bot.js"]

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { figure, median } from './figure.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { startFakeComponents } from '../test/support/fake-components.js';
+import { botNodeFlags } from '../test/support/bot-start.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BOT = join(ROOT, 'dist/bot.js');
@@ -90,7 +91,7 @@ try {
     if (child) await new Promise((r) => child!.on('exit', r));
     await slack.waitFor(() => slack.connections() === 0 || undefined, 10_000);
     const t = performance.now();
-    child = spawn(process.execPath, [...probeArgs, BOT], {
+    child = spawn(process.execPath, [...botNodeFlags(), ...probeArgs, BOT], {
       cwd,
       env: env as NodeJS.ProcessEnv,
       stdio: ['ignore', 'ignore', 'inherit'],

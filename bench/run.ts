@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Figure, formatFigure } from './figure.js';
+import { botNodeFlags } from '../test/support/bot-start.js';
 
 /**
  * `npm run bench`: builds dist/ (the CLI benchmark runs the built CLI), then runs every
@@ -55,7 +56,10 @@ let failed = 0;
 for (const f of files) {
   process.stdout.write(`\n=== ${f} ===\n`);
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${f}`], {
+  // The status benchmark runs the bot in its own process: with the node options the bot is
+  // started with (package.json "start", the image's CMD), so its figures are the shipped bot's.
+  const flags = f === 'status.bench.ts' ? botNodeFlags() : [];
+  const r = spawnSync(process.execPath, [...flags, '--import', 'tsx', `${dir}${f}`], {
     stdio: 'inherit',
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', BENCH_FIGURES: figuresFile },
   });

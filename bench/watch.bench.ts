@@ -33,6 +33,7 @@ import { createOutbox } from '../src/runtime/outbox.js';
 import { resolveScheduleSettings } from '../src/config/schedules.js';
 import { createWatch } from '../src/alerting/watch.js';
 import { createStore } from '../src/store/store.js';
+import { botNodeFlags } from '../test/support/bot-start.js';
 import { componentChecks, startFakeComponents } from '../test/support/fake-components.js';
 import { figure, median } from './figure.js';
 
@@ -56,7 +57,8 @@ if (!LEGACY && !process.env.BENCH_WATCH_BUNDLED) {
       outExtension: { '.js': '.mjs' },
       logLevel: 'warning',
     });
-    const r = spawnSync(process.execPath, [join(out, 'watch.bench.mjs')], {
+    // The watch runs inside the bot: with the node options the bot is started with.
+    const r = spawnSync(process.execPath, [...botNodeFlags(), join(out, 'watch.bench.mjs')], {
       stdio: 'inherit',
       env: { ...process.env, BENCH_WATCH_BUNDLED: '1' },
     });

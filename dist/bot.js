@@ -2,8 +2,8 @@
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
   boot
-} from "./chunks/chunk-RJ6CZXCO.js";
-import "./chunks/chunk-6CYDOIEN.js";
+} from "./chunks/chunk-SFXXPYVT.js";
+import "./chunks/chunk-UJLLSX33.js";
 import {
   runShell
 } from "./chunks/chunk-EQNMLWMS.js";
@@ -20,13 +20,13 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-76JHB5IA.js";
+} from "./chunks/chunk-LKVTDLFS.js";
 import {
   describeEnvironments
-} from "./chunks/chunk-X6RL5EFE.js";
+} from "./chunks/chunk-STKVCBPJ.js";
 import {
   preloadLazy
-} from "./chunks/chunk-3AS7H7ZJ.js";
+} from "./chunks/chunk-N2THWAWF.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

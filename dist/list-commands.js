@@ -1,14 +1,14 @@
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
   createBotApp
-} from "./chunks/chunk-76JHB5IA.js";
+} from "./chunks/chunk-LKVTDLFS.js";
 import {
   createRedactor
-} from "./chunks/chunk-X6RL5EFE.js";
+} from "./chunks/chunk-STKVCBPJ.js";
 import {
   configurableChecks,
   loadConfig
-} from "./chunks/chunk-3AS7H7ZJ.js";
+} from "./chunks/chunk-N2THWAWF.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

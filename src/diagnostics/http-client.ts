@@ -2,8 +2,9 @@ import type * as undici from 'undici';
 import type { Dispatcher } from 'undici';
 import { lazyRequire } from '../util/lazy-require.js';
 import { classifyError, type NetFailure } from '../util/net-errors.js';
+import { requestUrl } from '../util/undici-request.js';
 
-const undiciModule = lazyRequire<typeof undici>('undici');
+const undiciModule = lazyRequire<Pick<typeof undici, 'Agent'>>('undici');
 
 export interface HttpResponse {
   status: number;
@@ -49,12 +50,11 @@ export function createHttpClient(opts: { connectTimeoutMs?: number; dispatcher?:
       const started = performance.now();
       try {
         const dispatcher = dispatcherFor();
-        const res = await undiciModule().request(url, {
+        const res = await requestUrl(dispatcher, url, {
           method: req.method ?? 'GET',
           headers: { 'user-agent': 'ctx-ops', ...req.headers },
           body: req.body,
           signal: req.signal,
-          dispatcher,
         });
         const { text, truncated } = await readLimited(res.body, req.maxBytes ?? 64 * 1024);
         const headers: Record<string, string | undefined> = {};

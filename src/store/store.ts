@@ -46,13 +46,16 @@ export function createStore(
   };
   let migrated: Promise<void> | null = null;
   const ready = () => {
-    migrated ??= migrateStore(poolOf(), log).then(
-      () => undefined,
-      (err) => {
-        migrated = null; // try again on next use
-        throw err;
-      },
-    );
+    migrated ??= pgModule
+      .soon()
+      .then(() => migrateStore(poolOf(), log))
+      .then(
+        () => undefined,
+        (err) => {
+          migrated = null; // try again on next use
+          throw err;
+        },
+      );
     return migrated;
   };
   return {

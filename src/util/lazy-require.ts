@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { packagePath } from './package-root.js';
 
 const require = createRequire(import.meta.url);
-const loaders = new Map<string, () => unknown>();
+const loaders = new Map<string, LazyModule<unknown>>();
 
 /**
  * In the bundle (scripts/dist.mjs), the drivers named here were bundled into one file each,
@@ -27,22 +27,45 @@ function alreadyLoaded(id: string): boolean {
   }
 }
 
+/** A lazily loaded dependency: call it for the module (loading it now if need be). */
+export interface LazyModule<T> {
+  (): T;
+  /**
+   * The module, loaded only after the event loop has polled once. Loading a driver is 10–20 ms
+   * of synchronous work; a status starts its checks together, and a socket another check has
+   * just opened connects (and its request is written) only when the loop polls. Loaded on the
+   * spot, pg then ioredis held the slowest probe's request back by ~40 ms; after one poll, its
+   * wait covers their load instead. Already loaded: no wait.
+   */
+  soon(): Promise<T>;
+}
+
+const afterPoll = () =>
+  // The first immediate may run before this iteration's poll phase; the second runs after it.
+  new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
 /**
  * A CommonJS dependency loaded the first time it is used, not when this module is imported:
  * `ctx-ops help` never pays for pg, undici, ioredis, neo4j-driver or Slack's SDK, and a
  * status loads only the drivers its checks reach. Synchronous, so constructors stay where
  * they are (`new (pgModule().Pool)(…)`); pair it with `import type` for the types.
  */
-export function lazyRequire<T>(id: string): () => T {
+export function lazyRequire<T>(id: string): LazyModule<T> {
   // One loader per id for the whole process: every caller gets the same copy, chosen once
   // (vendored or node_modules), even when another package loads it between two callers.
   let load = loaders.get(id);
   if (!load) {
     let loaded: unknown;
-    load = () => (loaded ??= require(resolveId(id)));
+    const get = () => (loaded ??= require(resolveId(id)));
+    load = Object.assign(get, {
+      soon: async () => {
+        if (loaded === undefined) await afterPoll();
+        return get();
+      },
+    });
     loaders.set(id, load);
   }
-  return load as () => T;
+  return load as LazyModule<T>;
 }
 
 /**

@@ -42,8 +42,8 @@ export async function openBolt(
       step: hs.layer === 'tcp' ? 'TCP connect' : hs.layer === 'tls' ? 'TLS handshake' : 'Bolt handshake',
     };
 
+  const neo4j = await neo4jDriver.soon();
   const remaining = Math.max(1, budget.remainingMs());
-  const neo4j = neo4jDriver();
   const driver = neo4j.driver(t.uri, neo4j.auth.basic(creds.user, creds.password), {
     connectionTimeout: remaining,
     connectionAcquisitionTimeout: remaining,

@@ -82,6 +82,7 @@ export async function probeFalkorDb(env: CtxEnv, deps: ProbeDeps): Promise<strin
     return target.error;
   }
   const where = target.display;
+  await ioredisModule.soon();
   const conn = connectBounded(target, budget);
   let step = 'connecting';
   const started = performance.now();

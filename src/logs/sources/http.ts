@@ -3,9 +3,10 @@ import type * as undici from 'undici';
 import type { Dispatcher } from 'undici';
 import { lazyRequire } from '../../util/lazy-require.js';
 import { classifyError, describeFailure } from '../../util/net-errors.js';
+import { requestUrl } from '../../util/undici-request.js';
 import { SourceUnavailable } from '../source.js';
 
-const undiciModule = lazyRequire<typeof undici>('undici');
+const undiciModule = lazyRequire<Pick<typeof undici, 'Agent'>>('undici');
 
 /** What every source needs: undici requests whose failures are sentences, and files read once. */
 export interface SourceDeps {
@@ -43,7 +44,7 @@ export async function get(
 ): Promise<{ body: OpenBody; headers: Record<string, string | string[] | undefined> }> {
   let res: Dispatcher.ResponseData;
   try {
-    res = await undiciModule().request(url, { method: 'GET', dispatcher, headers: opts.headers, signal: opts.signal });
+    res = await requestUrl(dispatcher, url, { method: 'GET', headers: opts.headers, signal: opts.signal });
   } catch (err) {
     if (opts.signal.aborted) throw err;
     throw new SourceUnavailable(describeFailure(classifyError(err), target));
