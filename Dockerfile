@@ -55,10 +55,11 @@ RUN install -d -o node -g node -m 0750 /var/lib/ctx-ops/backups
 VOLUME ["/var/lib/ctx-ops/backups"]
 
 ENV NODE_ENV=production \
-    CTX_OPS_BACKUP_DIR=/var/lib/ctx-ops/backups
+    CTX_OPS_BACKUP_DIR=/var/lib/ctx-ops/backups \
+    MALLOC_TRIM_THRESHOLD_=131072
 USER node
 # 8081: /healthz, /readyz, /metrics (CTX_OPS_HEALTH_PORT); 3000: Slack's requests in HTTP mode (PORT).
 EXPOSE 8081 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/healthcheck.js"]
 STOPSIGNAL SIGTERM
-CMD ["node", "--optimize-for-size", "dist/bot.js"]
+CMD ["node", "--max-semi-space-size=8", "dist/bot.js"]

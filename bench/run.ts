@@ -4,7 +4,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Figure, formatFigure } from './figure.js';
-import { botNodeFlags } from '../test/support/bot-start.js';
+import { botLaunch } from '../test/support/bot-start.js';
 
 /**
  * `npm run bench`: builds dist/ (the CLI benchmark runs the built CLI), then runs every
@@ -58,10 +58,10 @@ for (const f of files) {
   const t = performance.now();
   // The status benchmark runs the bot in its own process: with the node options the bot is
   // started with (package.json "start", the image's CMD), so its figures are the shipped bot's.
-  const flags = f === 'status.bench.ts' ? botNodeFlags() : [];
-  const r = spawnSync(process.execPath, [...flags, '--import', 'tsx', `${dir}${f}`], {
+  const launch = f === 'status.bench.ts' ? botLaunch() : { env: {}, flags: [] };
+  const r = spawnSync(process.execPath, [...launch.flags, '--import', 'tsx', `${dir}${f}`], {
     stdio: 'inherit',
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', BENCH_FIGURES: figuresFile },
+    env: { ...process.env, ...launch.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', BENCH_FIGURES: figuresFile },
   });
   process.stdout.write(`(${f}: ${((performance.now() - t) / 1000).toFixed(0)} s)\n`);
   if (r.status !== 0) {

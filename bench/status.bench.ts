@@ -11,6 +11,11 @@ import { figure, pct } from './figure.js';
 import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
 import { delay, hang, json, startFakeHttp } from '../test/support/fake-http.js';
 import { startSlackBot } from '../test/support/slack-bot.js';
+import { applyBotMemoryPolicy } from '../src/runtime/memory-policy.js';
+
+// The bot runs in this process: under its memory policy, as src/bot.ts applies it at start
+// (bench/run.ts gives this process the bot's node options as well).
+applyBotMemoryPolicy();
 
 const f1 = (n: number) => n.toFixed(1);
 

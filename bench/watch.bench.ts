@@ -33,7 +33,8 @@ import { createOutbox } from '../src/runtime/outbox.js';
 import { resolveScheduleSettings } from '../src/config/schedules.js';
 import { createWatch } from '../src/alerting/watch.js';
 import { createStore } from '../src/store/store.js';
-import { botNodeFlags } from '../test/support/bot-start.js';
+import { botLaunch } from '../test/support/bot-start.js';
+import { applyBotMemoryPolicy } from '../src/runtime/memory-policy.js';
 import { componentChecks, startFakeComponents } from '../test/support/fake-components.js';
 import { figure, median } from './figure.js';
 
@@ -58,9 +59,9 @@ if (!LEGACY && !process.env.BENCH_WATCH_BUNDLED) {
       logLevel: 'warning',
     });
     // The watch runs inside the bot: with the node options the bot is started with.
-    const r = spawnSync(process.execPath, [...botNodeFlags(), join(out, 'watch.bench.mjs')], {
+    const r = spawnSync(process.execPath, [...botLaunch().flags, join(out, 'watch.bench.mjs')], {
       stdio: 'inherit',
-      env: { ...process.env, BENCH_WATCH_BUNDLED: '1' },
+      env: { ...process.env, ...botLaunch().env, BENCH_WATCH_BUNDLED: '1' },
     });
     status = r.status ?? 1;
   } finally {
@@ -69,6 +70,9 @@ if (!LEGACY && !process.env.BENCH_WATCH_BUNDLED) {
   // Not before the bundles are removed (exit skips finally).
   process.exit(status);
 }
+
+// The watch runs inside the bot, under the bot's memory policy (src/bot.ts applies it at start).
+if (!LEGACY) applyBotMemoryPolicy();
 
 const SIZES = (process.env.BENCH_WATCH_ENVS ?? '100,500').split(',').map(Number);
 const CYCLES = 4;

@@ -575,6 +575,13 @@ function trackInFlight(target, now = Date.now) {
   };
 }
 
+// src/runtime/memory-policy.ts
+import { setFlagsFromString } from "node:v8";
+var HEAP_GROWING_PERCENT = 10;
+function applyBotMemoryPolicy() {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 // src/bot.ts
 async function startHealth(booted, opts) {
   if (booted.config.health.port === 0) return null;
@@ -664,6 +671,7 @@ async function startBot(env, io) {
   };
 }
 async function main() {
+  applyBotMemoryPolicy();
   const onSignals = (running2) => installShutdown(process, {
     stop: running2.stop,
     timeoutMs: running2.shutdownTimeoutMs,

@@ -7,6 +7,7 @@ import { runShell } from './transports/shell.js';
 import { SlackStartError } from './transports/slack/start-checks.js';
 import { createSlackTransport } from './transports/slack/transport.js';
 import { installShutdown, trackInFlight } from './runtime/lifecycle.js';
+import { applyBotMemoryPolicy } from './runtime/memory-policy.js';
 
 export interface RunningBot {
   stop(): Promise<void>;
@@ -132,6 +133,7 @@ export async function startBot(
 }
 
 async function main() {
+  applyBotMemoryPolicy();
   const onSignals = (running: RunningBot) =>
     installShutdown(process, {
       stop: running.stop,

@@ -5009,7 +5009,7 @@ function createRunStore(store) {
     async track(id, field, value) {
       await store.query(`UPDATE ctx_ops.runs SET ${field} = $2 WHERE id = $1`, [id, value]);
     },
-    /** running → final, conditionally: null when someone (a sweeper) already ended it. */
+    /** running \u2192 final, conditionally: null when someone (a sweeper) already ended it. */
     async finish(db, id, to, f) {
       const { rows } = await db.query(
         `UPDATE ctx_ops.runs SET state = $3, finished_at = $4, duration_ms = $5, exit_status = $6, summary = $7, checksum = $8
@@ -12075,11 +12075,11 @@ var RULES = [
   [/\b[0-9a-f*]{4,}(?:-[0-9a-f*]{2,}){3,}\b/gi, "<uuid>"],
   [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, "<email>"],
   [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, "<ip>"],
-  // ctx| ids: repo_agrciheio5zb5fiqcdprehmm5e, org_…, usr_…
+  // ctx| ids: repo_agrciheio5zb5fiqcdprehmm5e, org_\u2026, usr_\u2026
   [/\b([a-z]{2,12})_[a-z0-9]{12,}\b/g, "$1_<id>"],
   [/\b(?:0x)?[0-9a-f]{8,}\b/gi, "<hex>"],
   [/\b[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*[A-Za-z][A-Za-z0-9_-]*\d[A-Za-z0-9_-]{16,}\b/g, "<id>"],
-  [/\b\d+(?:\.\d+)?\s?(?:ns|µs|us|ms|s|m|h|min|sec|seconds|minutes)\b/g, "<dur>"],
+  [/\b\d+(?:\.\d+)?\s?(?:ns|\u00b5s|us|ms|s|m|h|min|sec|seconds|minutes)\b/g, "<dur>"],
   [/\b\d{4}-\d{2}-\d{2}[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?/g, "<time>"],
   [/\b\d+(?:\.\d+)?\b/g, "<n>"]
 ];
@@ -12350,7 +12350,7 @@ function sampleOf(e) {
 // src/logs/redact.ts
 var MASK = "[redacted]";
 var LOG_PATTERNS = [
-  // "Authorization: Bearer …", "authorization":"Basic …", also Proxy-Authorization.
+  // "Authorization: Bearer \u2026", "authorization":"Basic \u2026", also Proxy-Authorization.
   [/((?:proxy-)?authorization["']?\s*[:=]\s*["']?)[^"'\n,}]+/gi, `$1${MASK}`],
   [/((?:set-)?cookie["']?\s*[:=]\s*["']?)[^"'\n}]+/gi, `$1${MASK}`],
   [/\b(x-api-key|x-auth-token|api-key)(["']?\s*[:=]\s*["']?)[^"'\s,}]+/gi, `$1$2${MASK}`],

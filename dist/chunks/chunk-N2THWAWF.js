@@ -8860,7 +8860,7 @@ var $ZodCheckMultipleOf = /* @__PURE__ */ $constructor("$ZodCheckMultipleOf", (i
     if (typeof payload.value !== typeof def.value)
       throw new Error("Cannot mix number and bigint in multiple_of check.");
     const isMultiple = typeof payload.value === "bigint" ? (
-      // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+      // `value % 0n` throws, and nothing is a multiple of zero \u2014 the number branch already fails this way via NaN
       def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
     ) : floatSafeRemainder(payload.value, def.value) === 0;
     if (isMultiple)
@@ -16452,7 +16452,7 @@ var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 var NAMING_LOCALES = ["en-GB", "en-US", "en-AU", "en-IN", "en-ZA", "ja-JP"];
 var zoneLocale = /* @__PURE__ */ new Map();
 var zoneNameIn = (f, at) => f.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
-var isOffset = (name) => /^(GMT|UTC)[+-−]/.test(name);
+var isOffset = (name) => /^(GMT|UTC)[+-\u2212]/.test(name);
 function zoneFormat(timeZone) {
   let f = zoneLocale.get(timeZone);
   if (f) return f;
@@ -21291,7 +21291,7 @@ var scheduleSchema = object({
   name: string2().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, ".", "_" and "-" (at most 64)'),
   cron: cronExpression,
   kind: _enum(["digest"]).default("digest"),
-  /** A channel id (C…) or a role from `channels` (digest, alerts, incidents); default channels.digest. */
+  /** A channel id (C\u2026) or a role from `channels` (digest, alerts, incidents); default channels.digest. */
   channel: channelRef.optional(),
   /** Default: the top-level `timezone`. */
   timezone: ianaTimezone.optional(),
@@ -21336,7 +21336,7 @@ var schedulesSection = {
   delivery: object({
     /**
      * Where an alert goes at once while the alerts channel refuses it: channel ids
-     * (C…/G…), a role from `channels`, or user ids (U…/W…: a direct message).
+     * (C\u2026/G\u2026), a role from `channels`, or user ids (U\u2026/W\u2026: a direct message).
      */
     fallback: array(channelRef).max(10).default([]),
     /** When a channel works again: owed alerts posted one by one, at most this many; the rest in one summary. */
@@ -21364,7 +21364,7 @@ var operationsSection = {
     backupTimeoutMinutes: positiveInt.default(240),
     /**
      * pg_dump's zlib level (`--compress`); unset: pg_dump's default (6). It sets most of a
-     * backup's time: on the benchmark's gigabyte, level 1 dumped 2× faster than 6 for a 5 %
+     * backup's time: on the benchmark's gigabyte, level 1 dumped 2\u00d7 faster than 6 for a 5 %
      * larger file. The trial restore reads either at about the same speed.
      */
     backupCompression: number2().int().min(0).max(9).optional(),
@@ -21431,7 +21431,7 @@ var runbooksSection = {
     disable: array(string2().min(1)).default([]),
     /** How far before the incident (or runbook) started a log link's {since} points. */
     logLookbackMinutes: positiveInt.default(15),
-    /** Severity of `/ctx incident` without --sev (1 = most severe … 4). */
+    /** Severity of `/ctx incident` without --sev (1 = most severe \u2026 4). */
     defaultSeverity: number2().int().min(1).max(4).default(3)
   }).strict().prefault({}),
   /**
@@ -21472,7 +21472,7 @@ var dockerSource = object({
   key: file.optional(),
   /** The Compose project (`com.docker.compose.project` label); default: any project. */
   project: string2().min(1).optional(),
-  /** Component → Compose service where they differ (graph: neo4j). */
+  /** Component \u2192 Compose service where they differ (graph: neo4j). */
   services: componentMap(string2().min(1))
 }).strict().refine((d) => !(d.socket && d.url), { message: "give either socket or url, not both" });
 var lokiSource = object({

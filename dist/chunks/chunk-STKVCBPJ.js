@@ -131,7 +131,7 @@ var PATTERNS = [
   [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/?#@]*):([^\s/?#@]+)@/gi, `$1$2:${MASK}@`],
   [/\bxox[abposre]-[A-Za-z0-9-]{6,}/g, MASK],
   [/\bxapp-[A-Za-z0-9-]{6,}/g, MASK],
-  // GitHub tokens, also as the bare user of a clone URL (https://ghp_…@github.com/…).
+  // GitHub tokens, also as the bare user of a clone URL (https://ghp_\u2026@github.com/\u2026).
   [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, MASK],
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, MASK],
   // "Basic Information" is the Slack settings page where app-level tokens live, not a credential.

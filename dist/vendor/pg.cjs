@@ -2411,7 +2411,7 @@ var require_buffer_writer = __commonJS({
       }
       // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
       // bytes. Postgres' Bind wire format prefixes every parameter with its length,
-      // and doing it in one method computes Buffer.byteLength ONCE — the previous
+      // and doing it in one method computes Buffer.byteLength ONCE \u2014 the previous
       // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
       // three times (byteLength for the prefix, byteLength again inside addString,
       // then the encode), which is costly for large text parameters.

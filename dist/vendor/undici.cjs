@@ -10869,5 +10869,5 @@ module.exports = { Agent: require_agent() };
 /*! Bundled license information:
 
 undici/lib/web/fetch/body.js:
-  (*! formdata-polyfill. MIT License. Jimmy Wärting <https://jimmy.warting.se/opensource> *)
+  (*! formdata-polyfill. MIT License. Jimmy W\u00e4rting <https://jimmy.warting.se/opensource> *)
 */

@@ -7,7 +7,7 @@ import { botEnvSchema } from '../../src/config/schema.js';
 import { SECRET_FILE_VARIABLES } from '../../src/config/secret-files.js';
 import { DEFAULT_HEALTH_PORT } from '../../src/healthcheck.js';
 import { envPairs, execForm, labelPairs, parseDockerfile, type Stage } from '../support/dockerfile.js';
-import { botNodeFlags } from '../support/bot-start.js';
+import { botLaunch } from '../support/bot-start.js';
 import { buildConfig } from '../support/harness.js';
 import { ROOT } from '../support/processes.js';
 
@@ -37,6 +37,8 @@ const KNOWN_VARIABLES = new Set([
   ...Object.keys(ctxEnvSchema.shape),
   ...SECRET_FILE_VARIABLES,
   'NODE_ENV',
+  // glibc's, read before node starts: the bot's memory policy (package.json "start").
+  ...Object.keys(botLaunch().env),
 ]);
 /** ctx|'s services in its docker-compose.yml (see /work/shared/ctx-reference.md). */
 const UPSTREAM_SERVICES = [
@@ -102,9 +104,12 @@ describe('Dockerfile', () => {
     const copied = all(runtime, 'COPY').join('\n');
     for (const dir of ['runbooks/', 'sql/', 'signals/']) expect(copied).toContain(`COPY ${dir}`.slice(5));
     const cmd = execForm(one(runtime, 'CMD'));
-    // The same node options as `npm start`: the benchmarks' figures are the bot's as shipped.
-    expect(cmd).toEqual(['node', ...botNodeFlags(), 'dist/bot.js']);
-    expect(botNodeFlags()).toContain('--optimize-for-size');
+    // The same node options and variables as `npm start`: the benchmarks' figures are the bot's as shipped.
+    const launch = botLaunch();
+    expect(cmd).toEqual(['node', ...launch.flags, 'dist/bot.js']);
+    expect(launch.flags).toContain('--max-semi-space-size=8');
+    expect(launch.env).toEqual({ MALLOC_TRIM_THRESHOLD_: '131072' });
+    for (const [k, v] of Object.entries(launch.env)) expect(imageEnv[k], k).toBe(v);
     expect(existsSync(join(ROOT, cmd.at(-1)!)), 'the entry point exists after `npm run build`').toBe(true);
     expect(all(runtime, 'ENTRYPOINT')).toEqual([]);
     expect(one(runtime, 'WORKDIR')).toBe('/app');
