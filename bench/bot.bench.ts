@@ -84,10 +84,11 @@ async function probe(pid: number): Promise<{ before: NodeJS.MemoryUsage; after: 
 try {
   const bare = await bareNode();
   const starts: number[] = [];
+  const launch = botLaunch();
   const spawnBot = () =>
-    spawn(process.execPath, [...botLaunch().flags, ...probeArgs, BOT], {
+    spawn(process.execPath, [...launch.flags, ...probeArgs, BOT], {
       cwd,
-      env: { ...env, ...botLaunch().env } as NodeJS.ProcessEnv,
+      env: { ...env, ...launch.env } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   const stop = async (child: ReturnType<typeof spawn>) => {

@@ -58,10 +58,11 @@ if (!LEGACY && !process.env.BENCH_WATCH_BUNDLED) {
       outExtension: { '.js': '.mjs' },
       logLevel: 'warning',
     });
-    // The watch runs inside the bot: with the node options the bot is started with.
-    const r = spawnSync(process.execPath, [...botLaunch().flags, join(out, 'watch.bench.mjs')], {
+    // The watch runs inside the bot: with the node options and variables the bot is started with.
+    const launch = botLaunch();
+    const r = spawnSync(process.execPath, [...launch.flags, join(out, 'watch.bench.mjs')], {
       stdio: 'inherit',
-      env: { ...process.env, ...botLaunch().env, BENCH_WATCH_BUNDLED: '1' },
+      env: { ...process.env, ...launch.env, BENCH_WATCH_BUNDLED: '1' },
     });
     status = r.status ?? 1;
   } finally {

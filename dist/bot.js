@@ -2,8 +2,8 @@
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
   boot
-} from "./chunks/chunk-SFXXPYVT.js";
-import "./chunks/chunk-UJLLSX33.js";
+} from "./chunks/chunk-JSMMVUDD.js";
+import "./chunks/chunk-UDZQIXZD.js";
 import {
   runShell
 } from "./chunks/chunk-EQNMLWMS.js";
@@ -20,13 +20,13 @@ import {
   slackProbe,
   tokenShapeProblem,
   unescapeSlack
-} from "./chunks/chunk-LKVTDLFS.js";
+} from "./chunks/chunk-JAXE5IPB.js";
 import {
   describeEnvironments
-} from "./chunks/chunk-STKVCBPJ.js";
+} from "./chunks/chunk-VYYYKJ3T.js";
 import {
   preloadLazy
-} from "./chunks/chunk-N2THWAWF.js";
+} from "./chunks/chunk-QCF2D5HU.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

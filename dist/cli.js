@@ -29,15 +29,15 @@ async function runCli(argv, env, io, app = {}) {
     return command ? EXIT.ok : EXIT.config;
   }
   if (command === "config") {
-    const { runConfigCommand } = await import("./chunks/config-command-U2IPX4VO.js");
+    const { runConfigCommand } = await import("./chunks/config-command-6NYV2VGK.js");
     return runConfigCommand(env, io, { json, app });
   }
   if (command === "help") {
-    const { helpFromList } = await import("./chunks/help-from-list-M5UI4YE7.js");
+    const { helpFromList } = await import("./chunks/help-from-list-CW7OST7P.js");
     const code = helpFromList(env, io, USAGE);
     if (code !== void 0) return code;
   }
-  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-3XZQXXSU.js"), import("./chunks/pino-L3KDEYRO.js")]);
+  const [{ boot }, { default: pino }] = await Promise.all([import("./chunks/startup-ZWH6ES62.js"), import("./chunks/pino-L3KDEYRO.js")]);
   const booted = boot(env, {
     cwd: io.cwd,
     stderr: io.stderr,

@@ -1,14 +1,14 @@
 import { createRequire as __ctxOpsRequire } from 'node:module'; globalThis.require ??= __ctxOpsRequire(import.meta.url);
 import {
   createBotApp
-} from "./chunks/chunk-LKVTDLFS.js";
+} from "./chunks/chunk-JAXE5IPB.js";
 import {
   createRedactor
-} from "./chunks/chunk-STKVCBPJ.js";
+} from "./chunks/chunk-VYYYKJ3T.js";
 import {
   configurableChecks,
   loadConfig
-} from "./chunks/chunk-N2THWAWF.js";
+} from "./chunks/chunk-QCF2D5HU.js";
 import {
   require_pino
 } from "./chunks/chunk-CBVNJ6RH.js";

@@ -31,9 +31,9 @@ const yamlFiles = (root) =>
       : [],
   );
 
-function files(dir) {
+function files(dir, name = /\.ts$/) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory() ? files(join(dir, e.name), name) : name.test(e.name) ? [join(dir, e.name)] : [],
   );
 }
 
@@ -98,11 +98,7 @@ const VENDOR_ENTRY = {
  * build instead. Returns a problem, or undefined.
  */
 function asciiOnly(dir) {
-  const built = (d) =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? built(join(d, e.name)) : /\.c?js$/.test(e.name) ? [join(d, e.name)] : [],
-    );
-  for (const file of built(dir)) {
+  for (const file of files(dir, /\.c?js$/)) {
     const text = readFileSync(file, 'utf8');
     if (!/[\u0080-\uffff]/.test(text)) continue;
     const tagged = taggedTemplatesWithNonAscii(text);

@@ -40,11 +40,8 @@ export function createPgAccess(url: string, opts: PgAccessOptions): PgAccess {
   const target = describeTarget(url);
 
   const withClient = async <T>(signal: AbortSignal, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    await pgModule.soon();
     signal.throwIfAborted();
-    if (!made) {
-      await pgModule.soon();
-      signal.throwIfAborted();
-    }
     const client = await raceAbort(poolOf().connect(), signal, (late) => late.release(true));
     // The pool listens for errors of idle clients only: a server going away while this one is
     // checked out would otherwise be an uncaught error (a crash). The query that fails reports it.

@@ -22,6 +22,3 @@ export function botLaunch(): { env: Record<string, string>; flags: string[] } {
   );
   return { env, flags: m[2]!.split(/\s+/).filter(Boolean) };
 }
-
-/** The node options of `botLaunch()`. */
-export const botNodeFlags = (): string[] => botLaunch().flags;
